@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { findVisibleIssue, isInProjectRole, projectRoleExists } from '../access';
+import { isAdfDoc } from '../adf';
+import { commentBean, visibleComments } from '../comments';
+import { clamp, ctxOf, intParam, sendErrors, sendIssueNotFound, stringParam } from '../http';
+import { actorOf } from '../issue-writer';
+import type { CommentRow } from '../store';
+import { zodMessages } from '../validation';
+
+const addCommentSchema = z.object({
+  body: z.unknown(),
+  visibility: z.object({ type: z.enum(['group', 'role']), value: z.string().optional(), identifier: z.string().optional() }).optional(),
+  properties: z.array(z.unknown()).optional(),
+});
+
+/** GET (PageOfComments, no isLast) and POST /issue/{key}/comment. */
+export function commentRoutes(db: Db): Router {
+  const r = Router();
+
+  r.get('/issue/:issueIdOrKey/comment', (req, res) => {
+    const ctx = ctxOf(db, req, res);
+    const issue = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
+    if (!issue) return sendIssueNotFound(res);
+    const startAtRaw = intParam(req.query.startAt);
+    const maxRaw = intParam(req.query.maxResults);
+    if (startAtRaw === null || maxRaw === null) return sendErrors(res, 400, ['startAt and maxResults must be integers.']);
+    const orderBy = stringParam(req.query.orderBy);
+    if (orderBy !== undefined && !['created', '+created', '-created'].includes(orderBy)) {
+      return sendErrors(res, 400, [`Ordering by field '${orderBy.replace(/^[-+]/, '')}' is not supported. Only 'created' is supported.`]);
+    }
+    const startAt = Math.max(0, startAtRaw ?? 0);
+    const maxResults = clamp(maxRaw ?? 100, 1, 100);
+    let all = visibleComments(ctx, issue);
+    if (orderBy === '-created') all = [...all].reverse();
+    res.json({
+      self: `${ctx.base}/rest/api/3/issue/${issue.id}/comment`,
+      startAt, maxResults, total: all.length,
+      comments: all.slice(startAt, startAt + maxResults).map((c) => commentBean(ctx, c)),
+    });
+  });
+
+  r.post('/issue/:issueIdOrKey/comment', (req, res) => {
+    const ctx = ctxOf(db, req, res);
+    const issue = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
+    if (!issue) return sendIssueNotFound(res);
+    const parsed = addCommentSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendErrors(res, 400, zodMessages(parsed.error));
+    const { body, visibility } = parsed.data;
+    if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
+    const level = visibility?.value ?? visibility?.identifier;
+    if (visibility && !level) return sendErrors(res, 400, [], { commentLevel: 'The visibility value is required.' });
+    if (visibility && level) {
+      if (visibility.type === 'role' && !projectRoleExists(db, issue.project_id, level)) {
+        return sendErrors(res, 400, [], { commentLevel: `Role level '${level}' does not exist for this project.` });
+      }
+      if (ctx.principal.kind === 'user' && !isInProjectRole(db, issue.project_id, level, ctx.principal.accountId)) {
+        return sendErrors(res, 400, [], { commentLevel: `You are currently not a member of the project role: ${level}.` });
+      }
+    }
+    const now = Date.now();
+    const author = actorOf(ctx.principal);
+    const id = db.transaction(() => {
+      const next = (db.prepare('SELECT COALESCE(MAX(id), 9999) + 1 AS n FROM jira_comments').get() as { n: number }).n;
+      db.prepare(`INSERT INTO jira_comments (id, issue_id, author, update_author, body, created, updated, visibility_type, visibility_value)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(next, issue.id, author, author, JSON.stringify(body), now, now,
+        visibility?.type ?? null, level ?? null);
+      db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, issue.id);
+      return next;
+    })();
+    const row = db.prepare('SELECT * FROM jira_comments WHERE id = ?').get(id) as CommentRow;
+    res.status(201).json(commentBean(ctx, row));
+  });
+
+  return r;
+}

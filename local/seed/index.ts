@@ -1,0 +1,50 @@
+import type { Db } from '../db';
+import { migrateUsers, seedUsers } from '../users';
+import { loadScenario, migrateJira, resetJira } from '../jira';
+import { migrateConfluence, resetConfluence, seedConfluence } from '../confluence';
+import { migrateKvs, resetKvs } from '../kvs';
+import { demoScenario } from './incidents';
+import { largeScenario } from './large';
+
+export type ScenarioName = 'demo' | 'large';
+
+export function migrateAll(db: Db): void {
+  migrateUsers(db);
+  migrateJira(db);
+  migrateConfluence(db);
+  migrateKvs(db);
+}
+
+/** Whether the database holds no site yet (first start with an empty DATA_DIR). */
+export function isEmpty(db: Db): boolean {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
+}
+
+/**
+ * `demo` resets everything (products and app storage) to the four seeded incidents;
+ * `large` adds the large incident of DESIGN §6 on top of what is there.
+ */
+export function applyScenario(db: Db, name: ScenarioName): { added: string[] } {
+  if (name === 'demo') {
+    db.transaction(() => {
+      resetKvs(db);
+      resetConfluence(db);
+      resetJira(db);
+      seedUsers(db);
+      loadScenario(db, demoScenario);
+      seedConfluence(db);
+    })();
+    return { added: demoScenario.issues.map((i) => i.key) };
+  }
+  const next = nextKeyNumbers(db);
+  const scenario = largeScenario(next);
+  loadScenario(db, scenario);
+  return { added: scenario.issues.filter((i) => i.type === 'Incident').map((i) => i.key) };
+}
+
+function nextKeyNumbers(db: Db): Record<string, number> {
+  const rows = db
+    .prepare(`SELECT project_key AS p, MAX(CAST(substr(issue_key, length(project_key) + 2) AS INTEGER)) AS n FROM jira_issues GROUP BY project_key`)
+    .all() as { p: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.p, r.n + 1]));
+}

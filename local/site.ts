@@ -1,0 +1,252 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { FaultConfigSchema, FaultInjector } from './admin/faults';
+import { RequestLog } from './admin/request-log';
+import { SiteAuth } from './auth';
+import { createConfluenceRouter } from './confluence';
+import { openDb, type Db } from './db';
+import { FrameServer, type FrameContext } from './host/frame';
+import { queryText } from './host/html';
+import { createHostRouter, sessionUser, USER_COOKIE, readCookie } from './host/pages';
+import { createJiraRouter } from './jira';
+import { createKvsRouter, loadEntityDefinitions } from './kvs';
+import { installForgeGlobals } from './runner/forge-globals';
+import { FunctionRunner, InvocationError } from './runner/function-runner';
+import { appUuid, loadManifest } from './runner/manifest';
+import { applyScenario, isEmpty, migrateAll } from './seed';
+import { findUser } from './users';
+
+export const ROOT = resolve(__dirname, '..');
+/** Fixed ids of the local "installation", so extension keys are stable across restarts. */
+export const LOCAL_ENVIRONMENT_ID = '0c6f3d1a-5e2b-4c8d-9f7e-1a2b3c4d5e6f';
+export const LOCAL_CLOUD_ID = 'a1b2c3d4-e5f6-4789-8abc-def012345678';
+
+export interface SiteOptions {
+  /** Folder for the SQLite database, or ':memory:'. */
+  dataDir: string;
+  port: number;
+  host?: string;
+  /** Folder holding the built backend (`index.js`). */
+  backendDir?: string;
+  /** Folder holding the built Custom UI. */
+  uiDir?: string;
+}
+
+export interface RunningSite {
+  url: string;
+  db: Db;
+  log: RequestLog;
+  faults: FaultInjector;
+  runner: FunctionRunner;
+  auth: SiteAuth;
+  close(): Promise<void>;
+}
+
+const InvokeBody = z.object({
+  functionKey: z.string().min(1).max(200),
+  payload: z.unknown().optional(),
+  context: z.object({
+    moduleKey: z.string().min(1).max(200),
+    localId: z.string().max(500).optional(),
+    extension: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const SeedBody = z.object({ scenario: z.enum(['demo', 'large']) });
+
+/** Starts the offline Atlassian site: product APIs, KVS, function runner, host pages. */
+export async function startSite(opts: SiteOptions): Promise<RunningSite> {
+  const db = openDb(opts.dataDir);
+  migrateAll(db);
+  if (isEmpty(db)) applyScenario(db, 'demo');
+
+  const manifestPath = join(ROOT, 'manifest.yml');
+  const manifest = loadManifest(manifestPath);
+  const entities = loadEntityDefinitions(readFileSync(manifestPath, 'utf8'));
+  const auth = new SiteAuth(db);
+  const log = new RequestLog();
+  const faults = new FaultInjector();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+
+  let baseUrl = '';
+  const runnerSite = { cloudId: LOCAL_CLOUD_ID, siteUrl: '' };
+  const runner = new FunctionRunner(manifest, opts.backendDir ?? join(ROOT, '.build', 'backend'), runnerSite);
+
+  // Calls the host pages make for their own lists are not the app's traffic: keep them out of the log.
+  const hostHeader = 'x-local-host-page';
+  const logUnlessHost = (kind: 'jira' | 'confluence' | 'kvs') => {
+    const mw = log.middleware(kind);
+    return (req: Request, res: Response, next: NextFunction) => (req.get(hostHeader) ? next() : mw(req, res, next));
+  };
+  const json = express.json({ limit: '12mb' });
+
+  app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), createJiraRouter(db));
+  app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), createConfluenceRouter(db));
+  app.use('/__kvs', logUnlessHost('kvs'), json, (req, res, next) => {
+    // Only the function runner holds the app token; a browser cannot reach app storage.
+    const p = auth.resolve(req.get('authorization'));
+    if (p?.kind !== 'app') {
+      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'App token required' });
+      return;
+    }
+    res.locals.principal = p;
+    next();
+  }, createKvsRouter(db, { entities }));
+
+  // ---- test affordances -------------------------------------------------------------
+  app.get('/__admin/requests', (_req, res) => res.json({ requests: log.list() }));
+  app.delete('/__admin/requests', (_req, res) => {
+    log.clear();
+    res.status(204).end();
+  });
+  app.get('/__admin/faults', (_req, res) => res.json(faults.current));
+  app.put('/__admin/faults', json, (req, res) => {
+    const parsed = FaultConfigSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(400).json({ message: 'Invalid fault configuration', issues: parsed.error.issues });
+      return;
+    }
+    faults.set(parsed.data);
+    res.json(faults.current);
+  });
+  app.delete('/__admin/faults', (_req, res) => {
+    faults.reset();
+    res.status(204).end();
+  });
+  app.post('/__admin/seed', json, (req, res) => {
+    const parsed = SeedBody.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(400).json({ message: 'Body must be {"scenario":"demo"} or {"scenario":"large"}' });
+      return;
+    }
+    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario) });
+  });
+  app.post('/__admin/trigger/:key', async (req, res) => {
+    try {
+      res.json({ result: (await runner.invokeTrigger(req.params.key)) ?? null });
+    } catch (e) {
+      sendInvocationError(res, e);
+    }
+  });
+
+  // ---- Forge bridge transport -------------------------------------------------------
+  app.post('/__forge/invoke', json, async (req, res) => {
+    const parsed = InvokeBody.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ message: 'Body must be { functionKey, payload, context: { moduleKey, extension } }' });
+      return;
+    }
+    const who = req.get('x-local-user') ?? readCookie(req, USER_COOKIE);
+    const user = who ? findUser(db, who) : sessionUser(db, req);
+    if (!user) {
+      res.status(401).json({ message: `Unknown user '${who}'` });
+      return;
+    }
+    try {
+      const result = await runner.invokeResolver({
+        moduleKey: parsed.data.context.moduleKey,
+        functionKey: parsed.data.functionKey,
+        payload: parsed.data.payload ?? {},
+        extensionContext: {
+          localId: parsed.data.context.localId,
+          extension: parsed.data.context.extension ?? {},
+          timezone: user.timeZone,
+          locale: 'en-US',
+        },
+        accountId: user.accountId,
+      });
+      res.json({ result: result ?? null });
+    } catch (e) {
+      sendInvocationError(res, e);
+    }
+  });
+
+  // ---- Custom UI frames and host pages ----------------------------------------------
+  const uiDir = opts.uiDir ?? join(ROOT, 'static', 'app', 'dist');
+  const frames = new FrameServer(uiDir);
+  app.get('/__app/frame', (req, res) => {
+    const moduleKey = queryText(req.query.m);
+    if (!manifest.modules.has(moduleKey)) {
+      res.status(404).type('text').send('Unknown module');
+      return;
+    }
+    let extension: Record<string, unknown> = {};
+    try {
+      extension = JSON.parse(Buffer.from(queryText(req.query.x), 'base64url').toString('utf8') || '{}') as Record<string, unknown>;
+    } catch {
+      res.status(400).type('text').send('Bad extension context');
+      return;
+    }
+    const user = sessionUser(db, req);
+    const context: FrameContext = {
+      moduleKey,
+      localId: queryText(req.query.l) || moduleKey,
+      extension,
+      accountId: user.accountId,
+      cloudId: LOCAL_CLOUD_ID,
+      siteUrl: baseUrl,
+      timezone: user.timeZone,
+      locale: 'en-US',
+      environmentType: 'DEVELOPMENT',
+    };
+    res.type('html').send(frames.render(context));
+  });
+  app.use('/__app', express.static(uiDir, { index: false }));
+  app.use(
+    createHostRouter({
+      db,
+      appUuid: appUuid(manifest),
+      environmentId: LOCAL_ENVIRONMENT_ID,
+      cloudId: LOCAL_CLOUD_ID,
+      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries' },
+      productFetch: (path, accountId) =>
+        fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [hostHeader]: '1', accept: 'application/json' } }),
+    }),
+  );
+
+  const server: Server = await new Promise((ok) => {
+    const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`.replace('0.0.0.0', '127.0.0.1');
+  runnerSite.siteUrl = baseUrl;
+  installForgeGlobals({ baseUrl, appToken: () => auth.appToken(), userToken: (id) => auth.userToken(id) }, {
+    appId: appUuid(manifest),
+    environmentId: LOCAL_ENVIRONMENT_ID,
+    installationId: LOCAL_CLOUD_ID,
+    appVersion: '1.0.0',
+  });
+
+  return {
+    url: baseUrl,
+    db,
+    log,
+    faults,
+    runner,
+    auth,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          ok();
+        });
+      }),
+  };
+}
+
+function sendInvocationError(res: Response, e: unknown): void {
+  if (e instanceof InvocationError) {
+    res.status(e.status).json({ message: e.message });
+    return;
+  }
+  // A handler that throws is a bug in the app; Forge shows the bridge a generic failure too.
+  res.status(500).json({ message: 'The app function failed. See the site log for details.' });
+  process.stderr.write(`[function error] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const appRoot = __dirname;
+
+/**
+ * `@atlaskit/tokens` ships its themes as JS modules exporting a CSS string, not as .css files.
+ * Injecting that string through a <style> element would break under Forge's default CSP
+ * (`style-src 'self'`), so this plugin turns the themes into a real stylesheet at build time:
+ * `import 'virtual:ds-tokens.css'` ends up in the extracted CSS asset.
+ */
+function atlaskitTokensCss(themes: readonly string[]): Plugin {
+  const id = 'virtual:ds-tokens.css';
+  const resolvedId = `\0${id}`;
+  const requireFromApp = createRequire(path.join(appRoot, 'vite.config.ts'));
+  const tokensDir = path.dirname(requireFromApp.resolve('@atlaskit/tokens/package.json'));
+  const readTheme = (theme: string): string => {
+    const file = path.join(tokensDir, 'dist/esm/artifacts/themes', `${theme}.js`);
+    const match = /export default ("(?:[^"\\]|\\.)*");/s.exec(readFileSync(file, 'utf8'));
+    if (!match?.[1]) throw new Error(`Unexpected format in ${file}`);
+    return JSON.parse(match[1]) as string;
+  };
+  return {
+    name: 'atlaskit-tokens-css',
+    resolveId: (source: string) => (source === id ? resolvedId : undefined),
+    load: (loadId: string) => (loadId === resolvedId ? themes.map(readTheme).join('\n') : undefined),
+  };
+}
+
+export default defineConfig({
+  root: appRoot,
+  // Forge serves a resource from a relative path under its own CDN, never from the site root.
+  base: './',
+  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography'])],
+  build: {
+    outDir: path.join(appRoot, 'dist'),
+    emptyOutDir: true,
+    modulePreload: { polyfill: false },
+    target: 'es2022',
+  },
+});

@@ -1,0 +1,48 @@
+import type { Browser, Page } from 'playwright-core';
+import type { RunningSite } from '../../local/site';
+import { launchChromium } from '../support/browser';
+import { freshSite } from '../support/site';
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await freshSite();
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openAs(email: string, path: string): Promise<{ page: Page; status: number | undefined }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(email)}&back=${encodeURIComponent(path)}`);
+  const res = await page.goto(`${site.url}${path}`);
+  return { page, status: res?.status() };
+}
+
+describe('the issue panel in Chromium', () => {
+  it('loads from static/app in the issue view and shows the incident through invoke and requestJira', async () => {
+    const { page, status } = await openAs('maya@example.com', '/browse/INC-1');
+    expect(status).toBe(200);
+    const panel = page.frameLocator('iframe[title="Post-incident review"]');
+    await panel.getByText('INC-1', { exact: false }).first().waitFor({ timeout: 15_000 });
+    await expect(panel.getByText(/Sev2/).first().isVisible()).resolves.toBe(true);
+    await expect(panel.getByText(/login/i).first().isVisible()).resolves.toBe(true);
+    const linked = panel.getByText(/SUP-\d+/).first();
+    await expect(linked.isVisible()).resolves.toBe(true);
+    await page.context().close();
+  }, 45_000);
+
+  it('shows Jira\'s 404 to a user without access to the incident project, and no incident data', async () => {
+    const { page, status } = await openAs('lena@example.com', '/browse/INC-1');
+    expect(status).toBe(404);
+    const text = await page.textContent('main');
+    expect(text).toMatch(/can't find this issue|permission/i);
+    expect(text).not.toMatch(/login/i);
+    expect(await page.locator('iframe').count()).toBe(0);
+    await page.context().close();
+  }, 30_000);
+});
