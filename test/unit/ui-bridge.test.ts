@@ -2,6 +2,8 @@
  * The UI's bridge module against the real @forge/bridge, driven through the same
  * `globalThis.__bridge` the host injects (no module mocking).
  */
+import type * as BridgeModule from '../../static/app/src/bridge';
+
 type CallBridge = (name: string, payload?: unknown) => Promise<unknown>;
 
 const calls: Array<{ name: string; payload: unknown }> = [];
@@ -13,7 +15,7 @@ let answer: CallBridge = async () => undefined;
   },
 };
 
-let bridge: typeof import('../../static/app/src/bridge');
+let bridge: typeof BridgeModule;
 
 beforeAll(async () => {
   // Loaded only now that __bridge exists, as in the browser.

@@ -18,11 +18,12 @@ const CATEGORY_COLOURS: Record<string, string> = {
 };
 
 export function lozenge(text: string, colour: string, subtle = false): string {
-  const c = STATUS_COLOURS[colour.toLowerCase()] ?? STATUS_COLOURS.grey;
+  const name = STATUS_COLOURS[colour.toLowerCase()] ? colour.toLowerCase() : 'grey';
+  const c = STATUS_COLOURS[name];
   const style = subtle
     ? `border:1px solid ${c.fg};color:${c.fg};background:transparent`
     : `background:${c.bg};color:${c.fg}`;
-  return `<span class="cf-status cf-status-${escapeHtml(colour.toLowerCase())}" style="${style};border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;text-transform:uppercase">${escapeHtml(text)}</span>`;
+  return `<span class="cf-status cf-status-${name}" style="${style};border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;text-transform:uppercase">${escapeHtml(text)}</span>`;
 }
 
 const PANEL_KINDS = new Set(['info', 'note', 'warning', 'tip', 'panel']);

@@ -21,11 +21,9 @@ export function changelogRoutes(db: Db): Router {
     const ctx = ctxOf(db, req, res);
     const issue = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
     if (!issue) return sendIssueNotFound(res);
-    const startAtRaw = intParam(req.query.startAt);
-    const maxRaw = intParam(req.query.maxResults);
-    if (startAtRaw === null || maxRaw === null) return sendErrors(res, 400, ['startAt and maxResults must be integers.']);
-    const startAt = Math.max(0, startAtRaw ?? 0);
-    const maxResults = clamp(maxRaw ?? 100, 1, 100);
+    // The spec documents no 400 here: unparsable paging values fall back to the defaults.
+    const startAt = Math.max(0, intParam(req.query.startAt) ?? 0);
+    const maxResults = clamp(intParam(req.query.maxResults) ?? 100, 1, 100);
     const all = loadHistories(db, [issue.id]);
     const values = all.slice(startAt, startAt + maxResults);
     const isLast = startAt + values.length >= all.length;

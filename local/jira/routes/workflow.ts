@@ -69,7 +69,11 @@ export function workflowRoutes(db: Db): Router {
     if (key.length > 255) return sendErrors(res, 400, ['The property key cannot be longer than 255 characters.']);
     if (req.body === undefined) return sendErrors(res, 400, ['The property value must be valid JSON.']);
     if (JSON.stringify(req.body).length > 32768) return sendErrors(res, 400, ['The property value cannot be longer than 32768 bytes.']);
-    const created = setProperty(ctx, issue.id, key, req.body);
+    const created = db.transaction(() => {
+      const wasCreated = setProperty(ctx, issue.id, key, req.body);
+      db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(Date.now(), issue.id);
+      return wasCreated;
+    })();
     res.status(created ? 201 : 200).end();
   });
 

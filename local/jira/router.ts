@@ -1,0 +1,44 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Db } from '../db';
+import { changelogRoutes } from './routes/changelogs';
+import { commentRoutes } from './routes/comments';
+import { createMetaRoutes } from './routes/createmeta';
+import { issueRoutes } from './routes/issues';
+import { linkRoutes } from './routes/links';
+import { referenceRoutes } from './routes/reference';
+import { remoteLinkRoutes } from './routes/remote-links';
+import { searchRoutes } from './routes/search';
+import { userRoutes } from './routes/users';
+import { workflowRoutes } from './routes/workflow';
+
+/**
+ * The Jira Cloud REST API v3 subset, to be mounted at `/rest/api/3` after the middleware that
+ * sets `res.locals.principal`. Unknown paths fall through to the next handler.
+ */
+export function createJiraRouter(db: Db): express.Router {
+  const router = express.Router();
+  router.use(express.json({ strict: false, limit: '10mb' }));
+  router.use(createMetaRoutes(db));
+  router.use(issueRoutes(db));
+  router.use(searchRoutes(db));
+  router.use(commentRoutes(db));
+  router.use(changelogRoutes(db));
+  router.use(linkRoutes(db));
+  router.use(remoteLinkRoutes(db));
+  router.use(workflowRoutes(db));
+  router.use(userRoutes(db));
+  router.use(referenceRoutes(db));
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.parse.failed') {
+      return void res.status(400).json({ errorMessages: [`Unexpected character in the request body: ${e.message ?? ''}`.trim()], errors: {} });
+    }
+    if (e.type === 'entity.too.large') {
+      return void res.status(413).json({ errorMessages: ['The request body is too large.'], errors: {} });
+    }
+    console.error('[jira emulator]', err);
+    res.status(500).json({ errorMessages: ['Internal server error'], errors: {} });
+  });
+  return router;
+}
