@@ -8,6 +8,12 @@ import { esc, queryText, safeLocalPath } from './html';
 import { layout } from './layout';
 import { adfToHtml } from './adf-html';
 
+/** A Jira timestamp as the acting user reads it in the issue view. */
+function formatJiraTime(jiraTime: string, timeZone: string): string {
+  const d = new Date(jiraTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isNaN(d.getTime()) ? jiraTime : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+}
+
 export const USER_COOKIE = 'pir_user';
 
 export interface HostOptions {
@@ -63,7 +69,7 @@ export function createHostRouter(opts: HostOptions): Router {
   router.get('/', async (req, res) => {
     const user = sessionUser(db, req);
     const r = await opts.productFetch(
-      `/rest/api/3/search/jql?jql=${encodeURIComponent('ORDER BY created DESC')}&fields=summary,status,priority,issuetype&maxResults=100`,
+      `/rest/api/3/search/jql?jql=${encodeURIComponent('created >= "2000-01-01" ORDER BY created DESC')}&fields=summary,status,priority,issuetype&maxResults=100`,
       user.accountId,
     );
     const data = (r.ok ? await r.json() : { issues: [] }) as {
@@ -104,7 +110,7 @@ export function createHostRouter(opts: HostOptions): Router {
 <aside class="side"><dl><dt>Status</dt><dd><span class="lozenge ${esc(issue.status.category)}">${esc(issue.status.name)}</span></dd>
 <dt>Type</dt><dd>${esc(issue.issueType)}</dd><dt>Priority</dt><dd>${esc(issue.priority ?? 'None')}</dd>
 <dt>Assignee</dt><dd>${esc(issue.assignee ?? 'Unassigned')}</dd><dt>Reporter</dt><dd>${esc(issue.reporter ?? '')}</dd>
-<dt>Created</dt><dd>${esc(issue.created)}</dd></dl></aside></div>`;
+<dt>Created</dt><dd>${esc(formatJiraTime(issue.created, user.timeZone))}</dd></dl></aside></div>`;
     page(req, res, 'Jira', `${issue.key}: ${issue.summary}`, body);
   });
 

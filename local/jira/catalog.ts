@@ -3,9 +3,10 @@
  * priorities, issue types and issue link types. Ids are stable so clients may cache them.
  */
 export interface StatusCategoryDef { id: number; key: 'new' | 'indeterminate' | 'done'; name: string; colorName: string }
-export interface StatusDef { id: string; name: string; category: StatusCategoryDef['key']; workflow: 'incident' | 'simple' }
+export type Workflow = 'incident' | 'service' | 'simple';
+export interface StatusDef { id: string; name: string; category: StatusCategoryDef['key']; workflows: readonly Workflow[] }
 export interface PriorityDef { id: string; name: string; statusColor: string }
-export interface IssueTypeDef { id: string; name: string; subtask: boolean; hierarchyLevel: number; description: string; workflow: 'incident' | 'simple' }
+export interface IssueTypeDef { id: string; name: string; subtask: boolean; hierarchyLevel: number; description: string; workflow: Workflow }
 export interface LinkTypeDef { id: string; name: string; inward: string; outward: string }
 
 export const STATUS_CATEGORIES: readonly StatusCategoryDef[] = [
@@ -15,15 +16,19 @@ export const STATUS_CATEGORIES: readonly StatusCategoryDef[] = [
 ];
 
 export const STATUSES: readonly StatusDef[] = [
-  { id: '10001', name: 'Open', category: 'new', workflow: 'incident' },
-  { id: '10002', name: 'Investigating', category: 'indeterminate', workflow: 'incident' },
-  { id: '10003', name: 'Identified', category: 'indeterminate', workflow: 'incident' },
-  { id: '10004', name: 'Monitoring', category: 'indeterminate', workflow: 'incident' },
-  { id: '10005', name: 'Resolved', category: 'done', workflow: 'incident' },
-  { id: '10006', name: 'Closed', category: 'done', workflow: 'incident' },
-  { id: '10007', name: 'To Do', category: 'new', workflow: 'simple' },
-  { id: '10008', name: 'In Progress', category: 'indeterminate', workflow: 'simple' },
-  { id: '10009', name: 'Done', category: 'done', workflow: 'simple' },
+  { id: '10001', name: 'Open', category: 'new', workflows: ['incident', 'service'] },
+  { id: '10002', name: 'Investigating', category: 'indeterminate', workflows: ['incident'] },
+  { id: '10003', name: 'Identified', category: 'indeterminate', workflows: ['incident'] },
+  { id: '10004', name: 'Monitoring', category: 'indeterminate', workflows: ['incident'] },
+  { id: '10005', name: 'Resolved', category: 'done', workflows: ['incident', 'service'] },
+  { id: '10006', name: 'Closed', category: 'done', workflows: ['incident', 'service'] },
+  { id: '10007', name: 'To Do', category: 'new', workflows: ['simple'] },
+  { id: '10008', name: 'In Progress', category: 'indeterminate', workflows: ['simple', 'service'] },
+  { id: '10009', name: 'Done', category: 'done', workflows: ['simple'] },
+  { id: '10010', name: 'Blocked', category: 'indeterminate', workflows: ['simple'] },
+  { id: '10011', name: 'In Review', category: 'indeterminate', workflows: ['simple'] },
+  { id: '10012', name: 'Waiting for customer', category: 'indeterminate', workflows: ['service'] },
+  { id: '10013', name: 'Escalated', category: 'indeterminate', workflows: ['service'] },
 ];
 
 export const PRIORITIES: readonly PriorityDef[] = [
@@ -39,7 +44,7 @@ export const ISSUE_TYPES: readonly IssueTypeDef[] = [
   { id: '10100', name: 'Incident', subtask: false, hierarchyLevel: 0, description: 'A problem that disrupts a service.', workflow: 'incident' },
   { id: '10101', name: 'Task', subtask: false, hierarchyLevel: 0, description: 'A small, distinct piece of work.', workflow: 'simple' },
   { id: '10102', name: 'Sub-task', subtask: true, hierarchyLevel: -1, description: 'A small piece of work that is part of a larger task.', workflow: 'simple' },
-  { id: '10103', name: 'Support request', subtask: false, hierarchyLevel: 0, description: 'A request from a customer.', workflow: 'simple' },
+  { id: '10103', name: 'Support request', subtask: false, hierarchyLevel: 0, description: 'A request from a customer.', workflow: 'service' },
   { id: '10104', name: 'Bug', subtask: false, hierarchyLevel: 0, description: 'A problem which impairs or prevents the functions of a product.', workflow: 'simple' },
 ];
 
@@ -67,12 +72,17 @@ export const linkTypeByName = (name: string) => byName(LINK_TYPES, name);
 
 /** The status an issue of this type starts in. */
 export function initialStatusFor(type: IssueTypeDef): StatusDef {
-  return STATUSES.find((s) => s.workflow === type.workflow)!;
+  return workflowStatuses(type)[0];
 }
 
 /** Statuses reachable from any status of the same workflow (every transition is global here). */
 export function workflowStatuses(type: IssueTypeDef): StatusDef[] {
-  return STATUSES.filter((s) => s.workflow === type.workflow);
+  const order: Record<Workflow, string[]> = {
+    incident: ['Open', 'Investigating', 'Identified', 'Monitoring', 'Resolved', 'Closed'],
+    service: ['Open', 'In Progress', 'Waiting for customer', 'Escalated', 'Resolved', 'Closed'],
+    simple: ['To Do', 'In Progress', 'In Review', 'Blocked', 'Done'],
+  };
+  return order[type.workflow].map((name) => STATUSES.find((s) => s.name === name && s.workflows.includes(type.workflow))!);
 }
 
 /** The synthetic account that acts for `asApp()` calls (the installed Forge app). */

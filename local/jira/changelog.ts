@@ -54,14 +54,18 @@ export function historyBean(db: Db, base: string, h: History, epochCreated = fal
     id: String(h.id),
     ...(h.author ? { author: userBean(db, base, h.author) } : {}),
     created: epochCreated ? h.created : jiraDate(h.created),
-    items: h.items.map((it) => withoutNulls({
-      field: it.field, fieldtype: it.fieldtype ?? 'jira', fieldId: it.fieldId,
-      from: it.from, fromString: it.fromString, to: it.to, toString: it.toString,
+    items: h.items.map((it) => ({
+      ...withoutNulls({ field: it.field, fieldtype: it.fieldtype ?? 'jira', fieldId: it.fieldId, from: it.from, fromString: it.fromString, to: it.to }),
+      toString: it.toString ?? '',
     })),
   };
 }
 
-/** The spec types ChangeDetails' from/to as plain strings, so absent values are left out rather than null. */
+/**
+ * The spec types ChangeDetails' from/to as plain (non-null) strings, so absent values are left
+ * out rather than sent as null. `toString` is the exception: it is always sent ('' when absent),
+ * because validators that look properties up through the prototype would see Object's toString.
+ */
 function withoutNulls(o: Record<string, string | null>): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Record<string, string>;
 }

@@ -24,13 +24,14 @@ export function sendIssueNotFound(res: Response): void {
 /** Query values that may be repeated and/or comma separated (`fields=a,b&fields=c`). */
 export function listParam(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+  const parts = (Array.isArray(value) ? (value as unknown[]) : [value])
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
 export function stringParam(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) ? String(value[0]) : String(value);
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
 }
 
 /** Parses an integer query parameter; `undefined` when absent, `null` when not a number. */

@@ -117,7 +117,7 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
         break;
       case 'duedate':
         if (value === null || value === '') v.duedate = null;
-        else if (typeof value !== 'string' || !isCalendarDate(value)) e.duedate = `Error parsing date string: ${String(value)}`;
+        else if (typeof value !== 'string' || !isCalendarDate(value)) e.duedate = `Error parsing date string: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
         else v.duedate = value;
         break;
       default:

@@ -13,7 +13,7 @@ export function migrateJira(db: Db): void {
   migrateUsers(db);
   db.exec(`
   CREATE TABLE IF NOT EXISTS jira_status_categories (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, color_name TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS jira_statuses (id TEXT PRIMARY KEY, name TEXT NOT NULL, category_key TEXT NOT NULL, workflow TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS jira_statuses (id TEXT PRIMARY KEY, name TEXT NOT NULL, category_key TEXT NOT NULL, workflows TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS jira_priorities (id TEXT PRIMARY KEY, name TEXT NOT NULL, status_color TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS jira_issue_types (id TEXT PRIMARY KEY, name TEXT NOT NULL, subtask INTEGER NOT NULL, hierarchy_level INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS jira_link_types (id TEXT PRIMARY KEY, name TEXT NOT NULL, inward TEXT NOT NULL, outward TEXT NOT NULL);
@@ -32,7 +32,9 @@ export function migrateJira(db: Db): void {
     num INTEGER NOT NULL, type_id TEXT NOT NULL, summary TEXT NOT NULL, description TEXT,
     status_id TEXT NOT NULL, priority_id TEXT NOT NULL, assignee TEXT, reporter TEXT, creator TEXT,
     created INTEGER NOT NULL, updated INTEGER NOT NULL, resolved INTEGER, status_changed INTEGER,
-    duedate TEXT, labels TEXT NOT NULL DEFAULT '[]', parent_id INTEGER REFERENCES jira_issues(id));
+    duedate TEXT, labels TEXT NOT NULL DEFAULT '[]', parent_id INTEGER REFERENCES jira_issues(id),
+    issue_key TEXT GENERATED ALWAYS AS (key) VIRTUAL,
+    project_key TEXT GENERATED ALWAYS AS (substr(key, 1, instr(key, '-') - 1)) VIRTUAL);
   CREATE INDEX IF NOT EXISTS jira_issues_project ON jira_issues(project_id, num);
   CREATE INDEX IF NOT EXISTS jira_issues_parent ON jira_issues(parent_id);
   CREATE TABLE IF NOT EXISTS jira_comments (
@@ -70,7 +72,7 @@ function seedReferenceData(db: Db): void {
     const cat = db.prepare('INSERT OR REPLACE INTO jira_status_categories VALUES (?, ?, ?, ?)');
     for (const c of STATUS_CATEGORIES) cat.run(c.id, c.key, c.name, c.colorName);
     const st = db.prepare('INSERT OR REPLACE INTO jira_statuses VALUES (?, ?, ?, ?)');
-    for (const s of STATUSES) st.run(s.id, s.name, s.category, s.workflow);
+    for (const s of STATUSES) st.run(s.id, s.name, s.category, s.workflows.join(','));
     const pr = db.prepare('INSERT OR REPLACE INTO jira_priorities VALUES (?, ?, ?)');
     for (const p of PRIORITIES) pr.run(p.id, p.name, p.statusColor);
     const it = db.prepare('INSERT OR REPLACE INTO jira_issue_types VALUES (?, ?, ?, ?)');

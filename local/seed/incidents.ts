@@ -836,6 +836,7 @@ const inc3: SeedIssue = {
         p('Sev3 and internal only, but INC-2 had the same shape: a scheduled job quietly not doing its work. ', emoji({ shortName: ':eyes:', id: '1f440', text: '👀' })),
       ),
     ),
+    comment('2026-11-10T12:11:00+00:00', MAYA, 'Stepping out for lunch; Tomás is watching the aggregates until I am back.'),
     comment(
       '2026-11-10T13:00:00+00:00',
       MAYA,
@@ -850,6 +851,8 @@ const inc3: SeedIssue = {
     change('2026-11-10T09:20:00+00:00', MAYA, 'status', 'Investigating', 'Identified'),
     change('2026-11-10T09:40:00+00:00', MAYA, 'priority', 'High', 'Medium'),
     change('2026-11-10T11:12:00+00:00', MAYA, 'status', 'Identified', 'Monitoring'),
+    change('2026-11-10T12:11:30+00:00', MAYA, 'assignee', MAYA, TOMAS),
+    change('2026-11-10T12:58:00+00:00', MAYA, 'assignee', TOMAS, MAYA),
     change('2026-11-10T13:00:30+00:00', MAYA, 'status', 'Monitoring', 'Resolved'),
     change('2026-11-10T13:00:30+00:00', MAYA, 'resolution', null, 'Done'),
   ],

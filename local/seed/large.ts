@@ -149,7 +149,7 @@ const DETECTION: readonly Template[] = [
 ];
 
 const INVESTIGATION: readonly Template[] = [
-  (c) => { const f = fill(c); return `${f.svc} connection pool is saturated: ${f.n} of ${f.n} connections busy, requests queueing behind them.`; },
+  (c) => { const f = fill(c); return `${f.svc} connection pool is saturated: all ${f.n} connections busy, requests queueing behind them.`; },
   (c) => { const f = fill(c); return `Rolled back this morning's ${f.svc} config change; no change in latency so far.`; },
   (c) => { const f = fill(c); return `Thread dumps from ${f.host} show most workers waiting on ${f.dep}.`; },
   (c) => { const f = fill(c); return `Traces: ${f.pct}% of checkout time is spent in calls to ${f.dep}.`; },
@@ -272,7 +272,12 @@ interface Generated {
   labels: string[];
 }
 
-function buildChanges(rng: Rng, plan: Plan, initialPriority: PriorityName): Generated {
+/**
+ * `priorityRange` bounds the priority's walk (indexes into PRIORITIES). With a two-step range
+ * and an even number of priority changes the walk ends where it started: used for the incident
+ * so it stays High (Sev2) however much it was escalated in between.
+ */
+function buildChanges(rng: Rng, plan: Plan, initialPriority: PriorityName, priorityRange: readonly [number, number]): Generated {
   const staff = STAFF[plan.project].filter(([e]) => e !== LENA);
   const times = sortedTimes(rng, LARGE_CHANGES_PER_ISSUE, plan.created + 60_000, 0.7);
   // The status reaches its final value at the last change before `resolvedAt` (index `last`),
@@ -287,29 +292,27 @@ function buildChanges(rng: Rng, plan: Plan, initialPriority: PriorityName): Gene
   let priorityIndex = PRIORITIES.indexOf(initialPriority);
   const labels = new Set<string>([rng.pick(LABEL_POOL)]);
 
+  type Field = SeedChange['field'];
+  const fields: Field[] = Array.from({ length: LARGE_CHANGES_PER_ISSUE }, (_, i): Field => {
+    if (i === 0 || i === last) return 'status';
+    if (i === last + 1) return 'resolution';
+    if (i < last && rng.next() < 0.22) return 'status';
+    return rng.weighted([['assignee', 45], ['labels', 35], ['priority', 20]] as const);
+  });
+  const priorityIdx = fields.flatMap((f, i) => (f === 'priority' ? [i] : []));
+  if (priorityRange[1] - priorityRange[0] === 1 && priorityIdx.length % 2 === 1) fields[priorityIdx[priorityIdx.length - 1]] = 'labels';
+
   const changes: SeedChange[] = [];
   const push = (i: number, author: string, field: SeedChange['field'], from: string | null, to: string | null) =>
     changes.push({ at: iso(times[i]), author, field, from, to });
 
   for (let i = 0; i < LARGE_CHANGES_PER_ISSUE; i++) {
     const author = rng.weighted(staff);
-    if (i === 0) {
-      push(i, author, 'status', status, plan.flow.first);
-      status = plan.flow.first;
-      continue;
-    }
-    if (i === last) {
-      push(i, author, 'status', status, plan.flow.done);
-      status = plan.flow.done;
-      continue;
-    }
-    if (i === last + 1) {
+    const field = fields[i];
+    if (field === 'resolution') {
       push(i, changes[changes.length - 1].author, 'resolution', null, 'Done');
-      continue;
-    }
-    const field = i < last && rng.next() < 0.22 ? 'status' : rng.weighted([['assignee', 45], ['labels', 35], ['priority', 20]] as const);
-    if (field === 'status') {
-      const to = rng.pick(plan.flow.middle.filter((s) => s !== status));
+    } else if (field === 'status') {
+      const to = i === 0 ? plan.flow.first : i === last ? plan.flow.done : rng.pick(plan.flow.middle.filter((s) => s !== status));
       push(i, author, 'status', status, to);
       status = to;
     } else if (field === 'assignee') {
@@ -323,7 +326,8 @@ function buildChanges(rng: Rng, plan: Plan, initialPriority: PriorityName): Gene
       else labels.delete(rng.pick([...labels]));
       push(i, author, 'labels', from, labelString(labels));
     } else {
-      const step = priorityIndex === 0 ? 1 : priorityIndex === PRIORITIES.length - 1 ? -1 : rng.next() < 0.5 ? -1 : 1;
+      const [lo, hi] = priorityRange;
+      const step = priorityIndex <= lo ? 1 : priorityIndex >= hi ? -1 : rng.next() < 0.5 ? -1 : 1;
       const from = PRIORITIES[priorityIndex];
       priorityIndex += step;
       push(i, author, 'priority', from, PRIORITIES[priorityIndex]);
@@ -362,15 +366,16 @@ function linkedSummary(rng: Rng, project: string, merchant: string): string {
 
 /** The large incident scenario; see the file comment for `startKeys`. */
 export function largeScenario(startKeys: Readonly<Record<string, number>> = nextFreeKeys(demoScenario)): SeedScenario {
-  const rng = prng(0x5eed_c0de);
+  const rng = prng(Date.now());
   const counters: Record<string, number> = { INC: startKeys.INC ?? 1, SUP: startKeys.SUP ?? 1, OPS: startKeys.OPS ?? 1 };
   const nextKey = (project: string): string => `${project}-${counters[project]++}`;
 
   const incidentKey = nextKey('INC');
   const linkedProjects = Array.from({ length: LARGE_LINKED_ISSUES }, (_, i) => ['SUP', 'SUP', 'OPS', 'OPS', 'INC'][i % 5]);
-  const createdTimes = sortedTimes(rng, LARGE_LINKED_ISSUES, IMPACT_START + 10 * MINUTE, 1).map((t) =>
-    Math.min(t, IMPACT_START + 5 * HOUR),
-  );
+  // Linked issues are opened during the first five hours, in key order.
+  const createdTimes = Array.from({ length: LARGE_LINKED_ISSUES }, () =>
+    Math.floor((IMPACT_START + 10 * MINUTE + rng.next() * (5 * HOUR - 10 * MINUTE)) / 1000) * 1000,
+  ).sort((a, b) => a - b);
   const linkedKeys = linkedProjects.map((project) => nextKey(project));
 
   const plans: Plan[] = [
@@ -394,18 +399,18 @@ export function largeScenario(startKeys: Readonly<Record<string, number>> = next
         project,
         created,
         resolvedAt: Math.floor(lo + rng.next() * (hi - lo)),
-        flow: project === 'SUP' ? SUPPORT_FLOW : project === 'OPS' || rng.next() < 1 ? TASK_FLOW : INCIDENT_FLOW,
+        flow: project === 'SUP' ? SUPPORT_FLOW : TASK_FLOW,
         relatedKey: i === 0 ? incidentKey : linkedKeys[rng.int(0, i - 1)],
         merchant: rng.pick(MERCHANTS),
       };
     }),
   ];
 
-  const issues: SeedIssue[] = plans.map((plan, index) => {
+  const issues = plans.map((plan, index): SeedIssue => {
     const isIncident = index === 0;
     const initialPriority: PriorityName = isIncident ? 'High' : rng.pick(['Medium', 'High', 'Low'] as const);
     const summary = isIncident ? 'Checkout latency storm' : linkedSummary(rng, plan.project, plan.merchant);
-    const generated = buildChanges(rng, plan, initialPriority);
+    const generated = buildChanges(rng, plan, initialPriority, isIncident ? [3, 4] : [1, 4]);
     return {
       key: plan.key,
       type: isIncident ? 'Incident' : plan.project === 'SUP' ? 'Support request' : rng.next() < 0.5 ? 'Task' : 'Bug',

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { findVisibleIssue } from '../access';
@@ -111,6 +111,6 @@ function created(ctx: Ctx, row: { id: number; key: string }): Record<string, str
   return { id: String(row.id), key: row.key, self: `${ctx.base}/rest/api/3/issue/${row.id}` };
 }
 
-function bulkFailure(res: import('express').Response, messages: string[]): void {
+function bulkFailure(res: Response, messages: string[]): void {
   res.status(400).json({ issues: [], errors: [{ status: 400, elementErrors: { errorMessages: messages, errors: {} } }] });
 }

@@ -64,7 +64,7 @@ export function linkRoutes(db: Db): Router {
       db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id IN (?, ?)').run(now, source.id, dest.id);
       return next;
     })();
-    res.status(201).location(`${ctx.base}/rest/api/3/issueLink/${id}`).end();
+    res.status(201).location(`${ctx.base}/rest/api/3/issueLink/${id}`).json({});
   });
 
   r.get('/issueLink/:linkId', (req, res) => {

@@ -26,7 +26,7 @@ export function referenceRoutes(db: Db): Router {
       return sendErrors(res, 404, [`No project could be found with key '${req.params.projectIdOrKey}'.`]);
     }
     const roles = (db.prepare('SELECT DISTINCT role FROM jira_project_roles WHERE project_id = ? ORDER BY role').all(p.id) as { role: string }[])
-      .map((row, i) => [row.role, `${ctx.base}/rest/api/3/project/${p.id}/role/${10002 + i}`]);
+      .map((row, i): [string, string] => [row.role, `${ctx.base}/rest/api/3/project/${p.id}/role/${10002 + i}`]);
     res.json({
       expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
       self: `${ctx.base}/rest/api/3/project/${p.id}`, id: String(p.id), key: p.key, name: p.name,

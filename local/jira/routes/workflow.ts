@@ -74,7 +74,7 @@ export function workflowRoutes(db: Db): Router {
       db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(Date.now(), issue.id);
       return wasCreated;
     })();
-    res.status(created ? 201 : 200).end();
+    res.status(created ? 201 : 200).json({});
   });
 
   return r;

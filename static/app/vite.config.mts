@@ -4,7 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-const appRoot = __dirname;
+const appRoot = import.meta.dirname;
 
 /**
  * `@atlaskit/tokens` ships its themes as JS modules exporting a CSS string, not as .css files.
