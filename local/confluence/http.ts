@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Principal } from '../principal';
 import { badRequest, ConfluenceError } from './errors';
+import { asText } from '../text';
 
 /** The caller, set on `res.locals.principal` by the host's auth middleware. */
 export function principalOf(res: Response): Principal {
@@ -13,13 +14,13 @@ export function principalOf(res: Response): Principal {
 export function queryList(req: Request, name: string): string[] {
   const raw = req.query[name];
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values.flatMap((v) => asText(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
 export function queryString(req: Request, name: string): string | undefined {
   const raw = req.query[name];
   if (raw === undefined) return undefined;
-  return String(Array.isArray(raw) ? raw[0] : raw);
+  return asText(Array.isArray(raw) ? raw[0] : raw);
 }
 
 export function queryBool(req: Request, name: string, fallback: boolean): boolean {

@@ -1,4 +1,5 @@
 import { esc } from './html';
+import { asText } from '../text';
 
 interface AdfNode {
   type: string;
@@ -37,7 +38,7 @@ export function adfToHtml(node: unknown): string {
     case 'hardBreak':
       return '<br>';
     case 'mention':
-      return `<span class="mention">@${esc(String(n.attrs?.text ?? '').replace(/^@/, ''))}</span>`;
+      return `<span class="mention">@${esc(asText(n.attrs?.text).replace(/^@/, ''))}</span>`;
     case 'emoji':
       return esc(n.attrs?.text ?? n.attrs?.shortName ?? '');
     case 'heading': {

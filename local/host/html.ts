@@ -1,6 +1,8 @@
+import { asText } from '../text';
+
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function esc(value: unknown): string {
-  return String(value ?? '')
+  return asText(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -37,7 +37,7 @@ export function readCookie(req: Request, name: string): string | undefined {
 /** The acting user of a browser session: the switcher's cookie, else the first seeded user. */
 export function sessionUser(db: Db, req: Request): SiteUser {
   const chosen = readCookie(req, USER_COOKIE);
-  return (chosen && findUser(db, chosen)) || findUser(db, SEED_USERS[0]!.accountId)!;
+  return (chosen && findUser(db, chosen)) || findUser(db, SEED_USERS[0].accountId)!;
 }
 
 function frameSrc(moduleKey: string, localId: string, extension: Record<string, unknown>): string {

@@ -366,7 +366,7 @@ function linkedSummary(rng: Rng, project: string, merchant: string): string {
 
 /** The large incident scenario; see the file comment for `startKeys`. */
 export function largeScenario(startKeys: Readonly<Record<string, number>> = nextFreeKeys(demoScenario)): SeedScenario {
-  const rng = prng(Date.now());
+  const rng = prng(0x5eed_c0de);
   const counters: Record<string, number> = { INC: startKeys.INC ?? 1, SUP: startKeys.SUP ?? 1, OPS: startKeys.OPS ?? 1 };
   const nextKey = (project: string): string => `${project}-${counters[project]++}`;
 

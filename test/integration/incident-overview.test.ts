@@ -32,8 +32,8 @@ describe('incident/get through @forge/resolver and @forge/api against the local 
     const { requests } = (await (await fetch(`${site.url}/__admin/requests`)).json()) as { requests: { kind: string; path: string; user: string }[] };
     const jira = requests.filter((r) => r.kind === 'jira');
     expect(jira).toHaveLength(1);
-    expect(jira[0]!.path).toMatch(/^\/rest\/api\/3\/issue\/INC-2\?fields=/);
-    expect(jira[0]!.user).toBe('712020:4c1d2f6e-maya-okafor');
+    expect(jira[0].path).toMatch(/^\/rest\/api\/3\/issue\/INC-2\?fields=/);
+    expect(jira[0].user).toBe('712020:4c1d2f6e-maya-okafor');
   });
 
   it('tells a user who cannot browse the project exactly what it tells for a missing issue', async () => {

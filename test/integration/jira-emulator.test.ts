@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON response bodies are checked against the spec, then probed loosely */
+ 
 import { canBrowseProject, readIssueForView } from '../../local/jira';
 import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../../local/jira/__tests__/fixture';
 import { call, startSite, type Site } from '../../local/jira/__tests__/site';

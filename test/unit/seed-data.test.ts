@@ -10,6 +10,7 @@ import {
   nextFreeKeys,
 } from '../../local/seed/large';
 import { NO_INCIDENT_ACCESS_EMAIL, SEED_USERS } from '../../local/users';
+import { issueTypeByName, statusByName } from '../../local/jira/catalog';
 
 /** "Today" on the seeded site; nothing may happen after it. */
 const NOW = Date.parse('2026-11-21T00:00:00+00:00');
@@ -169,6 +170,17 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects) => {
       expect(projectOf(parent!.key)).toBe(projectOf(issue.key));
       expect(time(parent!.created)).toBeLessThan(time(issue.created));
       expect(projectByKey.get(projectOf(issue.key))?.subtasksEnabled).toBe(true);
+    }
+  });
+
+  it("uses only statuses of each issue type's workflow in the emulator's catalog", () => {
+    for (const issue of scenario.issues) {
+      const workflow = issueTypeByName(issue.type)?.workflow;
+      expect(workflow).toBeDefined();
+      const statuses = [issue.initialStatus, ...issue.changes.filter((c) => c.field === 'status').flatMap((c) => [c.from, c.to])];
+      for (const name of statuses) {
+        if (!name || !statusByName(name)?.workflows.includes(workflow!)) throw new Error(`${issue.key} (${issue.type}): status ${name} is not in the ${workflow} workflow`);
+      }
     }
   });
 

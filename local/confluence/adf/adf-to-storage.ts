@@ -2,6 +2,7 @@ import { extensionToStorage, type ExtensionAttrs } from './extension-storage';
 import {
   ADF_JSON_ATTR, adfText, LEGACY_KEY, LEGACY_TYPE, MACRO_TYPE, PANEL_TO_MACRO, STATUS_TO_COLOUR, type AdfMark, type AdfNode,
 } from './types';
+import { asText } from '../../text';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escAttr = (s: string) => esc(s).replace(/"/g, '&quot;');
@@ -54,10 +55,10 @@ class AdfToStorage {
         return `<${tag}${span}>${this.nodes(n.content)}</${tag}>`;
       }
       case 'status': {
-        const colour = STATUS_TO_COLOUR[String(a.color ?? 'neutral')] ?? 'Grey';
-        return `<ac:structured-macro ac:name="status">${param('colour', colour)}${param('title', String(a.text ?? ''))}</ac:structured-macro>`;
+        const colour = STATUS_TO_COLOUR[asText(a.color, 'neutral')] ?? 'Grey';
+        return `<ac:structured-macro ac:name="status">${param('colour', colour)}${param('title', asText(a.text))}</ac:structured-macro>`;
       }
-      case 'mention': return `<ac:link><ri:user ri:account-id="${escAttr(String(a.id ?? ''))}" /></ac:link>`;
+      case 'mention': return `<ac:link><ri:user ri:account-id="${escAttr(asText(a.id))}" /></ac:link>`;
       case 'date': {
         const d = new Date(Number(a.timestamp));
         return Number.isNaN(d.getTime()) ? this.opaque(n) : `<time datetime="${d.toISOString().slice(0, 10)}" />`;

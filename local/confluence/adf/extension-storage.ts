@@ -1,4 +1,5 @@
 import { childElements, firstChild, textOf, type XElement } from '../render/xhtml-tree';
+import { asText } from '../../text';
 
 /**
  * ADF extension nodes in storage format. Confluence keeps ADF-only nodes (Forge "ecosystem" macros among
@@ -107,7 +108,7 @@ export function forgeMacroOf(attrs: ExtensionAttrs): { extensionKey: string; loc
   const title = typeof p.extensionTitle === 'string' ? p.extensionTitle : typeof attrs.text === 'string' ? attrs.text : undefined;
   return {
     extensionKey: attrs.extensionKey,
-    localId: String(p.localId ?? attrs.localId ?? ''),
+    localId: asText(p.localId ?? attrs.localId),
     guestParams: guest && typeof guest === 'object' && !Array.isArray(guest) ? (guest as Record<string, unknown>) : {},
     ...(title !== undefined ? { title } : {}),
   };

@@ -11,7 +11,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
  */
 export function safeUrl(raw: string | undefined): string | null {
   if (!raw) return null;
-  // eslint-disable-next-line no-control-regex
+   
   const compact = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (!compact) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);

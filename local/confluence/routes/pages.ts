@@ -9,7 +9,7 @@ import { APP_ACCOUNT_ID, pageJson } from '../representation';
 import { pageCreateSchema, pageUpdateSchema, parseBody, writtenBody } from '../request-schemas';
 import {
   ancestorsOf, canViewSpace, getPage, getSpace, getVersion, insertPage, purgePage, restorePage, setPageStatus, updatePageRow,
-  type PageRow, type PageStatus, type SpaceRow,
+  type PageRow, type SpaceRow,
 } from '../store';
 import { renderHooks, type RouterOptions } from './options';
 import { listPagesHandler } from './page-listing';
@@ -99,7 +99,7 @@ export function pagesRoutes(db: Db, options: RouterOptions = {}): Router {
       const v = getVersion(db, page.id, numericId(versionParam, 'version'));
       if (!v) throw notFound();
       const old: PageRow = {
-        ...page, title: v.title, status: 'historical' as PageStatus, body_representation: v.body_representation,
+        ...page, title: v.title, status: 'historical', body_representation: v.body_representation,
         body_value: v.body_value, version_number: v.number, version_message: v.message, version_minor_edit: v.minor_edit,
         version_author_id: v.author_id, modified_at: v.created_at,
       };
