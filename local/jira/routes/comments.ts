@@ -73,5 +73,43 @@ export function commentRoutes(db: Db): Router {
     res.status(201).json(commentBean(ctx, row));
   });
 
+  /** Finds a comment of a visible issue that the caller may see; answers 404 otherwise. */
+  const visibleComment = (ctx: ReturnType<typeof ctxOf>, issueIdOrKey: string, id: string) => {
+    const issue = findVisibleIssue(db, ctx.principal, issueIdOrKey);
+    if (!issue) return null;
+    const comment = visibleComments(ctx, issue).find((c) => String(c.id) === id);
+    return comment ? { issue, comment } : null;
+  };
+  const mayChange = (ctx: ReturnType<typeof ctxOf>, c: CommentRow) => ctx.principal.kind === 'app' || c.author === ctx.principal.accountId;
+
+  r.get('/issue/:issueIdOrKey/comment/:id', (req, res) => {
+    const ctx = ctxOf(db, req, res);
+    const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
+    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    res.json(commentBean(ctx, found.comment));
+  });
+
+  r.put('/issue/:issueIdOrKey/comment/:id', (req, res) => {
+    const ctx = ctxOf(db, req, res);
+    const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
+    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to edit this comment.']);
+    const body = (req.body as { body?: unknown } | undefined)?.body;
+    if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
+    const now = Date.now();
+    db.prepare('UPDATE jira_comments SET body = ?, updated = ?, update_author = ? WHERE id = ?').run(JSON.stringify(body), now, actorOf(ctx.principal), found.comment.id);
+    db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, found.issue.id);
+    res.json(commentBean(ctx, db.prepare('SELECT * FROM jira_comments WHERE id = ?').get(found.comment.id) as CommentRow));
+  });
+
+  r.delete('/issue/:issueIdOrKey/comment/:id', (req, res) => {
+    const ctx = ctxOf(db, req, res);
+    const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
+    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to delete this comment.']);
+    db.prepare('DELETE FROM jira_comments WHERE id = ?').run(found.comment.id);
+    res.status(204).end();
+  });
+
   return r;
 }

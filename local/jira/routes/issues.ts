@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { findVisibleIssue } from '../access';
-import { ctxOf, ISSUE_NOT_FOUND, listParam, sendErrors, sendIssueNotFound, stringParam, type Ctx } from '../http';
+import { ctxOf, listParam, sendErrors, sendIssueNotFound, stringParam, type Ctx } from '../http';
 import { issueBean, parseExpand, selectFields, type RenderOptions } from '../issue-serializer';
 import { createIssue, editIssue, issueUpdateSchema } from '../issue-writer';
 import { getIssueById } from '../store';
@@ -91,17 +91,15 @@ export function issueRoutes(db: Db): Router {
     const opts: RenderOptions = {
       fields, idOnly: false, expand: parseExpand(body.data.expand), changelogCap: 100, properties: body.data.properties,
     };
-    const issues: Record<string, unknown>[] = [];
-    const issueErrors: Record<string, string>[] = [];
-    const seen = new Set<number>();
+    // The spec: issues that aren't found or that the user may not view are simply not returned
+    // (issueErrors is for retriable failures, which this emulator does not have); ascending id order.
+    const rows = new Map<number, NonNullable<ReturnType<typeof findVisibleIssue>>>();
     for (const idOrKey of body.data.issueIdsOrKeys) {
       const row = findVisibleIssue(db, ctx.principal, idOrKey);
-      if (!row) { issueErrors.push({ id: idOrKey, errorMessage: ISSUE_NOT_FOUND }); continue; }
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      issues.push(issueBean(ctx, row, opts));
+      if (row) rows.set(row.id, row);
     }
-    res.json({ issues, issueErrors });
+    const issues = [...rows.values()].sort((a, b) => a.id - b.id).map((row) => issueBean(ctx, row, opts));
+    res.json({ issues, issueErrors: [] });
   });
 
   return r;
