@@ -62,9 +62,151 @@ export interface IncidentOverview {
   linkedIssues: LinkedIssue[];
 }
 
+// ---- Timeline (DESIGN §2) -------------------------------------------------------------
+
+export type EntrySource =
+  | 'created'
+  | 'comment'
+  | 'status'
+  | 'assignment'
+  | 'priority'
+  | 'resolution'
+  | 'link'
+  | 'remote-link'
+  | 'field'
+  | 'manual';
+export type EntryKind = 'task' | 'human-interaction' | 'automation';
+export type Phase = 'detection' | 'response' | 'remediation';
+export type Impact = 'positive' | 'negative' | 'neutral';
+export type ManualKind = 'status-page-update' | 'chat-excerpt' | 'command-run' | 'note';
+
+export const KEY_MOMENTS = [
+  'impactStarted',
+  'detected',
+  'acknowledged',
+  'identified',
+  'restored',
+  'closed',
+  'firstCustomerReport',
+  'firstStatusPageUpdate',
+  'hotfixDeployed',
+] as const;
+export type KeyMomentName = (typeof KEY_MOMENTS)[number];
+
+/** The facilitator's annotations on one entry; absent fields are "not annotated yet". */
+export interface Annotation {
+  kind?: EntryKind;
+  phase?: Phase;
+  impact?: Impact;
+  /** Key moments this entry marks (a moment marked on an entry overrides its derived default). */
+  moments: KeyMomentName[];
+  /** Never shown in the external summary. */
+  internal: boolean;
+}
+
+export interface TimelineEntry {
+  /** Stable across re-pulls: built from Jira ids (`comment:10023`, `change:3001:status`…) or `manual:<uuid>`. */
+  id: string;
+  at: string;
+  source: EntrySource;
+  /** The issue the entry came from (the incident key for manual entries). */
+  issueKey: string;
+  /** How that issue relates to the incident: 'incident', 'sub-task', or the link wording. */
+  relation: string;
+  actor: Person | null;
+  /** For manual entries: who, as typed (may be someone outside Jira). */
+  actorName?: string;
+  /** Readable text: comment bodies converted from ADF, changes as "Open → Investigating". */
+  text: string;
+  from?: string | null;
+  to?: string | null;
+  /** Link to the source in Jira (comment permalink, issue) or the remote link's URL. */
+  url?: string;
+  /** The comment has a visibility restriction in Jira. */
+  restricted?: boolean;
+  /** The source was not found on the last pull from Jira: kept, never dropped. */
+  deletedInJira?: boolean;
+  manualKind?: ManualKind;
+  annotation: Annotation;
+}
+
+export interface MomentValue {
+  at: string | null;
+  /** 'derived' from the timeline by default rules, 'marked' on an entry, 'override' typed by the facilitator, 'none'. */
+  source: 'derived' | 'marked' | 'override' | 'none';
+  entryId?: string;
+}
+
+export type KeyMoments = Record<KeyMomentName, MomentValue>;
+
+/** A duration that is never zero by accident: unknown when a moment is missing or out of order. */
+export type DurationValue = { known: true; ms: number } | { known: false; reason: 'missing' | 'out-of-order'; moments: KeyMomentName[] };
+
+export interface Metrics {
+  tta: DurationValue;
+  ttr: DurationValue;
+  detection: DurationValue;
+  response: DurationValue;
+  remediation: DurationValue;
+  impact: DurationValue;
+}
+
+export interface MomentProblem {
+  /** The two moments in the wrong order, earlier-expected first. */
+  moments: [KeyMomentName, KeyMomentName];
+  message: string;
+}
+
+export interface TimelineView {
+  incidentKey: string;
+  incident: IncidentOverview;
+  started: true;
+  pulledAt: string;
+  entries: TimelineEntry[];
+  moments: KeyMoments;
+  metrics: Metrics;
+  problems: MomentProblem[];
+  severity: Severity;
+  /** Everyone who appears as an actor, for the people filter. */
+  people: Person[];
+  /** Incremented on every write; writes name the version they saw. */
+  version: number;
+}
+
+export type TimelineResult = TimelineView | { started: false; incident: IncidentOverview };
+
+export interface AnnotationPatch {
+  kind?: EntryKind | null;
+  phase?: Phase | null;
+  impact?: Impact | null;
+  moments?: KeyMomentName[];
+  internal?: boolean;
+}
+
+export interface ManualEntryInput {
+  at: string;
+  manualKind: ManualKind;
+  actorName: string;
+  text: string;
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
+  /** The incident's timeline, or `started: false` when no review exists yet. */
+  'timeline/get': { payload: { issueKey: string }; result: TimelineResult };
+  /** Starts the review: pulls the timeline from Jira. Idempotent (a second call refreshes). */
+  'review/start': { payload: { issueKey: string }; result: TimelineView };
+  /** Re-pulls from Jira; keeps annotations and manual entries; marks vanished sources. */
+  'timeline/refresh': { payload: { issueKey: string }; result: TimelineView };
+  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number }; result: TimelineView };
+  'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineView };
+  'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineView };
+  'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineView };
+  /** Sets (or with `at: null` clears) a key-moment override. */
+  'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineView };
+  /** Overrides the severity (or with `level: null` goes back to the priority mapping). */
+  'severity/set': { payload: { issueKey: string; level: SeverityLevel | null; version: number }; result: TimelineView };
 }
 
 export type ResolverKey = keyof ResolverMap;

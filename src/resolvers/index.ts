@@ -1,13 +1,54 @@
 import type Resolver from '@forge/resolver';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
+import {
+  addManualEntry,
+  annotateEntry,
+  getTimeline,
+  refreshTimeline,
+  removeManualEntry,
+  setMoment,
+  setSeverity,
+  startReview,
+  updateManualEntry,
+} from '../use-cases/timeline-review';
 import { defineResolver } from './define';
-import { IncidentGetPayload } from './schemas';
+import {
+  AnnotatePayload,
+  IncidentGetPayload,
+  IssueOnlyPayload,
+  ManualAddPayload,
+  ManualRemovePayload,
+  ManualUpdatePayload,
+  MomentSetPayload,
+  SeveritySetPayload,
+} from './schemas';
+import { reviewDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
-  resolver.define(
-    'incident/get',
-    defineResolver('incident/get', IncidentGetPayload, (p, ctx) => getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey)),
+  const define = (key: string, fn: ReturnType<typeof defineResolver>) => resolver.define(key, fn);
+
+  define('incident/get', defineResolver('incident/get', IncidentGetPayload, (p, ctx) => getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey)));
+  define('timeline/get', defineResolver('timeline/get', IssueOnlyPayload, (p, ctx) => getTimeline(reviewDeps(ctx), p.issueKey)));
+  define('review/start', defineResolver('review/start', IssueOnlyPayload, (p, ctx) => startReview(reviewDeps(ctx), p.issueKey)));
+  define('timeline/refresh', defineResolver('timeline/refresh', IssueOnlyPayload, (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey)));
+  define(
+    'timeline/annotate',
+    defineResolver('timeline/annotate', AnnotatePayload, (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version)),
   );
+  define(
+    'timeline/manual/add',
+    defineResolver('timeline/manual/add', ManualAddPayload, (p, ctx) => addManualEntry(reviewDeps(ctx), p.issueKey, p.entry, p.version)),
+  );
+  define(
+    'timeline/manual/update',
+    defineResolver('timeline/manual/update', ManualUpdatePayload, (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version)),
+  );
+  define(
+    'timeline/manual/remove',
+    defineResolver('timeline/manual/remove', ManualRemovePayload, (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version)),
+  );
+  define('moments/set', defineResolver('moments/set', MomentSetPayload, (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version)));
+  define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

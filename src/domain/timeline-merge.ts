@@ -1,0 +1,71 @@
+import type { Annotation, AnnotationPatch, ManualEntryInput, Person, TimelineEntry } from '../contract';
+import { KEY_MOMENTS } from '../contract';
+import type { PulledEntry } from './timeline-build';
+import { sortEntries } from './timeline-order';
+
+/**
+ * Merges a fresh pull into the previous one. Fresh wins for an id in both (a comment edited in
+ * Jira shows its new text, and an entry that reappears loses its mark); an id only in the
+ * previous pull is kept with `deletedInJira: true`, never dropped. Sorted by (time, id).
+ */
+export function mergePull(previous: readonly PulledEntry[], fresh: readonly PulledEntry[]): PulledEntry[] {
+  const freshIds = new Set(fresh.map((e) => e.id));
+  const vanished = previous.filter((e) => !freshIds.has(e.id)).map((e): PulledEntry => ({ ...e, deletedInJira: true }));
+  const current = fresh.map(({ deletedInJira: _, ...e }): PulledEntry => e);
+  return sortEntries([...current, ...vanished]);
+}
+
+/** A manual entry (status page update, chat excerpt, command run, note) on the incident. The caller names the id. */
+export function manualEntry(id: string, input: ManualEntryInput, incidentKey: string): PulledEntry {
+  return {
+    id,
+    at: input.at,
+    source: 'manual',
+    issueKey: incidentKey,
+    relation: 'incident',
+    actor: null,
+    actorName: input.actorName,
+    text: input.text,
+    manualKind: input.manualKind,
+  };
+}
+
+export const EMPTY_ANNOTATION: Annotation = { moments: [], internal: false };
+
+/**
+ * The timeline as shown: pulled and manual entries with their annotations, sorted. An annotation
+ * whose entry no longer exists is not shown, and stays stored: the domain never deletes one.
+ */
+export function assembleTimeline(
+  pulled: readonly PulledEntry[],
+  manual: readonly PulledEntry[],
+  annotations: Readonly<Record<string, Annotation>>,
+): TimelineEntry[] {
+  return sortEntries([...pulled, ...manual]).map((e) => {
+    const annotation = Object.hasOwn(annotations, e.id) ? annotations[e.id] : EMPTY_ANNOTATION;
+    return { ...e, annotation: { ...annotation, moments: [...annotation.moments] } };
+  });
+}
+
+/** Applies a patch: an absent field is kept, `null` clears it; moments are de-duplicated in KEY_MOMENTS order. */
+export function applyAnnotationPatch(current: Annotation | undefined, patch: AnnotationPatch): Annotation {
+  const { kind, phase, impact, moments, internal } = { ...(current ?? EMPTY_ANNOTATION), ...withoutUndefined(patch) };
+  return {
+    ...(kind != null && { kind }),
+    ...(phase != null && { phase }),
+    ...(impact != null && { impact }),
+    moments: KEY_MOMENTS.filter((m) => moments.includes(m)),
+    internal,
+  };
+}
+
+function withoutUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Everyone who acts on the timeline (Jira users only; manual entries name people as typed), unique, by name. */
+export function peopleOf(entries: readonly Pick<TimelineEntry, 'actor'>[]): Person[] {
+  const byId = new Map<string, Person>();
+  for (const { actor } of entries) if (actor && !byId.has(actor.accountId)) byId.set(actor.accountId, actor);
+  return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en') || (a.accountId < b.accountId ? -1 : 1));
+}

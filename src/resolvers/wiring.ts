@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { createForgeJiraClient } from '../jira/forge-jira-client';
+import { createForgeTimelineSource } from '../jira/forge-timeline-source';
+import { createKvsReviewStore } from '../storage/kvs-review-store';
+import type { ReviewDeps } from '../use-cases/review-deps';
+import type { CallContext } from './define';
+
+/** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
+export function reviewDeps(ctx: CallContext): ReviewDeps {
+  return {
+    jira: createForgeJiraClient(ctx.siteUrl),
+    fetchSources: createForgeTimelineSource(ctx.siteUrl),
+    store: createKvsReviewStore(),
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    accountId: ctx.accountId,
+  };
+}

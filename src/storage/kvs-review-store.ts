@@ -1,0 +1,68 @@
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import type { PulledEntry } from '../domain/timeline-build';
+import { chunkBySize } from './chunking';
+import { ConflictError, type PulledRef, type ReviewStore, type StoredReview } from './review-store';
+
+/** The manifest's `review` entity (app.storage.entities). */
+const ENTITY = 'review';
+/** Forge KVS values are limited to 240 KiB; leave room for the key and JSON framing. */
+const CHUNK_BYTES = 200 * 1024;
+/** Batch calls take at most 25 items. */
+const BATCH = 25;
+
+const chunkKey = (incidentKey: string, generation: string, n: number) => `pulled:${incidentKey}:${generation}:${n}`;
+
+function isConditionFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /CONDITION|CONFLICT/i.test(code);
+}
+
+export function createKvsReviewStore(): ReviewStore {
+  return {
+    async load(incidentKey) {
+      return (await kvs.entity<StoredReview>(ENTITY).get(incidentKey)) ?? null;
+    },
+
+    async loadPulled(incidentKey, ref) {
+      const keys = Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+      const parts: PulledEntry[][] = new Array<PulledEntry[]>(keys.length);
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const slice = keys.slice(i, i + BATCH);
+        const res = await kvs.batchGet<PulledEntry[]>(slice.map((key) => ({ key })));
+        for (const item of res.successfulKeys) parts[keys.indexOf(item.key)] = item.value ?? [];
+        if (res.failedKeys.length > 0) throw new Error(`Timeline storage is incomplete for ${incidentKey} (${res.failedKeys.length} chunk(s) unreadable)`);
+      }
+      return parts.flat();
+    },
+
+    async savePulled(incidentKey, generation, entries) {
+      const chunks = chunkBySize(entries, CHUNK_BYTES);
+      for (let i = 0; i < chunks.length; i += BATCH) {
+        const items = chunks.slice(i, i + BATCH).map((value, j) => ({ key: chunkKey(incidentKey, generation, i + j), value }));
+        const res = await kvs.batchSet(items);
+        if (res.failedKeys.length > 0) throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
+      }
+      return { generation, chunks: chunks.length };
+    },
+
+    async deletePulled(incidentKey, ref: PulledRef) {
+      const keys = Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+      for (let i = 0; i < keys.length; i += BATCH) {
+        await kvs.batchDelete(keys.slice(i, i + BATCH).map((key) => ({ key })));
+      }
+    },
+
+    async save(review, expectedVersion) {
+      const conditions =
+        expectedVersion === null
+          ? new Filter<StoredReview>().and('version', FilterConditions.notExists())
+          : new Filter<StoredReview>().and('version', FilterConditions.equalTo(expectedVersion));
+      try {
+        await kvs.transact().set(review.incidentKey, review, { entityName: ENTITY, conditions }).execute();
+      } catch (e) {
+        if (isConditionFailure(e)) throw new ConflictError(review.incidentKey);
+        throw e;
+      }
+    },
+  };
+}

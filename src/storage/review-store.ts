@@ -1,0 +1,52 @@
+import type { Annotation, KeyMomentName, SeverityLevel } from '../contract';
+import type { PulledEntry } from '../domain/timeline-build';
+
+/** Where a review's pulled Jira entries live: a generation of chunk keys, swapped atomically by the meta write. */
+export interface PulledRef {
+  generation: string;
+  chunks: number;
+}
+
+/** Everything about a review except the pulled entries; small enough for one versioned entity write. */
+export interface ReviewState {
+  createdAt: string;
+  createdBy: string;
+  pulledAt: string;
+  pulled: PulledRef;
+  /** Issue key → issue type, for moment defaults (first customer report = first Support request). */
+  issueTypes: Record<string, string>;
+  momentOverrides: Partial<Record<KeyMomentName, string>>;
+  severityOverride: SeverityLevel | null;
+  manual: PulledEntry[];
+  annotations: Record<string, Annotation>;
+}
+
+export interface StoredReview {
+  incidentKey: string;
+  projectKey: string;
+  status: 'draft' | 'in-review' | 'published';
+  version: number;
+  updatedAt: number;
+  state: ReviewState;
+}
+
+/** The review repository port; the KVS adapter implements it on Forge and the local site alike. */
+export interface ReviewStore {
+  load(incidentKey: string): Promise<StoredReview | null>;
+  loadPulled(incidentKey: string, ref: PulledRef): Promise<PulledEntry[]>;
+  /** Writes a new generation of pulled entries; not visible until a meta write points at it. */
+  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[]): Promise<PulledRef>;
+  deletePulled(incidentKey: string, ref: PulledRef): Promise<void>;
+  /**
+   * Writes the review if its stored version is still `expectedVersion` (null: must not exist yet);
+   * otherwise throws a ConflictError and writes nothing.
+   */
+  save(review: StoredReview, expectedVersion: number | null): Promise<void>;
+}
+
+export class ConflictError extends Error {
+  constructor(readonly incidentKey: string) {
+    super(`The review of ${incidentKey} was changed by someone else`);
+    this.name = 'ConflictError';
+  }
+}

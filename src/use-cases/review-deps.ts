@@ -1,0 +1,14 @@
+import type { IncidentSources } from '../domain/sources';
+import type { JiraPort } from '../jira/jira-port';
+import type { ReviewStore } from '../storage/review-store';
+
+/** What the timeline use cases need; production wiring is in src/resolvers/wiring.ts. */
+export interface ReviewDeps {
+  jira: JiraPort;
+  /** Pulls the incident's sources from Jira as the caller; null when not visible. */
+  fetchSources(issueKey: string): Promise<IncidentSources | null>;
+  store: ReviewStore;
+  now(): Date;
+  newId(): string;
+  accountId: string;
+}
