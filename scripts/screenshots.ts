@@ -13,9 +13,12 @@ async function main(): Promise<void> {
   const site = await startSite({ dataDir: ':memory:', port: 0 });
   const browser = await launchChromium();
   try {
+    // INC-1's review is started (timeline pulled) and a few entries annotated, as a facilitator would.
+    await seedReview(site.url);
     const shots: { name: string; path: string; width: number; as?: string; frame?: string }[] = [
       { name: 'issue-view', path: '/browse/INC-1', width: 1280, frame: 'Post-incident review' },
       { name: 'issue-panel-600', path: '/__panel-only/INC-1', width: 600 },
+      { name: 'not-started-600', path: '/__panel-only/INC-4', width: 600 },
       { name: 'no-access-404', path: '/browse/INC-1', width: 1000, as: 'lena@example.com' },
     ];
     for (const s of shots) {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
         const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key }, project: { key: key.split('-')[0] } })).toString('base64url');
         await page.goto(`${site.url}/__app/frame?m=pir-issue-panel&l=shot&x=${x}`);
         await page.getByText(key).first().waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(800);
       } else {
         await page.goto(`${site.url}${s.path}`);
         if (s.frame) await page.frameLocator(`iframe[title="${s.frame}"]`).getByText('INC-1').first().waitFor({ timeout: 15_000 });
@@ -40,6 +44,32 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await site.close();
+  }
+}
+
+async function invoke(url: string, functionKey: string, payload: unknown): Promise<{ ok: boolean; data?: { version: number; entries: { id: string; source: string; issueKey: string; text: string }[] } }> {
+  const res = await fetch(`${url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-local-user': 'maya@example.com' },
+    body: JSON.stringify({ functionKey, payload, context: { moduleKey: 'pir-issue-panel' } }),
+  });
+  return ((await res.json()) as { result: { ok: boolean; data?: { version: number; entries: { id: string; source: string; issueKey: string; text: string }[] } } }).result;
+}
+
+async function seedReview(url: string): Promise<void> {
+  let r = await invoke(url, 'review/start', { issueKey: 'INC-1' });
+  const pick = (pred: (e: { source: string; issueKey: string; text: string }) => boolean) => r.data?.entries.find(pred);
+  const plan: [((e: { source: string; issueKey: string; text: string }) => boolean), Record<string, unknown>][] = [
+    [(e) => e.source === 'created' && e.issueKey === 'SUP-1', { kind: 'human-interaction', phase: 'detection', impact: 'neutral' }],
+    [(e) => e.source === 'assignment' && e.issueKey === 'INC-1', { kind: 'human-interaction', phase: 'response', impact: 'positive' }],
+    [(e) => e.source === 'comment' && e.issueKey === 'INC-1' && /doc|phone|number/i.test(e.text), { kind: 'human-interaction', phase: 'response', impact: 'negative' }],
+    [(e) => e.source === 'status' && e.issueKey === 'INC-1' && /Identified/.test(e.text), { kind: 'task', phase: 'response', impact: 'positive' }],
+    [(e) => e.source === 'status' && e.issueKey === 'INC-1' && /Monitoring/.test(e.text), { kind: 'task', phase: 'remediation', impact: 'positive' }],
+  ];
+  for (const [pred, patch] of plan) {
+    const entry = pick(pred);
+    if (!entry || !r.data) continue;
+    r = await invoke(url, 'timeline/annotate', { issueKey: 'INC-1', entryId: entry.id, version: r.data.version, patch });
   }
 }
 

@@ -38,7 +38,7 @@ function instantOf(moments: KeyMoments, name: KeyMomentName): Date | null {
 
 /**
  * Every pair of main moments in the wrong order, each pair once (so one misplaced moment may
- * give several problems, each naming both moments and their times).
+ * give several problems, each naming both moments).
  */
 export function momentProblems(moments: KeyMoments): MomentProblem[] {
   const problems: MomentProblem[] = [];
@@ -50,8 +50,9 @@ export function momentProblems(moments: KeyMoments): MomentProblem[] {
       problems.push({
         moments: [earlier, later],
         message:
-          `${MOMENT_LABELS[later]} (${b.toISOString()}) is before ${MOMENT_LABELS[earlier]} (${a.toISOString()}), ` +
-          `but it cannot happen earlier. Check both times; the durations that use them are unknown until then.`,
+          // No times in the text: the reader's time zone is the UI's to apply (it has both moments).
+          `${MOMENT_LABELS[later]} is set before ${MOMENT_LABELS[earlier]}, but it cannot happen earlier. ` +
+          `Check both times; the durations that use them are unknown until then.`,
       });
     }
   });

@@ -15,7 +15,12 @@ export function formatDateTime(iso: string, locale: string, timeZone: string): s
 
 /** Up to two initials for an avatar, from the first and last word of a display name. */
 export function initials(displayName: string): string {
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  // Punctuation is not an initial: "Status page (Maya)" is "SM", not "S(".
+  const words = displayName
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter(Boolean);
   const first = words[0]?.[0] ?? '';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase() || '?';

@@ -1,0 +1,54 @@
+import type { TimelineEntry } from '../../../../src/contract';
+import { Avatar } from '../components/Avatar';
+import { Lozenge } from '../components/Lozenge';
+import { TopLink } from '../components/TopLink';
+import { MANUAL_KIND_LABEL, SOURCE_LABEL } from '../timeline/labels';
+import { actorNameOf } from '../timeline/timeline-filters';
+import { SourceIcon } from './SourceIcon';
+
+/** Source, issue and relation (when not the incident), actor, badges and the link to the source. */
+export function EntryMeta({ entry }: { entry: TimelineEntry }) {
+  const actor = actorNameOf(entry);
+  const sourceLabel = entry.manualKind ? MANUAL_KIND_LABEL[entry.manualKind] : SOURCE_LABEL[entry.source];
+  return (
+    <div className="pir-entry__meta">
+      <span className="pir-entry__source">
+        <SourceIcon source={entry.source} />
+        {sourceLabel}
+      </span>
+      {entry.relation !== 'incident' && (
+        <span className="pir-entry__issue">
+          <span className="pir-entry__issue-key">{entry.issueKey}</span>
+          <span className="pir-subtle"> {entry.relation}</span>
+        </span>
+      )}
+      {actor && (
+        <span className="pir-person pir-entry__actor">
+          <Avatar name={actor} />
+          <span className="pir-truncate">{actor}</span>
+        </span>
+      )}
+      {entry.restricted && (
+        <Lozenge appearance="moved" title="The comment is restricted in Jira; only people who may see it see it here">
+          Restricted
+        </Lozenge>
+      )}
+      {entry.deletedInJira && (
+        <Lozenge appearance="removed" title="Not found on the last pull from Jira; kept in the review">
+          Deleted in Jira
+        </Lozenge>
+      )}
+      {entry.annotation.internal && (
+        <Lozenge appearance="new" title="Never shown in the external summary">
+          Internal
+        </Lozenge>
+      )}
+      {entry.url && (
+        <TopLink href={entry.url} className="pir-link pir-entry__open" title={`Open ${entry.source === 'remote-link' ? 'the link' : `in Jira (${entry.issueKey})`}`}>
+          Open
+          <span className="pir-visually-hidden"> {entry.source === 'remote-link' ? 'linked page' : `${entry.issueKey} in Jira`}</span>
+        </TopLink>
+      )}
+    </div>
+  );
+}

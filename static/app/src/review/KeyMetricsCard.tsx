@@ -1,0 +1,34 @@
+import type { TimelineView } from '../../../../src/contract';
+import { SectionMessage } from '../components/SectionMessage';
+import type { TimelineReview } from '../hooks/useTimelineReview';
+import { MetricTile } from './MetricTile';
+import { PhaseBar } from './PhaseBar';
+import { SeverityField } from './SeverityField';
+
+/** TTA, TTR, impact and phase durations (DESIGN §2), severity, and the phase bar. */
+export function KeyMetricsCard({ view, write }: { view: TimelineView; write: TimelineReview['write'] }) {
+  const { metrics, problems } = view;
+  return (
+    <section className="pir-card" aria-labelledby="pir-metrics-heading">
+      <h2 className="pir-card__heading" id="pir-metrics-heading">
+        Key metrics
+      </h2>
+      {problems.length > 0 && (
+        <SectionMessage appearance="warning" title="Key moments are out of order">
+          <ul className="pir-problems">
+            {problems.map((problem) => (
+              <li key={problem.moments.join('-')}>{problem.message}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      )}
+      <dl className="pir-metrics">
+        <MetricTile abbreviation="TTA" label="Time to acknowledge" value={metrics.tta} />
+        <MetricTile abbreviation="TTR" label="Time to recover" value={metrics.ttr} />
+        <MetricTile label="Impact duration" value={metrics.impact} />
+      </dl>
+      <PhaseBar moments={view.moments} metrics={metrics} />
+      <SeverityField severity={view.severity} priorityDerived={view.incident.severity} write={write} />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Button } from '../components/Button';
+import { EmptyState } from '../components/EmptyState';
+import { useAppContext } from '../hooks/useAppContext';
+import type { TimelineReview } from '../hooks/useTimelineReview';
+import { groupByDay } from '../timeline/day-groups';
+import { filterEntries, NO_FILTERS, peopleOptions, sourceOptions } from '../timeline/timeline-filters';
+import { zoneAbbreviation } from '../timeline/zoned-time';
+import { ManualEntryForm } from './ManualEntryForm';
+import { TimelineDayGroup } from './TimelineDayGroup';
+import { TimelineFiltersBar } from './TimelineFiltersBar';
+
+/** The filterable timeline, grouped by day in the viewer's zone, with "Add entry". */
+export function TimelineSection({ review }: { review: TimelineReview }) {
+  const { view, entries } = review;
+  const { locale, timezone } = useAppContext();
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  // Typing in the search box stays responsive: the list catches up in the background.
+  const shownFilters = useDeferredValue(filters);
+  const visible = useMemo(() => filterEntries(entries, shownFilters), [entries, shownFilters]);
+  const groups = useMemo(() => groupByDay(visible, timezone), [visible, timezone]);
+  const people = useMemo(() => peopleOptions(view.people, entries), [view.people, entries]);
+  const sources = useMemo(() => sourceOptions(entries), [entries]);
+  const zone = zoneAbbreviation(entries[0]?.at ?? view.pulledAt, locale, timezone);
+
+  const addForm = adding && (
+    <ManualEntryForm submitLabel="Add entry" onSubmit={(entry) => review.write('timeline/manual/add', { entry }, null)} onDone={() => setAdding(false)} />
+  );
+
+  return (
+    <section className="pir-section pir-timeline" aria-labelledby="pir-timeline-heading" data-ready="timeline">
+      <div className="pir-timeline__head">
+        <h2 className="pir-section__heading" id="pir-timeline-heading">
+          Timeline <span className="pir-count">{entries.length}</span>
+        </h2>
+        <span className="pir-subtle pir-timeline__zone">
+          Times in {timezone.replace(/_/g, ' ')} ({zone})
+        </span>
+        {entries.length > 0 && (
+          <Button spacing="compact" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+            Add entry
+          </Button>
+        )}
+      </div>
+      {entries.length === 0 ? (
+        adding ? (
+          addForm
+        ) : (
+          <EmptyState
+            headingLevel={3}
+            header="No history yet"
+            description="Nothing has happened on this incident or its linked issues that Jira recorded. Refresh from Jira later, or add what happened elsewhere: status page updates, chat excerpts, commands run."
+            actions={<Button onClick={() => setAdding(true)}>Add entry</Button>}
+          />
+        )
+      ) : (
+        <>
+          {addForm}
+          <TimelineFiltersBar filters={filters} onChange={setFilters} sources={sources} people={people} />
+          <p className="pir-subtle pir-timeline__count" aria-live="polite">
+            {visible.length === entries.length ? `${entries.length} entries` : `Showing ${visible.length} of ${entries.length} entries`}
+          </p>
+          {groups.length === 0 ? (
+            <p className="pir-timeline__none">
+              No entries match these filters.{' '}
+              <Button appearance="link" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
+              </Button>
+            </p>
+          ) : (
+            groups.map((group) => <TimelineDayGroup key={group.day} group={group} openId={openId} onOpen={setOpenId} review={review} />)
+          )}
+        </>
+      )}
+    </section>
+  );
+}
