@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import type { SiteUser } from './principal';
 
@@ -37,10 +38,16 @@ const toUser = (r: UserRow): SiteUser => ({
   accountId: r.account_id, email: r.email, displayName: r.display_name, timeZone: r.time_zone, active: r.active === 1,
 });
 
+// Looked up for every author of every comment and change: prepare once per database.
+const lookups = new WeakMap<Db, Statement<[string, string]>>();
+
 export function findUser(db: Db, emailOrAccountId: string): SiteUser | undefined {
-  const row = db
-    .prepare('SELECT * FROM users WHERE account_id = ? OR lower(email) = lower(?)')
-    .get(emailOrAccountId, emailOrAccountId) as UserRow | undefined;
+  let stmt = lookups.get(db);
+  if (!stmt) {
+    stmt = db.prepare('SELECT * FROM users WHERE account_id = ? OR lower(email) = lower(?)');
+    lookups.set(db, stmt);
+  }
+  const row = stmt.get(emailOrAccountId, emailOrAccountId) as UserRow | undefined;
   return row ? toUser(row) : undefined;
 }
 

@@ -70,9 +70,10 @@ const MAX_CHANGELOG_PAGES = 200;
  *    embedded comment pages; POST /changelog/bulkfetch for the incident and all related issues
  *    (one token chain per 1000 issues); the incident's missing comment pages; remote links of
  *    the sub-tasks.
+ *    A changelog page cut short by the server is followed by its token within this round.
  * 3. For each related issue whose embedded comment page is incomplete (`total` larger than what
- *    came back): the missing pages of GET /issue/{key}/comment, all at once (offset paging, so
- *    no page waits for another); changelog continuation pages if the server cut a page short.
+ *    came back): the missing pages of GET /issue/{key}/comment (offset paging, so no page waits
+ *    for another), in waves of 16: ⌈pages / 16⌉ rounds, four for the large incident.
  *
  * Remote links are read for the incident and its sub-tasks only. Jira has no bulk read for them
  * (no issue field, no bulk endpoint), so each issue costs one request: for the large incident,
@@ -83,7 +84,8 @@ const MAX_CHANGELOG_PAGES = 200;
  * (`RemoteIssueLink` items).
  */
 export async function fetchIncidentSources(issueKey: string, deps: TimelineFetchDeps): Promise<IncidentSources | null> {
-  const pool = createBoundedPool(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+  const pool = createBoundedPool(concurrency);
   const send = <T>(call: JiraCall): Promise<T | null> => pool.run(() => requestJiraJson<T>(deps.requestJira, call));
   const { siteUrl } = deps;
 
@@ -92,31 +94,53 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
     return (links ?? []).flatMap((l) => toSourceRemoteLink(key, l) ?? []);
   };
 
-  /** The issue's comments: the embedded page, completed from GET /issue/{key}/comment only when it is short. */
-  const commentsOf = async (key: string, embedded: JiraCommentPage | undefined): Promise<SourceComment[]> => {
-    const byId = new Map<string, JiraComment>((embedded?.comments ?? []).map((c) => [c.id, c]));
-    let total = embedded?.total ?? 0;
-    const fetchPages = async (pages: CommentPageRequest[]) => {
-      const results = await Promise.all(
-        pages.map((p) =>
-          send<JiraCommentPage>({
-            path: route`/rest/api/3/issue/${key}/comment?startAt=${p.startAt}&maxResults=${p.maxResults}&orderBy=created`,
+  /**
+   * GET /issue/{key}/comment pages in waves of at most `concurrency`, each wave after the previous
+   * one completed: the pages need nothing from one another, so a wave is one round trip and the
+   * fan-out costs exactly ⌈pages / concurrency⌉ rounds. A continuous pool would let a page of a
+   * later wave start while its wave-mates still run and end up as one more link in the chain.
+   */
+  const commentPages = async (requests: { key: string; page: CommentPageRequest }[]) => {
+    const out: { key: string; page: JiraCommentPage | null }[] = [];
+    for (const wave of chunk(requests, concurrency)) {
+      const answers = await Promise.all(
+        wave.map(async ({ key, page }) => ({
+          key,
+          page: await send<JiraCommentPage>({
+            path: route`/rest/api/3/issue/${key}/comment?startAt=${page.startAt}&maxResults=${page.maxResults}&orderBy=created`,
             what: `reading the comments of ${key}`,
           }),
-        ),
+        })),
       );
-      for (const page of results) {
-        if (!page) continue; // the issue went away during the pull: keep what we have
-        total = page.total;
-        for (const c of page.comments) byId.set(c.id, c);
+      out.push(...answers);
+    }
+    return out;
+  };
+
+  /** The issues' comments: each embedded page, completed from GET /issue/{key}/comment only where it is short. */
+  const commentsOf = async (issues: { key: string; embedded: JiraCommentPage | undefined }[]): Promise<SourceComment[]> => {
+    const state = new Map(
+      issues.map(({ key, embedded }) => {
+        const byId = new Map<string, JiraComment>((embedded?.comments ?? []).map((c) => [c.id, c]));
+        return [key, { byId, have: byId.size, total: embedded?.total ?? 0 }];
+      }),
+    );
+    const take = (answers: { key: string; page: JiraCommentPage | null }[]) => {
+      for (const { key, page } of answers) {
+        const s = state.get(key);
+        if (!s || !page) continue; // the issue went away during the pull: keep what we have
+        s.total = page.total;
+        for (const c of page.comments) s.byId.set(c.id, c);
       }
     };
-    const have = byId.size;
-    await fetchPages(missingCommentPages(total, have));
-    // The embedded page was not the newest comments after all: read the other end once. Comments
-    // added during the pull may still be missing; the next refresh picks them up.
-    if (byId.size < total) await fetchPages(allCommentPages(total).filter((p) => p.startAt + p.maxResults > have));
-    return [...byId.values()].map((c) => toSourceComment(key, c, siteUrl));
+    take(await commentPages([...state].flatMap(([key, s]) => missingCommentPages(s.total, s.have).map((page) => ({ key, page })))));
+    // An embedded page that was not the newest comments after all: read the other end once.
+    // Comments added during the pull may still be missing; the next refresh picks them up.
+    const rest = [...state].flatMap(([key, s]) =>
+      s.byId.size < s.total ? allCommentPages(s.total).filter((p) => p.startAt + p.maxResults > s.have).map((page) => ({ key, page })) : [],
+    );
+    if (rest.length > 0) take(await commentPages(rest));
+    return [...state].flatMap(([key, s]) => [...s.byId.values()].map((c) => toSourceComment(key, c, siteUrl)));
   };
 
   /** One token chain of POST /changelog/bulkfetch; histories with the issue id they belong to. */
@@ -159,18 +183,14 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
     ),
   ).then((pages) => pages.flatMap((p) => p?.issues ?? []));
   const histories = Promise.all(chunk([incident.key, ...refs.map((r) => r.key)], BULK_CHANGELOG_ISSUES).map(changelogOf)).then((c) => c.flat());
-  const incidentComments = commentsOf(incident.key, incident.fields.comment);
+  const incidentComments = commentsOf([{ key: incident.key, embedded: incident.fields.comment }]);
   const subTaskLinks = Promise.all(refs.filter(isSubTask).map((r) => remoteLinksOf(r.key))).then((l) => l.flat());
-  // Round 3: the missing comment pages of the related issues, as soon as the bulk fetch answers.
-  const relatedComments = related.then((issues) => Promise.all(issues.map((i) => commentsOf(i.key, i.fields.comment)))).then((c) => c.flat());
+  const [relatedIssues, allHistories, ownComments, subLinks] = await Promise.all([related, histories, incidentComments, subTaskLinks]);
 
-  const [relatedIssues, allHistories, ownComments, otherComments, subLinks] = await Promise.all([
-    related,
-    histories,
-    incidentComments,
-    relatedComments,
-    subTaskLinks,
-  ]);
+  // Round 3: the missing comment pages of the related issues. It waits for the whole of round 2
+  // so its waves have the whole pool: 60 pages go in four waves of 16, where a changelog still
+  // holding a slot would make it waves of 15 and add a round.
+  const otherComments = await commentsOf(relatedIssues.map((i) => ({ key: i.key, embedded: i.fields.comment })));
 
   const keyOfId = new Map<string, string>([[incident.id, incident.key], ...refs.map((r): [string, string] => [r.id, r.key])]);
   for (const i of relatedIssues) keyOfId.set(i.id, i.key);
