@@ -1,6 +1,6 @@
 /**
  * Confluence v2 emulator: every endpoint over HTTP, each response validated against the official
- * OpenAPI description (shared/contracts/confluence-v2.openapi.json).
+ * OpenAPI description (its committed subset, test/contract/specs/confluence.subset.json).
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -20,7 +20,8 @@ import { insertSpace } from '../../local/confluence/store';
 // ---- spec → ajv ----
 
 type Json = Record<string, unknown>;
-const spec = JSON.parse(readFileSync(join(__dirname, '../../../shared/contracts/confluence-v2.openapi.json'), 'utf8')) as Json;
+// The committed subset of the official spec (test/contract/specs), so the test runs without ../shared.
+const spec = JSON.parse(readFileSync(join(__dirname, '../contract/specs/confluence.subset.json'), 'utf8')) as Json;
 
 /** OpenAPI 3.0 → JSON Schema: `nullable` becomes a null type; `example`/`xml` dropped. */
 function toJsonSchema(node: unknown): unknown {
