@@ -152,6 +152,27 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     expect(after.version).toBe(before.version);
   });
 
+  it.each(['INC-2', 'INC-3', 'INC-4'])('builds the timeline of seeded incident %s with its linked issues and known TTA', async (key) => {
+    const v = await ok<TimelineView>(MAYA, 'review/start', { issueKey: key });
+    expect(v.entries.filter((e) => e.relation === 'incident').length).toBeGreaterThan(3);
+    expect(v.entries.some((e) => e.relation !== 'incident')).toBe(true);
+    expect(v.moments.detected.at).toBe(v.incident.created);
+    expect(v.metrics.tta.known).toBe(true);
+  });
+
+  it('stores and reloads the large incident (about 16,500 entries) split across KVS keys', async () => {
+    const seeded = (await (await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) })).json()) as { added: string[] };
+    const [key] = seeded.added;
+    const started = await ok<TimelineView>(MAYA, 'review/start', { issueKey: key });
+    expect(started.entries.length).toBeGreaterThan(61 * (150 + 100));
+    await fetch(`${site.url}/__admin/requests`, { method: 'DELETE' });
+    const again = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: key });
+    expect(again.entries.map((e) => e.id)).toStrictEqual(started.entries.map((e) => e.id));
+    const { requests } = (await (await fetch(`${site.url}/__admin/requests`)).json()) as { requests: { kind: string; path: string }[] };
+    const batchGets = requests.filter((r) => r.kind === 'kvs' && r.path.endsWith('/batch/get'));
+    expect(batchGets.length).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
   it('rejects malformed writes with field errors', async () => {
     const r = await call<TimelineView>(MAYA, 'timeline/manual/add', {
       issueKey: 'INC-1',
