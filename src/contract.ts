@@ -190,6 +190,112 @@ export interface ManualEntryInput {
   text: string;
 }
 
+// ---- The review document (DESIGN §2, issue: learnings, factors, action items) ---------
+
+export type ReviewStatus = 'draft' | 'in-review' | 'published';
+export type ParticipantRole = 'first-responder' | 'escalation-responder' | 'incident-commander' | 'stakeholder' | 'support';
+export type ActionQuestion = 'know-sooner' | 'recover-sooner' | 'other';
+
+export interface Participant extends Person {
+  role: ParticipantRole;
+}
+
+export interface MeetingDetails {
+  title: string;
+  /** YYYY-MM-DD, or null when not scheduled yet. */
+  meetingDate: string | null;
+  contact: Person | null;
+  createdBy: Person | null;
+  facilitator: Person | null;
+  participants: Participant[];
+}
+
+export interface ContributingFactor {
+  id: string;
+  text: string;
+}
+
+export interface ReviewContent {
+  meeting: MeetingDetails;
+  goals: { knowSooner: string; recoverSooner: string };
+  /** What happened, in a few sentences (the report's description). */
+  description: string;
+  customerImpact: { affected: boolean | null; text: string };
+  incidentCommander: Person | null;
+  servicesImpacted: string[];
+  learnings: { learned: string; wentWell: string; surprised: string };
+  contributingFactors: ContributingFactor[];
+  remediation: string;
+  tags: string[];
+}
+
+export interface ActionItemInput {
+  /** Client-made stable id (uuid); the link between the item and its Jira sub-task. */
+  id: string;
+  summary: string;
+  description: string;
+  owner: Person | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
+  /** Jira priority name (Highest … Lowest). */
+  priority: string;
+  question: ActionQuestion;
+}
+
+export interface ActionItemJira {
+  key: string;
+  url: string;
+  status: IssueStatus;
+  assignee: Person | null;
+  dueDate: string | null;
+  /** When the item's fields were last written to the sub-task. */
+  syncedAt: string;
+}
+
+export interface ActionItem extends ActionItemInput {
+  jira: ActionItemJira | null;
+  /** Due date passed and the sub-task is not done (or not created). */
+  overdue: boolean;
+  /** Last create or update failure for this item, in words. */
+  syncError: string | null;
+}
+
+export interface BlamelessFinding {
+  ruleId: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  reason: string;
+  suggestion: string;
+}
+
+export type CheckedField = 'learning' | 'contributing-factor' | 'action-item' | 'description' | 'timeline' | 'other';
+
+export interface FieldFindings {
+  /** Path of the field in the review ("learnings.learned", "contributingFactors.2.text", "actionItems.<id>.summary"). */
+  field: string;
+  findings: BlamelessFinding[];
+}
+
+export interface ReviewDoc {
+  incidentKey: string;
+  status: ReviewStatus;
+  content: ReviewContent;
+  actionItems: ActionItem[];
+  /** Blameless findings over every free-text field; never blocks saving. */
+  findings: FieldFindings[];
+  version: number;
+  updatedAt: string | null;
+}
+
+export interface ActionSyncResult {
+  doc: ReviewDoc;
+  created: string[];
+  updated: string[];
+  /** Per item: why it failed; the rest went through. */
+  failed: { itemId: string; message: string }[];
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -207,6 +313,17 @@ export interface ResolverMap {
   'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineView };
   /** Overrides the severity (or with `level: null` goes back to the priority mapping). */
   'severity/set': { payload: { issueKey: string; level: SeverityLevel | null; version: number }; result: TimelineView };
+  /** The review document (defaults filled from the incident when none is saved yet). */
+  'review/get': { payload: { issueKey: string }; result: ReviewDoc };
+  'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };
+  'review/status': { payload: { issueKey: string; status: ReviewStatus; version: number }; result: ReviewDoc };
+  /** Live blameless check of one text as it is typed. */
+  'review/check': { payload: { issueKey: string; text: string; field: CheckedField }; result: BlamelessFinding[] };
+  /** Jira users who can be assigned in the incident's project. */
+  'users/search': { payload: { issueKey: string; query: string }; result: Person[] };
+  /** Creates missing sub-tasks and updates changed ones; idempotent. */
+  'actions/sync': { payload: { issueKey: string }; result: ActionSyncResult };
+  'review/export/markdown': { payload: { issueKey: string }; result: { filename: string; markdown: string } };
 }
 
 export type ResolverKey = keyof ResolverMap;

@@ -1,7 +1,8 @@
 import api, { route } from '@forge/api';
 import { AppFailure } from '../domain/app-error';
 import type { JiraPort } from './jira-port';
-import type { JiraIssue } from './jira-types';
+import { requestJiraJson } from './jira-request';
+import type { JiraIssue, JiraUser } from './jira-types';
 
 const OVERVIEW_FIELDS = 'summary,status,issuetype,priority,assignee,reporter,created,resolutiondate,issuelinks';
 
@@ -12,6 +13,11 @@ const OVERVIEW_FIELDS = 'summary,status,issuetype,priority,assignee,reporter,cre
 export function createForgeJiraClient(siteUrl: string): JiraPort {
   return {
     siteUrl: () => siteUrl,
+    async myself() {
+      const me = await requestJiraJson<JiraUser>(api.asUser().requestJira, { path: route`/rest/api/3/myself`, what: 'reading your Jira profile' });
+      if (!me) throw new AppFailure('FORBIDDEN', 'Sign in to Jira to use Post-incident review.');
+      return { accountId: me.accountId, displayName: me.displayName };
+    },
     async getIncident(issueKey) {
       const res = await api.asUser().requestJira(route`/rest/api/3/issue/${issueKey}?fields=${OVERVIEW_FIELDS}`, {
         headers: { Accept: 'application/json' },

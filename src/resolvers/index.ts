@@ -1,6 +1,8 @@
 import type Resolver from '@forge/resolver';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
+import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
+import { checkText, getReviewDoc, saveReviewDoc, setReviewStatus } from '../use-cases/review-doc';
 import {
   addManualEntry,
   annotateEntry,
@@ -21,9 +23,13 @@ import {
   ManualRemovePayload,
   ManualUpdatePayload,
   MomentSetPayload,
+  ReviewCheckPayload,
+  ReviewSavePayload,
+  ReviewStatusPayload,
+  UserSearchPayload,
   SeveritySetPayload,
 } from './schemas';
-import { reviewDeps } from './wiring';
+import { docDeps, reviewDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -50,5 +56,20 @@ export function registerResolvers(resolver: Resolver): void {
     defineResolver('timeline/manual/remove', ManualRemovePayload, (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version)),
   );
   define('moments/set', defineResolver('moments/set', MomentSetPayload, (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version)));
+  define('review/get', defineResolver('review/get', IssueOnlyPayload, (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey)));
+  define(
+    'review/save',
+    defineResolver('review/save', ReviewSavePayload, (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version)),
+  );
+  define('review/status', defineResolver('review/status', ReviewStatusPayload, (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version)));
+  define('review/check', defineResolver('review/check', ReviewCheckPayload, (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field)));
+  define(
+    'users/search',
+    defineResolver('users/search', UserSearchPayload, async (p, ctx) => {
+      // The caller must see the incident before learning who works on its project.
+      await getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey);
+      return searchAssignableUsers(p.issueKey, p.query);
+    }),
+  );
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

@@ -52,3 +52,68 @@ export const MomentSetPayload = z.object({ issueKey: IssueKey, moment: MomentNam
 export const SeveritySetPayload = z
   .object({ issueKey: IssueKey, level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(), version: Version })
   .strict();
+
+// ---- The review document ------------------------------------------------------------
+
+const LONG_TEXT = 10_000;
+const longText = z.string().max(LONG_TEXT, `At most ${LONG_TEXT.toLocaleString('en-US')} characters`);
+const AccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:\-_]+$/, 'Not a Jira account id');
+const PersonSchema = z.object({ accountId: AccountId, displayName: z.string().trim().min(1).max(255) }).strict();
+const ClientId = z.string().min(1).max(64).regex(/^[A-Za-z0-9\-_]+$/, 'Not an id');
+const IsoDate = z.iso.date();
+
+export const ReviewContentSchema = z
+  .object({
+    meeting: z
+      .object({
+        title: z.string().trim().max(255),
+        meetingDate: IsoDate.nullable(),
+        contact: PersonSchema.nullable(),
+        createdBy: PersonSchema.nullable(),
+        facilitator: PersonSchema.nullable(),
+        participants: z
+          .array(PersonSchema.extend({ role: z.enum(['first-responder', 'escalation-responder', 'incident-commander', 'stakeholder', 'support']) }).strict())
+          .max(50, 'At most 50 participants'),
+      })
+      .strict(),
+    goals: z.object({ knowSooner: longText, recoverSooner: longText }).strict(),
+    description: longText,
+    customerImpact: z.object({ affected: z.boolean().nullable(), text: longText }).strict(),
+    incidentCommander: PersonSchema.nullable(),
+    servicesImpacted: z.array(z.string().trim().min(1).max(100)).max(50),
+    learnings: z.object({ learned: longText, wentWell: longText, surprised: longText }).strict(),
+    contributingFactors: z.array(z.object({ id: ClientId, text: z.string().max(2_000) }).strict()).max(50, 'At most 50 contributing factors'),
+    remediation: longText,
+    tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
+  })
+  .strict();
+
+export const ActionItemInputSchema = z
+  .object({
+    id: ClientId,
+    summary: z.string().trim().min(1, 'Give the action item a summary').max(255, 'At most 255 characters (Jira summary limit)'),
+    description: z.string().max(5_000),
+    owner: PersonSchema.nullable(),
+    dueDate: IsoDate.nullable(),
+    priority: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
+    question: z.enum(['know-sooner', 'recover-sooner', 'other']),
+  })
+  .strict();
+
+export const ReviewSavePayload = z
+  .object({
+    issueKey: IssueKey,
+    content: ReviewContentSchema,
+    actionItems: z
+      .array(ActionItemInputSchema)
+      .max(60, 'At most 60 action items per review')
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Action item ids must be unique'),
+    version: Version,
+  })
+  .strict();
+
+export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(['draft', 'in-review', 'published']), version: Version }).strict();
+export const ReviewCheckPayload = z
+  .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']) })
+  .strict();
+export const UserSearchPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100) }).strict();

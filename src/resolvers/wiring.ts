@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { createForgeTimelineSource } from '../jira/forge-timeline-source';
 import { createKvsReviewStore } from '../storage/kvs-review-store';
+import { createKvsReviewDocStore } from '../storage/review-doc-store';
+import type { DocDeps } from '../use-cases/review-doc';
 import type { ReviewDeps } from '../use-cases/review-deps';
 import type { CallContext } from './define';
 
@@ -13,6 +15,15 @@ export function reviewDeps(ctx: CallContext): ReviewDeps {
     store: createKvsReviewStore(),
     now: () => new Date(),
     newId: () => randomUUID(),
+    accountId: ctx.accountId,
+  };
+}
+
+export function docDeps(ctx: CallContext): DocDeps {
+  return {
+    jira: createForgeJiraClient(ctx.siteUrl),
+    docs: createKvsReviewDocStore(),
+    now: () => new Date(),
     accountId: ctx.accountId,
   };
 }

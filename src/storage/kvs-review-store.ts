@@ -1,7 +1,8 @@
-import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import type { PulledEntry } from '../domain/timeline-build';
 import { chunkBySize } from './chunking';
-import { ConflictError, type PulledRef, type ReviewStore, type StoredReview } from './review-store';
+import type { PulledRef, ReviewStore, StoredReview } from './review-store';
+import { saveVersioned } from './versioned-entity';
 
 /** The manifest's `review` entity (app.storage.entities). */
 const ENTITY = 'review';
@@ -11,11 +12,6 @@ const CHUNK_BYTES = 200 * 1024;
 const BATCH = 25;
 
 const chunkKey = (incidentKey: string, generation: string, n: number) => `pulled:${incidentKey}:${generation}:${n}`;
-
-function isConditionFailure(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /CONDITION|CONFLICT/i.test(code);
-}
 
 export function createKvsReviewStore(): ReviewStore {
   return {
@@ -52,17 +48,6 @@ export function createKvsReviewStore(): ReviewStore {
       }
     },
 
-    async save(review, expectedVersion) {
-      const conditions =
-        expectedVersion === null
-          ? new Filter<StoredReview>().and('version', FilterConditions.notExists())
-          : new Filter<StoredReview>().and('version', FilterConditions.equalTo(expectedVersion));
-      try {
-        await kvs.transact().set(review.incidentKey, review, { entityName: ENTITY, conditions }).execute();
-      } catch (e) {
-        if (isConditionFailure(e)) throw new ConflictError(review.incidentKey);
-        throw e;
-      }
-    },
+    save: (review, expectedVersion) => saveVersioned(ENTITY, review.incidentKey, review, expectedVersion),
   };
 }

@@ -1,0 +1,41 @@
+import { kvs } from '@forge/kvs';
+import type { ActionItemInput, ReviewContent, ReviewStatus } from '../contract';
+import { saveVersioned } from './versioned-entity';
+
+/** What the app remembers about an item's sub-task: its key and what was last written to it. */
+export interface ItemSync {
+  key: string;
+  fingerprint: string;
+  syncedAt: string;
+}
+
+/** The review document as stored; findings, live Jira status and overdue flags are derived on read. */
+export interface StoredReviewDoc {
+  incidentKey: string;
+  version: number;
+  updatedAt: number;
+  doc: {
+    status: ReviewStatus;
+    content: ReviewContent;
+    actionItems: ActionItemInput[];
+    sync: Record<string, ItemSync>;
+    syncErrors: Record<string, string>;
+  };
+}
+
+export interface ReviewDocStore {
+  load(incidentKey: string): Promise<StoredReviewDoc | null>;
+  /** Throws ConflictError (and writes nothing) when the stored version is not `expectedVersion`. */
+  save(doc: StoredReviewDoc, expectedVersion: number | null): Promise<void>;
+}
+
+const ENTITY = 'review-doc';
+
+export function createKvsReviewDocStore(): ReviewDocStore {
+  return {
+    async load(incidentKey) {
+      return (await kvs.entity<StoredReviewDoc>(ENTITY).get(incidentKey)) ?? null;
+    },
+    save: (doc, expectedVersion) => saveVersioned(ENTITY, doc.incidentKey, doc, expectedVersion),
+  };
+}

@@ -1,0 +1,120 @@
+import type { ActionItemInput, BlamelessFinding, Person, Result, ReviewContent, ReviewDoc } from '../../src/contract';
+import type { RunningSite } from '../../local/site';
+import { freshSite, invokeAs } from '../support/site';
+
+let site: RunningSite;
+beforeAll(async () => {
+  site = await freshSite();
+});
+afterAll(() => site.close());
+
+const MAYA = 'maya@example.com';
+
+async function call<T>(user: string, key: string, payload: unknown): Promise<Result<T>> {
+  return (await invokeAs<Result<T>>(site, user, key, payload)).result;
+}
+async function ok<T>(user: string, key: string, payload: unknown): Promise<T> {
+  const r = await call<T>(user, key, payload);
+  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.data;
+}
+
+const item = (id: string, summary: string): ActionItemInput => ({
+  id,
+  summary,
+  description: '',
+  owner: null,
+  dueDate: '2026-12-15',
+  priority: 'High',
+  question: 'know-sooner',
+});
+
+describe('the review document through the resolvers', () => {
+  it('starts from defaults prefilled from the incident, as an unsaved draft', async () => {
+    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    expect(doc).toMatchObject({ incidentKey: 'INC-1', status: 'draft', version: 0, updatedAt: null, actionItems: [], findings: [] });
+    expect(doc.content.meeting.title).toMatch(/^INC-1: /);
+    expect(doc.content.meeting.contact?.displayName).toBe('Sofia Lindqvist');
+    expect(doc.content.contributingFactors).toEqual([]);
+    expect(Object.keys(doc.content)).not.toContain('rootCause');
+  });
+
+  it('saves learnings with blame in them, reports the findings, and never refuses the save', async () => {
+    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const content: ReviewContent = {
+      ...doc.content,
+      learnings: { learned: 'Daniel should have noticed the CPU alert. It was human error.', wentWell: 'Support spotted it fast.', surprised: '' },
+      contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.' }],
+    };
+    const saved = await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems: [item('a1', 'We should add alerting on CPU saturation')], version: 0 });
+    expect(saved.version).toBe(1);
+    expect(saved.content.learnings.learned).toBe(content.learnings.learned);
+    const learned = saved.findings.find((f) => f.field === 'learnings.learned');
+    expect(learned?.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['counterfactual', 'human-error']));
+    expect(saved.findings.some((f) => f.field.startsWith('actionItems.'))).toBe(false);
+    expect(saved.content.meeting.createdBy).toEqual({ accountId: '712020:4c1d2f6e-maya-okafor', displayName: 'Maya Okafor' });
+  });
+
+  it('checks a text as it is typed', async () => {
+    const findings = await ok<BlamelessFinding[]>(MAYA, 'review/check', { issueKey: 'INC-1', text: 'The root cause was a careless restart.', field: 'learning' });
+    expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['root-cause', 'judgement']));
+    for (const f of findings) expect('The root cause was a careless restart.'.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+
+  it('refuses a save on a stale version and keeps the newer one', async () => {
+    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const newer = await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Killed the process, restarted the web service.' }, actionItems: [], version: doc.version });
+    const stale = await call<ReviewDoc>('daniel@example.com', 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Overwritten?' }, actionItems: [], version: doc.version });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const after = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    expect(after.version).toBe(newer.version);
+    expect(after.content.remediation).toBe('Killed the process, restarted the web service.');
+  });
+
+  it('moves draft → in review → draft, refuses publishing by status, and re-opens nothing that is not published', async () => {
+    let doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    doc = await ok<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'in-review', version: doc.version });
+    expect(doc.status).toBe('in-review');
+    const publish = await call<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'published', version: doc.version });
+    expect(publish).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    doc = await ok<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'draft', version: doc.version });
+    expect(doc.status).toBe('draft');
+  });
+
+  it('finds assignable people of the incident project', async () => {
+    const people = await ok<Person[]>(MAYA, 'users/search', { issueKey: 'INC-1', query: 'dan' });
+    expect(people.map((p) => p.displayName)).toContain('Daniel Reyes');
+    const all = await ok<Person[]>(MAYA, 'users/search', { issueKey: 'INC-1', query: '' });
+    expect(all.map((p) => p.displayName)).not.toContain('Lena Fischer');
+  });
+
+  it('rejects oversized and malformed input with field errors, saving nothing', async () => {
+    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const r = await call<ReviewDoc>(MAYA, 'review/save', {
+      issueKey: 'INC-1',
+      content: { ...doc.content, learnings: { ...doc.content.learnings, learned: 'x'.repeat(10_001) }, tags: ['has space'] },
+      actionItems: [item('a1', ''), { ...item('a2', 'ok'), dueDate: '15/12/2026' }],
+      version: doc.version,
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('VALIDATION');
+      expect(Object.keys(r.error.fields ?? {})).toEqual(
+        expect.arrayContaining(['content.learnings.learned', 'content.tags.0', 'actionItems.0.summary', 'actionItems.1.dueDate']),
+      );
+    }
+    expect((await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' })).version).toBe(doc.version);
+  });
+
+  it('gives a user who cannot browse the incident nothing from any review resolver', async () => {
+    for (const [key, payload] of [
+      ['review/get', { issueKey: 'INC-1' }],
+      ['review/save', { issueKey: 'INC-1', content: (await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' })).content, actionItems: [], version: 99 }],
+      ['review/status', { issueKey: 'INC-1', status: 'draft', version: 1 }],
+      ['review/check', { issueKey: 'INC-1', text: 'hello', field: 'learning' }],
+      ['users/search', { issueKey: 'INC-1', query: '' }],
+    ] as const) {
+      expect(await call<unknown>('lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    }
+  });
+});
