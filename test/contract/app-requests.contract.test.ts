@@ -45,6 +45,26 @@ describe('requests the app sends', () => {
     const checked = await assertLoggedRequestsMatchContract(site);
     expect(checked.every((r) => r.user === '712020:6b5a0e58-lena-fischer')).toBe(true);
   });
+
+  test('the review flows (start, annotate, refresh, review document, people search) send only requests the specs allow', async () => {
+    await clearRequestLog(site);
+    const call = async (key: string, payload: unknown) => {
+      const { result } = await invokeAs<{ ok: boolean; data: { version: number; entries?: { id: string }[]; content?: unknown } }>(site, 'maya@example.com', key, payload);
+      if (!result.ok) throw new Error(`${key} failed`);
+      return result.data;
+    };
+    const started = await call('review/start', { issueKey: 'INC-1' });
+    await call('timeline/annotate', { issueKey: 'INC-1', entryId: started.entries![0]!.id, version: started.version, patch: { impact: 'positive' } });
+    await call('timeline/refresh', { issueKey: 'INC-1' });
+    const doc = await call('review/get', { issueKey: 'INC-1' });
+    await call('review/save', { issueKey: 'INC-1', content: doc.content, actionItems: [], version: doc.version });
+    await call('users/search', { issueKey: 'INC-1', query: 'ma' });
+    const checked = await assertLoggedRequestsMatchContract(site);
+    const ops = new Set(checked.map((r) => `${r.method} ${r.path.split('?')[0]!.replace(/INC-1|SUP-\d+|OPS-\d+/g, '{key}')}`));
+    for (const op of ['POST /rest/api/3/issue/bulkfetch', 'POST /rest/api/3/changelog/bulkfetch', 'GET /rest/api/3/myself', 'GET /rest/api/3/user/assignable/search']) {
+      expect(ops).toContain(op);
+    }
+  });
 });
 
 describe('the traffic check itself', () => {
