@@ -54,13 +54,13 @@ describe('requests the app sends', () => {
       return result.data;
     };
     const started = await call('review/start', { issueKey: 'INC-1' });
-    await call('timeline/annotate', { issueKey: 'INC-1', entryId: started.entries![0]!.id, version: started.version, patch: { impact: 'positive' } });
+    await call('timeline/annotate', { issueKey: 'INC-1', entryId: started.entries![0].id, version: started.version, patch: { impact: 'positive' } });
     await call('timeline/refresh', { issueKey: 'INC-1' });
     const doc = await call('review/get', { issueKey: 'INC-1' });
     await call('review/save', { issueKey: 'INC-1', content: doc.content, actionItems: [], version: doc.version });
     await call('users/search', { issueKey: 'INC-1', query: 'ma' });
     const checked = await assertLoggedRequestsMatchContract(site);
-    const ops = new Set(checked.map((r) => `${r.method} ${r.path.split('?')[0]!.replace(/INC-1|SUP-\d+|OPS-\d+/g, '{key}')}`));
+    const ops = new Set(checked.map((r) => `${r.method} ${r.path.split('?')[0].replace(/INC-1|SUP-\d+|OPS-\d+/g, '{key}')}`));
     for (const op of ['POST /rest/api/3/issue/bulkfetch', 'POST /rest/api/3/changelog/bulkfetch', 'GET /rest/api/3/myself', 'GET /rest/api/3/user/assignable/search']) {
       expect(ops).toContain(op);
     }
