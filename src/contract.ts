@@ -323,7 +323,8 @@ export interface ResolverMap {
   'users/search': { payload: { issueKey: string; query: string }; result: Person[] };
   /** Creates missing sub-tasks and updates changed ones; idempotent. */
   'actions/sync': { payload: { issueKey: string }; result: ActionSyncResult };
-  'review/export/markdown': { payload: { issueKey: string }; result: { filename: string; markdown: string } };
+  /** The whole review as Markdown; times in `timeZone` (IANA, the viewer's), UTC when left out. */
+  'review/export/markdown': { payload: { issueKey: string; timeZone?: string }; result: { filename: string; markdown: string } };
 }
 
 export type ResolverKey = keyof ResolverMap;

@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
-import { checkText, getReviewDoc, saveReviewDoc, setReviewStatus } from '../use-cases/review-doc';
+import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus } from '../use-cases/review-doc';
 import {
   addManualEntry,
   annotateEntry,
@@ -17,6 +17,7 @@ import {
 import { defineResolver } from './define';
 import {
   AnnotatePayload,
+  ExportPayload,
   IncidentGetPayload,
   IssueOnlyPayload,
   ManualAddPayload,
@@ -70,6 +71,12 @@ export function registerResolvers(resolver: Resolver): void {
       await getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey);
       return searchAssignableUsers(p.issueKey, p.query);
     }),
+  );
+  define(
+    'review/export/markdown',
+    defineResolver('review/export/markdown', ExportPayload, (p, ctx) =>
+      exportMarkdown(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), p.issueKey, p.timeZone ?? 'UTC'),
+    ),
   );
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

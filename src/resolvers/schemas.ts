@@ -117,3 +117,17 @@ export const ReviewCheckPayload = z
   .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']) })
   .strict();
 export const UserSearchPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100) }).strict();
+
+const TimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Not a time zone');
+
+export const ExportPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();

@@ -1,4 +1,5 @@
-import type { ActionItem, ActionItemInput, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus } from '../contract';
+import type { ActionItem, ActionItemInput, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
 import { checkBlameless, summarizeFindings } from '../domain/blameless/check';
 import { canMoveStatus, defaultContent, peopleNames, textFields } from '../domain/review-doc';
@@ -90,4 +91,22 @@ export async function setReviewStatus(deps: DocDeps, issueKey: string, status: R
 export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField): Promise<BlamelessFinding[]> {
   const current = await loadOrDefault(deps, issueKey);
   return checkBlameless(text, { knownNames: peopleNames(current.doc.content), field });
+}
+
+/** The whole review as Markdown: document, timeline (when started), incident and its tickets. */
+export async function exportMarkdown(
+  deps: DocDeps,
+  timeline: (issueKey: string) => Promise<TimelineResult>,
+  issueKey: string,
+  timeZone: string,
+): Promise<{ filename: string; markdown: string }> {
+  const result = await timeline(issueKey);
+  const stored = (await deps.docs.load(issueKey)) ?? emptyDoc(result.incident);
+  return renderReviewMarkdown({
+    doc: toReviewDoc(stored),
+    timeline: result.started ? result : null,
+    incident: result.incident,
+    timeZone,
+    generatedAt: deps.now().toISOString(),
+  });
 }

@@ -106,6 +106,20 @@ describe('the review document through the resolvers', () => {
     expect((await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' })).version).toBe(doc.version);
   });
 
+  it('exports the whole review as Markdown in the viewer\'s time zone', async () => {
+    await ok<unknown>(MAYA, 'review/start', { issueKey: 'INC-1' });
+    const { filename, markdown } = await ok<{ filename: string; markdown: string }>(MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Europe/London' });
+    expect(filename).toBe('INC-1-post-incident-review.md');
+    expect(markdown).toMatch(/^# INC-1/);
+    for (const section of ['Meeting details', 'Key metrics', 'What happened', 'Learnings', 'Contributing factors', 'Action items', 'Tickets', 'Tags']) {
+      expect(markdown).toContain(section);
+    }
+    expect(markdown).toContain('(Europe/London)');
+    expect(markdown).toContain('The runbook for production access was out of date.');
+    const bad = await call<unknown>(MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Mars/Olympus' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('gives a user who cannot browse the incident nothing from any review resolver', async () => {
     for (const [key, payload] of [
       ['review/get', { issueKey: 'INC-1' }],
@@ -113,6 +127,7 @@ describe('the review document through the resolvers', () => {
       ['review/status', { issueKey: 'INC-1', status: 'draft', version: 1 }],
       ['review/check', { issueKey: 'INC-1', text: 'hello', field: 'learning' }],
       ['users/search', { issueKey: 'INC-1', query: '' }],
+      ['review/export/markdown', { issueKey: 'INC-1' }],
     ] as const) {
       expect(await call<unknown>('lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
     }

@@ -1,0 +1,151 @@
+import type { ActionItem, ActionQuestion, IncidentOverview, ParticipantRole, Person, ReviewDoc, ReviewStatus, TimelineView } from '../contract';
+import { listOrNone, NONE_RECORDED, section, tableOrNone, textOrNone } from './markdown-blocks';
+import { escapeCell, escapeInline, link } from './markdown-escape';
+import { reportTimeZone } from './markdown-time';
+import { keyMetrics, keyMoments, whatHappened, zonedTime } from './markdown-timeline';
+
+/**
+ * The Markdown export of a whole review: the internal report (DESIGN §2), so entries marked
+ * internal are included and marked. Pure: the reader's zone and the generation time come in, and
+ * the same input always gives the same bytes. Every text from users or Jira goes through
+ * `markdown-escape`; the exporter alone writes headings, lists, tables, links and `<br>`.
+ */
+export interface MarkdownExportInput {
+  doc: ReviewDoc;
+  /** Null when the review has no timeline yet: metrics, moments and what happened say so. */
+  timeline: TimelineView | null;
+  incident: IncidentOverview;
+  /** IANA zone for every time in the report; an unknown zone falls back to UTC, and the report says UTC. */
+  timeZone: string;
+  /** ISO instant the export was asked for (the caller's clock, not the domain's). */
+  generatedAt: string;
+}
+
+export interface MarkdownExport {
+  filename: string;
+  markdown: string;
+}
+
+const STATUS_LABELS: Record<ReviewStatus, string> = { draft: 'Draft', 'in-review': 'In review', published: 'Published' };
+
+const ROLE_LABELS: Record<ParticipantRole, string> = {
+  'first-responder': 'First responder',
+  'escalation-responder': 'Escalation responder',
+  'incident-commander': 'Incident commander',
+  stakeholder: 'Stakeholder',
+  support: 'Support',
+};
+
+const QUESTION_LABELS: Record<ActionQuestion, string> = { 'know-sooner': 'Know sooner', 'recover-sooner': 'Recover sooner', other: 'Other improvement' };
+
+/** "INC-1-post-incident-review.md": the key reduced to characters safe in any file system. */
+export function exportFilename(incidentKey: string): string {
+  const safe = incidentKey.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${safe || 'incident'}-post-incident-review.md`;
+}
+
+const person = (p: Person | null) => (p ? escapeInline(p.displayName) : 'not recorded');
+
+function title(input: MarkdownExportInput, timeZone: string): string {
+  const { doc, incident, timeline } = input;
+  const severity = timeline?.severity ?? incident.severity;
+  return [
+    `# ${escapeInline(`${incident.key}: ${incident.summary}`)} — post-incident review`,
+    [
+      `**Review status:** ${STATUS_LABELS[doc.status]}`,
+      `**Severity:** ${severity.label} (${severity.class}), ${escapeInline(severity.description)}`,
+      `**Incident status:** ${escapeInline(incident.status.name)}`,
+      `**Generated:** ${zonedTime(input.generatedAt, timeZone)}`,
+    ].join('\\\n'),
+  ].join('\n\n');
+}
+
+function meetingDetails(doc: ReviewDoc): string {
+  const { meeting, incidentCommander } = doc.content;
+  const details = [
+    `- **Title:** ${escapeInline(meeting.title) || 'not recorded'}`,
+    `- **Meeting date:** ${meeting.meetingDate ? escapeInline(meeting.meetingDate) : 'not scheduled'}`,
+    `- **Contact:** ${person(meeting.contact)}`,
+    `- **Created by:** ${person(meeting.createdBy)}`,
+    `- **Facilitator:** ${person(meeting.facilitator)}`,
+    `- **Incident commander:** ${person(incidentCommander)}`,
+  ].join('\n');
+  const participants = tableOrNone(
+    ['Participant', 'Role'],
+    meeting.participants.map((p) => [escapeCell(p.displayName), ROLE_LABELS[p.role]]),
+  );
+  return section('## Meeting details', details, section('### Participants', participants));
+}
+
+function customerImpact(doc: ReviewDoc): string {
+  const { affected, text } = doc.content.customerImpact;
+  if (affected === null && !text.trim()) return NONE_RECORDED;
+  const answer = affected === null ? 'not recorded' : affected ? 'yes' : 'no';
+  return section(`**Customers affected:** ${answer}`, textOrNone(text));
+}
+
+function actionItemRow(item: ActionItem): string[] {
+  const summary = [escapeCell(item.summary), escapeCell(item.description)].filter(Boolean).join('<br>');
+  const jira = item.jira ? `${link(item.jira.key, item.jira.url)} (${escapeCell(item.jira.status.name)})` : 'not created';
+  const flags = [item.overdue ? '**overdue**' : '', item.syncError ? `sync failed: ${escapeCell(item.syncError)}` : ''].filter(Boolean).join('<br>');
+  return [
+    summary,
+    escapeCell(item.owner?.displayName ?? ''),
+    escapeCell(item.dueDate ?? ''),
+    escapeCell(item.priority),
+    QUESTION_LABELS[item.question],
+    jira,
+    flags,
+  ];
+}
+
+function tickets(incident: IncidentOverview): string {
+  const line = (label: string, key: string, url: string, summary: string, issueType: string, status: string) =>
+    `- ${label} ${link(key, url)}: ${escapeInline(summary)} (${escapeInline(issueType)}, ${escapeInline(status)})`;
+  const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return [
+    line('**Incident:**', incident.key, incident.url, incident.summary, incident.issueType, incident.status.name),
+    ...incident.linkedIssues.map((l) => line(`**${escapeInline(capitalised(l.relation.trim()) || 'Linked')}:**`, l.key, l.url, l.summary, l.issueType, l.status.name)),
+  ].join('\n');
+}
+
+function tags(doc: ReviewDoc): string {
+  const names = doc.content.tags.map(escapeInline).filter(Boolean);
+  return names.length > 0 ? names.join(', ') : NONE_RECORDED;
+}
+
+export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport {
+  const { doc, timeline, incident } = input;
+  const timeZone = reportTimeZone(input.timeZone);
+  const { content } = doc;
+  const sections = [
+    title(input, timeZone),
+    meetingDetails(doc),
+    section(
+      '## Goals',
+      section('### Know sooner', textOrNone(content.goals.knowSooner)),
+      section('### Recover sooner', textOrNone(content.goals.recoverSooner)),
+    ),
+    section('## Summary', textOrNone(content.description)),
+    section('## Key metrics', keyMetrics(timeline)),
+    section('## Key moments', keyMoments(timeline, timeZone)),
+    section('## What happened', whatHappened(timeline, timeZone)),
+    section('## Customer impact', customerImpact(doc)),
+    section('## Services impacted', listOrNone(content.servicesImpacted)),
+    section(
+      '## Learnings',
+      section('### What we learned', textOrNone(content.learnings.learned)),
+      section('### What went well', textOrNone(content.learnings.wentWell)),
+      section('### What surprised us', textOrNone(content.learnings.surprised)),
+    ),
+    section('## Contributing factors', listOrNone(content.contributingFactors.map((f) => f.text))),
+    section('## Remediation', textOrNone(content.remediation)),
+    section(
+      '## Action items',
+      tableOrNone(['Action item', 'Owner', 'Due', 'Priority', 'Question', 'Jira', 'Flags'], doc.actionItems.map(actionItemRow)),
+    ),
+    section('## Tickets', tickets(incident)),
+    section('## Tags', tags(doc)),
+  ];
+  return { filename: exportFilename(incident.key), markdown: `${sections.join('\n\n')}\n` };
+}
