@@ -2,6 +2,7 @@ import { route } from '@forge/api';
 import type { IncidentSources, SourceChange, SourceComment, SourceRemoteLink } from '../domain/sources';
 import { createBoundedPool } from './bounded-pool';
 import { requestJiraJson, type JiraCall, type RequestJira } from './jira-request';
+import { defaultRetryClock, type RetryClock } from './retrying-request';
 import {
   allCommentPages,
   missingCommentPages,
@@ -33,6 +34,8 @@ export interface TimelineFetchDeps {
   now: () => Date;
   /** Requests in flight at once; DEFAULT_CONCURRENCY when left out. */
   concurrency?: number;
+  /** The retry budget of the invocation (retrying-request.ts); the default clock when left out. */
+  retry?: RetryClock;
 }
 
 /**
@@ -43,7 +46,8 @@ export interface TimelineFetchDeps {
  * five endpoints, and the only fan-out is the comment pages, one endpoint: 16 at once keeps that
  * burst small while letting the 60 comment pages of the large incident finish in four waves, so
  * the whole pull stays within six sequential rounds (bench/RESULTS.md). A 429 is still possible
- * on a busy tenant: retries honouring Retry-After go into `requestJiraJson`.
+ * on a busy tenant: `requestJiraJson` retries it honouring Retry-After (every read here is
+ * idempotent, the two bulk-fetch POSTs included).
  */
 export const DEFAULT_CONCURRENCY = 16;
 
@@ -86,7 +90,8 @@ const MAX_CHANGELOG_PAGES = 200;
 export async function fetchIncidentSources(issueKey: string, deps: TimelineFetchDeps): Promise<IncidentSources | null> {
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
   const pool = createBoundedPool(concurrency);
-  const send = <T>(call: JiraCall): Promise<T | null> => pool.run(() => requestJiraJson<T>(deps.requestJira, call));
+  const retry = deps.retry ?? defaultRetryClock();
+  const send = <T>(call: JiraCall): Promise<T | null> => pool.run(() => requestJiraJson<T>(deps.requestJira, call, retry));
   const { siteUrl } = deps;
 
   const remoteLinksOf = async (key: string): Promise<SourceRemoteLink[]> => {
@@ -152,6 +157,7 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
       const page = await send<JiraBulkChangelogResponse>({
         path: route`/rest/api/3/changelog/bulkfetch`,
         body: { issueIdsOrKeys: keys, maxResults: CHANGELOG_PAGE, ...(token ? { nextPageToken: token } : {}) },
+        idempotent: true,
         what: `reading the change history of ${issueKey}`,
       });
       for (const log of page?.issueChangeLogs ?? []) {
@@ -178,6 +184,7 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
       send<JiraBulkFetchResponse>({
         path: route`/rest/api/3/issue/bulkfetch`,
         body: { issueIdsOrKeys: keys, fields: RELATED_FIELDS },
+        idempotent: true,
         what: `reading the issues linked to ${issueKey}`,
       }),
     ),

@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
-import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus } from '../use-cases/review-doc';
+import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, syncActions } from '../use-cases/review-doc';
 import {
   addManualEntry,
   annotateEntry,
@@ -72,6 +72,7 @@ export function registerResolvers(resolver: Resolver): void {
       return searchAssignableUsers(p.issueKey, p.query);
     }),
   );
+  define('actions/sync', defineResolver('actions/sync', IssueOnlyPayload, (p, ctx) => syncActions(docDeps(ctx), p.issueKey)));
   define(
     'review/export/markdown',
     defineResolver('review/export/markdown', ExportPayload, (p, ctx) =>

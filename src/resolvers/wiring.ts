@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createForgeActionItemsSync } from '../jira/action-items/forge-action-items';
+import { createForgeActionItemsLive } from '../jira/action-items/subtask-live';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { createForgeTimelineSource } from '../jira/forge-timeline-source';
 import { createKvsReviewStore } from '../storage/kvs-review-store';
@@ -23,6 +25,7 @@ export function docDeps(ctx: CallContext): DocDeps {
   return {
     jira: createForgeJiraClient(ctx.siteUrl),
     docs: createKvsReviewDocStore(),
+    actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
   };

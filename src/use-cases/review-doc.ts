@@ -1,7 +1,10 @@
-import type { ActionItem, ActionItemInput, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import type { ActionItem, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
 import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
+import { isOverdue } from '../domain/action-items';
 import { checkBlameless, summarizeFindings } from '../domain/blameless/check';
+import type { ActionItemsLivePort } from '../jira/action-items/subtask-live';
+import type { ActionItemsSyncPort } from '../jira/action-items/subtask-sync';
 import { canMoveStatus, defaultContent, peopleNames, textFields } from '../domain/review-doc';
 import type { JiraPort } from '../jira/jira-port';
 import { ConflictError } from '../storage/review-store';
@@ -13,6 +16,7 @@ export interface DocDeps {
   docs: ReviewDocStore;
   now(): Date;
   accountId: string;
+  actions: { sync: ActionItemsSyncPort; live: ActionItemsLivePort };
 }
 
 const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
@@ -26,17 +30,19 @@ function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
   };
 }
 
-function itemView(item: ActionItemInput, stored: StoredReviewDoc): ActionItem {
-  return { ...item, jira: null, overdue: false, syncError: stored.doc.syncErrors[item.id] ?? null };
+function itemView(item: ActionItemInput, stored: StoredReviewDoc, live: Record<string, ActionItemJira>, today: string): ActionItem {
+  const jira = live[item.id] ?? null;
+  const dueDate = jira?.dueDate ?? item.dueDate;
+  return { ...item, jira, overdue: isOverdue(dueDate, jira?.status.category ?? null, today), syncError: stored.doc.syncErrors[item.id] ?? null };
 }
 
-export function toReviewDoc(stored: StoredReviewDoc): ReviewDoc {
+export function toReviewDoc(stored: StoredReviewDoc, live: Record<string, ActionItemJira> = {}, today = '1970-01-01'): ReviewDoc {
   const { content, actionItems } = stored.doc;
   return {
     incidentKey: stored.incidentKey,
     status: stored.doc.status,
     content,
-    actionItems: actionItems.map((i) => itemView(i, stored)),
+    actionItems: actionItems.map((i) => itemView(i, stored, live, today)),
     findings: summarizeFindings(textFields(content, actionItems), { knownNames: peopleNames(content) }),
     version: stored.version,
     updatedAt: stored.updatedAt ? new Date(stored.updatedAt).toISOString() : null,
@@ -48,8 +54,42 @@ async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredRev
   return (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
 }
 
+const todayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The review as the panel opens it, with each sub-task's live Jira status flowing back. */
 export async function getReviewDoc(deps: DocDeps, issueKey: string): Promise<ReviewDoc> {
-  return toReviewDoc(await loadOrDefault(deps, issueKey));
+  const stored = await loadOrDefault(deps, issueKey);
+  const live = await deps.actions.live(issueKey, stored.doc.sync);
+  return toReviewDoc(stored, live, todayOf(deps.now()));
+}
+
+const SYNC_SAVE_ATTEMPTS = 3;
+
+/**
+ * Creates missing sub-tasks and updates changed ones, then records the mapping. The sync is
+ * idempotent (sub-tasks carry the item id as an issue property), so when the mapping write
+ * loses a race with an edit the review is re-read and written again; a later sync would
+ * rediscover the sub-tasks anyway, so nothing is duplicated and nothing typed is lost.
+ */
+export async function syncActions(deps: DocDeps, issueKey: string): Promise<ActionSyncResult> {
+  let stored = await loadOrDefault(deps, issueKey);
+  const result = await deps.actions.sync(issueKey, stored.doc.actionItems, stored.doc.sync);
+  const errors = Object.fromEntries(result.failed.map((f) => [f.itemId, f.message]));
+  for (let attempt = 1; ; attempt++) {
+    const next: StoredReviewDoc = {
+      incidentKey: issueKey,
+      version: stored.version + 1,
+      updatedAt: deps.now().getTime(),
+      doc: { ...stored.doc, sync: { ...stored.doc.sync, ...result.mapping }, syncErrors: errors },
+    };
+    try {
+      await deps.docs.save(next, stored.version === 0 ? null : stored.version);
+      return { doc: toReviewDoc(next, result.live, todayOf(deps.now())), created: result.created, updated: result.updated, failed: result.failed };
+    } catch (e) {
+      if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS) throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
+      stored = await loadOrDefault(deps, issueKey);
+    }
+  }
 }
 
 async function write(deps: DocDeps, current: StoredReviewDoc, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {

@@ -1,4 +1,4 @@
-import type { ActionItemInput, BlamelessFinding, Person, Result, ReviewContent, ReviewDoc } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Person, Result, ReviewContent, ReviewDoc } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { freshSite, invokeAs } from '../support/site';
 
@@ -120,6 +120,32 @@ describe('the review document through the resolvers', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('creates action items as sub-tasks once, flows their Jira status back, and flags the overdue one', async () => {
+    const daniel: Person = { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes' };
+    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-4' });
+    const items: ActionItemInput[] = [
+      { ...item('i1', 'Alert when a terminal uplink drops'), owner: daniel },
+      { ...item('i2', 'Schedule switch upgrades outside office hours'), question: 'recover-sooner' },
+      { ...item('i3', 'Label uplink cables'), dueDate: '2026-01-05', priority: 'Low', question: 'other' },
+    ];
+    await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-4', content: doc.content, actionItems: items, version: doc.version });
+    const first = await ok<ActionSyncResult>(MAYA, 'actions/sync', { issueKey: 'INC-4' });
+    expect(first.created).toHaveLength(3);
+    expect(first.failed).toEqual([]);
+    const second = await ok<ActionSyncResult>(MAYA, 'actions/sync', { issueKey: 'INC-4' });
+    expect(second.created).toEqual([]);
+    const opened = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-4' });
+    const keys = opened.actionItems.map((a) => a.jira?.key);
+    expect(new Set(keys).size).toBe(3);
+    for (const k of keys) expect(k).toMatch(/^INC-\d+$/);
+    expect(opened.actionItems.find((a) => a.id === 'i1')!.jira?.assignee?.displayName).toBe('Daniel Reyes');
+    expect(opened.actionItems.map((a) => a.overdue)).toEqual([false, false, true]);
+    const search = await fetch(`${site.url}/rest/api/3/search/jql?jql=${encodeURIComponent('parent = INC-4')}&fields=summary`, {
+      headers: { authorization: `Basic ${Buffer.from('maya@example.com:x').toString('base64')}` },
+    });
+    expect(((await search.json()) as { issues: unknown[] }).issues).toHaveLength(3);
+  });
+
   it('gives a user who cannot browse the incident nothing from any review resolver', async () => {
     for (const [key, payload] of [
       ['review/get', { issueKey: 'INC-1' }],
@@ -128,6 +154,7 @@ describe('the review document through the resolvers', () => {
       ['review/check', { issueKey: 'INC-1', text: 'hello', field: 'learning' }],
       ['users/search', { issueKey: 'INC-1', query: '' }],
       ['review/export/markdown', { issueKey: 'INC-1' }],
+      ['actions/sync', { issueKey: 'INC-1' }],
     ] as const) {
       expect(await call<unknown>('lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
     }

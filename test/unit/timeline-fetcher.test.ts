@@ -155,6 +155,8 @@ function fakeJira(issues: FakeIssue[], opts: FakeOptions = {}) {
 
 const deps = (requestJira: RequestJira, concurrency?: number) => ({
   requestJira,
+  // Retries wait on no real clock here: a retried 503 costs no time.
+  retry: { sleep: () => Promise.resolve(), random: () => 0, budgetLeftMs: () => 20_000 },
   siteUrl: SITE,
   now: () => new Date('2026-11-21T09:00:00.000Z'),
   ...(concurrency ? { concurrency } : {}),

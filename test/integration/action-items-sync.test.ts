@@ -1,0 +1,294 @@
+/**
+ * Action items → Jira sub-tasks through the real @forge/api against the local site, as a user
+ * inside an invocation scope (so `asUser()` acts as that user and Jira's permissions apply).
+ */
+import api from '@forge/api';
+import { randomUUID } from 'node:crypto';
+import type { ActionItemInput } from '../../src/contract';
+import { AppFailure } from '../../src/domain/app-error';
+import { isOverdue } from '../../src/domain/action-items';
+import { actionItemDescription, ACTION_ITEM_PROPERTY } from '../../src/jira/action-items/subtask-fields';
+import { syncActionItems, type ActionItemsSync, type KnownSubtask } from '../../src/jira/action-items/subtask-sync';
+import { createJiraRequest, type RequestJira } from '../../src/jira/jira-request';
+import { runInInvocation } from '../../local/runner/forge-globals';
+import type { RunningSite } from '../../local/site';
+import { SEED_USERS } from '../../local/users';
+import { assertLoggedRequestsMatchContract, clearRequestLog, loggedProductRequests } from '../contract/app-traffic';
+import { basicAuth, freshSite } from '../support/site';
+
+const MAYA = 'maya@example.com';
+const LENA = 'lena@example.com';
+const NOW = new Date('2026-11-21T09:00:00.000Z');
+
+const person = (email: string) => {
+  const u = SEED_USERS.find((s) => s.email === email)!;
+  return { accountId: u.accountId, displayName: u.displayName };
+};
+
+const ITEMS: ActionItemInput[] = [
+  {
+    id: 'a1', summary: 'Alert on login error rate', description: 'Page the on-call engineer when the login error rate passes 2%.\n\nUse the existing dashboard.',
+    owner: person('daniel@example.com'), dueDate: '2026-12-01', priority: 'High', question: 'know-sooner',
+  },
+  {
+    id: 'a2', summary: 'Put production access docs in the runbook', description: 'Including who to call.',
+    owner: person('sofia@example.com'), dueDate: '2026-12-15', priority: 'Medium', question: 'recover-sooner',
+  },
+  { id: 'a3', summary: 'Review process limits on web hosts', description: '', owner: null, dueDate: null, priority: 'Low', question: 'other' },
+];
+
+let site: RunningSite;
+beforeAll(async () => {
+  site = await freshSite();
+});
+afterAll(() => site.close());
+
+const accountIdOf = (email: string): string => SEED_USERS.find((u) => u.email === email)!.accountId;
+
+function syncAs(
+  email: string,
+  issueKey: string,
+  items: readonly ActionItemInput[],
+  known: Record<string, KnownSubtask> = {},
+  wrap: (r: RequestJira) => RequestJira = (r) => r,
+): Promise<ActionItemsSync> {
+  return runInInvocation(
+    { invocationId: randomUUID(), accountId: accountIdOf(email), moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 25_000 },
+    () =>
+      syncActionItems(issueKey, items, known, {
+        request: createJiraRequest(wrap((path, init) => api.asUser().requestJira(path, init))),
+        siteUrl: site.url,
+        now: () => NOW,
+      }),
+  );
+}
+
+async function jira<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${site.url}/rest/api/3${path}`, {
+    method,
+    headers: { authorization: basicAuth(MAYA), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+interface SubtaskJson {
+  key: string;
+  fields: {
+    summary: string; parent: { key: string }; project: { key: string }; issuetype: { name: string; subtask: boolean };
+    assignee: { accountId: string } | null; duedate: string | null; priority: { name: string }; labels: string[];
+    description: unknown; status: { statusCategory: { key: string } };
+  };
+  properties?: Record<string, { itemId: string; incidentKey: string }>;
+}
+
+async function subtasksOf(key: string): Promise<SubtaskJson[]> {
+  const page = await jira<{ issues: SubtaskJson[] }>('POST', '/search/jql', {
+    jql: `parent = ${key} ORDER BY key ASC`, maxResults: 100, properties: [ACTION_ITEM_PROPERTY],
+    fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status'],
+  });
+  return page.issues;
+}
+
+async function faults(body: unknown): Promise<void> {
+  const res = await fetch(`${site.url}/__admin/faults`, {
+    method: body === null ? 'DELETE' : 'PUT',
+    ...(body === null ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`faults answered ${res.status}`);
+}
+
+async function reseed(): Promise<void> {
+  const res = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo' }) });
+  if (!res.ok) throw new Error(`seed answered ${res.status}`);
+}
+
+const bulkCreates = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue/bulk');
+const knownOf = (r: ActionItemsSync): Record<string, KnownSubtask> => r.mapping;
+
+describe('action items → sub-tasks of the incident, as the user', () => {
+  let first: ActionItemsSync;
+
+  it('creates one sub-task per item in the incident project, under the incident, with the item fields, in one bulk create', async () => {
+    await clearRequestLog(site);
+    first = await syncAs(MAYA, 'INC-1', ITEMS);
+    expect(first.failed).toStrictEqual([]);
+    expect(first.created).toStrictEqual(['a1', 'a2', 'a3']);
+    expect(first.updated).toStrictEqual([]);
+    expect(await bulkCreates()).toHaveLength(1);
+    await assertLoggedRequestsMatchContract(site);
+
+    const subtasks = await subtasksOf('INC-1');
+    expect(subtasks).toHaveLength(3);
+    const byItem = new Map(subtasks.map((s) => [s.properties![ACTION_ITEM_PROPERTY].itemId, s]));
+    for (const item of ITEMS) {
+      const s = byItem.get(item.id)!;
+      expect(first.mapping[item.id].key).toBe(s.key);
+      expect(s.properties![ACTION_ITEM_PROPERTY]).toMatchObject({ itemId: item.id, incidentKey: 'INC-1', syncedAt: NOW.toISOString() });
+      expect(s.fields).toMatchObject({
+        summary: item.summary,
+        parent: { key: 'INC-1' },
+        project: { key: 'INC' },
+        issuetype: { name: 'Sub-task', subtask: true },
+        assignee: item.owner ? { accountId: item.owner.accountId } : null,
+        duedate: item.dueDate,
+        priority: { name: item.priority },
+      });
+      expect([...s.fields.labels].sort()).toStrictEqual(['pir-inc-1', 'post-incident-review']);
+      expect(s.fields.description).toStrictEqual(actionItemDescription(item, 'INC-1', site.url));
+      expect(first.live[item.id]).toStrictEqual({
+        key: s.key, url: `${site.url}/browse/${s.key}`, status: { name: 'To Do', category: 'new' },
+        assignee: item.owner, dueDate: item.dueDate, syncedAt: NOW.toISOString(),
+      });
+    }
+  });
+
+  it('creates nothing on a second run, with or without the stored mapping (found again by the issue property)', async () => {
+    for (const known of [knownOf(first), {}]) {
+      await clearRequestLog(site);
+      const again = await syncAs(MAYA, 'INC-1', ITEMS, known);
+      expect(again).toMatchObject({ created: [], updated: [], failed: [] });
+      expect(again.mapping).toStrictEqual(first.mapping);
+      expect(again.live).toStrictEqual(first.live);
+      expect(await bulkCreates()).toStrictEqual([]);
+      const writes = (await loggedProductRequests(site)).filter((r) => r.method !== 'GET' && !/search\/jql|bulkfetch/.test(r.path));
+      expect(writes).toStrictEqual([]);
+    }
+    expect(await subtasksOf('INC-1')).toHaveLength(3);
+  });
+
+  it('updates only the sub-task of the edited item', async () => {
+    const edited = ITEMS.map((i) => (i.id === 'a2' ? { ...i, summary: 'Put production access docs and phone numbers in the runbook', dueDate: '2026-12-20', owner: person('tomas@example.com') } : i));
+    await clearRequestLog(site);
+    const result = await syncAs(MAYA, 'INC-1', edited, knownOf(first));
+    expect(result).toMatchObject({ created: [], updated: ['a2'], failed: [] });
+    const puts = (await loggedProductRequests(site)).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toStrictEqual([`/rest/api/3/issue/${first.mapping.a2.key}`]);
+    expect(await bulkCreates()).toStrictEqual([]);
+    await assertLoggedRequestsMatchContract(site);
+    expect(result.mapping.a2.fingerprint).not.toBe(first.mapping.a2.fingerprint);
+    expect(result.mapping.a1).toStrictEqual(first.mapping.a1);
+    expect(result.live.a2).toMatchObject({ assignee: person('tomas@example.com'), dueDate: '2026-12-20' });
+
+    const s = (await subtasksOf('INC-1')).find((x) => x.key === first.mapping.a2.key)!;
+    expect(s.fields).toMatchObject({ summary: 'Put production access docs and phone numbers in the runbook', duedate: '2026-12-20' });
+    expect([...s.fields.labels].sort()).toStrictEqual(['pir-inc-1', 'post-incident-review']);
+
+    // Run again with the edit: nothing left to do.
+    await clearRequestLog(site);
+    expect(await syncAs(MAYA, 'INC-1', edited, knownOf(result))).toMatchObject({ created: [], updated: [], failed: [] });
+    expect((await loggedProductRequests(site)).filter((r) => r.method === 'PUT')).toStrictEqual([]);
+  });
+
+  it('flows a sub-task moved to Done in Jira back as its live status, and it is no longer overdue', async () => {
+    const key = first.mapping.a1.key;
+    const { transitions } = await jira<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>('GET', `/issue/${key}/transitions`);
+    const done = transitions.find((t) => t.to.statusCategory.key === 'done')!;
+    await jira('POST', `/issue/${key}/transitions`, { transition: { id: done.id } });
+
+    const result = await syncAs(MAYA, 'INC-1', ITEMS.map((i) => (i.id === 'a2' ? { ...i } : i)), knownOf(first));
+    expect(result.live.a1.status.category).toBe('done');
+    expect(result.live.a3.status.category).toBe('new');
+    expect(isOverdue(result.live.a1.dueDate, result.live.a1.status.category, '2027-01-01')).toBe(false);
+    expect(isOverdue(result.live.a3.dueDate, result.live.a3.status.category, '2027-01-01')).toBe(false);
+  });
+
+  it('finds sub-tasks whose create answer was lost instead of creating them again', async () => {
+    const items = ITEMS.slice(0, 2).map((i) => ({ ...i, id: `lost-${i.id}` }));
+    const dropBulkAnswer = (r: RequestJira): RequestJira => async (path, init) => {
+      const res = await r(path, init);
+      if (init?.method === 'POST' && path.value === '/rest/api/3/issue/bulk') throw new TypeError('fetch failed: socket hang up');
+      return res;
+    };
+    await clearRequestLog(site);
+    const result = await syncAs(MAYA, 'INC-3', items, {}, dropBulkAnswer);
+    expect(result).toMatchObject({ created: ['lost-a1', 'lost-a2'], failed: [] });
+    expect(await bulkCreates()).toHaveLength(1);
+    expect(await subtasksOf('INC-3')).toHaveLength(2);
+  }, 30_000);
+
+  it('reports an item Jira refuses (an owner who cannot be assigned in INC) and creates the others', async () => {
+    const items = [
+      { ...ITEMS[0], id: 'ok-1' },
+      { ...ITEMS[1], id: 'refused', owner: person(LENA) },
+    ];
+    const result = await syncAs(MAYA, 'INC-4', items);
+    expect(result.created).toStrictEqual(['ok-1']);
+    expect(result.failed).toStrictEqual([
+      { itemId: 'refused', message: `Jira refused the sub-task: Assignee: User '${accountIdOf(LENA)}' cannot be assigned issues.` },
+    ]);
+    expect(Object.keys(result.mapping)).toStrictEqual(['ok-1']);
+    expect(await subtasksOf('INC-4')).toHaveLength(1);
+  });
+
+  it('reports sub-tasks turned off in OPS clearly and creates nothing', async () => {
+    await clearRequestLog(site);
+    const failure = await syncAs(MAYA, 'OPS-1', ITEMS).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).code).toBe('VALIDATION');
+    expect((failure as AppFailure).message).toMatch(/^Project OPS has sub-tasks turned off, so action items cannot become sub-tasks of OPS-1\./);
+    expect(await bulkCreates()).toStrictEqual([]);
+    expect(await subtasksOf('OPS-1')).toStrictEqual([]);
+  });
+
+  it('answers NOT_FOUND to a user who cannot see the incident and creates nothing', async () => {
+    await clearRequestLog(site);
+    const failure = await syncAs(LENA, 'INC-1', ITEMS.map((i) => ({ ...i, id: `lena-${i.id}` }))).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).toAppError()).toStrictEqual({ code: 'NOT_FOUND', message: 'INC-1 does not exist or you do not have permission to see it.' });
+    const logged = await loggedProductRequests(site);
+    expect(logged.filter((r) => r.method !== 'GET' && !r.path.includes('search/jql'))).toStrictEqual([]);
+    expect(await subtasksOf('INC-1')).toHaveLength(3);
+  });
+
+  it('ends with exactly three sub-tasks through a 429 storm (30%, Retry-After 1 s), running again when a run reports failures', async () => {
+    await reseed();
+    await clearRequestLog(site);
+    await faults({ rate429: 0.3, retryAfterS: 1, seed: 7 });
+    const runs: ActionItemsSync[] = [];
+    try {
+      let known: Record<string, KnownSubtask> = {};
+      for (let run = 0; run < 3; run++) {
+        const result = await syncAs(MAYA, 'INC-1', ITEMS, known).catch((e: unknown) => e);
+        if (result instanceof AppFailure) continue; // e.g. the search itself outlived its retries: run again
+        runs.push(result as ActionItemsSync);
+        known = { ...known, ...(result as ActionItemsSync).mapping };
+        if ((result as ActionItemsSync).failed.length === 0 && Object.keys(known).length === 3) break;
+      }
+    } finally {
+      await faults(null);
+    }
+    const log = await loggedProductRequests(site);
+    expect(log.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    const last = runs[runs.length - 1];
+    expect(last.failed).toStrictEqual([]);
+    const subtasks = await subtasksOf('INC-1');
+    expect(subtasks).toHaveLength(3);
+    expect(subtasks.map((s) => s.properties![ACTION_ITEM_PROPERTY].itemId).sort()).toStrictEqual(['a1', 'a2', 'a3']);
+    expect(Object.fromEntries(Object.entries(last.mapping).map(([id, m]) => [id, m.key])))
+      .toStrictEqual(Object.fromEntries(subtasks.map((s) => [s.properties![ACTION_ITEM_PROPERTY].itemId, s.key])));
+  }, 120_000);
+
+  it('re-discovers instead of re-sending blindly when the bulk create itself is rate limited, and loses nothing', async () => {
+    await reseed();
+    await clearRequestLog(site);
+    // Seed 7 at 50% on /issue/bulk…: the first two bulk creates get 429, the third goes through.
+    await faults({ rate429: 0.5, retryAfterS: 1, pathPrefix: '/rest/api/3/issue/bulk', seed: 7 });
+    let result: ActionItemsSync;
+    try {
+      result = await syncAs(MAYA, 'INC-1', ITEMS);
+    } finally {
+      await faults(null);
+    }
+    expect(result).toMatchObject({ created: ['a1', 'a2', 'a3'], failed: [] });
+    const log = await loggedProductRequests(site);
+    const creates = log.filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue/bulk');
+    expect(creates.map((r) => r.status)).toStrictEqual([429, 429, 201]);
+    // Each re-send came after a search that found nothing created yet, at least Retry-After later.
+    const searches = log.filter((r) => r.path === '/rest/api/3/search/jql');
+    expect(searches).toHaveLength(3);
+    expect(creates[1].startMs - creates[0].endMs).toBeGreaterThanOrEqual(1000);
+    expect(await subtasksOf('INC-1')).toHaveLength(3);
+  }, 60_000);
+});
