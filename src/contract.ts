@@ -272,7 +272,7 @@ export interface BlamelessFinding {
 export type CheckedField = 'learning' | 'contributing-factor' | 'action-item' | 'description' | 'timeline' | 'other';
 
 export interface FieldFindings {
-  /** Path of the field in the review ("learnings.learned", "contributingFactors.2.text", "actionItems.<id>.summary"). */
+  /** Path of the field in the review ("learnings.learned", "contributingFactors.<id>.text", "actionItems.<id>.summary"). */
   field: string;
   findings: BlamelessFinding[];
 }

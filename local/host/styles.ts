@@ -47,7 +47,9 @@ table.list td{border-bottom:1px solid var(--ds-border);padding:8px}
  */
 export const FRAME_RESIZE_SCRIPT = `<script>
 document.querySelectorAll('iframe.forge').forEach(function(f){
-  function fit(){try{var d=f.contentDocument;if(d&&d.body){f.style.height=Math.max(120,d.documentElement.scrollHeight)+'px';}}catch(e){}}
-  f.addEventListener('load',function(){fit();try{new ResizeObserver(fit).observe(f.contentDocument.body);}catch(e){}});
+  // Measure the app's root, not the document: the document is never shorter than the frame, so it would never shrink.
+  function content(d){return d.getElementById('root')||d.body;}
+  function fit(){try{var d=f.contentDocument;if(d&&d.body){var r=content(d).getBoundingClientRect();f.style.height=Math.max(120,Math.ceil(r.bottom+8))+'px';}}catch(e){}}
+  f.addEventListener('load',function(){fit();try{new ResizeObserver(fit).observe(content(f.contentDocument));}catch(e){}});
 });
 </script>`;

@@ -84,7 +84,7 @@ export function createKvsRouter(db: Db, opts: KvsRouterOptions): express.Router 
   router.use((req: Request) => {
     throw new KvsError(404, 'NOT_FOUND', `No KVS operation at ${req.method} ${req.path}`);
   });
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- express recognises error handlers by their 4 parameters
+   
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     res.status(statusOf(error)).json(bodyOf(error));
   });

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { ActionItemInput, ReviewContent, ReviewStatus } from '../contract';
+import type { ActionItemInput, ActionItemJira, ReviewContent, ReviewStatus } from '../contract';
 import { saveVersioned } from './versioned-entity';
 
 /** What the app remembers about an item's sub-task: its key and what was last written to it. */
@@ -20,6 +20,8 @@ export interface StoredReviewDoc {
     actionItems: ActionItemInput[];
     sync: Record<string, ItemSync>;
     syncErrors: Record<string, string>;
+    /** The sub-tasks' Jira state as last read (by a sync), shown until the next open reads it afresh. */
+    live?: Record<string, ActionItemJira>;
   };
 }
 

@@ -36,7 +36,7 @@ function itemView(item: ActionItemInput, stored: StoredReviewDoc, live: Record<s
   return { ...item, jira, overdue: isOverdue(dueDate, jira?.status.category ?? null, today), syncError: stored.doc.syncErrors[item.id] ?? null };
 }
 
-export function toReviewDoc(stored: StoredReviewDoc, live: Record<string, ActionItemJira> = {}, today = '1970-01-01'): ReviewDoc {
+export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record<string, ActionItemJira> = stored.doc.live ?? {}): ReviewDoc {
   const { content, actionItems } = stored.doc;
   return {
     incidentKey: stored.incidentKey,
@@ -60,7 +60,7 @@ const todayOf = (d: Date) => d.toISOString().slice(0, 10);
 export async function getReviewDoc(deps: DocDeps, issueKey: string): Promise<ReviewDoc> {
   const stored = await loadOrDefault(deps, issueKey);
   const live = await deps.actions.live(issueKey, stored.doc.sync);
-  return toReviewDoc(stored, live, todayOf(deps.now()));
+  return toReviewDoc(stored, todayOf(deps.now()), live);
 }
 
 const SYNC_SAVE_ATTEMPTS = 3;
@@ -80,11 +80,11 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
       incidentKey: issueKey,
       version: stored.version + 1,
       updatedAt: deps.now().getTime(),
-      doc: { ...stored.doc, sync: { ...stored.doc.sync, ...result.mapping }, syncErrors: errors },
+      doc: { ...stored.doc, sync: { ...stored.doc.sync, ...result.mapping }, syncErrors: errors, live: result.live },
     };
     try {
       await deps.docs.save(next, stored.version === 0 ? null : stored.version);
-      return { doc: toReviewDoc(next, result.live, todayOf(deps.now())), created: result.created, updated: result.updated, failed: result.failed };
+      return { doc: toReviewDoc(next, todayOf(deps.now())), created: result.created, updated: result.updated, failed: result.failed };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS) throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
       stored = await loadOrDefault(deps, issueKey);
@@ -101,7 +101,7 @@ async function write(deps: DocDeps, current: StoredReviewDoc, version: number, d
     if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
     throw e;
   }
-  return toReviewDoc(next);
+  return toReviewDoc(next, todayOf(deps.now()));
 }
 
 /** Saves what the facilitator typed; blameless findings are reported, never blocking. */
@@ -143,7 +143,7 @@ export async function exportMarkdown(
   const result = await timeline(issueKey);
   const stored = (await deps.docs.load(issueKey)) ?? emptyDoc(result.incident);
   return renderReviewMarkdown({
-    doc: toReviewDoc(stored),
+    doc: toReviewDoc(stored, todayOf(deps.now())),
     timeline: result.started ? result : null,
     incident: result.incident,
     timeZone,

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { TimelineView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { useResolver } from '../hooks/useResolver';
+import { PanelTabs } from '../review-doc/PanelTabs';
+import { ReviewDocTab } from '../review-doc/ReviewDocTab';
 import { ReviewView } from '../review/ReviewView';
 import { IncidentFields } from './IncidentFields';
 import { IncidentHeader } from './IncidentHeader';
@@ -12,7 +14,7 @@ import { StartReviewCallout } from './StartReviewCallout';
 // Jira's own wording: a missing issue and a hidden one must look the same.
 const NOT_FOUND = "This incident doesn't exist or you don't have permission to see it.";
 
-/** jira:issuePanel: the incident at a glance and "Start review"; once started, the review. */
+/** jira:issuePanel: the incident at a glance and "Start review"; once started, the timeline and the review document in tabs. */
 export function IssuePanel({ issueKey }: { issueKey: string }) {
   const { state, retry } = useResolver('timeline/get', { issueKey });
   const [started, setStarted] = useState<TimelineView | null>(null);
@@ -23,7 +25,18 @@ export function IssuePanel({ issueKey }: { issueKey: string }) {
       return <LoadError what="this incident" error={state.error} onRetry={retry} notFoundMessage={NOT_FOUND} />;
     case 'success': {
       const review = started ?? (state.data.started ? state.data : null);
-      if (review) return <ReviewView key={review.incidentKey} initial={review} />;
+      if (review) {
+        return (
+          <PanelTabs
+            key={review.incidentKey}
+            label={`Post-incident review of ${review.incidentKey}`}
+            tabs={[
+              { id: 'timeline', label: 'Timeline', render: () => <ReviewView initial={review} /> },
+              { id: 'review', label: 'Review', render: () => <ReviewDocTab issueKey={review.incidentKey} /> },
+            ]}
+          />
+        );
+      }
       const { incident } = state.data;
       return (
         <article className="pir-panel" aria-label={`Incident ${incident.key}`}>

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BlamelessFinding } from '../../../../src/contract';
+import { invoke } from '../bridge';
+import { checkedFieldOf, type FieldPath } from '../review-doc/field-paths';
+import { useDebouncedValue } from './useDebouncedValue';
+
+export const CHECK_DELAY_MS = 400;
+
+/**
+ * Checks a field's text with 'review/check' once typing pauses, and reports the findings for
+ * that text. The text it starts with is covered by the review's own findings, so it is not sent.
+ * A failed check just leaves the last findings: wording help never blocks anything.
+ */
+export function useBlamelessCheck(
+  issueKey: string,
+  field: FieldPath,
+  text: string,
+  report: (field: FieldPath, findings: readonly BlamelessFinding[]) => void,
+): { checking: boolean; failed: boolean } {
+  const settled = useDebouncedValue(text, CHECK_DELAY_MS);
+  const initial = useRef(text);
+  const [state, setState] = useState({ checking: false, failed: false });
+
+  useEffect(() => {
+    if (settled === initial.current) return undefined;
+    initial.current = settled;
+    if (settled.trim() === '') {
+      report(field, []);
+      return undefined;
+    }
+    let current = true;
+    setState({ checking: true, failed: false });
+    invoke('review/check', { issueKey, text: settled, field: checkedFieldOf(field) }).then(
+      (findings) => {
+        if (!current) return;
+        report(field, findings);
+        setState({ checking: false, failed: false });
+      },
+      () => {
+        if (current) setState({ checking: false, failed: true });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [issueKey, field, settled, report]);
+
+  return { checking: state.checking && text === settled, failed: state.failed };
+}

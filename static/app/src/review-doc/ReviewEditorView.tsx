@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { BlamelessFinding, ReviewDoc } from '../../../../src/contract';
+import { useElementWidth } from '../hooks/useElementWidth';
+import { useReviewDoc } from '../hooks/useReviewDoc';
+import { ActionItemsSection } from './ActionItemsSection';
+import { ConflictBanner } from './ConflictBanner';
+import { ContributingFactorsSection } from './ContributingFactorsSection';
+import { EditorContext, type EditorContextValue } from './editor-context';
+import { ExportMarkdown } from './ExportMarkdown';
+import { FacilitatorGuide } from './FacilitatorGuide';
+import { draftTextFields } from './field-paths';
+import { currentFindings } from './finding-spans';
+import { GoalsSection } from './GoalsSection';
+import { LearningsSection } from './LearningsSection';
+import { MeetingSection } from './MeetingSection';
+import { RemediationSection } from './RemediationSection';
+import { SaveBar } from './SaveBar';
+import { WhatHappenedSection } from './WhatHappenedSection';
+
+/** Beside the sections from this width on; stacked above them (collapsed) below it. */
+const GUIDE_BESIDE_MIN_WIDTH = 760;
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The review document: meeting, goals, what happened, learnings, factors, remediation, action items. */
+export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
+  const editor = useReviewDoc(initial);
+  const [ref, width] = useElementWidth<HTMLDivElement>(1000);
+  const wide = width >= GUIDE_BESIDE_MIN_WIDTH;
+
+  const serverFindings = useMemo(() => new Map(editor.doc.findings.map((f) => [f.field, f.findings])), [editor.doc.findings]);
+  const findingsFor = useCallback((field: string) => editor.liveFindings.get(field) ?? serverFindings.get(field) ?? [], [editor.liveFindings, serverFindings]);
+  const summary = useMemo(() => {
+    const store = new Map<string, readonly BlamelessFinding[]>(serverFindings);
+    for (const [field, list] of editor.liveFindings) store.set(field, list);
+    return currentFindings(store, draftTextFields(editor.draft));
+  }, [serverFindings, editor.liveFindings, editor.draft]);
+  const context = useMemo<EditorContextValue>(() => ({ editor, findingsFor }), [editor, findingsFor]);
+
+  const { save } = editor;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [save]);
+
+  return (
+    <EditorContext.Provider value={context}>
+      <div className="pir-doc" ref={ref} data-ready="review-doc">
+        <SaveBar editor={editor} findings={summary} shortcut={isMac ? '⌘S' : 'Ctrl+S'} />
+        {editor.conflict && (
+          <ConflictBanner conflict={editor.conflict} draft={editor.draft} saving={editor.saving} onSave={() => void editor.save()} onDismiss={editor.dismissConflict} />
+        )}
+        <div className={`pir-doc__layout${wide ? ' pir-doc__layout--wide' : ''}`}>
+          <div className="pir-doc__guide">
+            <FacilitatorGuide key={wide ? 'wide' : 'narrow'} draft={editor.draft} defaultOpen={wide} />
+          </div>
+          <div className="pir-doc__sections">
+            <MeetingSection />
+            <GoalsSection />
+            <WhatHappenedSection />
+            <LearningsSection />
+            <ContributingFactorsSection />
+            <RemediationSection />
+            <ActionItemsSection />
+            <ExportMarkdown exportMarkdown={editor.exportMarkdown} />
+          </div>
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

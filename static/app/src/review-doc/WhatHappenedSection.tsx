@@ -1,0 +1,47 @@
+import { CheckedTextarea } from './CheckedTextarea';
+import { ChipsInput } from './ChipsInput';
+import { CustomerImpactField } from './CustomerImpactField';
+import { DocSection } from './DocSection';
+import { setContent } from './draft-edits';
+import { useEditor } from './editor-context';
+import { fieldDomId } from './field-paths';
+import { PeoplePicker } from './PeoplePicker';
+
+/** Description, customer impact, incident commander and the services impacted. */
+export function WhatHappenedSection() {
+  const { editor } = useEditor();
+  const { content } = editor.draft;
+  const errors = editor.fieldErrors;
+  return (
+    <DocSection id="pir-doc-what-happened" title="What happened">
+      <CheckedTextarea
+        field="description"
+        label="Description"
+        hint="What happened, in a few sentences, as it looked to the people involved."
+        rows={4}
+        value={content.description}
+        onChange={(description) => setContent(editor.edit, 'description', description)}
+      />
+      <CustomerImpactField />
+      <div className="pir-doc-grid">
+        <PeoplePicker
+          id={fieldDomId('incidentCommander')}
+          label="Incident commander"
+          value={content.incidentCommander}
+          error={errors['incidentCommander']}
+          onChange={(person) => setContent(editor.edit, 'incidentCommander', person)}
+        />
+        <ChipsInput
+          id={fieldDomId('servicesImpacted')}
+          label="Services impacted"
+          hint="Press Enter or comma after each service."
+          values={content.servicesImpacted}
+          allowSpaces
+          max={50}
+          error={errors['servicesImpacted']}
+          onChange={(services) => setContent(editor.edit, 'servicesImpacted', services)}
+        />
+      </div>
+    </DocSection>
+  );
+}
