@@ -84,7 +84,7 @@ export function createKvsRouter(db: Db, opts: KvsRouterOptions): express.Router 
   router.use((req: Request) => {
     throw new KvsError(404, 'NOT_FOUND', `No KVS operation at ${req.method} ${req.path}`);
   });
-   
+  // Express recognises an error handler by its four parameters, so `_next` stays.
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     res.status(statusOf(error)).json(bodyOf(error));
   });
