@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       { name: 'issue-view', path: '/browse/INC-1', width: 1280, frame: 'Post-incident review' },
       { name: 'issue-panel-600', path: '/__panel-only/INC-1', width: 600 },
       { name: 'not-started-600', path: '/__panel-only/INC-4', width: 600 },
+      { name: 'review-tab-600', path: '/__panel-only/INC-1#review', width: 600 },
       { name: 'no-access-404', path: '/browse/INC-1', width: 1000, as: 'lena@example.com' },
     ];
     for (const s of shots) {
@@ -27,10 +28,15 @@ async function main(): Promise<void> {
       await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(s.as ?? 'maya@example.com')}&back=/`);
       if (s.path.startsWith('/__panel-only/')) {
         // The panel alone at the width Jira gives it.
-        const key = s.path.split('/').pop() ?? '';
+        const [last = '', tab] = (s.path.split('/').pop() ?? '').split('#');
+        const key = last;
         const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key }, project: { key: key.split('-')[0] } })).toString('base64url');
         await page.goto(`${site.url}/__app/frame?m=pir-issue-panel&l=shot&x=${x}`);
         await page.getByText(key).first().waitFor({ timeout: 15_000 });
+        if (tab === 'review') {
+          await page.getByRole('tab', { name: 'Review' }).click();
+          await page.locator('[data-ready="review-doc"]').waitFor({ timeout: 15_000 });
+        }
         await page.waitForTimeout(800);
       } else {
         await page.goto(`${site.url}${s.path}`);
@@ -71,6 +77,29 @@ async function seedReview(url: string): Promise<void> {
     if (!entry || !r.data) continue;
     r = await invoke(url, 'timeline/annotate', { issueKey: 'INC-1', entryId: entry.id, version: r.data.version, patch });
   }
+  // The review document: learnings (one phrase the blameless check flags), factors, two action items in Jira.
+  const doc = (await invoke(url, 'review/get', { issueKey: 'INC-1' })) as unknown as { data: { content: Record<string, unknown>; version: number } };
+  const daniel = { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes' };
+  const content = {
+    ...doc.data.content,
+    description: 'Sign-in failed for about twenty minutes on a Saturday evening while a scheduled export saturated the web hosts.',
+    learnings: {
+      learned: 'Paging for the web team was not set up for weekends, so support reached the first engineer by chat. Someone should have noticed the export schedule.',
+      wentWell: 'Support spotted the social-media reports within minutes and opened the incident.',
+      surprised: 'The monthly export runs on every web host, not on the batch host.',
+    },
+    contributingFactors: [
+      { id: 'f1', text: 'The access runbook for production hosts was out of date.' },
+      { id: 'f2', text: 'No alert on sustained CPU saturation of web hosts.' },
+    ],
+    tags: ['login', 'capacity'],
+  };
+  const items = [
+    { id: 'a1', summary: 'Alert on sustained CPU saturation of web hosts', description: '', owner: daniel, dueDate: '2026-12-04', priority: 'High', question: 'know-sooner' },
+    { id: 'a2', summary: 'Set up weekend paging for the web team', description: '', owner: null, dueDate: '2026-11-01', priority: 'Medium', question: 'recover-sooner' },
+  ];
+  await invoke(url, 'review/save', { issueKey: 'INC-1', content, actionItems: items, version: doc.data.version });
+  await invoke(url, 'actions/sync', { issueKey: 'INC-1' });
 }
 
 main().catch((e: unknown) => {
