@@ -1,4 +1,4 @@
-import type { JiraStatus, JiraUser } from './jira-types';
+import type { JiraIssue, JiraUser } from './jira-types';
 
 /** The slices of Jira REST v3 JSON the timeline pull reads; mapped to domain types at the boundary. */
 
@@ -39,15 +39,8 @@ export interface JiraTimelineLink {
 export interface JiraTimelineIssue {
   id: string;
   key: string;
-  fields: {
-    summary: string;
-    status: JiraStatus;
-    issuetype: { name: string };
-    priority?: { name: string } | null;
-    assignee?: JiraUser | null;
-    reporter?: JiraUser | null;
-    created: string;
-    resolutiondate?: string | null;
+  /** The overview's fields, with links read only as references, plus sub-tasks and the embedded comment page. */
+  fields: Omit<JiraIssue['fields'], 'issuelinks'> & {
     issuelinks?: JiraTimelineLink[];
     subtasks?: JiraIssueRef[];
     comment?: JiraCommentPage;
