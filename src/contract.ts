@@ -296,6 +296,75 @@ export interface ActionSyncResult {
   failed: { itemId: string; message: string }[];
 }
 
+// ---- Publishing to Confluence and the macro ---------------------------------------------
+
+export interface SpaceSummary {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface PageSummary {
+  id: string;
+  title: string;
+  spaceId: string;
+}
+
+export interface PublishTarget {
+  spaceId: string;
+  spaceKey: string;
+  /** The page to publish under; null publishes at the space's root. */
+  parentId: string | null;
+}
+
+export interface PublishedPage {
+  pageId: string;
+  url: string;
+  title: string;
+  version: number;
+  publishedAt: string;
+}
+
+export interface PublishState {
+  /** The target remembered for the incident's Jira project, if any. */
+  target: PublishTarget | null;
+  internal: PublishedPage | null;
+  external: PublishedPage | null;
+}
+
+export interface PublishResult {
+  page: PublishedPage;
+  /** 'created' the first time (or after the page was deleted), else 'updated' (version + 1). */
+  outcome: 'created' | 'updated';
+  doc: ReviewDoc;
+}
+
+/** The external summary exactly as it will be published: no names, no comment text, nothing internal. */
+export interface ExternalSummary {
+  title: string;
+  summary: string;
+  servicesImpacted: string[];
+  duration: string;
+  severity: string;
+  customerImpact: string;
+  proximateCause: string;
+  resolution: string;
+  countermeasures: string[];
+}
+
+export type MacroView = 'full' | 'summary' | 'timeline' | 'actions';
+
+export interface MacroConfig {
+  issueKey?: string;
+  view?: MacroView;
+}
+
+export type MacroResult =
+  | { state: 'ok'; view: MacroView; incident: IncidentOverview; timeline: TimelineView | null; doc: ReviewDoc }
+  | { state: 'not-configured' }
+  /** Said the same way for a missing incident and one the viewer cannot browse: nothing leaks. */
+  | { state: 'no-access' };
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -325,6 +394,17 @@ export interface ResolverMap {
   'actions/sync': { payload: { issueKey: string }; result: ActionSyncResult };
   /** The whole review as Markdown; times in `timeZone` (IANA, the viewer's), UTC when left out. */
   'review/export/markdown': { payload: { issueKey: string; timeZone?: string }; result: { filename: string; markdown: string } };
+  /** Confluence spaces the user can see, filtered by `query` (name or key). */
+  'publish/spaces': { payload: { issueKey: string; query: string }; result: SpaceSummary[] };
+  /** Pages of a space to publish under (root pages when `parentId` is null). */
+  'publish/pages': { payload: { issueKey: string; spaceId: string; parentId: string | null }; result: PageSummary[] };
+  'publish/state': { payload: { issueKey: string }; result: PublishState };
+  /** Publishes (or re-publishes in place) the internal report; marks the review published. */
+  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number }; result: PublishResult };
+  'publish/external/preview': { payload: { issueKey: string; proximateCause: string; resolution: string }; result: ExternalSummary };
+  'publish/external': { payload: { issueKey: string; target: PublishTarget; proximateCause: string; resolution: string; version: number }; result: PublishResult };
+  /** The Confluence macro's data, read as the page viewer; `config` comes from the macro's configuration. */
+  'macro/get': { payload: { config: MacroConfig }; result: MacroResult };
 }
 
 export type ResolverKey = keyof ResolverMap;
