@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
+import { macroData } from '../use-cases/macro';
 import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, syncActions } from '../use-cases/review-doc';
 import {
   addManualEntry,
@@ -20,6 +21,8 @@ import {
   ExportPayload,
   IncidentGetPayload,
   IssueOnlyPayload,
+  MacroPayload,
+  macroConfigFrom,
   ManualAddPayload,
   ManualRemovePayload,
   ManualUpdatePayload,
@@ -77,6 +80,12 @@ export function registerResolvers(resolver: Resolver): void {
     'review/export/markdown',
     defineResolver('review/export/markdown', ExportPayload, (p, ctx) =>
       exportMarkdown(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), p.issueKey, p.timeZone ?? 'UTC'),
+    ),
+  );
+  define(
+    'macro/get',
+    defineResolver('macro/get', MacroPayload, (p, ctx) =>
+      macroData(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), macroConfigFrom(ctx.extension, p.config)),
     ),
   );
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));

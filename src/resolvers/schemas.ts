@@ -131,3 +131,21 @@ const TimeZone = z
   }, 'Not a time zone');
 
 export const ExportPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();
+
+const MacroConfigSchema = z
+  .object({
+    // A page editor may type anything: an invalid key is simply "not configured" after trimming.
+    issueKey: z.string().trim().max(255).optional(),
+    view: z.enum(['full', 'summary', 'timeline', 'actions']).optional(),
+  })
+  .strip();
+
+export const MacroPayload = z.object({ config: MacroConfigSchema }).strict();
+
+/** Forge gives a macro its configuration in the context; it wins over what the frame sends. */
+export function macroConfigFrom(extension: Record<string, unknown>, payloadConfig: z.infer<typeof MacroConfigSchema>): z.infer<typeof MacroConfigSchema> {
+  const fromContext = MacroConfigSchema.safeParse(extension.config ?? {});
+  const config = fromContext.success && fromContext.data.issueKey ? fromContext.data : payloadConfig;
+  const key = IssueKey.safeParse(config.issueKey ?? '');
+  return { ...(key.success ? { issueKey: key.data } : {}), ...(config.view ? { view: config.view } : {}) };
+}
