@@ -3,6 +3,7 @@ import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
 import { macroData } from '../use-cases/macro';
+import { getPublishState, listPages, previewExternal, publishExternal, publishInternal, searchSpaces } from '../use-cases/publish';
 import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, syncActions } from '../use-cases/review-doc';
 import {
   addManualEntry,
@@ -19,6 +20,7 @@ import { defineResolver } from './define';
 import {
   AnnotatePayload,
   ExportPayload,
+  ExternalPreviewPayload,
   IncidentGetPayload,
   IssueOnlyPayload,
   MacroPayload,
@@ -27,13 +29,17 @@ import {
   ManualRemovePayload,
   ManualUpdatePayload,
   MomentSetPayload,
+  PublishExternalPayload,
+  PublishInternalPayload,
+  PublishPagesPayload,
+  PublishSpacesPayload,
   ReviewCheckPayload,
   ReviewSavePayload,
   ReviewStatusPayload,
   UserSearchPayload,
   SeveritySetPayload,
 } from './schemas';
-import { docDeps, reviewDeps } from './wiring';
+import { docDeps, publishDeps, reviewDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -86,6 +92,28 @@ export function registerResolvers(resolver: Resolver): void {
     'macro/get',
     defineResolver('macro/get', MacroPayload, (p, ctx) =>
       macroData(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), macroConfigFrom(ctx.extension, p.config)),
+    ),
+  );
+  define('publish/spaces', defineResolver('publish/spaces', PublishSpacesPayload, (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query)));
+  define(
+    'publish/pages',
+    defineResolver('publish/pages', PublishPagesPayload, (p, ctx) => listPages(publishDeps(ctx), p.issueKey, p.spaceId, p.parentId)),
+  );
+  define('publish/state', defineResolver('publish/state', IssueOnlyPayload, (p, ctx) => getPublishState(publishDeps(ctx), p.issueKey)));
+  define(
+    'publish/internal',
+    defineResolver('publish/internal', PublishInternalPayload, (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version)),
+  );
+  define(
+    'publish/external/preview',
+    defineResolver('publish/external/preview', ExternalPreviewPayload, (p, ctx) =>
+      previewExternal(publishDeps(ctx), p.issueKey, p.proximateCause, p.resolution),
+    ),
+  );
+  define(
+    'publish/external',
+    defineResolver('publish/external', PublishExternalPayload, (p, ctx) =>
+      publishExternal(publishDeps(ctx), p.issueKey, p.target, p.proximateCause, p.resolution, p.version),
     ),
   );
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));

@@ -149,3 +149,24 @@ export function macroConfigFrom(extension: Record<string, unknown>, payloadConfi
   const key = IssueKey.safeParse(config.issueKey ?? '');
   return { ...(key.success ? { issueKey: key.data } : {}), ...(config.view ? { view: config.view } : {}) };
 }
+
+// ---- Publishing to Confluence -------------------------------------------------------
+
+/** Confluence v2 ids are decimal strings (Long). */
+const ConfluenceId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'Not a Confluence id');
+/** Space keys: letters and digits; personal spaces start with `~` and may hold an account id. */
+const SpaceKey = z.string().trim().min(1).max(255).regex(/^~?[A-Za-z0-9_:\-]+$/, 'Not a Confluence space key');
+
+export const PublishTargetSchema = z.object({ spaceId: ConfluenceId, spaceKey: SpaceKey, parentId: ConfluenceId.nullable() }).strict();
+
+export const PublishSpacesPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100, 'At most 100 characters') }).strict();
+export const PublishPagesPayload = z.object({ issueKey: IssueKey, spaceId: ConfluenceId, parentId: ConfluenceId.nullable() }).strict();
+export const PublishInternalPayload = z.object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version }).strict();
+
+const PUBLIC_TEXT = 5_000;
+const publicText = z.string().trim().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);
+
+export const ExternalPreviewPayload = z.object({ issueKey: IssueKey, proximateCause: publicText, resolution: publicText }).strict();
+export const PublishExternalPayload = z
+  .object({ issueKey: IssueKey, target: PublishTargetSchema, proximateCause: publicText, resolution: publicText, version: Version })
+  .strict();

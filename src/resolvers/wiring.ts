@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { createForgeConfluenceClient } from '../confluence/forge-confluence-client';
+import { reviewMacroExtensionKey } from '../confluence/macro-ref';
 import { createForgeActionItemsSync } from '../jira/action-items/forge-action-items';
 import { createForgeActionItemsLive } from '../jira/action-items/subtask-live';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { createForgeTimelineSource } from '../jira/forge-timeline-source';
+import { createForgeRemoteLinks } from '../jira/remote-link';
 import { createKvsReviewStore } from '../storage/kvs-review-store';
+import { createKvsPublishStore } from '../storage/publish-store';
 import { createKvsReviewDocStore } from '../storage/review-doc-store';
+import type { PublishDeps } from '../use-cases/publish';
 import type { DocDeps } from '../use-cases/review-doc';
 import type { ReviewDeps } from '../use-cases/review-deps';
+import { getTimeline } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
@@ -28,5 +34,16 @@ export function docDeps(ctx: CallContext): DocDeps {
     actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
+  };
+}
+
+export function publishDeps(ctx: CallContext): PublishDeps {
+  return {
+    doc: docDeps(ctx),
+    timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
+    confluence: createForgeConfluenceClient(),
+    remoteLink: createForgeRemoteLinks(),
+    store: createKvsPublishStore(),
+    macroExtensionKey: () => reviewMacroExtensionKey(),
   };
 }

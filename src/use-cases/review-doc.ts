@@ -49,7 +49,7 @@ export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record
   };
 }
 
-async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredReviewDoc> {
+export async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredReviewDoc> {
   const incident = await getIncidentOverview(deps.jira, issueKey);
   return (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
 }
