@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -30,11 +30,37 @@ function atlaskitTokensCss(themes: readonly string[]): Plugin {
   };
 }
 
+/**
+ * The Confluence macro's custom config view (manifest: `macro.config.resource`) is this same
+ * bundle served from its own resource, `dist/macro-config`. A Forge resource is one directory
+ * with its own index.html and nothing outside it, so the built files are copied there, and that
+ * index.html is marked `data-pir-entry="macro-config"` for the app to render the config form.
+ */
+function macroConfigEntry(): Plugin {
+  const name = 'macro-config';
+  return {
+    name: 'pir-macro-config-entry',
+    apply: 'build',
+    closeBundle() {
+      const outDir = path.join(appRoot, 'dist');
+      const target = path.join(outDir, name);
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target);
+      for (const entry of readdirSync(outDir)) {
+        if (entry !== name) cpSync(path.join(outDir, entry), path.join(target, entry), { recursive: true });
+      }
+      const html = readFileSync(path.join(target, 'index.html'), 'utf8');
+      if (!/<html\b/i.test(html)) throw new Error('dist/index.html has no <html> element to mark');
+      writeFileSync(path.join(target, 'index.html'), html.replace(/<html\b/i, `<html data-pir-entry="${name}"`));
+    },
+  };
+}
+
 export default defineConfig({
   root: appRoot,
   // Forge serves a resource from a relative path under its own CDN, never from the site root.
   base: './',
-  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography'])],
+  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
   build: {
     outDir: path.join(appRoot, 'dist'),
     emptyOutDir: true,

@@ -1,10 +1,12 @@
 import type { AppContext } from './context';
 import { getContext } from './bridge';
+import { currentEntry } from './entry';
 import { LoadError } from './components/LoadError';
 import { Spinner } from './components/Spinner';
 import { SectionMessage } from './components/SectionMessage';
 import { AppContextValue } from './hooks/useAppContext';
 import { useAsync } from './hooks/useResolver';
+import { MacroConfigForm } from './macro/MacroConfigForm';
 import { IssuePanel } from './panels/IssuePanel';
 import { ReviewMacro } from './panels/ReviewMacro';
 import { SummariesPage } from './panels/SummariesPage';
@@ -22,7 +24,7 @@ function Screen({ context }: { context: AppContext }) {
         </SectionMessage>
       );
     case 'pir-review-macro':
-      return <ReviewMacro />;
+      return currentEntry() === 'macro-config' ? <MacroConfigForm /> : <ReviewMacro />;
     case 'pir-after-action-summaries':
       return <SummariesPage />;
     default:

@@ -4,8 +4,8 @@
  * must inject `__bridge` before this bundle runs.
  */
 import { invoke as bridgeInvoke, router, view } from '@forge/bridge';
-import type { ResolverKey, ResolverMap } from '../../../src/contract';
-import { toAppRequestError, unwrapResult } from './app-error';
+import type { MacroConfig, ResolverKey, ResolverMap } from '../../../src/contract';
+import { AppRequestError, BRIDGE_FAILURE_MESSAGE, toAppRequestError, unwrapResult } from './app-error';
 import { parseContext, type AppContext } from './context';
 
 /** Calls a resolver and unwraps its `Result`; rejects with an AppRequestError, never anything else. */
@@ -54,5 +54,27 @@ export function enableHostTheme(): void {
     view.theme.enable().catch(() => undefined);
   } catch {
     // A host without theming keeps the bundled light theme.
+  }
+}
+
+/**
+ * Saves the macro's configuration from its custom config view (the manifest's `macro.config.resource`):
+ * Forge stores `config` on the macro and hands it back as `context.extension.config`.
+ * Rejects with an AppRequestError, e.g. when the view is not a config view.
+ */
+export async function submitMacroConfig(config: MacroConfig): Promise<void> {
+  try {
+    await view.submit({ config });
+  } catch (error) {
+    throw new AppRequestError({ code: 'UPSTREAM', message: error instanceof Error && error.message ? error.message : BRIDGE_FAILURE_MESSAGE });
+  }
+}
+
+/** Closes the macro's config view without saving; a host without `close` leaves it open. */
+export function closeView(): void {
+  try {
+    view.close().catch(() => undefined);
+  } catch {
+    // Nothing to close outside a modal host.
   }
 }

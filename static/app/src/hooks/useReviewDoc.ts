@@ -32,6 +32,12 @@ export interface ReviewEditor {
   /** Saves first when needed, then creates/updates the sub-tasks; null when the save failed. */
   sync: () => Promise<ActionSyncResult | null>;
   exportMarkdown: () => Promise<{ filename: string; markdown: string } | null>;
+  /**
+   * Saves first when needed, then runs a versioned write that answers with the review (publishing);
+   * its doc is adopted. Null when the save failed. On CONFLICT the latest review is loaded (no
+   * save banner: nothing of the form was lost) and the AppRequestError is rethrown.
+   */
+  writeWithDoc: <T extends { doc: ReviewDoc }>(perform: (version: number) => Promise<T>) => Promise<T | null>;
   /** Live blameless findings by field, newer than the doc's when the text was checked since. */
   liveFindings: ReadonlyMap<FieldPath, readonly BlamelessFinding[]>;
   reportFindings: (field: FieldPath, findings: readonly BlamelessFinding[]) => void;
@@ -175,6 +181,30 @@ export function useReviewDoc(initial: ReviewDoc): ReviewEditor {
     return enqueue(() => invoke('review/export/markdown', { issueKey }));
   }, [enqueue, issueKey, save]);
 
+  const writeWithDoc = useCallback(
+    async <T extends { doc: ReviewDoc }>(perform: (version: number) => Promise<T>): Promise<T | null> => {
+      if (!(await save())) return null;
+      return enqueue(async () => {
+        try {
+          const result = await perform(docRef.current.version);
+          adopt(result.doc, baselineRef.current);
+          return result;
+        } catch (error) {
+          const failure = toAppRequestError(error);
+          if (failure.code === 'CONFLICT') {
+            try {
+              adopt(await invoke('review/get', { issueKey }), baselineRef.current);
+            } catch {
+              // The caller says the write was not applied; the next attempt meets the conflict again.
+            }
+          }
+          throw failure;
+        }
+      });
+    },
+    [adopt, enqueue, issueKey, save],
+  );
+
   const reportFindings = useCallback((field: FieldPath, findings: readonly BlamelessFinding[]) => {
     setLiveFindings((map) => new Map(map).set(field, findings));
   }, []);
@@ -196,6 +226,7 @@ export function useReviewDoc(initial: ReviewDoc): ReviewEditor {
     setStatus,
     sync,
     exportMarkdown,
+    writeWithDoc,
     liveFindings,
     reportFindings,
   };

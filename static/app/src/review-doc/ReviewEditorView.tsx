@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { BlamelessFinding, ReviewDoc } from '../../../../src/contract';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { usePublishState } from '../hooks/usePublishState';
 import { useReviewDoc } from '../hooks/useReviewDoc';
+import { PublishSection } from '../publish/PublishSection';
 import { ActionItemsSection } from './ActionItemsSection';
 import { ConflictBanner } from './ConflictBanner';
 import { ContributingFactorsSection } from './ContributingFactorsSection';
@@ -22,9 +24,10 @@ const GUIDE_BESIDE_MIN_WIDTH = 760;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** The review document: meeting, goals, what happened, learnings, factors, remediation, action items. */
+/** The review document: meeting, goals, what happened, learnings, factors, remediation, action items, publishing. */
 export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
   const editor = useReviewDoc(initial);
+  const publishState = usePublishState(initial.incidentKey);
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const wide = width >= GUIDE_BESIDE_MIN_WIDTH;
 
@@ -52,7 +55,7 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
   return (
     <EditorContext.Provider value={context}>
       <div className="pir-doc" ref={ref} data-ready="review-doc">
-        <SaveBar editor={editor} findings={summary} shortcut={isMac ? '⌘S' : 'Ctrl+S'} />
+        <SaveBar editor={editor} findings={summary} shortcut={isMac ? '⌘S' : 'Ctrl+S'} published={publishState.load.status === 'ready' ? publishState.load.state : null} />
         {editor.conflict && (
           <ConflictBanner conflict={editor.conflict} draft={editor.draft} saving={editor.saving} onSave={() => void editor.save()} onDismiss={editor.dismissConflict} />
         )}
@@ -68,6 +71,7 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
             <ContributingFactorsSection />
             <RemediationSection />
             <ActionItemsSection />
+            <PublishSection editor={editor} findings={summary} publishState={publishState} />
             <ExportMarkdown exportMarkdown={editor.exportMarkdown} />
           </div>
         </div>

@@ -1,7 +1,8 @@
-import type { FieldFindings } from '../../../../src/contract';
+import type { FieldFindings, PublishState } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { InlineError } from '../components/InlineError';
 import type { ReviewEditor } from '../hooks/useReviewDoc';
+import { PublishedLinks } from '../publish/PublishedLinks';
 import { FindingsSummary } from './FindingsSummary';
 import { StatusControl } from './StatusControl';
 
@@ -9,10 +10,12 @@ interface SaveBarProps {
   editor: ReviewEditor;
   findings: readonly FieldFindings[];
   shortcut: string;
+  /** Where the review is published, for the link to the page; null while unknown. */
+  published: PublishState | null;
 }
 
-/** Status, wording suggestions, the unsaved-changes indicator and Save (also Ctrl/Cmd+S). */
-export function SaveBar({ editor, findings, shortcut }: SaveBarProps) {
+/** Status, wording suggestions, the unsaved-changes indicator and Save (also Ctrl/Cmd+S), and the published page. */
+export function SaveBar({ editor, findings, shortcut, published }: SaveBarProps) {
   const state = editor.saving ? 'Saving…' : editor.dirty ? 'Unsaved changes' : editor.doc.updatedAt ? 'All changes saved' : 'Not saved yet';
   return (
     <div className="pir-savebar" role="region" aria-label="Review status and saving">
@@ -26,6 +29,7 @@ export function SaveBar({ editor, findings, shortcut }: SaveBarProps) {
           Save
         </Button>
       </div>
+      <PublishedLinks state={published} />
       {editor.saveError && (
         <div className="pir-savebar__error">
           <InlineError>{editor.saveError}</InlineError>

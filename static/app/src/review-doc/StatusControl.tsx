@@ -10,7 +10,7 @@ interface StatusControlProps {
   setStatus: (status: ReviewStatus) => Promise<void>;
 }
 
-/** The review's status and the moves allowed from it; publishing itself happens in Confluence. */
+/** The review's status and the moves allowed from it; "Publish report" (below the sections) makes it Published. */
 export function StatusControl({ status, setStatus }: StatusControlProps) {
   const move = useAction(setStatus);
   return (

@@ -22,7 +22,7 @@ export const STATUS_LABEL: Record<ReviewStatus, string> = { draft: 'Draft', 'in-
 
 export const STATUS_APPEARANCE: Record<ReviewStatus, LozengeAppearance> = { draft: 'default', 'in-review': 'inprogress', published: 'success' };
 
-/** The one move offered from each status (publishing itself happens in Confluence). */
+/** The one move offered from each status (Published is reached by publishing the report to Confluence). */
 export const STATUS_MOVES: Record<ReviewStatus, { to: ReviewStatus; label: string }[]> = {
   draft: [{ to: 'in-review', label: 'Move to in review' }],
   'in-review': [{ to: 'draft', label: 'Back to draft' }],

@@ -1,12 +1,16 @@
 import type { TimelineView } from '../../../../src/contract';
 import { SectionMessage } from '../components/SectionMessage';
+import { SeverityLozenge } from '../components/SeverityLozenge';
 import type { TimelineReview } from '../hooks/useTimelineReview';
 import { MetricTile } from './MetricTile';
 import { PhaseBar } from './PhaseBar';
 import { SeverityField } from './SeverityField';
 
-/** TTA, TTR, impact and phase durations (DESIGN §2), severity, and the phase bar. */
-export function KeyMetricsCard({ view, write }: { view: TimelineView; write: TimelineReview['write'] }) {
+/**
+ * TTA, TTR, impact and phase durations (DESIGN §2), severity, and the phase bar. Without `write`
+ * it is read-only (the Confluence macro): the severity is shown, not offered for change.
+ */
+export function KeyMetricsCard({ view, write }: { view: TimelineView; write?: TimelineReview['write'] }) {
   const { metrics, problems } = view;
   return (
     <section className="pir-card" aria-labelledby="pir-metrics-heading">
@@ -28,7 +32,19 @@ export function KeyMetricsCard({ view, write }: { view: TimelineView; write: Tim
         <MetricTile label="Impact duration" value={metrics.impact} />
       </dl>
       <PhaseBar moments={view.moments} metrics={metrics} />
-      <SeverityField severity={view.severity} priorityDerived={view.incident.severity} write={write} />
+      {write ? (
+        <SeverityField severity={view.severity} priorityDerived={view.incident.severity} write={write} />
+      ) : (
+        <div className="pir-severity-field">
+          <p className="pir-severity-field__current">
+            <span className="pir-severity-field__label">Severity</span>
+            <SeverityLozenge severity={view.severity} />
+            <span className="pir-subtle pir-truncate" title={view.severity.description}>
+              {view.severity.description}
+            </span>
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -13,7 +13,8 @@ interface TimelineDayGroupProps {
   group: DayGroup;
   openId: string | null;
   onOpen: (entryId: string | null) => void;
-  review: Pick<TimelineReview, 'annotate' | 'write' | 'entryErrors'>;
+  /** Absent: the rows are read-only (the Confluence macro). */
+  review?: Pick<TimelineReview, 'annotate' | 'write' | 'entryErrors'>;
 }
 
 export function TimelineDayGroup({ group, openId, onOpen, review }: TimelineDayGroupProps) {
@@ -34,10 +35,10 @@ export function TimelineDayGroup({ group, openId, onOpen, review }: TimelineDayG
             key={entry.id}
             entry={entry}
             isOpen={entry.id === openId}
-            error={review.entryErrors.get(entry.id)}
+            error={review?.entryErrors.get(entry.id)}
             onOpen={onOpen}
-            annotate={review.annotate}
-            write={review.write}
+            annotate={review?.annotate}
+            write={review?.write}
           />
         ))}
       </ol>

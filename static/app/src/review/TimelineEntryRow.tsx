@@ -18,8 +18,9 @@ interface TimelineEntryRowProps {
   error: string | undefined;
   /** Opens the editor of an entry (null closes). */
   onOpen: (entryId: string | null) => void;
-  annotate: TimelineReview['annotate'];
-  write: TimelineReview['write'];
+  /** Without `annotate` and `write` the row is read-only (the Confluence macro). */
+  annotate?: TimelineReview['annotate'] | undefined;
+  write?: TimelineReview['write'] | undefined;
 }
 
 /**
@@ -33,7 +34,9 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, isOpen, 
   const time = formatTimeOfDay(entry.at, locale, timezone);
   const entryName = `the entry at ${time}`;
 
+  const readOnly = !annotate || !write;
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (readOnly) return;
     if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       onOpen(isOpen ? null : entry.id);
@@ -43,7 +46,7 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, isOpen, 
       row.current?.focus();
     }
   };
-  const onAnnotate = useCallback((patch: AnnotationPatch, what: string) => annotate(entry.id, patch, what), [annotate, entry.id]);
+  const onAnnotate = useCallback((patch: AnnotationPatch, what: string) => annotate?.(entry.id, patch, what), [annotate, entry.id]);
   const close = () => {
     onOpen(null);
     row.current?.focus();
@@ -52,13 +55,14 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, isOpen, 
   const input = (): ManualEntryInput => ({ at: entry.at, manualKind: entry.manualKind ?? 'note', actorName: entry.actorName ?? '', text: entry.text });
 
   return (
-    <li id={`pir-entry-${entry.id}`} ref={row} className={`pir-entry${isOpen ? ' pir-entry--open' : ''}`} tabIndex={0} onKeyDown={onKeyDown}>
+    // Read-only rows are not tab stops, but the recovery plot can still move focus to them.
+    <li id={`pir-entry-${entry.id}`} ref={row} className={`pir-entry${isOpen && !readOnly ? ' pir-entry--open' : ''}${readOnly ? ' pir-entry--read-only' : ''}`} tabIndex={readOnly ? -1 : 0} onKeyDown={onKeyDown}>
       <time className="pir-entry__time" dateTime={entry.at}>
         {time}
       </time>
       <div className="pir-entry__body">
         <EntryMeta entry={entry} />
-        {editingText ? (
+        {editingText && write ? (
           <ManualEntryForm
             initial={input()}
             submitLabel="Save entry"
@@ -70,12 +74,14 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, isOpen, 
         )}
         <div className="pir-entry__annotations">
           <AnnotationSummary annotation={entry.annotation} />
-          <Button appearance="subtle" spacing="compact" aria-expanded={isOpen} onClick={() => onOpen(isOpen ? null : entry.id)}>
-            {isOpen ? 'Close' : 'Annotate'}
-            <span className="pir-visually-hidden"> {entryName}</span>
-          </Button>
+          {!readOnly && (
+            <Button appearance="subtle" spacing="compact" aria-expanded={isOpen} onClick={() => onOpen(isOpen ? null : entry.id)}>
+              {isOpen ? 'Close' : 'Annotate'}
+              <span className="pir-visually-hidden"> {entryName}</span>
+            </Button>
+          )}
         </div>
-        {isOpen && (
+        {isOpen && write && (
           <AnnotationEditor
             entry={entry}
             entryName={entryName}
