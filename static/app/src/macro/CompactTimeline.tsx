@@ -1,0 +1,52 @@
+import { useMemo, useState } from 'react';
+import type { TimelineEntry } from '../../../../src/contract';
+import { Button } from '../components/Button';
+import { useAppContext } from '../hooks/useAppContext';
+import { TimelineDayGroup } from '../review/TimelineDayGroup';
+import { groupByDay } from '../timeline/day-groups';
+import { zoneAbbreviation } from '../timeline/zoned-time';
+import { compactEntries } from './macro-config';
+
+const noOpen = () => undefined;
+
+/**
+ * The timeline by day in the viewer's zone, read-only (the issue panel's rows without annotating),
+ * compact: the annotated entries, or the first ones, until "Show all".
+ */
+export function CompactTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  const { locale, timezone } = useAppContext();
+  const [all, setAll] = useState(false);
+  const compact = useMemo(() => compactEntries(entries), [entries]);
+  const shown = all ? entries : compact.shown;
+  const groups = useMemo(() => groupByDay(shown, timezone), [shown, timezone]);
+  const first = entries[0];
+  return (
+    <section className="pir-section pir-timeline pir-timeline--compact pir-macro__part" aria-labelledby="pir-timeline-heading">
+      <div className="pir-timeline__head">
+        <h2 className="pir-section__heading" id="pir-timeline-heading">
+          Timeline <span className="pir-count">{entries.length}</span>
+        </h2>
+        {first && (
+          <span className="pir-subtle pir-timeline__zone">
+            Times in {timezone.replace(/_/g, ' ')} ({zoneAbbreviation(first.at, locale, timezone)})
+          </span>
+        )}
+      </div>
+      {!all && compact.hidden > 0 && (
+        <p className="pir-subtle pir-timeline__count">
+          {compact.annotatedOnly ? `Showing the ${shown.length} annotated entries of ${entries.length}.` : `Showing the first ${shown.length} of ${entries.length} entries.`}
+        </p>
+      )}
+      {groups.length === 0 ? (
+        <p className="pir-subtle">No timeline entries yet.</p>
+      ) : (
+        groups.map((group) => <TimelineDayGroup key={group.day} group={group} openId={null} onOpen={noOpen} />)
+      )}
+      {compact.hidden > 0 && (
+        <Button spacing="compact" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${entries.length} entries`}
+        </Button>
+      )}
+    </section>
+  );
+}
