@@ -1,0 +1,75 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { RunningSite } from '../../local/site';
+import { launchChromium } from '../support/browser';
+import { basicAuth, freshSite, invokeAs } from '../support/site';
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await freshSite();
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function asUser(page: Page, email: string, path: string): Promise<void> {
+  await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(email)}&back=${encodeURIComponent(path)}`);
+}
+
+async function publishFromPanel(page: Page): Promise<{ pageId: string; version: string; outcome: string }> {
+  await asUser(page, 'maya@example.com', '/browse/INC-1');
+  const panel: FrameLocator = page.frameLocator('iframe[title="Post-incident review"]');
+  await panel.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
+  await panel.locator('[data-ready="publish"]').waitFor({ timeout: 20_000 });
+  const space = panel.locator('#pir-publish-space');
+  if ((await space.inputValue()) === '') {
+    await space.fill('Incident');
+    await panel.locator('[role=option][data-space-key="IR"]').click();
+  }
+  await panel.locator('#pir-publish-internal').click();
+  const confirm = panel.locator('#pir-publish-confirm');
+  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Publish anyway' }).click();
+  const outcome = panel.locator('.pir-publish__outcome');
+  await outcome.waitFor({ timeout: 30_000 });
+  return {
+    pageId: (await outcome.getAttribute('data-page-id')) ?? '',
+    version: (await outcome.getAttribute('data-version')) ?? '',
+    outcome: (await outcome.getAttribute('data-outcome')) ?? '',
+  };
+}
+
+describe('publishing a review to Confluence, in Chromium', () => {
+  it('publishes INC-1 from the panel, shows the report with the live macro, and re-publishes in place with one remote link', async () => {
+    const started = await invokeAs<{ ok: boolean }>(site, 'maya@example.com', 'review/start', { issueKey: 'INC-1' });
+    expect(started.result.ok).toBe(true);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+
+    const first = await publishFromPanel(page);
+    expect(first.outcome).toBe('created');
+    expect(first.pageId).toMatch(/^\d+$/);
+
+    await page.goto(`${site.url}/wiki/spaces/IR/pages/${first.pageId}`);
+    expect(await page.locator('h1').first().textContent()).toMatch(/^INC-1: .* post-incident review$/);
+    const body = await page.locator('.confluence-body').textContent();
+    for (const section of ['Key metrics', 'Timeline', 'Learnings', 'Contributing factors', 'Action items']) expect(body).toContain(section);
+    const macro = page.frameLocator('iframe.forge').first();
+    await macro.locator('[data-macro-state="ok"]').waitFor({ timeout: 20_000 });
+
+    const again = await publishFromPanel(page);
+    expect(again).toMatchObject({ outcome: 'updated', pageId: first.pageId, version: '2' });
+    const links = await fetch(`${site.url}/rest/api/3/issue/INC-1/remotelink`, { headers: { authorization: basicAuth('maya@example.com') } });
+    const reportLinks = ((await links.json()) as { globalId?: string; object: { url: string } }[]).filter((l) => l.object.url.includes(`/pages/${first.pageId}`));
+    expect(reportLinks).toHaveLength(1);
+
+    // A reader without access to the incident project sees the page, but the macro says only "no access".
+    await asUser(page, 'lena@example.com', `/wiki/spaces/IR/pages/${first.pageId}`);
+    const lenaMacro = page.frameLocator('iframe.forge').first();
+    await lenaMacro.locator('[data-macro-state="no-access"]').waitFor({ timeout: 20_000 });
+    expect(await lenaMacro.locator('body').textContent()).toContain("You don't have access to this incident's review");
+    expect(await lenaMacro.locator('body').textContent()).not.toMatch(/INC-1|login/i);
+    await page.close();
+  }, 150_000);
+});
