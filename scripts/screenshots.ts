@@ -15,12 +15,15 @@ async function main(): Promise<void> {
   try {
     // INC-1's review is started (timeline pulled) and a few entries annotated, as a facilitator would.
     await seedReview(site.url);
+    const pageId = await publishReport(site.url);
     const shots: { name: string; path: string; width: number; as?: string; frame?: string }[] = [
       { name: 'issue-view', path: '/browse/INC-1', width: 1280, frame: 'Post-incident review' },
       { name: 'issue-panel-600', path: '/__panel-only/INC-1', width: 600 },
       { name: 'not-started-600', path: '/__panel-only/INC-4', width: 600 },
       { name: 'review-tab-600', path: '/__panel-only/INC-1#review', width: 600 },
       { name: 'no-access-404', path: '/browse/INC-1', width: 1000, as: 'lena@example.com' },
+      { name: 'confluence-report', path: `/wiki/spaces/IR/pages/${pageId}`, width: 1100, frame: 'macro' },
+      { name: 'macro-no-access', path: `/wiki/spaces/IR/pages/${pageId}`, width: 1100, as: 'lena@example.com', frame: 'macro' },
     ];
     for (const s of shots) {
       const ctx = await browser.newContext({ viewport: { width: s.width, height: 900 }, deviceScaleFactor: 1 });
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
         await page.waitForTimeout(800);
       } else {
         await page.goto(`${site.url}${s.path}`);
-        if (s.frame) await page.frameLocator(`iframe[title="${s.frame}"]`).getByText('INC-1').first().waitFor({ timeout: 15_000 });
+        if (s.frame === 'macro') await page.frameLocator('iframe.forge').first().locator('[data-macro-state]').waitFor({ timeout: 15_000 });
+        else if (s.frame) await page.frameLocator(`iframe[title="${s.frame}"]`).getByText('INC-1').first().waitFor({ timeout: 15_000 });
       }
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: true });
@@ -100,6 +104,17 @@ async function seedReview(url: string): Promise<void> {
   ];
   await invoke(url, 'review/save', { issueKey: 'INC-1', content, actionItems: items, version: doc.data.version });
   await invoke(url, 'actions/sync', { issueKey: 'INC-1' });
+}
+
+async function publishReport(url: string): Promise<string> {
+  const doc = (await invoke(url, 'review/get', { issueKey: 'INC-1' })) as unknown as { data: { version: number } };
+  const r = (await invoke(url, 'publish/internal', {
+    issueKey: 'INC-1',
+    target: { spaceId: '65537', spaceKey: 'IR', parentId: null },
+    version: doc.data.version,
+  })) as unknown as { ok: boolean; data?: { page: { pageId: string } } };
+  if (!r.ok || !r.data) throw new Error('publish failed');
+  return r.data.page.pageId;
 }
 
 main().catch((e: unknown) => {
