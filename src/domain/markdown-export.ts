@@ -1,8 +1,9 @@
-import type { ActionItem, ActionQuestion, IncidentOverview, ParticipantRole, Person, ReviewDoc, ReviewStatus, TimelineView } from '../contract';
+import type { ActionItem, IncidentOverview, Person, ReviewDoc, TimelineView } from '../contract';
 import { listOrNone, NONE_RECORDED, section, tableOrNone, textOrNone } from './markdown-blocks';
 import { escapeCell, escapeInline, link } from './markdown-escape';
 import { reportTimeZone } from './markdown-time';
 import { keyMetrics, keyMoments, whatHappened, zonedTime } from './markdown-timeline';
+import { QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
 
 /**
  * The Markdown export of a whole review: the internal report (DESIGN §2), so entries marked
@@ -25,18 +26,6 @@ export interface MarkdownExport {
   filename: string;
   markdown: string;
 }
-
-const STATUS_LABELS: Record<ReviewStatus, string> = { draft: 'Draft', 'in-review': 'In review', published: 'Published' };
-
-const ROLE_LABELS: Record<ParticipantRole, string> = {
-  'first-responder': 'First responder',
-  'escalation-responder': 'Escalation responder',
-  'incident-commander': 'Incident commander',
-  stakeholder: 'Stakeholder',
-  support: 'Support',
-};
-
-const QUESTION_LABELS: Record<ActionQuestion, string> = { 'know-sooner': 'Know sooner', 'recover-sooner': 'Recover sooner', other: 'Other improvement' };
 
 /** "INC-1-post-incident-review.md": the key reduced to characters safe in any file system. */
 export function exportFilename(incidentKey: string): string {

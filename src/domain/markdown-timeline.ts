@@ -1,8 +1,9 @@
-import type { DurationValue, EntrySource, KeyMomentName, ManualKind, Metrics, MomentValue, TimelineEntry, TimelineView } from '../contract';
+import type { DurationValue, KeyMomentName, Metrics, MomentValue, TimelineEntry, TimelineView } from '../contract';
 import { NONE_RECORDED, table, tableOrNone } from './markdown-blocks';
 import { escapeCell, escapeInline, link } from './markdown-escape';
 import { wallClockTime } from './markdown-time';
 import { formatDuration, MOMENT_LABELS, MOMENT_ORDER } from './metrics';
+import { MANUAL_LABELS, SOURCE_LABELS } from './labels';
 
 /** The report's parts that come from the timeline: key metrics, key moments and what happened. */
 
@@ -57,26 +58,6 @@ export function keyMoments(timeline: TimelineView | null, timeZone: string): str
   });
   return table(['Moment', 'Time', 'Source'], rows);
 }
-
-const SOURCE_LABELS: Record<EntrySource, string> = {
-  created: 'Issue created',
-  comment: 'Comment',
-  status: 'Status change',
-  assignment: 'Assignment',
-  priority: 'Priority change',
-  resolution: 'Resolution',
-  link: 'Issue link',
-  'remote-link': 'Remote link',
-  field: 'Field change',
-  manual: 'Manual entry',
-};
-
-const MANUAL_LABELS: Record<ManualKind, string> = {
-  'status-page-update': 'Status page update',
-  'chat-excerpt': 'Chat excerpt',
-  'command-run': 'Command run',
-  note: 'Note',
-};
 
 /** Markers the exporter writes before an entry's text; "internal" because this is the internal report. */
 function markers(entry: TimelineEntry): string[] {

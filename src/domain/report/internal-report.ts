@@ -2,7 +2,7 @@ import type { ActionItem, IncidentOverview, KeyMomentName, MacroView, Person, Re
 import { reportTimeZone, wallClockTime } from '../markdown-time';
 import { durationText } from '../markdown-timeline';
 import { MOMENT_LABELS, MOMENT_ORDER } from '../metrics';
-import { METRIC_ROWS, QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
+import { METRIC_ROWS, QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from '../labels';
 import { timelineTable } from './report-timeline';
 import { forgeMacro, jiraMacro, severityLozenge } from './storage-macros';
 import { fitTitle, oneLine } from './page-title';

@@ -1,7 +1,7 @@
 import type { Impact, Phase, TimelineEntry, TimelineView } from '../../contract';
 import { wallClockTime } from '../markdown-time';
 import { MOMENT_LABELS } from '../metrics';
-import { MANUAL_LABELS, SOURCE_LABELS } from './labels';
+import { MANUAL_LABELS, SOURCE_LABELS } from '../labels';
 import { el, escapeText, link, multiline, shorten, textEl, utf8Length, type Markup } from './storage-xml';
 
 /**

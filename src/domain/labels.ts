@@ -1,9 +1,6 @@
-import type { ActionQuestion, EntrySource, ManualKind, Metrics, ParticipantRole, ReviewStatus } from '../../contract';
+import type { ActionQuestion, EntrySource, ManualKind, Metrics, ParticipantRole, ReviewStatus } from '../contract';
 
-/**
- * The pages' words for the contract's enums. The Markdown exporter keeps the same words private
- * to its modules; these are the same, so a report reads alike in both forms.
- */
+/** The reports' words for the contract's enums, shared by the Confluence pages and the Markdown export. */
 
 export const METRIC_ROWS: readonly (readonly [keyof Metrics, string])[] = [
   ['tta', 'Time to acknowledge (TTA)'],
