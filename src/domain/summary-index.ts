@@ -1,0 +1,279 @@
+import type { ReviewStatus, SeverityLevel } from '../contract';
+
+/**
+ * The pre-aggregated index behind After Action Summaries (DESIGN §1 journey 6, §6; issue 6).
+ * A review save upserts its row into one shard; a page load reads a constant number of shards
+ * (one per month in view), never every review. Pure: times arrive as ISO strings or numbers.
+ */
+
+/** One review's row in the pre-aggregated index (small: ~300 bytes). */
+export interface SummaryRow {
+  incidentKey: string;
+  projectKey: string;
+  title: string;
+  severityLevel: SeverityLevel;
+  impactStartedAt: string | null;
+  ttaMs: number | null;
+  ttrMs: number | null;
+  impactMs: number | null;
+  customerImpact: boolean | null;
+  status: ReviewStatus;
+  actionsOpen: number;
+  /** A subset of `actionsOpen`: open and past due. */
+  actionsOverdue: number;
+  actionsClosed: number;
+  tags: string[];
+  pageUrl: string | null;
+  updatedAt: number;
+}
+
+/** KVS allows 240 KiB per value; the shard key keeps each shard well under this. */
+export const SHARD_BUDGET_BYTES = 200 * 1024;
+export const UNKNOWN_SHARD = 'unknown';
+
+/** Epoch ms of an ISO instant, or null when missing or unreadable (never a guessed time). */
+function instant(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** 'YYYY-MM' in UTC, so a row's shard does not depend on who saved it. */
+function monthOf(iso: string | null): string | null {
+  const ms = instant(iso);
+  return ms === null ? null : new Date(ms).toISOString().slice(0, 7);
+}
+
+/**
+ * The shard holding the row: the UTC half-month its impact started, named by its first day
+ * ('2026-10-01' for the 1st–15th, '2026-10-16' for the rest), or 'unknown'. Not a whole month:
+ * a realistic row is ~500 bytes as JSON (the key names alone are ~250), so a month of ~420
+ * reviews (10,000 over 2 years) would pass 200 KiB; a half-month holds ~400 reviews in budget.
+ */
+export function shardOf(row: SummaryRow): string {
+  const ms = instant(row.impactStartedAt);
+  if (ms === null) return UNKNOWN_SHARD;
+  const day = new Date(ms).toISOString().slice(0, 10);
+  return `${day.slice(0, 8)}${Number(day.slice(8)) < 16 ? '01' : '16'}`;
+}
+
+/** The shards a date range touches, oldest first, so a page load reads only those. */
+export function shardsBetween(fromIso: string, toIso: string): string[] {
+  const from = instant(fromIso);
+  const to = instant(toIso);
+  if (from === null || to === null || from > to) return [];
+  const shards: string[] = [];
+  const d = new Date(from);
+  let cursor = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() < 16 ? 1 : 16);
+  while (cursor <= to) {
+    shards.push(new Date(cursor).toISOString().slice(0, 10));
+    const c = new Date(cursor);
+    cursor = c.getUTCDate() === 1 ? Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), 16) : Date.UTC(c.getUTCFullYear(), c.getUTCMonth() + 1, 1);
+  }
+  return shards;
+}
+
+/** Newest impact first, unknown starts last, then by incident key so the order is total. */
+function byImpactDesc(a: SummaryRow, b: SummaryRow): number {
+  return compareNullsLast(instant(a.impactStartedAt), instant(b.impactStartedAt), 'desc') || a.incidentKey.localeCompare(b.incidentKey);
+}
+
+/** The shard with `row` replacing any row of the same incident, sorted newest impact first. */
+export function upsertRow(shard: readonly SummaryRow[], row: SummaryRow): SummaryRow[] {
+  return [...shard.filter((r) => r.incidentKey !== row.incidentKey), row].sort(byImpactDesc);
+}
+
+/** The shard without the incident's row: the caller's move when a row's shard changes. */
+export function removeRow(shard: readonly SummaryRow[], incidentKey: string): SummaryRow[] {
+  return shard.filter((r) => r.incidentKey !== incidentKey);
+}
+
+/**
+ * Bounds are ISO instants or UTC dates, both inclusive: `to: '2026-10-31'` covers that whole day.
+ * An empty `severities`/`projects` list means "any". With a date bound set, rows whose impact
+ * start is unknown are left out (they are in no range); a bound that cannot be read matches nothing.
+ */
+export interface SummaryFilter {
+  from?: string;
+  to?: string;
+  severities?: number[];
+  projects?: string[];
+  tag?: string;
+  status?: string;
+  hasOverdue?: boolean;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+export function filterRows(rows: readonly SummaryRow[], f: SummaryFilter): SummaryRow[] {
+  const from = f.from === undefined ? undefined : instant(f.from);
+  // A date-only `to` means "through the end of that day".
+  const toStart = f.to === undefined ? undefined : instant(f.to);
+  const toEnd = toStart == null ? toStart : DATE_ONLY.test(f.to ?? '') ? toStart + DAY_MS - 1 : toStart;
+  return rows.filter((r) => {
+    if (from !== undefined || toEnd !== undefined) {
+      const at = instant(r.impactStartedAt);
+      if (at === null || from === null || toEnd === null) return false;
+      if (from !== undefined && at < from) return false;
+      if (toEnd !== undefined && at > toEnd) return false;
+    }
+    if (f.severities?.length && !f.severities.includes(r.severityLevel)) return false;
+    if (f.projects?.length && !f.projects.includes(r.projectKey)) return false;
+    if (f.tag !== undefined && f.tag !== '' && !r.tags.includes(f.tag)) return false;
+    if (f.status !== undefined && f.status !== '' && r.status !== f.status) return false;
+    if (f.hasOverdue !== undefined && r.actionsOverdue > 0 !== f.hasOverdue) return false;
+    return true;
+  });
+}
+
+export type SortKey = 'impactStartedAt' | 'severityLevel' | 'ttaMs' | 'ttrMs' | 'impactMs' | 'actionsOverdue';
+
+function compareNullsLast(a: number | null, b: number | null, dir: 'asc' | 'desc'): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return dir === 'asc' ? a - b : b - a;
+}
+
+function sortValue(row: SummaryRow, key: SortKey): number | null {
+  const v = key === 'impactStartedAt' ? instant(row.impactStartedAt) : row[key];
+  return v !== null && Number.isFinite(v) ? v : null;
+}
+
+/** Stable: equal values keep their input order. Unknown values are last in both directions. */
+export function sortRows(rows: readonly SummaryRow[], key: SortKey, dir: 'asc' | 'desc'): SummaryRow[] {
+  return [...rows].sort((a, b) => compareNullsLast(sortValue(a, key), sortValue(b, key), dir));
+}
+
+/**
+ * Page `page` (1-based) of `size` items. `page` and `size` are taken as whole numbers ≥ 1;
+ * a page past the last is empty (it says so rather than silently showing another page).
+ */
+export function pageRows<T>(rows: readonly T[], page: number, size: number): { items: T[]; total: number; pages: number } {
+  const s = Math.max(1, Math.floor(Number.isFinite(size) ? size : 1));
+  const p = Math.max(1, Math.floor(Number.isFinite(page) ? page : 1));
+  return { items: rows.slice((p - 1) * s, p * s), total: rows.length, pages: Math.ceil(rows.length / s) };
+}
+
+export interface MonthTrend {
+  month: string;
+  incidents: number;
+  bySeverity: Record<SeverityLevel, number>;
+  ttaMedianMs: number | null;
+  ttaMeanMs: number | null;
+  ttrMedianMs: number | null;
+  ttrMeanMs: number | null;
+  /** Countermeasures raised by this month's incidents (open + closed). */
+  actionsOpened: number;
+  /** Of those, how many are closed. */
+  actionsClosed: number;
+}
+
+function known(values: readonly (number | null)[]): number[] {
+  return values.filter((v): v is number => v !== null && Number.isFinite(v));
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** 'YYYY-MM' of the month after `month`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * One entry per month from the first to the last incident, oldest first; months without
+ * incidents are included (zero counts, null durations) so a chart's time axis has no gaps.
+ * Rows without an impact start belong to no month and are left out. Unknown TTA/TTR are
+ * excluded from medians and means, never counted as 0; a month with none known has null.
+ */
+export function monthlyTrends(rows: readonly SummaryRow[]): MonthTrend[] {
+  const byMonth = new Map<string, SummaryRow[]>();
+  for (const r of rows) {
+    const m = monthOf(r.impactStartedAt);
+    if (m === null) continue;
+    const bucket = byMonth.get(m);
+    if (bucket) bucket.push(r);
+    else byMonth.set(m, [r]);
+  }
+  const months = [...byMonth.keys()].sort();
+  if (months.length === 0) return [];
+  const trends: MonthTrend[] = [];
+  for (let m = months[0]; m <= months[months.length - 1]; m = nextMonth(m)) {
+    const rs = byMonth.get(m) ?? [];
+    const tta = known(rs.map((r) => r.ttaMs));
+    const ttr = known(rs.map((r) => r.ttrMs));
+    const bySeverity: Record<SeverityLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+    for (const r of rs) bySeverity[r.severityLevel] += 1;
+    trends.push({
+      month: m,
+      incidents: rs.length,
+      bySeverity,
+      ttaMedianMs: median(tta),
+      ttaMeanMs: mean(tta),
+      ttrMedianMs: median(ttr),
+      ttrMeanMs: mean(ttr),
+      actionsOpened: rs.reduce((n, r) => n + r.actionsOpen + r.actionsClosed, 0),
+      actionsClosed: rs.reduce((n, r) => n + r.actionsClosed, 0),
+    });
+  }
+  return trends;
+}
+
+/** Minutes with at most two decimals; unknown stays an empty cell, never 0. */
+function minutes(ms: number | null): string {
+  return ms === null || !Number.isFinite(ms) ? '' : String(Math.round(ms / 600) / 100);
+}
+
+const CSV_COLUMNS: readonly (readonly [string, (r: SummaryRow) => string])[] = [
+  ['Incident', (r) => r.incidentKey],
+  ['Project', (r) => r.projectKey],
+  ['Title', (r) => r.title],
+  ['Severity', (r) => `Sev${r.severityLevel}`],
+  ['Impact started', (r) => r.impactStartedAt ?? ''],
+  ['TTA (minutes)', (r) => minutes(r.ttaMs)],
+  ['TTR (minutes)', (r) => minutes(r.ttrMs)],
+  ['Impact duration (minutes)', (r) => minutes(r.impactMs)],
+  ['Customer impact', (r) => (r.customerImpact === null ? '' : r.customerImpact ? 'yes' : 'no')],
+  ['Review status', (r) => r.status],
+  ['Actions open', (r) => String(r.actionsOpen)],
+  ['Actions overdue', (r) => String(r.actionsOverdue)],
+  ['Actions closed', (r) => String(r.actionsClosed)],
+  // Jira labels cannot contain spaces, so a space separates them unambiguously.
+  ['Tags', (r) => r.tags.join(' ')],
+  ['Confluence page', (r) => r.pageUrl ?? ''],
+  ['Updated', (r) => (Number.isFinite(r.updatedAt) ? new Date(r.updatedAt).toISOString() : '')],
+];
+
+export const CSV_HEADER: readonly string[] = CSV_COLUMNS.map(([name]) => name);
+
+/** The row's cells before quoting, in header order (already made formula-safe). */
+export function csvCells(row: SummaryRow): string[] {
+  return CSV_COLUMNS.map(([, cell]) => defuseFormula(cell(row)));
+}
+
+/**
+ * A cell a spreadsheet would run as a formula gets a leading single quote (OWASP "CSV
+ * injection"): titles and tags are free text typed by anyone who can edit an incident.
+ */
+export function defuseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF; double its quotes. */
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** The table as RFC 4180 CSV: a header line, then one record per row, CRLF between records. */
+export function toCsv(rows: readonly SummaryRow[]): string {
+  return [CSV_HEADER.map(defuseFormula), ...rows.map(csvCells)].map((cells) => cells.map(quote).join(',')).join('\r\n');
+}
