@@ -400,7 +400,8 @@ export interface ResolverMap {
   'publish/pages': { payload: { issueKey: string; spaceId: string; parentId: string | null }; result: PageSummary[] };
   'publish/state': { payload: { issueKey: string }; result: PublishState };
   /** Publishes (or re-publishes in place) the internal report; marks the review published. */
-  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number }; result: PublishResult };
+  /** Times on the page are written in `timeZone` (IANA, the publisher's), UTC when left out. */
+  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string }; result: PublishResult };
   'publish/external/preview': { payload: { issueKey: string; proximateCause: string; resolution: string }; result: ExternalSummary };
   'publish/external': { payload: { issueKey: string; target: PublishTarget; proximateCause: string; resolution: string; version: number }; result: PublishResult };
   /** The Confluence macro's data, read as the page viewer; `config` comes from the macro's configuration. */

@@ -165,7 +165,7 @@ async function markPublished(deps: PublishDeps, stored: StoredReviewDoc): Promis
  * Publishes the internal report (or re-publishes it in place), links it from the incident,
  * remembers the target for the project and marks the review published.
  */
-export async function publishInternal(deps: PublishDeps, issueKey: string, requested: PublishTarget, version: number): Promise<PublishResult> {
+export async function publishInternal(deps: PublishDeps, issueKey: string, requested: PublishTarget, version: number, timeZone = 'UTC'): Promise<PublishResult> {
   const { incident, stored, timeline } = await load(deps, issueKey, version);
   const target = await resolveTarget(deps, requested);
   const now = deps.doc.now();
@@ -175,8 +175,7 @@ export async function publishInternal(deps: PublishDeps, issueKey: string, reque
     timeline,
     doc,
     macro: { extensionKey: deps.macroExtensionKey(), localId: `pir-review-${issueKey.toLowerCase()}`, title: 'Post-incident review', view: 'full' },
-    // The contract's payload carries no time zone: the page states its times in UTC.
-    timeZone: 'UTC',
+    timeZone,
     generatedAt: now.toISOString(),
   });
   const { page, outcome } = await publishPage(deps, issueKey, 'internal', { spaceId: target.spaceId, parentId: target.parentId, title: internalPageTitle(incident), storage });

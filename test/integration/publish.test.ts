@@ -207,6 +207,13 @@ describe('publishing the internal report', () => {
     expect((await page(first.page.pageId)).version.number).toBe(2);
   });
 
+  it("writes the page's times in the publisher's time zone, and refuses one that does not exist", async () => {
+    const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Asia/Tokyo' });
+    expect((await page(r.page.pageId)).body.storage?.value).toContain('(Asia/Tokyo)');
+    const bad = await call<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Mars/Olympus' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('writes on top of a version someone saved meanwhile', async () => {
     const bumped = await bumpPage(first.page.pageId);
     const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ActionSyncResult, BlamelessFinding, ReviewDoc, ReviewStatus } from '../../../../src/contract';
 import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
+import { useAppContext } from './useAppContext';
 import { fromDraft, toDraft, type ReviewDraft } from '../review-doc/draft';
 import { isDirty, mergeDrafts } from '../review-doc/dirty';
 import { mapValidationFields, pathWithin, type FieldPath } from '../review-doc/field-paths';
@@ -49,6 +50,7 @@ export interface ReviewEditor {
  * changes since the last saved state are merged onto the new doc (mergeDrafts).
  */
 export function useReviewDoc(initial: ReviewDoc): ReviewEditor {
+  const { timezone: timeZone } = useAppContext();
   const [doc, setDoc] = useState(initial);
   const [baseline, setBaseline] = useState(() => toDraft(initial));
   const [draft, setDraft] = useState(() => toDraft(initial));
@@ -178,8 +180,8 @@ export function useReviewDoc(initial: ReviewDoc): ReviewEditor {
 
   const exportMarkdown = useCallback(async () => {
     if (!(await save())) return null;
-    return enqueue(() => invoke('review/export/markdown', { issueKey }));
-  }, [enqueue, issueKey, save]);
+    return enqueue(() => invoke('review/export/markdown', { issueKey, timeZone }));
+  }, [enqueue, issueKey, save, timeZone]);
 
   const writeWithDoc = useCallback(
     async <T extends { doc: ReviewDoc }>(perform: (version: number) => Promise<T>): Promise<T | null> => {

@@ -6,6 +6,7 @@ import { Button } from '../components/Button';
 import { SectionMessage } from '../components/SectionMessage';
 import { Spinner } from '../components/Spinner';
 import { useAction } from '../hooks/useAction';
+import { useAppContext } from '../hooks/useAppContext';
 import type { PublishStateHook } from '../hooks/usePublishState';
 import type { ReviewEditor } from '../hooks/useReviewDoc';
 import { DocSection } from '../review-doc/DocSection';
@@ -63,6 +64,7 @@ interface PublishFormProps extends PublishSectionProps {
 }
 
 function PublishForm({ editor, findings, publishState, initial }: PublishFormProps) {
+  const context = useAppContext();
   const issueKey = editor.doc.incidentKey;
   const [remembered] = useState(() => initial?.target ?? null);
   const [space, setSpace] = useState<SpaceSummary | null>(() => (remembered ? spaceFromTarget(remembered) : null));
@@ -104,7 +106,7 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
     setFailure(null);
     if (!target) return;
     try {
-      const answer = await editor.writeWithDoc((version) => invoke('publish/internal', { issueKey, target, version }));
+      const answer = await editor.writeWithDoc((version) => invoke('publish/internal', { issueKey, target, version, timeZone: context.timezone }));
       if (!answer) {
         setFailure({ text: NOT_SAVED_TEXT, target: null });
         return;
