@@ -1,7 +1,8 @@
-import { getAppContext } from '@forge/api';
+import { getAppContext, type RequestInit, type Route } from '@forge/api';
+import { AppFailure } from '../domain/app-error';
 
 /**
- * Retry policy for Jira requests, after Atlassian's rate-limit guidance
+ * Retry policy for Jira and Confluence requests, after Atlassian's rate-limit guidance
  * (../shared/contracts/README.md): honour `Retry-After`, otherwise exponential backoff with full
  * jitter, at most 4 retries, and only for idempotent requests. Every wait must also fit in the
  * invocation's time budget, so a rate-limited call gives up while there is still time to answer
@@ -99,4 +100,78 @@ export async function sendWithRetry<R extends RetryableResponse>(send: () => Pro
     }
     await clock.sleep(delay);
   }
+}
+
+// ---- The request path every product adapter shares (Jira and Confluence) -------------------
+
+/** The part of @forge/api's APIResponse the adapters read. */
+export interface ProductResponse {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ProductCall {
+  path: Route;
+  /** GET without a body, POST with one, unless named. */
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** For the error message: "reading INC-6's comments". */
+  what: string;
+}
+
+/** The product's answer: the status, the JSON body (null when empty), and Retry-After when given. */
+export interface ProductReply {
+  status: number;
+  body: unknown;
+  retryAfter: string | null;
+}
+
+export const methodOf = (call: ProductCall): HttpMethod => call.method ?? (call.body === undefined ? 'GET' : 'POST');
+
+/**
+ * Sends one call as JSON through the retry policy above when `idempotent(call)` says it may be
+ * repeated. Answers every status; a network failure that outlived the retries is an UPSTREAM
+ * AppFailure naming the product.
+ */
+export function createProductRequest<C extends ProductCall>(
+  product: 'Jira' | 'Confluence',
+  send: (path: Route, init: RequestInit) => Promise<ProductResponse>,
+  idempotent: (call: C) => boolean,
+  clock: RetryClock,
+): (call: C) => Promise<ProductReply> {
+  return async (call) => {
+    const method = methodOf(call);
+    const init: RequestInit =
+      call.body === undefined
+        ? { method, headers: { Accept: 'application/json' } }
+        : { method, headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(call.body) };
+    let res: ProductResponse;
+    try {
+      res = await sendWithRetry(() => send(call.path, init), idempotent(call), clock);
+    } catch {
+      // A network failure or timeout: the caller sees the same friendly failure as for a 5xx.
+      throw new AppFailure('UPSTREAM', `${product} could not be reached while ${call.what}. Try again in a moment.`);
+    }
+    return { status: res.status, body: await bodyOf(res), retryAfter: res.headers.get('retry-after') };
+  };
+}
+
+async function bodyOf(res: ProductResponse): Promise<unknown> {
+  if (res.status === 204) return null;
+  try {
+    return await res.json();
+  } catch {
+    return null; // an empty or non-JSON body (a proxy's error page): the status says enough
+  }
+}
+
+/** The failure for a 429 that outlived its retries, with the wait the product asked for. */
+export function rateLimitedFailure(product: 'Jira' | 'Confluence', reply: ProductReply, what: string): AppFailure {
+  const wait = reply.retryAfter && /^\d+$/.test(reply.retryAfter) ? ` about ${reply.retryAfter} s` : ' a minute';
+  return new AppFailure('UPSTREAM', `${product} is limiting requests right now (while ${what}). Nothing was lost: try again in${wait}.`);
 }

@@ -43,7 +43,6 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     expect(v.entries.length).toBeGreaterThan(15);
     const sources = new Set(v.entries.map((e) => e.source));
     for (const s of ['created', 'comment', 'status', 'assignment']) expect(sources).toContain(s);
-    expect(new Set(v.entries.map((e) => e.issueKey))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(v.entries.some((e) => e.issueKey.startsWith('SUP-'))).toBe(true);
     expect(v.moments.detected).toMatchObject({ at: v.incident.created, source: 'derived' });
     expect(v.metrics.tta.known).toBe(true);
