@@ -1,31 +1,26 @@
-import type { ReviewStatus, SeverityLevel } from '../contract';
+import type {
+  ActionItem,
+  DurationValue,
+  IncidentOverview,
+  MonthTrend,
+  OverdueCountermeasure,
+  ReviewDoc,
+  ReviewStatus,
+  SeverityLevel,
+  SummaryOpenItem,
+  SummaryRow,
+  SummarySortKey,
+  TimelineView,
+} from '../contract';
+
+export type { MonthTrend, SummaryRow } from '../contract';
+export type SortKey = SummarySortKey;
 
 /**
  * The pre-aggregated index behind After Action Summaries (DESIGN §1 journey 6, §6; issue 6).
  * A review save upserts its row into one shard; a page load reads a constant number of shards
  * (one per month in view), never every review. Pure: times arrive as ISO strings or numbers.
  */
-
-/** One review's row in the pre-aggregated index (small: ~300 bytes). */
-export interface SummaryRow {
-  incidentKey: string;
-  projectKey: string;
-  title: string;
-  severityLevel: SeverityLevel;
-  impactStartedAt: string | null;
-  ttaMs: number | null;
-  ttrMs: number | null;
-  impactMs: number | null;
-  customerImpact: boolean | null;
-  status: ReviewStatus;
-  actionsOpen: number;
-  /** A subset of `actionsOpen`: open and past due. */
-  actionsOverdue: number;
-  actionsClosed: number;
-  tags: string[];
-  pageUrl: string | null;
-  updatedAt: number;
-}
 
 /** KVS allows 240 KiB per value; the shard key keeps each shard well under this. */
 export const SHARD_BUDGET_BYTES = 200 * 1024;
@@ -127,7 +122,6 @@ export function filterRows(rows: readonly SummaryRow[], f: SummaryFilter): Summa
   });
 }
 
-export type SortKey = 'impactStartedAt' | 'severityLevel' | 'ttaMs' | 'ttrMs' | 'impactMs' | 'actionsOverdue';
 
 function compareNullsLast(a: number | null, b: number | null, dir: 'asc' | 'desc'): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
@@ -152,20 +146,6 @@ export function pageRows<T>(rows: readonly T[], page: number, size: number): { i
   const s = Math.max(1, Math.floor(Number.isFinite(size) ? size : 1));
   const p = Math.max(1, Math.floor(Number.isFinite(page) ? page : 1));
   return { items: rows.slice((p - 1) * s, p * s), total: rows.length, pages: Math.ceil(rows.length / s) };
-}
-
-export interface MonthTrend {
-  month: string;
-  incidents: number;
-  bySeverity: Record<SeverityLevel, number>;
-  ttaMedianMs: number | null;
-  ttaMeanMs: number | null;
-  ttrMedianMs: number | null;
-  ttrMeanMs: number | null;
-  /** Countermeasures raised by this month's incidents (open + closed). */
-  actionsOpened: number;
-  /** Of those, how many are closed. */
-  actionsClosed: number;
 }
 
 function known(values: readonly (number | null)[]): number[] {
@@ -276,4 +256,154 @@ function quote(cell: string): string {
 /** The table as RFC 4180 CSV: a header line, then one record per row, CRLF between records. */
 export function toCsv(rows: readonly SummaryRow[]): string {
   return [CSV_HEADER.map(defuseFormula), ...rows.map(csvCells)].map((cells) => cells.map(quote).join(',')).join('\r\n');
+}
+
+// ---- Building rows from a review, and what is worked out on read ----
+
+/** At most this many open countermeasures are kept per row for the overdue list (the counts cover all). */
+export const OPEN_ITEMS_PER_ROW = 3;
+/** An open item's summary is cut to this many characters in the index (the review keeps it whole). */
+export const OPEN_ITEM_SUMMARY_CHARS = 80;
+
+/** What the timeline side of a review contributes to its row. */
+export interface TimelineFacts {
+  title: string;
+  severityLevel: SeverityLevel;
+  impactStartedAt: string | null;
+  ttaMs: number | null;
+  ttrMs: number | null;
+  impactMs: number | null;
+}
+
+/** What the review document contributes to its row. */
+export interface DocFacts {
+  status: ReviewStatus;
+  customerImpact: boolean | null;
+  tags: string[];
+  actionsOpen: number;
+  actionsClosed: number;
+  openItems: SummaryOpenItem[];
+  openDueDates: string[];
+}
+
+const knownMs = (d: DurationValue): number | null => (d.known ? d.ms : null);
+
+export function timelineFacts(view: Pick<TimelineView, 'incident' | 'moments' | 'metrics' | 'severity'>): TimelineFacts {
+  return {
+    title: view.incident.summary,
+    severityLevel: view.severity.level,
+    impactStartedAt: view.moments.impactStarted.at,
+    ttaMs: knownMs(view.metrics.tta),
+    ttrMs: knownMs(view.metrics.ttr),
+    impactMs: knownMs(view.metrics.impact),
+  };
+}
+
+/** Before the timeline is started: the incident's own title and severity, every duration unknown. */
+export function incidentFacts(incident: Pick<IncidentOverview, 'summary' | 'severity'>): TimelineFacts {
+  return { title: incident.summary, severityLevel: incident.severity.level, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null };
+}
+
+function cut(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** An item is closed once its sub-task's status is in the done category (an item without a sub-task is open). */
+export function docFacts(doc: Pick<ReviewDoc, 'status' | 'content' | 'actionItems'>): DocFacts {
+  const open = doc.actionItems.filter((i) => i.jira?.status.category !== 'done');
+  const dueOf = (i: ActionItem) => i.jira?.dueDate ?? i.dueDate;
+  const dated = open.filter((i) => dueOf(i) !== null).sort((a, b) => (dueOf(a) ?? '').localeCompare(dueOf(b) ?? ''));
+  return {
+    status: doc.status,
+    customerImpact: doc.content.customerImpact.affected,
+    tags: [...doc.content.tags],
+    actionsOpen: open.length,
+    actionsClosed: doc.actionItems.length - open.length,
+    openItems: dated.slice(0, OPEN_ITEMS_PER_ROW).map((i) => ({
+      subtaskKey: i.jira?.key ?? null,
+      summary: cut(i.summary, OPEN_ITEM_SUMMARY_CHARS),
+      owner: (i.jira ? i.jira.assignee : i.owner)?.displayName ?? null,
+      dueDate: dueOf(i),
+    })),
+    openDueDates: dated.map((i) => dueOf(i) as string),
+  };
+}
+
+const EMPTY_DOC: DocFacts = { status: 'draft', customerImpact: null, tags: [], actionsOpen: 0, actionsClosed: 0, openItems: [], openDueDates: [] };
+
+/**
+ * The row after a change: the previous row (or a blank one built from `base`) with the changed
+ * side's facts laid over it. `actionsOverdue` is stored as 0 and worked out on read (`withOverdue`).
+ */
+export function mergeRow(
+  prev: SummaryRow | null,
+  incidentKey: string,
+  base: TimelineFacts,
+  change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null },
+  updatedAt: number,
+): SummaryRow {
+  const start: SummaryRow = prev ?? { incidentKey, projectKey: incidentKey.slice(0, incidentKey.lastIndexOf('-')), ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
+  return {
+    ...start,
+    ...(change.timeline ?? {}),
+    ...(change.doc ?? {}),
+    ...(change.pageUrl !== undefined ? { pageUrl: change.pageUrl } : {}),
+    actionsOverdue: 0,
+    updatedAt,
+  };
+}
+
+/** Whether two rows say the same thing (the write is skipped when nothing but the time changed). */
+export function sameRow(a: SummaryRow | null, b: SummaryRow): boolean {
+  return a !== null && JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 });
+}
+
+/** The row with `actionsOverdue` counted against `today` (YYYY-MM-DD): due strictly before today. */
+export function withOverdue(row: SummaryRow, today: string): SummaryRow {
+  return { ...row, actionsOverdue: row.openDueDates.filter((d) => d < today).length };
+}
+
+/** Whole days from `due` to `today` (both YYYY-MM-DD). */
+function daysBetween(due: string, today: string): number {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * Overdue countermeasures of `rows`, most overdue first (then incident key), at most `limit`;
+ * `total` counts every overdue item, including those a row keeps only as a due date.
+ */
+export function overdueList(rows: readonly SummaryRow[], today: string, limit: number): { items: OverdueCountermeasure[]; total: number } {
+  const items: OverdueCountermeasure[] = [];
+  let total = 0;
+  for (const r of rows) {
+    total += r.openDueDates.filter((d) => d < today).length;
+    for (const i of r.openItems) {
+      if (i.dueDate === null || i.dueDate >= today) continue;
+      items.push({ ...i, incidentKey: r.incidentKey, incidentTitle: r.title, severityLevel: r.severityLevel, daysOverdue: daysBetween(i.dueDate, today) });
+    }
+  }
+  items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.incidentKey.localeCompare(b.incidentKey) || a.summary.localeCompare(b.summary));
+  return { items: items.slice(0, Math.max(0, limit)), total };
+}
+
+/**
+ * The shard's rows made to fit the storage budget: when too big, the oldest rows lose their
+ * open-item details first (their counts and due dates stay, so totals are still right). Throws
+ * RangeError when even that is not enough; the caller reports it.
+ */
+export function fitShard(rows: readonly SummaryRow[], budget = SHARD_BUDGET_BYTES): SummaryRow[] {
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+  let size = bytes(rows);
+  if (size <= budget) return [...rows];
+  const fitted = [...rows];
+  // Rows are kept newest first, so the oldest are at the end. Emptying a row's list saves its
+  // serialised length less the two bytes of "[]".
+  for (let i = fitted.length - 1; i >= 0 && size > budget; i--) {
+    if (fitted[i].openItems.length === 0) continue;
+    size -= bytes(fitted[i].openItems) - 2;
+    fitted[i] = { ...fitted[i], openItems: [] };
+  }
+  if (size <= budget) return fitted;
+  throw new RangeError(`A summary shard of ${rows.length} rows does not fit in ${budget} bytes`);
 }

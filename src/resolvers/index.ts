@@ -16,6 +16,7 @@ import {
   startReview,
   updateManualEntry,
 } from '../use-cases/timeline-review';
+import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
 import { defineResolver } from './define';
 import {
   AnnotatePayload,
@@ -38,8 +39,10 @@ import {
   ReviewStatusPayload,
   UserSearchPayload,
   SeveritySetPayload,
+  SummariesCsvPayload,
+  SummariesListPayload,
 } from './schemas';
-import { docDeps, publishDeps, reviewDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -116,5 +119,8 @@ export function registerResolvers(resolver: Resolver): void {
       publishExternal(publishDeps(ctx), p.issueKey, p.target, p.proximateCause, p.resolution, p.version),
     ),
   );
+  define('summaries/list', defineResolver('summaries/list', SummariesListPayload, (p) => listSummaries(summariesDeps(), p)));
+  define('summaries/csv', defineResolver('summaries/csv', SummariesCsvPayload, (p) => summariesCsv(summariesDeps(), p)));
+  define('summaries/incident', defineResolver('summaries/incident', IssueOnlyPayload, (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey)));
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

@@ -170,3 +170,30 @@ export const ExternalPreviewPayload = z.object({ issueKey: IssueKey, proximateCa
 export const PublishExternalPayload = z
   .object({ issueKey: IssueKey, target: PublishTargetSchema, proximateCause: publicText, resolution: publicText, version: Version })
   .strict();
+
+// ---- After Action Summaries ---------------------------------------------------------
+
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-22');
+const ProjectKey = z.string().trim().max(255).regex(/^[A-Z][A-Z0-9_]{0,254}$/i, 'Not a Jira project key').transform((k) => k.toUpperCase());
+const SummaryFilters = {
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  severities: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])).max(5).optional(),
+  projects: z.array(ProjectKey).max(50).optional(),
+  // Jira labels: no spaces, at most 255 characters.
+  tag: z.string().trim().max(255).optional(),
+  status: z.enum(['draft', 'in-review', 'published']).optional(),
+  hasOverdue: z.boolean().optional(),
+  sort: z.enum(['impactStartedAt', 'severityLevel', 'ttaMs', 'ttrMs', 'impactMs', 'actionsOverdue']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+};
+
+export const SummariesListPayload = z
+  .object({
+    ...SummaryFilters,
+    page: z.number().int().min(1).max(10_000).optional(),
+    pageSize: z.number().int().min(10, 'At least 10 rows a page').max(100, 'At most 100 rows a page').optional(),
+  })
+  .strict();
+
+export const SummariesCsvPayload = z.object(SummaryFilters).strict();

@@ -12,6 +12,11 @@ import { createKvsReviewDocStore } from '../storage/review-doc-store';
 import type { PublishDeps } from '../use-cases/publish';
 import type { DocDeps } from '../use-cases/review-doc';
 import type { ReviewDeps } from '../use-cases/review-deps';
+import { createKvsSummaryStore } from '../storage/summary-store';
+import { createSummaryIndexer } from '../use-cases/summary-indexer';
+import { createSummaryAccess } from '../jira/summary-access';
+import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
+import { getReviewDoc } from '../use-cases/review-doc';
 import { getTimeline } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
 
@@ -24,6 +29,7 @@ export function reviewDeps(ctx: CallContext): ReviewDeps {
     now: () => new Date(),
     newId: () => randomUUID(),
     accountId: ctx.accountId,
+    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
   };
 }
 
@@ -34,6 +40,7 @@ export function docDeps(ctx: CallContext): DocDeps {
     actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
+    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
   };
 }
 
@@ -45,5 +52,19 @@ export function publishDeps(ctx: CallContext): PublishDeps {
     remoteLink: createForgeRemoteLinks(),
     store: createKvsPublishStore(),
     macroExtensionKey: () => reviewMacroExtensionKey(),
+  };
+}
+
+/** After Action Summaries: the index in Forge storage, access checked in Jira as the viewer. */
+export function summariesDeps(): SummariesDeps {
+  return { store: createKvsSummaryStore(), access: createSummaryAccess(), now: () => new Date() };
+}
+
+export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
+  const publish = createKvsPublishStore();
+  return {
+    timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
+    doc: (issueKey) => getReviewDoc(docDeps(ctx), issueKey),
+    reportUrl: async (issueKey) => (await publish.loadPage(issueKey, 'internal'))?.url ?? null,
   };
 }

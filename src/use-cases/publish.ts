@@ -186,7 +186,9 @@ export async function publishInternal(deps: PublishDeps, issueKey: string, reque
     summary: 'Post-incident review in Confluence',
   });
   await deps.store.saveTarget(projectOf(issueKey), target);
-  return { page, outcome, doc: await markPublished(deps, stored) };
+  const published = await markPublished(deps, stored);
+  await deps.doc.summaries.docChanged(published, incident, page.url);
+  return { page, outcome, doc: published };
 }
 
 async function externalSummaryOf(deps: PublishDeps, issueKey: string, proximateCause: string, resolution: string, version: number | null) {

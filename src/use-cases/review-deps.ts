@@ -1,6 +1,7 @@
 import type { IncidentSources } from '../domain/sources';
 import type { JiraPort } from '../jira/jira-port';
 import type { ReviewStore } from '../storage/review-store';
+import type { SummaryIndexer } from './summary-indexer';
 
 /** What the timeline use cases need; production wiring is in src/resolvers/wiring.ts. */
 export interface ReviewDeps {
@@ -11,4 +12,6 @@ export interface ReviewDeps {
   now(): Date;
   newId(): string;
   accountId: string;
+  /** Keeps the After Action Summaries index in step with saves. */
+  summaries: SummaryIndexer;
 }

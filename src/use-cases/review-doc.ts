@@ -10,6 +10,7 @@ import type { JiraPort } from '../jira/jira-port';
 import { ConflictError } from '../storage/review-store';
 import type { ReviewDocStore, StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
+import type { SummaryIndexer } from './summary-indexer';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -17,6 +18,8 @@ export interface DocDeps {
   now(): Date;
   accountId: string;
   actions: { sync: ActionItemsSyncPort; live: ActionItemsLivePort };
+  /** Keeps the After Action Summaries index in step with saves. */
+  summaries: SummaryIndexer;
 }
 
 const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
@@ -49,9 +52,14 @@ export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record
   };
 }
 
-export async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredReviewDoc> {
+/** The stored review (or the default for the incident), after checking the caller can browse the incident. */
+export async function loadWithIncident(deps: DocDeps, issueKey: string): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
   const incident = await getIncidentOverview(deps.jira, issueKey);
-  return (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
+  return { stored: (await deps.docs.load(issueKey)) ?? emptyDoc(incident), incident };
+}
+
+export async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredReviewDoc> {
+  return (await loadWithIncident(deps, issueKey)).stored;
 }
 
 const todayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -72,7 +80,7 @@ const SYNC_SAVE_ATTEMPTS = 3;
  * rediscover the sub-tasks anyway, so nothing is duplicated and nothing typed is lost.
  */
 export async function syncActions(deps: DocDeps, issueKey: string): Promise<ActionSyncResult> {
-  let stored = await loadOrDefault(deps, issueKey);
+  let { stored, incident } = await loadWithIncident(deps, issueKey);
   const result = await deps.actions.sync(issueKey, stored.doc.actionItems, stored.doc.sync);
   const errors = Object.fromEntries(result.failed.map((f) => [f.itemId, f.message]));
   for (let attempt = 1; ; attempt++) {
@@ -84,15 +92,17 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
     };
     try {
       await deps.docs.save(next, stored.version === 0 ? null : stored.version);
-      return { doc: toReviewDoc(next, todayOf(deps.now())), created: result.created, updated: result.updated, failed: result.failed };
+      const doc = toReviewDoc(next, todayOf(deps.now()));
+      await deps.summaries.docChanged(doc, incident);
+      return { doc, created: result.created, updated: result.updated, failed: result.failed };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS) throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
-      stored = await loadOrDefault(deps, issueKey);
+      ({ stored, incident } = await loadWithIncident(deps, issueKey));
     }
   }
 }
 
-async function write(deps: DocDeps, current: StoredReviewDoc, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {
+async function write(deps: DocDeps, current: StoredReviewDoc, incident: IncidentOverview, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {
   if (current.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
   const next: StoredReviewDoc = { incidentKey: current.incidentKey, version: version + 1, updatedAt: deps.now().getTime(), doc };
   try {
@@ -101,17 +111,19 @@ async function write(deps: DocDeps, current: StoredReviewDoc, version: number, d
     if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
     throw e;
   }
-  return toReviewDoc(next, todayOf(deps.now()));
+  const view = toReviewDoc(next, todayOf(deps.now()));
+  await deps.summaries.docChanged(view, incident);
+  return view;
 }
 
 /** Saves what the facilitator typed; blameless findings are reported, never blocking. */
 export async function saveReviewDoc(deps: DocDeps, issueKey: string, content: ReviewContent, items: ActionItemInput[], version: number): Promise<ReviewDoc> {
-  const current = await loadOrDefault(deps, issueKey);
+  const { stored: current, incident } = await loadWithIncident(deps, issueKey);
   // Who created the review is recorded by the first save, from Jira, never from the payload.
   const createdBy = current.version === 0 ? await deps.jira.myself() : current.doc.content.meeting.createdBy;
   const kept = new Set(items.map((i) => i.id));
   const sync = Object.fromEntries(Object.entries(current.doc.sync).filter(([id]) => kept.has(id)));
-  return write(deps, current, version, {
+  return write(deps, current, incident, version, {
     ...current.doc,
     content: { ...content, meeting: { ...content.meeting, createdBy } },
     actionItems: items,
@@ -121,11 +133,11 @@ export async function saveReviewDoc(deps: DocDeps, issueKey: string, content: Re
 }
 
 export async function setReviewStatus(deps: DocDeps, issueKey: string, status: ReviewStatus, version: number): Promise<ReviewDoc> {
-  const current = await loadOrDefault(deps, issueKey);
+  const { stored: current, incident } = await loadWithIncident(deps, issueKey);
   if (!canMoveStatus(current.doc.status, status)) {
     throw new AppFailure('VALIDATION', status === 'published' ? 'A review is published by publishing it to Confluence.' : `A ${current.doc.status} review cannot move to ${status}.`);
   }
-  return write(deps, current, version, { ...current.doc, status });
+  return write(deps, current, incident, version, { ...current.doc, status });
 }
 
 export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField): Promise<BlamelessFinding[]> {

@@ -93,7 +93,9 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
       throw e;
     }
     if (existing) await deps.store.deletePulled(issueKey, existing.state.pulled);
-    return toTimelineView(next, merged, incident);
+    const view = toTimelineView(next, merged, incident);
+    await deps.summaries.timelineChanged(view);
+    return view;
   }
 }
 
@@ -133,7 +135,9 @@ async function edit(
     if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
     throw e;
   }
-  return toTimelineView(next, await pulled(), incident);
+  const view = toTimelineView(next, await pulled(), incident);
+  await deps.summaries.timelineChanged(view);
+  return view;
 }
 
 export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number): Promise<TimelineView> {
