@@ -18,6 +18,7 @@ import { installForgeGlobals } from './runner/forge-globals';
 import { FunctionRunner, InvocationError } from './runner/function-runner';
 import { appUuid, loadManifest } from './runner/manifest';
 import { applyScenario, isEmpty, migrateAll } from './seed';
+import { seedDemoReviews } from './seed/demo-reviews';
 import { findUser } from './users';
 
 export const ROOT = resolve(__dirname, '..');
@@ -43,6 +44,10 @@ export interface RunningSite {
   faults: FaultInjector;
   runner: FunctionRunner;
   auth: SiteAuth;
+  /** True when this start found an empty database and seeded the demo products. */
+  seededOnStart: boolean;
+  /** Where the jira:globalPage (After Action Summaries) is served. */
+  globalPagePath: string;
   close(): Promise<void>;
 }
 
@@ -56,13 +61,14 @@ const InvokeBody = z.object({
   }),
 });
 
-const SeedBody = z.object({ scenario: z.enum(['demo', 'large']) });
+const SeedBody = z.object({ scenario: z.enum(['demo', 'large', 'demo-reviews']) });
 
 /** Starts the offline Atlassian site: product APIs, KVS, function runner, host pages. */
 export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   const db = openDb(opts.dataDir);
   migrateAll(db);
-  if (isEmpty(db)) applyScenario(db, 'demo');
+  const seededOnStart = isEmpty(db);
+  if (seededOnStart) applyScenario(db, 'demo');
 
   const manifestPath = join(ROOT, 'manifest.yml');
   const manifest = loadManifest(manifestPath);
@@ -122,7 +128,15 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   app.post('/__admin/seed', json, (req, res) => {
     const parsed = SeedBody.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ message: 'Body must be {"scenario":"demo"} or {"scenario":"large"}' });
+      res.status(400).json({ message: 'Body must be {"scenario":"demo"}, {"scenario":"large"} or {"scenario":"demo-reviews"}' });
+      return;
+    }
+    if (parsed.data.scenario === 'demo-reviews') {
+      // Reviews are made by the app itself, through its resolvers, on top of the demo incidents.
+      seedDemoReviews(runner).then(
+        (added) => res.json({ scenario: 'demo-reviews', added }),
+        (e: unknown) => res.status(500).json({ message: e instanceof Error ? e.message : String(e) }),
+      );
       return;
     }
     res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario) });
@@ -230,6 +244,8 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     faults,
     runner,
     auth,
+    seededOnStart,
+    globalPagePath: `/jira/apps/${appUuid(manifest)}/${LOCAL_ENVIRONMENT_ID}`,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
