@@ -15,6 +15,7 @@ import type { ReviewDeps } from '../use-cases/review-deps';
 import { createKvsSummaryStore } from '../storage/summary-store';
 import { createSummaryIndexer } from '../use-cases/summary-indexer';
 import { createSummaryAccess } from '../jira/summary-access';
+import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
 import { getReviewDoc } from '../use-cases/review-doc';
 import { getTimeline } from '../use-cases/timeline-review';
@@ -41,6 +42,8 @@ export function docDeps(ctx: CallContext): DocDeps {
     now: () => new Date(),
     accountId: ctx.accountId,
     summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+    leases: createKvsLeases(),
+    newId: () => randomUUID(),
   };
 }
 

@@ -11,6 +11,7 @@ import { ConflictError } from '../storage/review-store';
 import type { ReviewDocStore, StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { SummaryIndexer } from './summary-indexer';
+import type { LeasePort } from '../storage/lease-store';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -20,6 +21,9 @@ export interface DocDeps {
   actions: { sync: ActionItemsSyncPort; live: ActionItemsLivePort };
   /** Keeps the After Action Summaries index in step with saves. */
   summaries: SummaryIndexer;
+  /** One sub-task sync per incident at a time (Jira has no conditional create). */
+  leases: LeasePort;
+  newId(): string;
 }
 
 const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
@@ -80,7 +84,18 @@ const SYNC_SAVE_ATTEMPTS = 3;
  * rediscover the sub-tasks anyway, so nothing is duplicated and nothing typed is lost.
  */
 export async function syncActions(deps: DocDeps, issueKey: string): Promise<ActionSyncResult> {
-  let { stored, incident } = await loadWithIncident(deps, issueKey);
+  // Two people pressing "Create in Jira" at once: the second waits for the first, then finds its
+  // sub-tasks by their item property instead of creating them again.
+  // Authorised before the lease is touched: a caller who cannot browse the incident writes nothing.
+  const incident = await getIncidentOverview(deps.jira, issueKey);
+  const leased = await deps.leases.withLease(`actions-sync:${issueKey}`, deps.newId(), () => syncActionsHeld(deps, issueKey, incident));
+  if (!leased.ran) throw new AppFailure('CONFLICT', 'Someone else is creating the sub-tasks of this review right now. Try again in a moment.');
+  return leased.value;
+}
+
+async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: IncidentOverview): Promise<ActionSyncResult> {
+  // Read inside the lease: what a previous holder recorded is seen here.
+  let stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
   const result = await deps.actions.sync(issueKey, stored.doc.actionItems, stored.doc.sync);
   const errors = Object.fromEntries(result.failed.map((f) => [f.itemId, f.message]));
   for (let attempt = 1; ; attempt++) {
@@ -97,7 +112,7 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
       return { doc, created: result.created, updated: result.updated, failed: result.failed };
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS) throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
-      ({ stored, incident } = await loadWithIncident(deps, issueKey));
+      stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
     }
   }
 }
