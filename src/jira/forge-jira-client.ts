@@ -1,7 +1,7 @@
 import api, { route } from '@forge/api';
 import { AppFailure } from '../domain/app-error';
 import type { JiraPort } from './jira-port';
-import { requestJiraJson } from './jira-request';
+import { createJiraRequest, requestJiraJson, upstreamFailure } from './jira-request';
 import type { JiraIssue, JiraUser } from './jira-types';
 
 const OVERVIEW_FIELDS = 'summary,status,issuetype,priority,assignee,reporter,created,resolutiondate,issuelinks';
@@ -19,13 +19,13 @@ export function createForgeJiraClient(siteUrl: string): JiraPort {
       return { accountId: me.accountId, displayName: me.displayName };
     },
     async getIncident(issueKey) {
-      const res = await api.asUser().requestJira(route`/rest/api/3/issue/${issueKey}?fields=${OVERVIEW_FIELDS}`, {
-        headers: { Accept: 'application/json' },
-      });
-      if (res.status === 404) return null;
-      if (res.status === 401 || res.status === 403) throw new AppFailure('FORBIDDEN', 'You do not have permission to see this incident.');
-      if (!res.ok) throw new AppFailure('UPSTREAM', `Jira answered ${res.status} while reading ${issueKey}. Try again in a moment.`);
-      return (await res.json()) as JiraIssue;
+      // Through the one retrying request path: a 429 or 503 on this first read is retried like any other.
+      const what = `reading ${issueKey}`;
+      const reply = await createJiraRequest(api.asUser().requestJira)({ path: route`/rest/api/3/issue/${issueKey}?fields=${OVERVIEW_FIELDS}`, what });
+      if (reply.status === 404) return null;
+      if (reply.status === 401 || reply.status === 403) throw new AppFailure('FORBIDDEN', 'You do not have permission to see this incident.');
+      if (reply.status < 200 || reply.status >= 300) throw upstreamFailure(reply, what);
+      return reply.body as JiraIssue;
     },
   };
 }

@@ -172,6 +172,7 @@ async function bodyOf(res: ProductResponse): Promise<unknown> {
 
 /** The failure for a 429 that outlived its retries, with the wait the product asked for. */
 export function rateLimitedFailure(product: 'Jira' | 'Confluence', reply: ProductReply, what: string): AppFailure {
-  const wait = reply.retryAfter && /^\d+$/.test(reply.retryAfter) ? ` about ${reply.retryAfter} s` : ' a minute';
+  const seconds = reply.retryAfter && /^\d+$/.test(reply.retryAfter) ? Number(reply.retryAfter) : null;
+  const wait = seconds === null ? ' a minute' : seconds < 2 ? ' a moment' : ` about ${seconds} s`;
   return new AppFailure('UPSTREAM', `${product} is limiting requests right now (while ${what}). Nothing was lost: try again in${wait}.`);
 }

@@ -177,7 +177,7 @@ describe('syncActionItems', () => {
     expect(result.failed).toStrictEqual(
       ['item-1', 'item-2'].map((itemId) => ({
         itemId,
-        message: 'Jira is limiting requests right now (while creating the sub-tasks of INC-1). Nothing was lost: try again in about 1 s. Creating again will not duplicate it.',
+        message: 'Jira is limiting requests right now (while creating the sub-tasks of INC-1). Nothing was lost: try again in a moment. Creating again will not duplicate it.',
       })),
     );
   });
