@@ -93,7 +93,7 @@ async function calm<T>(path: string, init: { method?: string; body?: unknown } =
 function readThenWrite<V extends { version: number }, T>(readKey: string, issueKey: string, writeKey: string, body: (current: V) => Record<string, unknown>): Promise<T> {
   return userStep(async () => {
     const current = await call<V>(readKey, { issueKey });
-    if (!current.ok) return current as Result<T>;
+    if (!current.ok) return current;
     return call<T>(writeKey, { issueKey, ...body(current.data), version: current.data.version });
   }, writeKey);
 }
