@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { ROOT, startSite } from '../local/site';
 import { launchChromium } from '../test/support/browser';
 
@@ -51,9 +52,52 @@ async function main(): Promise<void> {
       await ctx.close();
       process.stdout.write(`wrote docs/screenshots/${s.name}.png\n`);
     }
+    await summariesShots(site.url, site.globalPagePath, browser, out);
   } finally {
     await browser.close();
     await site.close();
+  }
+}
+
+/**
+ * After Action Summaries (jira:globalPage): the demo reviews, made through the app's own resolvers,
+ * and the 24-hour rule's flag on INC-4; the list at 1280 and 700 px, and INC-1's printable summary
+ * on screen at both widths and as printed (print media on an A4-wide page).
+ */
+async function summariesShots(url: string, globalPagePath: string, browser: Browser, out: string): Promise<void> {
+  const seeded = await fetch(`${url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  if (!seeded.ok) throw new Error(`seeding the demo reviews failed: ${seeded.status} ${await seeded.text()}`);
+  const rhythm = await fetch(`${url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' });
+  if (!rhythm.ok) throw new Error(`the 24-hour rule's job failed: ${rhythm.status} ${await rhythm.text()}`);
+  const shots: { name: string; width: number; summaryOf?: string; print?: boolean }[] = [
+    { name: 'summaries-1280', width: 1280 },
+    { name: 'summaries-700', width: 700 },
+    { name: 'incident-summary-1280', width: 1280, summaryOf: 'INC-1' },
+    { name: 'incident-summary-700', width: 700, summaryOf: 'INC-1' },
+    { name: 'incident-summary-print', width: 794, summaryOf: 'INC-1', print: true },
+  ];
+  for (const s of shots) {
+    const ctx = await browser.newContext({ viewport: { width: s.width, height: s.print ? 1123 : 900 }, deviceScaleFactor: 1 });
+    const page = await ctx.newPage();
+    await page.goto(`${url}/__switch-user?as=maya%40example.com&back=${encodeURIComponent(globalPagePath)}`);
+    const frameElement = page.locator('iframe[title="After Action Summaries"]');
+    let app: Page | Frame | null = await (await frameElement.elementHandle({ timeout: 15_000 }))?.contentFrame() ?? null;
+    if (!app) throw new Error('the global page has no app frame');
+    if (s.print) {
+      // Printing happens in the app's own frame: open it alone so the page is what gets printed.
+      await page.goto(app.url());
+      app = page;
+    }
+    await app.locator('.pir-summaries-table').waitFor({ timeout: 15_000 });
+    if (s.summaryOf) {
+      await app.getByRole('button', { name: `Summary of ${s.summaryOf}` }).click();
+      await app.locator('[data-ready="incident-summary"]').waitFor({ timeout: 15_000 });
+    }
+    if (s.print) await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: true });
+    await ctx.close();
+    process.stdout.write(`wrote docs/screenshots/${s.name}.png\n`);
   }
 }
 

@@ -1,14 +1,59 @@
-import { EmptyState } from '../components/EmptyState';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SummarySortKey } from '../../../../src/contract';
+import { useSummaries } from '../hooks/useSummaries';
+import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
+import { SummariesOverview } from '../summaries/SummariesOverview';
+import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
 
-/** jira:globalPage "After Action Summaries": one line per review once reviews exist. */
+/**
+ * jira:globalPage "After Action Summaries": every review the viewer may see, with trends,
+ * overdue countermeasures and the 24-hour rule; "Summary" opens one incident's printable page.
+ * The list stays mounted (hidden) behind the summary, so Back returns to the same filters and page.
+ */
 export function SummariesPage() {
+  const [filters, setFilters] = useState<SummaryFilters>(NO_FILTERS);
+  const [table, setTable] = useState<TableState>(DEFAULT_TABLE);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  const query = useMemo(() => listQuery(filters, table), [filters, table]);
+  const csvQuery = useMemo(() => (rangeProblem(filters) ? null : filterQuery(filters, table)), [filters, table]);
+  const summaries = useSummaries(query);
+
+  const changeFilters = useCallback((next: SummaryFilters) => {
+    setFilters(next);
+    setTable((t) => ({ ...t, page: 1 }));
+  }, []);
+  const sortBy = useCallback((key: SummarySortKey) => setTable((t) => ({ ...t, ...nextSort(t, key), page: 1 })), []);
+  const goTo = useCallback((page: number) => setTable((t) => ({ ...t, page })), []);
+  const sizeTo = useCallback((pageSize: number) => setTable((t) => ({ ...t, pageSize, page: 1 })), []);
+
+  const back = useCallback(() => {
+    const key = openKey;
+    setOpenKey(null);
+    // Focus returns to the button that opened the summary, once the list is shown again.
+    requestAnimationFrame(() => {
+      const button = key ? list.current?.querySelector<HTMLButtonElement>(`[data-summary-key="${CSS.escape(key)}"]`) : null;
+      button?.focus();
+    });
+  }, [openKey]);
+
   return (
-    <main className="pir-page">
-      <h1 className="pir-page__title">After Action Summaries</h1>
-      <EmptyState
-        header="No reviews yet"
-        description="When teams hold post-incident reviews, each incident you can see will be listed here with its severity, time to recover, customer impact and open countermeasures."
-      />
-    </main>
+    <>
+      <div ref={list} hidden={openKey !== null} className="pir-summaries-no-print">
+        <SummariesOverview
+          filters={filters}
+          onFilters={changeFilters}
+          table={table}
+          onSort={sortBy}
+          onPage={goTo}
+          onPageSize={sizeTo}
+          summaries={summaries}
+          csvQuery={csvQuery}
+          onOpen={setOpenKey}
+        />
+      </div>
+      {openKey && <IncidentSummaryView issueKey={openKey} onBack={back} />}
+    </>
   );
 }

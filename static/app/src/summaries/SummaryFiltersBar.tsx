@@ -1,0 +1,142 @@
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import type { ReviewStatus } from '../../../../src/contract';
+import { Button } from '../components/Button';
+import { InlineError } from '../components/InlineError';
+import { Select } from '../components/Select';
+import { STATUS_LABEL } from '../review-doc/labels';
+import { activeFilterCount, NO_FILTERS, rangeProblem, SEVERITY_LEVELS, settledDate, toggleLevel, withChosen, type SummaryFilters } from './summary-filters';
+
+interface SummaryFiltersBarProps {
+  filters: SummaryFilters;
+  onChange: (filters: SummaryFilters) => void;
+  /** The range the last answer used, shown while the user has not picked one. */
+  shownRange: { from: string; to: string } | null;
+  options: { projects: readonly string[]; tags: readonly string[] };
+}
+
+const STATUSES = Object.keys(STATUS_LABEL) as ReviewStatus[];
+
+/** A date input that asks for nothing while a year is half typed. */
+function DateFilter({ id, label, value, onCommit, min, max, invalid, describedBy }: {
+  id: string;
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  min?: string;
+  max?: string;
+  invalid: boolean;
+  describedBy?: string;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const change = (event: ChangeEvent<HTMLInputElement>) => {
+    setText(event.target.value);
+    if (settledDate(event.target.value)) onCommit(event.target.value);
+  };
+  return (
+    <div className="pir-field pir-summaries-filters__date">
+      <label className="pir-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="pir-input"
+        type="date"
+        value={text}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={change}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+/** Date range, severity, project, tag, review status and overdue: every change reloads page 1. */
+export function SummaryFiltersBar({ filters, onChange, shownRange, options }: SummaryFiltersBarProps) {
+  const id = useId();
+  const set = (patch: Partial<SummaryFilters>) => onChange({ ...filters, ...patch });
+  const problem = rangeProblem(filters);
+  const from = filters.from ?? shownRange?.from ?? '';
+  const to = filters.to ?? shownRange?.to ?? '';
+  const active = activeFilterCount(filters);
+  const errorId = `${id}-range-error`;
+
+  return (
+    <form className="pir-summaries-filters" role="search" aria-label="Filter reviews" onSubmit={(event) => event.preventDefault()}>
+      <div className="pir-summaries-filters__row">
+        <div className="pir-summaries-filters__range" role="group" aria-label="Impact started between">
+          <DateFilter id={`${id}-from`} label="Impact from" value={from} max={to} onCommit={(v) => set({ from: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
+          <DateFilter id={`${id}-to`} label="to" value={to} min={from} onCommit={(v) => set({ to: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
+        </div>
+        <fieldset className="pir-field pir-summaries-filters__severity">
+          <legend className="pir-field__label">Severity</legend>
+          <div className="pir-summaries-toggles">
+            {SEVERITY_LEVELS.map((level) => {
+              const pressed = filters.severities.includes(level);
+              return (
+                <button
+                  key={level}
+                  type="button"
+                  className={`pir-summaries-toggle pir-summaries-toggle--sev${level}`}
+                  aria-pressed={pressed}
+                  onClick={() => set({ severities: toggleLevel(filters.severities, level) })}
+                >
+                  {`Sev${level}`}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-project`}>
+            Project
+          </label>
+          <Select
+            id={`${id}-project`}
+            spacing="compact"
+            value={filters.project}
+            onChange={(event) => set({ project: event.target.value })}
+            options={[{ value: '', label: 'All projects' }, ...withChosen(options.projects, filters.project).map((p) => ({ value: p, label: p }))]}
+          />
+        </div>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-tag`}>
+            Tag
+          </label>
+          <Select
+            id={`${id}-tag`}
+            spacing="compact"
+            value={filters.tag}
+            onChange={(event) => set({ tag: event.target.value })}
+            options={[{ value: '', label: 'All tags' }, ...withChosen(options.tags, filters.tag).map((t) => ({ value: t, label: t }))]}
+          />
+        </div>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-status`}>
+            Review status
+          </label>
+          <Select
+            id={`${id}-status`}
+            spacing="compact"
+            value={filters.status}
+            onChange={(event) => set({ status: event.target.value as ReviewStatus | '' })}
+            options={[{ value: '', label: 'Any status' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))]}
+          />
+        </div>
+        <label className="pir-checkbox pir-summaries-filters__overdue">
+          <input type="checkbox" checked={filters.hasOverdue} onChange={(event) => set({ hasOverdue: event.target.checked })} />
+          Has overdue countermeasures
+        </label>
+        <Button appearance="subtle" spacing="compact" isDisabled={active === 0} onClick={() => onChange(NO_FILTERS)} aria-describedby={`${id}-active`}>
+          Clear filters
+        </Button>
+        <span className="pir-visually-hidden" id={`${id}-active`}>
+          {active === 0 ? 'No filters applied' : `${active} ${active === 1 ? 'filter' : 'filters'} applied`}
+        </span>
+      </div>
+      {problem && <InlineError id={errorId}>{problem}</InlineError>}
+    </form>
+  );
+}
