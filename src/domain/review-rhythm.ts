@@ -1,5 +1,7 @@
+import type { DocNode } from '@atlaskit/adf-schema/doc';
+import { doc, em, paragraph, strong, text } from '@atlaskit/adf-utils/builders';
 import { addBusinessDays, addDays, isValid, isWeekend, parseISO } from 'date-fns';
-import type { SeverityLevel } from '../contract';
+import type { DueReviewFlag, SeverityLevel } from '../contract';
 import { isOverdue } from './action-items';
 
 /**
@@ -126,4 +128,137 @@ function wallToInstant(wall: number, timeZone: string): number {
   const candidates = [wall - offsetBefore, wall - offsetAfter].filter((t) => t + offsetAt(t, timeZone) === wall);
   // No candidate: the wall time falls in a gap; the offset before it pushes it forward by the gap.
   return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore;
+}
+
+// ---- The scheduled job's decisions (DESIGN §1 journey 7) -----------------------------------
+
+/**
+ * The site's time zone for "business day": an IANA name, canonicalised ('europe/london' →
+ * 'Europe/London'). Empty or missing is UTC; a name the runtime does not know is UTC too, and
+ * `invalid` carries it so the job can say so in its log.
+ */
+export function resolveTimeZone(raw: string | undefined): { timeZone: string; invalid: string | null } {
+  const name = raw?.trim() ?? '';
+  if (name === '') return { timeZone: 'UTC', invalid: null };
+  try {
+    return { timeZone: new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone, invalid: null };
+  } catch {
+    return { timeZone: 'UTC', invalid: name };
+  }
+}
+
+/**
+ * The record that makes a reminder happen at most once. It is claimed (`pending`) in one
+ * conditional write *before* the comment is posted and marked `sent` after, so a run that dies
+ * in between leaves a pending claim, never a second comment.
+ */
+export interface ReminderClaim {
+  incidentKey: string;
+  state: 'pending' | 'sent';
+  /** Random per claim: a take-over names the claim it replaces, so only one run can win it. */
+  claimId: string;
+  /** Epoch ms of the claim. */
+  claimedAt: number;
+  dueAt: string;
+  /** ISO instant the comment was posted (or found), once `sent`. */
+  sentAt?: string;
+  commentId?: string;
+}
+
+/**
+ * How long a pending claim belongs to the run that made it. Far longer than any invocation
+ * (Forge stops one at 25 s; a scheduled trigger at most at 15 minutes with a raised timeout),
+ * so a claim older than this was left by a run that died.
+ */
+export const REMINDER_LEASE_MS = 20 * 60_000;
+
+/**
+ * What to do about an incident that needs a reminder, given its claim:
+ * - `claim`: none yet; claim it, post, mark sent;
+ * - `sent`: reminded already (never again);
+ * - `wait`: another run claimed it moments ago and may be posting right now;
+ * - `take-over`: a run died holding the claim; take it over, then post only if the incident
+ *   does not already carry the reminder (the run may have died after posting).
+ */
+export type ReminderStep = 'claim' | 'sent' | 'wait' | 'take-over';
+
+export function reminderStep(claim: Pick<ReminderClaim, 'state' | 'claimedAt'> | null, nowMs: number, leaseMs = REMINDER_LEASE_MS): ReminderStep {
+  if (claim === null) return 'claim';
+  if (claim.state === 'sent') return 'sent';
+  return nowMs - claim.claimedAt >= leaseMs ? 'take-over' : 'wait';
+}
+
+/** The global page keeps at most this many due-review flags (one KVS value, well under 240 KiB). */
+export const MAX_DUE_FLAGS = 200;
+/** A flag's title is cut to this many characters (the page re-reads the title from Jira anyway). */
+export const FLAG_TITLE_CHARS = 120;
+
+function cutTitle(title: string): string {
+  const t = title.trim().replace(/\s+/g, ' ');
+  return t.length <= FLAG_TITLE_CHARS ? t : `${t.slice(0, FLAG_TITLE_CHARS - 1).trimEnd()}…`;
+}
+
+/**
+ * The flags after a run: `remove` (reviews that started) dropped, `upsert` laid over by incident
+ * key, most overdue first (then key). Past MAX_DUE_FLAGS the longest-flagged are dropped: the list
+ * is for reviews still worth holding, and every flagged incident already carries its reminder.
+ */
+export function reconcileFlags(current: readonly DueReviewFlag[], change: { upsert: readonly DueReviewFlag[]; remove: ReadonlySet<string> }): DueReviewFlag[] {
+  const byKey = new Map<string, DueReviewFlag>();
+  for (const flag of [...current, ...change.upsert]) {
+    if (!change.remove.has(flag.incidentKey)) byKey.set(flag.incidentKey, { ...flag, title: cutTitle(flag.title) });
+  }
+  const sorted = [...byKey.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.incidentKey < b.incidentKey ? -1 : a.incidentKey > b.incidentKey ? 1 : 0));
+  return sorted.slice(Math.max(0, sorted.length - MAX_DUE_FLAGS));
+}
+
+/** Whether two flag lists say the same (the write is skipped when a run changed nothing). */
+export function sameFlags(a: readonly DueReviewFlag[], b: readonly DueReviewFlag[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The sentence that identifies the app's reminder among an incident's comments (with the author
+ * being an app), so a run that takes over a dead run's claim can tell whether it was posted.
+ */
+export const REMINDER_MARK = 'This is a one-time reminder from the Post-incident review app.';
+
+export function isReminderText(text: string): boolean {
+  return text.includes(REMINDER_MARK);
+}
+
+const wallClock = new Map<string, Intl.DateTimeFormat>();
+
+/** "Saturday, 17 October 2026 at 20:34 (Europe/London)": an instant as people on the site read it. */
+export function formatInZone(iso: string, timeZone: string): string {
+  let format = wallClock.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' });
+    wallClock.set(timeZone, format);
+  }
+  return `${format.format(parseInstant(iso, 'instant'))} (${timeZone})`;
+}
+
+/**
+ * The reminder comment as ADF: short and blameless, when service was restored and when the review
+ * is due, and how to start it. Built with @atlaskit/adf-utils so it validates against
+ * @atlaskit/adf-schema (checked in test/unit/review-rhythm-reminder.test.ts).
+ */
+export function reminderComment(input: { severityLevel: SeverityLevel; restoredAt: string; dueAt: string; timeZone: string }): DocNode {
+  return doc(
+    paragraph(strong(text('Post-incident review due'))),
+    paragraph(
+      text(`Service was restored on ${formatInZone(input.restoredAt, input.timeZone)}. `),
+      text(`Reviews of Sev${input.severityLevel} incidents are due within one business day of recovery, by ${formatInZone(input.dueAt, input.timeZone)}, `),
+      text('while what people saw and did is still fresh. The review is about how we can know sooner and recover sooner, not about who did what.'),
+    ),
+    paragraph(
+      text('To start it, open the '),
+      strong(text('Post-incident review')),
+      text(' panel on this issue and choose '),
+      strong(text('Start review')),
+      text('.'),
+    ),
+    paragraph(em(text(REMINDER_MARK))),
+  );
 }

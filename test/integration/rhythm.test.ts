@@ -1,0 +1,329 @@
+/**
+ * The scheduled trigger `pir-rhythm-check` through the real @forge/api and @forge/kvs against the
+ * local site, with a controlled clock: only `Date` is faked, so the app, the Jira emulator's
+ * relative JQL dates ("-14d") and the KVS service all read the same "now" while timers and I/O run.
+ *
+ * Seed incidents (UTC): INC-1 Sev2, restored Saturday 2026-10-17 19:34 → due Tuesday 2026-10-20
+ * 00:00; INC-2 Sev1, restored Wednesday 2026-10-28 09:15:30 → due Thursday 09:15:30; INC-3 Sev3
+ * (never reminded); INC-4 Sev2, restored Wednesday 2026-11-18 18:30:30 → due Thursday 18:30:30.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActionItemInput, ActionSyncResult, DueReviewFlag, Result, ReviewDoc, SummaryRow } from '../../src/contract';
+import { adfToText } from '../../src/domain/adf-text';
+import { isReminderText, reminderComment, type ReminderClaim } from '../../src/domain/review-rhythm';
+import { createForgeRhythmJira } from '../../src/jira/rhythm-jira';
+import { createKvsRhythmStore, type RhythmStore } from '../../src/storage/rhythm-store';
+import { createKvsSummaryStore } from '../../src/storage/summary-store';
+import { runRhythm, type RhythmResult } from '../../src/use-cases/rhythm';
+import { runInInvocation } from '../../local/runner/forge-globals';
+import type { RunningSite } from '../../local/site';
+import { assertLoggedRequestsMatchContract, clearRequestLog } from '../contract/app-traffic';
+import { basicAuth, freshSite, invokeAs } from '../support/site';
+
+const MAYA = 'maya@example.com';
+const INCIDENTS = ['INC-1', 'INC-2', 'INC-3', 'INC-4'];
+
+let site: RunningSite;
+const rhythmStore = createKvsRhythmStore();
+const summaryStore = createKvsSummaryStore();
+
+beforeEach(async () => {
+  jest.useFakeTimers({
+    now: new Date('2026-10-01T00:00:00Z'),
+    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+  });
+  jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  site = await freshSite();
+});
+
+afterEach(async () => {
+  await site.close();
+  delete process.env.PIR_TIME_ZONE;
+  jest.restoreAllMocks();
+  jest.useRealTimers();
+});
+
+const setNow = (iso: string) => jest.setSystemTime(new Date(iso));
+
+async function trigger(): Promise<RhythmResult> {
+  const res = await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' });
+  const body = (await res.json()) as { result: RhythmResult; message?: string };
+  if (res.status !== 200) throw new Error(`trigger answered ${res.status}: ${body.message ?? ''}`);
+  return body.result;
+}
+
+/** Runs the use case with the real adapters inside an invocation, with smaller batches than production. */
+function runWithLimits(limits: { reminders?: number; reviews?: number }, store: RhythmStore = rhythmStore): Promise<RhythmResult> {
+  return runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, () =>
+    runRhythm({
+      now: () => new Date(),
+      timeZone: undefined,
+      jira: createForgeRhythmJira(),
+      store,
+      summaries: summaryStore,
+      newId: () => randomUUID(),
+      limits,
+    }),
+  );
+}
+
+async function jira<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${site.url}/rest/api/3${path}`, {
+    method,
+    headers: { authorization: basicAuth(MAYA), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+interface CommentJson {
+  id: string;
+  author: { accountType: string };
+  body: unknown;
+}
+
+/** The app's reminder comments on an issue, read as a user through the emulator's REST API. */
+async function reminders(key: string): Promise<CommentJson[]> {
+  const page = await jira<{ comments: CommentJson[] }>('GET', `/issue/${key}/comment?maxResults=100`);
+  return page.comments.filter((c) => c.author.accountType === 'app' && isReminderText(adfToText(c.body)));
+}
+
+async function reminderCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const key of INCIDENTS) counts[key] = (await reminders(key)).length;
+  return counts;
+}
+
+async function ok<T>(key: string, payload: unknown): Promise<T> {
+  const r = (await invokeAs<Result<T>>(site, MAYA, key, payload)).result;
+  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+/** A review document saved (no timeline): that too is a started review. */
+async function saveReview(issueKey: string, actionItems: ActionItemInput[] = []): Promise<ReviewDoc> {
+  const doc = await ok<ReviewDoc>('review/get', { issueKey });
+  return ok<ReviewDoc>('review/save', { issueKey, content: doc.content, actionItems, version: doc.version });
+}
+
+const flagKeys = async () => (await summaryStore.readFlags()).map((f) => f.incidentKey);
+
+describe('the 24-hour rule', () => {
+  it('does not remind before the review is due, then reminds each overdue Sev1/Sev2 incident exactly once', async () => {
+    await clearRequestLog(site);
+    setNow('2026-10-19T23:59:59Z');
+    expect(await trigger()).toMatchObject({ timeZone: 'UTC', reminded: [], failed: [], errors: [] });
+    expect(await reminderCounts()).toEqual({ 'INC-1': 0, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
+
+    setNow('2026-10-20T00:00:01Z');
+    expect(await trigger()).toMatchObject({ reminded: ['INC-1'], failed: [], errors: [] });
+    const again = await trigger();
+    expect(again).toMatchObject({ reminded: [], failed: [], checked: 1 });
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
+
+    setNow('2026-10-29T09:15:29Z');
+    expect((await trigger()).reminded).toEqual([]);
+    setNow('2026-10-29T09:15:31Z');
+    expect((await trigger()).reminded).toEqual(['INC-2']);
+    expect((await trigger()).reminded).toEqual([]);
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
+
+    const [comment] = await reminders('INC-2');
+    const text = adfToText(comment.body);
+    expect(text).toContain('within one business day of recovery');
+    expect(text).toContain('Wednesday, 28 October 2026 at 09:15 (UTC)');
+    expect(text).toContain('Thursday, 29 October 2026 at 09:15 (UTC)');
+    expect(text).toContain('Start review');
+    expect(text).not.toMatch(/\b(fault|blame|failed to|should have)\b/i);
+    await assertLoggedRequestsMatchContract(site);
+  });
+
+  it('never reminds a Sev3 incident, nor one whose review has started', async () => {
+    setNow('2026-11-19T09:00:00Z');
+    await ok('review/start', { issueKey: 'INC-4' });
+    setNow('2026-11-23T12:00:00Z'); // INC-4 (Sev2) and INC-3 (Sev3) both long past one business day
+    const result = await trigger();
+    expect(result).toMatchObject({ candidates: 1, checked: 1, reminded: [], failed: [], flagged: 0 });
+    expect(await reminderCounts()).toEqual({ 'INC-1': 0, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
+    expect(await rhythmStore.claims(['INC-3', 'INC-4'])).toEqual(new Map());
+  });
+
+  it('flags each reminded incident on the global page and drops the flag once its review starts', async () => {
+    setNow('2026-10-29T09:15:31Z');
+    await trigger();
+    const flags = await summaryStore.readFlags();
+    expect(flags).toStrictEqual<DueReviewFlag[]>([
+      {
+        incidentKey: 'INC-1', title: 'Login page outage: sign-in fails for all users', severityLevel: 2,
+        restoredAt: '2026-10-17T19:34:00.000Z', dueAt: '2026-10-20T00:00:00.000Z', remindedAt: '2026-10-29T09:15:31.000Z',
+      },
+      {
+        incidentKey: 'INC-2', title: 'Stale-backup migration: Harbourline instance missing a month of data', severityLevel: 1,
+        restoredAt: '2026-10-28T09:15:30.000Z', dueAt: '2026-10-29T09:15:30.000Z', remindedAt: '2026-10-29T09:15:31.000Z',
+      },
+    ]);
+
+    setNow('2026-10-29T10:00:00Z');
+    await saveReview('INC-2');
+    await trigger();
+    expect(await flagKeys()).toEqual(['INC-1']);
+    await ok('review/start', { issueKey: 'INC-1' });
+    await trigger();
+    expect(await flagKeys()).toEqual([]);
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
+  });
+
+  it('counts the business day in PIR_TIME_ZONE, and falls back to UTC for a zone it does not know', async () => {
+    // INC-1 was restored early on Sunday in Tokyo: due at the end of Monday there, 09:00 earlier than in UTC.
+    process.env.PIR_TIME_ZONE = 'Asia/Tokyo';
+    setNow('2026-10-19T15:00:01Z');
+    expect(await trigger()).toMatchObject({ timeZone: 'Asia/Tokyo', reminded: ['INC-1'] });
+    expect(adfToText((await reminders('INC-1'))[0].body)).toContain('Tuesday, 20 October 2026 at 00:00 (Asia/Tokyo)');
+
+    process.env.PIR_TIME_ZONE = 'Mars/Olympus_Mons';
+    const warn = jest.mocked(console.warn);
+    expect(await trigger()).toMatchObject({ timeZone: 'UTC', reminded: [] });
+    expect(warn.mock.calls.map(([line]) => String(line)).some((l) => l.includes('rhythm.time-zone-invalid'))).toBe(true);
+  });
+});
+
+describe('never twice', () => {
+  const claim = (over: Partial<ReminderClaim>): ReminderClaim => ({
+    incidentKey: 'INC-1', state: 'pending', claimId: 'crashed-run', claimedAt: Date.now(), dueAt: '2026-10-20T00:00:00.000Z', ...over,
+  });
+
+  it('leaves a fresh claim to the run holding it, and posts exactly once after that run died', async () => {
+    setNow('2026-10-20T00:00:01Z');
+    expect(await rhythmStore.putClaim(claim({ claimedAt: Date.now() - 60_000 }), null)).toBe(true);
+    expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
+    expect((await reminders('INC-1')).length).toBe(0);
+
+    setNow('2026-10-20T00:30:00Z'); // the claim is now older than any run could live
+    await clearRequestLog(site);
+    expect((await trigger()).reminded).toEqual(['INC-1']);
+    await assertLoggedRequestsMatchContract(site);
+    expect((await trigger()).reminded).toEqual([]);
+    const posted = await reminders('INC-1');
+    expect(posted.length).toBe(1);
+    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: posted[0].id, sentAt: '2026-10-20T00:30:00.000Z' });
+  });
+
+  it('does not post again when the run died after posting but before recording it', async () => {
+    setNow('2026-10-20T00:00:01Z');
+    await rhythmStore.putClaim(claim({}), null);
+    // The dead run's comment, posted as the app.
+    const body = reminderComment({ severityLevel: 2, restoredAt: '2026-10-17T19:34:00.000Z', dueAt: '2026-10-20T00:00:00.000Z', timeZone: 'UTC' });
+    const res = await fetch(`${site.url}/rest/api/3/issue/INC-1/comment`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.auth.appToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+
+    setNow('2026-10-20T01:00:00Z');
+    await clearRequestLog(site);
+    expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
+    const sent = await assertLoggedRequestsMatchContract(site);
+    expect(sent.filter((r) => r.method === 'GET' && r.path.startsWith('/rest/api/3/issue/INC-1/comment')).length).toBe(1);
+    expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/issue/INC-1/comment')).length).toBe(0);
+    expect((await reminders('INC-1')).map((c) => c.id)).toEqual([id]);
+    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: id });
+    expect(await flagKeys()).toEqual(['INC-1']);
+  });
+
+  it('posts one reminder when runs overlap, even when both read "no claim" before either writes', async () => {
+    setNow('2026-10-20T00:00:01Z');
+    // Both runs read the claims, then wait for each other: each goes on believing it is first.
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const bothRead = new Promise<void>((resolve) => { release = resolve; });
+    const racing: RhythmStore = {
+      ...rhythmStore,
+      async claims(keys) {
+        const read = await rhythmStore.claims(keys);
+        arrived += 1;
+        if (arrived === 2) release();
+        await bothRead;
+        return read;
+      },
+    };
+    const runs = await Promise.all([runWithLimits({}, racing), runWithLimits({}, racing)]);
+    expect(runs.map((r) => r.reminded)).toEqual(expect.arrayContaining([['INC-1'], []]));
+    expect((await reminders('INC-1')).length).toBe(1);
+    // And through the trigger, three at once.
+    setNow('2026-10-29T09:15:31Z');
+    const triggered = await Promise.all([trigger(), trigger(), trigger()]);
+    expect(triggered.flatMap((r) => r.reminded)).toEqual(['INC-2']);
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
+  });
+});
+
+describe('bounded work per run', () => {
+  it('checks at most a batch of due incidents per run and continues where the last run stopped', async () => {
+    setNow('2026-10-29T09:15:31Z'); // INC-1 and INC-2 are both due
+    const first = await runWithLimits({ reminders: 1 });
+    expect(first).toMatchObject({ due: 2, checked: 1, reminded: ['INC-1'], cursors: { reminders: 'INC-1' } });
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
+    const second = await runWithLimits({ reminders: 1 });
+    expect(second).toMatchObject({ checked: 1, reminded: ['INC-2'], cursors: { reminders: null } });
+    const third = await runWithLimits({ reminders: 1 });
+    expect(third).toMatchObject({ checked: 1, reminded: [], cursors: { reminders: 'INC-1' } });
+    expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
+  });
+});
+
+describe('overdue countermeasures', () => {
+  const item = (id: string, summary: string, dueDate: string): ActionItemInput => ({ id, summary, description: '', owner: null, dueDate, priority: 'High', question: 'know-sooner' });
+
+  async function rowOf(incidentKey: string): Promise<SummaryRow | undefined> {
+    const { rows } = await summaryStore.readShards(['unknown']);
+    return rows.find((r) => r.incidentKey === incidentKey);
+  }
+
+  async function closeInJira(key: string): Promise<void> {
+    const { transitions } = await jira<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>('GET', `/issue/${key}/transitions`);
+    const done = transitions.find((t) => t.to.statusCategory.key === 'done')!;
+    await jira('POST', `/issue/${key}/transitions`, { transition: { id: done.id } });
+  }
+
+  async function withSubtasks(issueKey: string, items: ActionItemInput[]): Promise<string[]> {
+    await saveReview(issueKey, items);
+    const synced = await ok<ActionSyncResult>('actions/sync', { issueKey });
+    expect(synced.failed).toEqual([]);
+    return synced.doc.actionItems.map((i) => i.jira!.key);
+  }
+
+  it('stops counting a countermeasure once its sub-task is closed in Jira', async () => {
+    setNow('2026-11-21T09:00:00Z');
+    const [overdue] = await withSubtasks('INC-3', [item('a1', 'Alert when a scheduler is switched off', '2026-11-01'), item('a2', 'Document the scheduler switch', '2026-12-15')]);
+    expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, actionsClosed: 0, openDueDates: ['2026-11-01', '2026-12-15'] });
+
+    await closeInJira(overdue);
+    expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, openDueDates: ['2026-11-01', '2026-12-15'] });
+    await clearRequestLog(site);
+    const run = await trigger();
+    expect(run).toMatchObject({ refreshed: 1, rowsChanged: 1, errors: [] });
+    expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 1, actionsClosed: 1, openDueDates: ['2026-12-15'] });
+    expect((await rowOf('INC-3'))?.openItems.map((i) => i.subtaskKey)).not.toContain(overdue);
+    expect((await trigger()).rowsChanged).toBe(0);
+    await assertLoggedRequestsMatchContract(site);
+  });
+
+  it('refreshes a batch of reviews per run and continues with the next batch', async () => {
+    setNow('2026-11-21T09:00:00Z');
+    const [a] = await withSubtasks('INC-1', [item('a1', 'Alert on login error rate', '2026-11-01')]);
+    const [b] = await withSubtasks('INC-3', [item('b1', 'Alert when a scheduler is switched off', '2026-11-01')]);
+    await closeInJira(a);
+    await closeInJira(b);
+    const first = await runWithLimits({ reviews: 1 });
+    expect(first).toMatchObject({ refreshed: 1, rowsChanged: 1, cursors: { reviews: 'INC-1' } });
+    expect(await rowOf('INC-1')).toMatchObject({ actionsOpen: 0, actionsClosed: 1 });
+    expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 1, actionsClosed: 0 });
+    const second = await runWithLimits({ reviews: 1 });
+    expect(second).toMatchObject({ refreshed: 1, rowsChanged: 1, cursors: { reviews: null } });
+    expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 0, actionsClosed: 1 });
+  });
+});
