@@ -27,9 +27,19 @@ function callContext(raw: Record<string, unknown>): CallContext | null {
   };
 }
 
+/** Field paths and messages echo what the caller sent (unknown keys, say): both are cut short. */
+const MAX_PATH = 120;
+const MAX_MESSAGE = 200;
+const MAX_FIELDS = 20;
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) out[issue.path.join('.') || '(payload)'] = issue.message;
+  for (const issue of error.issues.slice(0, MAX_FIELDS)) {
+    const path = cut(issue.path.map(String).join('.') || '(payload)', MAX_PATH);
+    const message = issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length === 1 ? '' : 's'} in the request` : issue.message;
+    out[path] = cut(message, MAX_MESSAGE);
+  }
   return out;
 }
 
