@@ -11,7 +11,7 @@
  */
 import api, { route } from '@forge/api';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import { runInInvocation } from '../local/runner/forge-globals';
 import { startSite, type RunningSite } from '../local/site';
 import { SEED_USERS } from '../local/users';
 import { longestChain } from './request-rounds';
+import { writeBenchResults } from './results-file';
 
 const USER = SEED_USERS.find((u) => u.email === 'maya@example.com')!;
 const OWNERS = SEED_USERS.filter((u) => u.email !== 'lena@example.com');
@@ -189,21 +190,6 @@ interface ActionItemsResults {
   targetsMet: boolean;
 }
 
-/** Re-reads both files right before writing and replaces only this benchmark's key and section. */
-function writeResults(r: ActionItemsResults): void {
-  const jsonPath = join(__dirname, 'results.json');
-  const existing = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(jsonPath, `${JSON.stringify({ ...existing, actionItems: r }, null, 2)}\n`);
-
-  const mdPath = join(__dirname, 'RESULTS.md');
-  const md = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '# Benchmark results\n\nWritten by the benchmarks in this folder; each owns one section.\n\n';
-  const start = md.indexOf('## Action items');
-  const next = start < 0 ? -1 : md.indexOf('\n## ', start + 1);
-  const text = section(r);
-  const updated = start < 0 ? `${md.trimEnd()}\n\n${text}` : `${md.slice(0, start)}${text}${next < 0 ? '' : md.slice(next + 1)}`;
-  writeFileSync(mdPath, updated);
-}
-
 async function main(): Promise<void> {
   const loadAtStart = Math.round(loadavg()[0] * 100) / 100;
   const dataDir = mkdtempSync(join(tmpdir(), 'pir-bench-actions-'));
@@ -235,7 +221,7 @@ async function main(): Promise<void> {
       targets: TARGETS,
       targetsMet: targetsMet(first, second, lost),
     };
-    writeResults(results);
+    writeBenchResults('actionItems', results, '## Action items', section(results));
     console.info(`targets ${results.targetsMet ? 'met' : 'NOT met'}; wrote bench/RESULTS.md and bench/results.json`);
     if (!results.targetsMet) process.exitCode = 1;
   } finally {

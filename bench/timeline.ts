@@ -10,7 +10,7 @@
  */
 import api from '@forge/api';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import { startSite, type RunningSite } from '../local/site';
 import { SEED_USERS } from '../local/users';
 import { naiveIncidentSources } from './naive-timeline';
 import { longestChain } from './request-rounds';
+import { writeBenchResults } from './results-file';
 
 const USER = SEED_USERS.find((u) => u.email === 'maya@example.com')!;
 const TARGET_ROUNDS = 6;
@@ -150,20 +151,6 @@ interface TimelineResults {
   targetsMet: boolean;
 }
 
-function writeResults(t: TimelineResults): void {
-  const jsonPath = join(__dirname, 'results.json');
-  const existing = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(jsonPath, `${JSON.stringify({ ...existing, timeline: t }, null, 2)}\n`);
-
-  const mdPath = join(__dirname, 'RESULTS.md');
-  const section = resultsSection(t);
-  const md = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '# Benchmark results\n\nWritten by the benchmarks in this folder; each owns one section.\n\n';
-  const start = md.indexOf('## Timeline pull');
-  const next = start < 0 ? -1 : md.indexOf('\n## ', start + 1);
-  const updated = start < 0 ? `${md.trimEnd()}\n\n${section}` : `${md.slice(0, start)}${section}${next < 0 ? '' : md.slice(next + 1)}`;
-  writeFileSync(mdPath, updated);
-}
-
 async function main(): Promise<void> {
   const loadAtStart = Math.round(loadavg()[0] * 100) / 100;
   const dataDir = mkdtempSync(join(tmpdir(), 'pir-bench-timeline-'));
@@ -217,7 +204,7 @@ async function main(): Promise<void> {
       targets: { maxRounds: TARGET_ROUNDS, minSpeedup: TARGET_SPEEDUP, maxWallMsAt200ms: FORGE_LIMIT_MS },
       targetsMet,
     };
-    writeResults(results);
+    writeBenchResults('timeline', results, '## Timeline pull', resultsSection(results));
     console.info(`speed-up at 50 ms: ${speedup}×; targets ${targetsMet ? 'met' : 'NOT met'}`);
     for (const p of problems) console.error(`problem: ${p}`);
     if (!targetsMet) process.exitCode = 1;
