@@ -8,7 +8,8 @@
  * internal report's `publish-page:internal:<key>` record — and its summary row, built from those
  * records by `rowOf` with the app's own domain functions, as the scan baseline rebuilds it.
  * The stored records are realistic in shape but small (short texts, no pulled timeline entries;
- * every key moment is a facilitator override), which favours the baseline.
+ * every key moment is a facilitator override), which favours the baseline. A second set (other
+ * seed, issue numbers from 100,001, impact starts folded into one half-month) makes the dense shard.
  */
 import type {
   ActionItemInput,
@@ -36,6 +37,7 @@ import { SEED_USERS } from '../local/users';
 
 /** The reviews' impact starts fall in these 24 months (UTC); the benchmark's wide query covers them all. */
 export const WINDOW = { from: '2024-11-01', to: '2026-10-31', months: 24 } as const;
+const WINDOW_START = Date.UTC(2024, 10, 1);
 const WINDOW_END = Date.UTC(2026, 10, 1);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -245,22 +247,34 @@ function content(rng: Rng, key: string, summary: string, t: number, affected: bo
   };
 }
 
+/** Options for a second set of reviews beside the main one (the dense half-month). */
+export interface SyntheticOptions {
+  /** PRNG seed (the main set's by default). */
+  seed?: number;
+  /** First issue number in each project (1 by default); sub-task and page numbers move along, so keys never collide. */
+  numberFrom?: number;
+  /** Folds every impact start into `days` days from this UTC instant (epoch ms); the draws are the same, only the dates move. */
+  impactFrom?: { at: number; days: number };
+}
+
 /** `count` reviews; the i-th is the same whatever `count` is. */
-export function syntheticReviews(count: number): SyntheticReview[] {
+export function syntheticReviews(count: number, options: SyntheticOptions = {}): SyntheticReview[] {
   const weights = monthWeights();
-  const rng = prng(0x51a7e);
+  const rng = prng(options.seed ?? 0x51a7e);
+  const numberFrom = options.numberFrom ?? 1;
   const nextNumber = new Map<string, number>();
-  let subtasks = 50_000;
+  let subtasks = 50_000 + numberFrom - 1;
   const reviews: SyntheticReview[] = [];
   for (let i = 0; i < count; i++) {
     const project = rng.weighted(PROJECTS.map(([key, , share]) => [key, share] as const));
-    const n = nextNumber.get(project) ?? 1;
+    const n = nextNumber.get(project) ?? numberFrom;
     nextNumber.set(project, n + 1);
     const key = `${project}-${n}`;
     const service = rng.pick(SERVICES);
     const summary = `${service}: ${rng.pick(SYMPTOMS)} (${rng.pick(REGIONS)})`;
     const level = rng.weighted<SeverityLevel>([[1, 0.05], [2, 0.15], [3, 0.4], [4, 0.3], [5, 0.1]]);
-    const t = impactStart(rng, weights);
+    const drawn = impactStart(rng, weights);
+    const t = options.impactFrom ? options.impactFrom.at + ((drawn - WINDOW_START) % (options.impactFrom.days * DAY)) : drawn;
     const m = moments(rng, t);
     const recent = WINDOW_END - t < 45 * DAY;
     const status = rng.weighted<ReviewStatus>(recent ? [['published', 0.2], ['in-review', 0.3], ['draft', 0.5]] : [['published', 0.75], ['in-review', 0.1], ['draft', 0.15]]);
@@ -315,7 +329,7 @@ export function syntheticReviews(count: number): SyntheticReview[] {
         live: actions.live,
       },
     };
-    const pageId = String(300_000 + i);
+    const pageId = String(300_000 + numberFrom - 1 + i);
     const page: PublishedPage | null =
       status === 'published'
         ? { pageId, url: `https://pir.example.net/wiki/spaces/PIR/pages/${pageId}/${key}+post-incident+review`, title: `${key}: ${summary}`, version: rng.int(1, 3), publishedAt: iso(docUpdated) }

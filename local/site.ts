@@ -94,7 +94,8 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
 
   app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), createJiraRouter(db));
   app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), createConfluenceRouter(db));
-  app.use('/__kvs', logUnlessHost('kvs'), json, (req, res, next) => {
+  // The KVS router parses its own bodies, with Forge's 4 MiB request limit (the site's parser would hide it).
+  app.use('/__kvs', logUnlessHost('kvs'), (req, res, next) => {
     // Only the function runner holds the app token; a browser cannot reach app storage.
     const p = auth.resolve(req.get('authorization'));
     if (p?.kind !== 'app') {

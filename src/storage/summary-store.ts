@@ -1,19 +1,21 @@
-import { kvs } from '@forge/kvs';
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import type { DueReviewFlag, SummaryRow } from '../contract';
-import { fitShard, removeRow, shardOf, upsertRow } from '../domain/summary-index';
+import { PACKED_FORMAT, packRow, removeRow, shardOf, splitPacked, unpackRow, upsertRow, type PackedRow } from '../domain/summary-index';
 import { ConflictError } from './review-store';
-import { saveVersioned } from './versioned-entity';
+import { isConditionFailure } from './versioned-entity';
 
 /**
  * The pre-aggregated index behind After Action Summaries, in Forge storage:
- *   entity `summary-shard`, key `<shard>` → { version, rows }: the rows of every review whose
- *       impact started in that UTC half-month ('2026-10-01', '2026-10-16') or 'unknown';
- *       written with a version condition, so two saves in one shard never lose each other's row;
+ *   entity `summary-shard`, key `<shard>` → { version, rows: { format, parts, data } }: the rows
+ *       (packed, see `packRow`) of every review whose impact started in that UTC half-month
+ *       ('2026-10-01', '2026-10-16') or 'unknown'; a busy half-month continues in `<shard>#1`,
+ *       `<shard>#2`… (200 KiB each). All parts are written in one transaction guarded by the
+ *       head's version, so two saves in one shard never lose each other's row;
  *   `summary-loc:<incidentKey>` → the shard holding the incident's row (to move it when its
  *       impact start changes);
  *   `rhythm-flags` → the reviews past due under the 24-hour rule, written by the scheduled job.
- * A page load reads one key per shard in its date range plus the flags, in batches of 25,
- * whatever the number of reviews.
+ * A page load reads one head per half-month in its date range plus the flags, in batches of 25,
+ * whatever the number of reviews (and the extra parts of a half-month busier than ~680 reviews).
  */
 export interface SummaryStore {
   /** Rows of the given shards (duplicates from an interrupted move resolved to the newest). */
@@ -27,16 +29,35 @@ export interface SummaryStore {
   writeFlags(flags: DueReviewFlag[]): Promise<void>;
 }
 
+/** Part 0 of a shard (key `<shard>`): the version that guards every write, and how many parts follow. */
+interface ShardHead {
+  version: number;
+  rows: { format: number; parts: number; data: PackedRow[] };
+}
+/** Parts 1… (key `<shard>#<n>`): written in the same transaction as the head. */
+interface ShardTail {
+  version: number;
+  rows: { data: PackedRow[] };
+}
+
 interface Shard {
   version: number;
+  parts: number;
   rows: SummaryRow[];
 }
 
 export const SHARD_ENTITY = 'summary-shard';
 const BATCH = 25;
 const ATTEMPTS = 6;
+/**
+ * A shard is written in one transaction, which Forge caps at 25 operations and 4 MB: 18 parts of
+ * at most 200 KiB (3.6 MB) leave room for the deletes of parts no longer needed. That is about
+ * 12,000 reviews in one half-month (a part holds ~680 packed rows).
+ */
+const MAX_PARTS = 18;
 const FLAGS_KEY = 'rhythm-flags';
 const locKey = (incidentKey: string) => `summary-loc:${incidentKey}`;
+const partKey = (shard: string, n: number) => (n === 0 ? shard : `${shard}#${n}`);
 
 function newest(rows: SummaryRow[]): SummaryRow[] {
   const byKey = new Map<string, SummaryRow>();
@@ -47,12 +68,82 @@ function newest(rows: SummaryRow[]): SummaryRow[] {
   return [...byKey.values()];
 }
 
-async function readShard(id: string): Promise<Shard | null> {
-  return (await kvs.entity<Shard>(SHARD_ENTITY).get(id)) ?? null;
+/** The stored records of a shard holding `rows` at `version`: what a write sets (the bench writes these too). */
+export function shardRecords(shard: string, rows: readonly SummaryRow[], version: number): { key: string; value: ShardHead | ShardTail }[] {
+  const parts = splitPacked(rows.map(packRow));
+  if (parts.length > MAX_PARTS) throw new RangeError(`Summary shard ${shard} would need ${parts.length} parts (at most ${MAX_PARTS})`);
+  return parts.map((data, n) => ({
+    key: partKey(shard, n),
+    value: n === 0 ? { version, rows: { format: PACKED_FORMAT, parts: parts.length, data } } : { version, rows: { data } },
+  }));
 }
 
+function keyNotFound(f: { error?: { code?: string } }): boolean {
+  return f.error?.code === 'KEY_NOT_FOUND';
+}
+
+async function batchRead<T>(keys: readonly string[]): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const res = await kvs.batchGet<T>(keys.slice(i, i + BATCH).map((key) => ({ key, entityName: SHARD_ENTITY })));
+    // A shard nobody has written yet comes back as KEY_NOT_FOUND: an empty half-month, not a failure.
+    const failed = res.failedKeys.filter((f) => !keyNotFound(f));
+    if (failed.length > 0) throw new Error(`The summary index could not be read (${failed.length} key(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
+    for (const item of res.successfulKeys) found.set(item.key, item.value);
+  }
+  return found;
+}
+
+/** Rows of a head (any format this app has written) and how many parts the shard has. */
+function headRows(head: ShardHead | { version: number; rows: SummaryRow[] }): { parts: number; rows: SummaryRow[] } {
+  if (Array.isArray(head.rows)) return { parts: 1, rows: head.rows.map((r) => ({ ...r, openDueDates: r.openDueDates ?? [], openItems: r.openItems ?? [] })) };
+  return { parts: head.rows.parts, rows: head.rows.data.map(unpackRow) };
+}
+
+/** Reads whole shards: every head in batches of 25, then the extra parts of the few that have them. */
+async function readMany(ids: readonly string[]): Promise<{ shards: Map<string, Shard>; keysRead: number }> {
+  const heads = await batchRead<ShardHead>(ids);
+  const shards = new Map<string, Shard>();
+  const tails: string[] = [];
+  for (const [id, head] of heads) {
+    const { parts, rows } = headRows(head);
+    shards.set(id, { version: head.version, parts, rows });
+    for (let n = 1; n < parts; n++) tails.push(partKey(id, n));
+  }
+  if (tails.length > 0) {
+    const more = await batchRead<ShardTail>(tails);
+    for (const key of tails) {
+      const id = key.slice(0, key.lastIndexOf('#'));
+      const shard = shards.get(id)!;
+      const tail = more.get(key);
+      // A tail written by another version than its head means a torn read: read again.
+      if (!tail || tail.version !== shard.version) throw new ConflictError(id);
+      shard.rows.push(...tail.rows.data.map(unpackRow));
+    }
+  }
+  return { shards, keysRead: ids.length + tails.length };
+}
+
+async function readShard(id: string): Promise<Shard | null> {
+  return (await readMany([id])).shards.get(id) ?? null;
+}
+
+/** One transaction: the head guarded by its version, the other parts, and parts no longer needed deleted. */
 async function writeShard(id: string, shard: Shard | null, rows: SummaryRow[]): Promise<void> {
-  await saveVersioned<Shard>(SHARD_ENTITY, id, { version: (shard?.version ?? 0) + 1, rows: fitShard(rows) }, shard?.version ?? null);
+  const version = (shard?.version ?? 0) + 1;
+  const records = shardRecords(id, rows, version);
+  const expected = shard?.version ?? null;
+  const conditions =
+    expected === null ? new Filter<ShardHead>().and('version', FilterConditions.notExists()) : new Filter<ShardHead>().and('version', FilterConditions.equalTo(expected));
+  let tx = kvs.transact().set(records[0].key, records[0].value as ShardHead, { entityName: SHARD_ENTITY, conditions });
+  for (const r of records.slice(1)) tx = tx.set(r.key, r.value, { entityName: SHARD_ENTITY });
+  for (let n = records.length; n < (shard?.parts ?? 1); n++) tx = tx.delete(partKey(id, n), { entityName: SHARD_ENTITY });
+  try {
+    await tx.execute();
+  } catch (e) {
+    if (isConditionFailure(e)) throw new ConflictError(id);
+    throw e;
+  }
 }
 
 /** A short, random pause before retrying a lost race, so two writers do not collide again. */
@@ -73,15 +164,16 @@ export function createKvsSummaryStore(): SummaryStore {
   return {
     async readShards(shards) {
       const ids = [...new Set(shards)];
-      const rows: SummaryRow[] = [];
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const res = await kvs.batchGet<Shard>(ids.slice(i, i + BATCH).map((key) => ({ key, entityName: SHARD_ENTITY })));
-        // A shard nobody has written yet comes back as KEY_NOT_FOUND: an empty half-month, not a failure.
-        const failed = res.failedKeys.filter((f) => f.error?.code !== 'KEY_NOT_FOUND');
-        if (failed.length > 0) throw new Error(`The summary index could not be read (${failed.length} shard(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
-        for (const item of res.successfulKeys) rows.push(...(item.value?.rows ?? []));
+      // A torn read (a writer replaced the parts between our two batches) is read again after a pause.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { shards: read, keysRead } = await readMany(ids);
+          return { rows: newest([...read.values()].flatMap((s) => s.rows)), keysRead };
+        } catch (e) {
+          if (!(e instanceof ConflictError) || attempt >= ATTEMPTS) throw e;
+          await pause();
+        }
       }
-      return { rows: newest(rows), keysRead: ids.length };
     },
 
     async upsert(incidentKey, next) {

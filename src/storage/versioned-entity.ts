@@ -10,7 +10,7 @@ interface Versioned {
   version: number;
 }
 
-function isConditionFailure(e: unknown): boolean {
+export function isConditionFailure(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /CONDITION|CONFLICT/i.test(code);
 }

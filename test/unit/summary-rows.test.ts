@@ -2,7 +2,9 @@ import type { ActionItem, ReviewDoc, SummaryRow, TimelineView } from '../../src/
 import {
   SHARD_BUDGET_BYTES,
   docFacts,
-  fitShard,
+  packRow,
+  splitPacked,
+  unpackRow,
   incidentFacts,
   mergeRow,
   overdueList,
@@ -99,19 +101,19 @@ describe('rows', () => {
     ]);
   });
 
-  it('fits a shard by dropping the oldest rows\' item details first, and says so when nothing fits', () => {
-    const items = Array.from({ length: 3 }, (_, i) => `2026-11-0${i + 1}`);
-    const rows = Array.from({ length: 400 }, (_, i) => ({ ...row(`INC-${i + 1}`, items), title: 'x'.repeat(100) }));
-    const size = (rs: SummaryRow[]) => Buffer.byteLength(JSON.stringify(rs));
-    expect(size(rows)).toBeGreaterThan(SHARD_BUDGET_BYTES);
-    const fitted = fitShard(rows);
-    expect(size(fitted)).toBeLessThanOrEqual(SHARD_BUDGET_BYTES);
-    expect(fitted[0].openItems).toHaveLength(3);
-    expect(fitted[fitted.length - 1].openItems).toEqual([]);
-    expect(fitted.every((r) => r.openDueDates.length === 3)).toBe(true);
-    // Only as many rows as needed lose their details.
-    expect(fitted.filter((r) => r.openItems.length === 0).length).toBeLessThan(rows.length);
-    expect(() => fitShard(rows, 1000)).toThrow(RangeError);
+  it('packs a row without its key names and reads it back unchanged (overdue is counted on read)', () => {
+    const r = { ...row('INC-7', ['2026-11-01', '2026-12-01']), customerImpact: null, pageUrl: 'https://wiki/p/7', tags: ['a', 'b'] };
+    expect(unpackRow(JSON.parse(JSON.stringify(packRow(r))) as unknown[])).toEqual({ ...r, actionsOverdue: 0 });
+    expect(JSON.stringify(packRow(r)).length).toBeLessThan(JSON.stringify(r).length * 0.75);
+  });
+
+  it('splits a busy shard into parts under the budget, in order, and always gives at least one part', () => {
+    const rows = Array.from({ length: 900 }, (_, i) => packRow({ ...row(`INC-${i + 1}`, ['2026-11-01']), title: 'x'.repeat(100) }));
+    const parts = splitPacked(rows);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(Buffer.byteLength(JSON.stringify(p))).toBeLessThanOrEqual(SHARD_BUDGET_BYTES);
+    expect(parts.flat()).toEqual(rows);
+    expect(splitPacked([])).toEqual([[]]);
   });
 });
 
