@@ -157,12 +157,36 @@ export interface MomentProblem {
   message: string;
 }
 
+/** Where an entry sits in timeline order (by instant, then id). Pages are ranges of these, not positions, so an entry added or removed elsewhere never shifts a page. */
+export interface EntryKey {
+  at: string;
+  id: string;
+}
+
+/**
+ * How to fetch the rest of a timeline too big for one answer (DESIGN §6: a resolver answer must
+ * stay far below Forge's 6 MB invocation limit, so none carries more than about a megabyte).
+ */
+export interface EntryPaging {
+  /** Entries in the whole timeline at this version. */
+  total: number;
+  /**
+   * Where each page after the first starts, in timeline order: page i is every entry from
+   * `pageStarts[i]` up to (not including) `pageStarts[i + 1]`, the last one to the end. Empty when
+   * `entries` is the whole timeline. Fetch pages with 'timeline/entries' at the view's version.
+   */
+  pageStarts: EntryKey[];
+}
+
 export interface TimelineView {
   incidentKey: string;
   incident: IncidentOverview;
   started: true;
   pulledAt: string;
+  /** The first page of the timeline, oldest first; the whole timeline when `paging.pageStarts` is empty. */
   entries: TimelineEntry[];
+  paging: EntryPaging;
+  /** Moments, metrics, problems, severity and people are always worked out over every entry. */
   moments: KeyMoments;
   metrics: Metrics;
   problems: MomentProblem[];
@@ -174,6 +198,23 @@ export interface TimelineView {
 }
 
 export type TimelineResult = TimelineView | { started: false; incident: IncidentOverview };
+
+/** A write's answer: the view at the new version, and what the write did to entries on any page. */
+export interface TimelineChange extends TimelineView {
+  /** Entries the write added or changed, as they are now. */
+  changed: TimelineEntry[];
+  /** Ids of entries the write removed. */
+  removed: string[];
+}
+
+/** One page of 'timeline/entries'. */
+export interface EntryPage {
+  /** Entries of the asked range in timeline order, at most one page of them. */
+  entries: TimelineEntry[];
+  version: number;
+  /** Where to go on when the range held more than one page (it grew since the view was read); null when it is done. */
+  next: EntryKey | null;
+}
 
 export interface AnnotationPatch {
   kind?: EntryKind | null;
@@ -510,16 +551,21 @@ export interface ResolverMap {
   'timeline/get': { payload: { issueKey: string }; result: TimelineResult };
   /** Starts the review: pulls the timeline from Jira. Idempotent (a second call refreshes). */
   'review/start': { payload: { issueKey: string }; result: TimelineView };
+  /**
+   * A range of the timeline at `version` (CONFLICT when the review is at another version: pages of
+   * two versions are never mixed). `from` null starts at the first entry, `to` null runs to the end.
+   */
+  'timeline/entries': { payload: { issueKey: string; version: number; from: EntryKey | null; to: EntryKey | null }; result: EntryPage };
   /** Re-pulls from Jira; keeps annotations and manual entries; marks vanished sources. */
   'timeline/refresh': { payload: { issueKey: string }; result: TimelineView };
-  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number }; result: TimelineView };
-  'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineView };
-  'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineView };
-  'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineView };
+  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number }; result: TimelineChange };
+  'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
+  'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
+  'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineChange };
   /** Sets (or with `at: null` clears) a key-moment override. */
-  'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineView };
+  'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineChange };
   /** Overrides the severity (or with `level: null` goes back to the priority mapping). */
-  'severity/set': { payload: { issueKey: string; level: SeverityLevel | null; version: number }; result: TimelineView };
+  'severity/set': { payload: { issueKey: string; level: SeverityLevel | null; version: number }; result: TimelineChange };
   /** The review document (defaults filled from the incident when none is saved yet). */
   'review/get': { payload: { issueKey: string }; result: ReviewDoc };
   'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };

@@ -9,17 +9,20 @@ import {
   addManualEntry,
   annotateEntry,
   getTimeline,
+  openTimeline,
   refreshTimeline,
   removeManualEntry,
   setMoment,
   setSeverity,
   startReview,
+  timelineEntries,
   updateManualEntry,
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
 import { defineResolver } from './define';
 import {
   AnnotatePayload,
+  EntriesPayload,
   ExportPayload,
   ExternalPreviewPayload,
   IncidentGetPayload,
@@ -49,7 +52,11 @@ export function registerResolvers(resolver: Resolver): void {
   const define = (key: string, fn: ReturnType<typeof defineResolver>) => resolver.define(key, fn);
 
   define('incident/get', defineResolver('incident/get', IncidentGetPayload, (p, ctx) => getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey)));
-  define('timeline/get', defineResolver('timeline/get', IssueOnlyPayload, (p, ctx) => getTimeline(reviewDeps(ctx), p.issueKey)));
+  define('timeline/get', defineResolver('timeline/get', IssueOnlyPayload, (p, ctx) => openTimeline(reviewDeps(ctx), p.issueKey)));
+  define(
+    'timeline/entries',
+    defineResolver('timeline/entries', EntriesPayload, (p, ctx) => timelineEntries(reviewDeps(ctx), p.issueKey, p.version, p.from, p.to)),
+  );
   define('review/start', defineResolver('review/start', IssueOnlyPayload, (p, ctx) => startReview(reviewDeps(ctx), p.issueKey)));
   define('timeline/refresh', defineResolver('timeline/refresh', IssueOnlyPayload, (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey)));
   define(
@@ -94,7 +101,7 @@ export function registerResolvers(resolver: Resolver): void {
   define(
     'macro/get',
     defineResolver('macro/get', MacroPayload, (p, ctx) =>
-      macroData(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), macroConfigFrom(ctx.extension, p.config)),
+      macroData(docDeps(ctx), (key) => openTimeline(reviewDeps(ctx), key), macroConfigFrom(ctx.extension, p.config)),
     ),
   );
   define('publish/spaces', defineResolver('publish/spaces', PublishSpacesPayload, (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query)));

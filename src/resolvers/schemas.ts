@@ -15,7 +15,11 @@ const Version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const EntryId = z.string().min(1).max(300).regex(/^[A-Za-z0-9:_\-.]+$/, 'Not a timeline entry id');
 const MomentName = z.enum(KEY_MOMENTS);
 /** An instant with an explicit offset; the UI converts the viewer's local time before sending. */
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+const Instant = z
+  .string()
+  .max(40, 'Not a date and time')
+  .pipe(z.iso.datetime({ offset: true }))
+  .transform((s) => new Date(s).toISOString());
 
 export const IssueOnlyPayload = z.object({ issueKey: IssueKey }).strict();
 
@@ -52,6 +56,19 @@ export const MomentSetPayload = z.object({ issueKey: IssueKey, moment: MomentNam
 export const SeveritySetPayload = z
   .object({ issueKey: IssueKey, level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(), version: Version })
   .strict();
+
+/**
+ * A place in timeline order, only ever compared (never a storage key): `at` as an instant, `id`
+ * as text. Any printable id, since a page may start at any entry and changelog ids carry Jira's
+ * field name ("change:10023:Fix Version").
+ */
+const EntryKeySchema = z
+  .object({
+    at: z.string().min(1).max(64),
+    id: z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id'),
+  })
+  .strict();
+export const EntriesPayload = z.object({ issueKey: IssueKey, version: Version, from: EntryKeySchema.nullable(), to: EntryKeySchema.nullable() }).strict();
 
 // ---- The review document ------------------------------------------------------------
 

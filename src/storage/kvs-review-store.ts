@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import type { PulledEntry } from '../domain/timeline-build';
+import { sortEntries } from '../domain/timeline-order';
 import { chunkBySize } from './chunking';
 import type { PulledRef, ReviewStore, StoredReview } from './review-store';
 import { saveVersioned } from './versioned-entity';
@@ -10,6 +11,12 @@ const ENTITY = 'review';
 const CHUNK_BYTES = 200 * 1024;
 /** Batch calls take at most 25 items. */
 const BATCH = 25;
+/**
+ * A KVS request is at most 4 MiB: 16 chunks of at most 200 KiB stay well inside it (25 would not).
+ * Reads use the same size, so no single answer is larger than a write may be.
+ */
+const SET_BATCH = 16;
+const GET_BATCH = 16;
 
 const chunkKey = (incidentKey: string, generation: string, n: number) => `pulled:${incidentKey}:${generation}:${n}`;
 
@@ -19,11 +26,12 @@ export function createKvsReviewStore(): ReviewStore {
       return (await kvs.entity<StoredReview>(ENTITY).get(incidentKey)) ?? null;
     },
 
-    async loadPulled(incidentKey, ref) {
-      const keys = Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+    async loadPulled(incidentKey, ref, only) {
+      const numbers = only ? [...new Set(only)].filter((n) => n >= 0 && n < ref.chunks).sort((a, b) => a - b) : Array.from({ length: ref.chunks }, (_, n) => n);
+      const keys = numbers.map((n) => chunkKey(incidentKey, ref.generation, n));
       const parts: PulledEntry[][] = new Array<PulledEntry[]>(keys.length);
-      for (let i = 0; i < keys.length; i += BATCH) {
-        const slice = keys.slice(i, i + BATCH);
+      for (let i = 0; i < keys.length; i += GET_BATCH) {
+        const slice = keys.slice(i, i + GET_BATCH);
         const res = await kvs.batchGet<PulledEntry[]>(slice.map((key) => ({ key })));
         for (const item of res.successfulKeys) parts[keys.indexOf(item.key)] = item.value ?? [];
         if (res.failedKeys.length > 0) throw new Error(`Timeline storage is incomplete for ${incidentKey} (${res.failedKeys.length} chunk(s) unreadable)`);
@@ -32,13 +40,15 @@ export function createKvsReviewStore(): ReviewStore {
     },
 
     async savePulled(incidentKey, generation, entries) {
-      const chunks = chunkBySize(entries, CHUNK_BYTES);
-      for (let i = 0; i < chunks.length; i += BATCH) {
-        const items = chunks.slice(i, i + BATCH).map((value, j) => ({ key: chunkKey(incidentKey, generation, i + j), value }));
+      // Kept in timeline order, so each chunk is one stretch of the timeline and a page reads only its own.
+      const chunks = chunkBySize(sortEntries(entries), CHUNK_BYTES);
+      for (let i = 0; i < chunks.length; i += SET_BATCH) {
+        const items = chunks.slice(i, i + SET_BATCH).map((value, j) => ({ key: chunkKey(incidentKey, generation, i + j), value }));
         const res = await kvs.batchSet(items);
         if (res.failedKeys.length > 0) throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
       }
-      return { generation, chunks: chunks.length };
+      const key = (e: PulledEntry) => ({ at: e.at, id: e.id });
+      return { generation, chunks: chunks.length, bounds: chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) })) };
     },
 
     async deletePulled(incidentKey, ref: PulledRef) {

@@ -1,10 +1,15 @@
-import type { Annotation, KeyMomentName, SeverityLevel } from '../contract';
+import type { Annotation, EntryKey, KeyMomentName, SeverityLevel } from '../contract';
 import type { PulledEntry } from '../domain/timeline-build';
 
 /** Where a review's pulled Jira entries live: a generation of chunk keys, swapped atomically by the meta write. */
 export interface PulledRef {
   generation: string;
   chunks: number;
+  /**
+   * The first and last entry (timeline order) of each chunk, so a page reads only the chunks it
+   * spans. Absent for pulls stored before it existed: those read every chunk.
+   */
+  bounds?: { first: EntryKey; last: EntryKey }[];
 }
 
 /** Everything about a review except the pulled entries; small enough for one versioned entity write. */
@@ -33,7 +38,8 @@ export interface StoredReview {
 /** The review repository port; the KVS adapter implements it on Forge and the local site alike. */
 export interface ReviewStore {
   load(incidentKey: string): Promise<StoredReview | null>;
-  loadPulled(incidentKey: string, ref: PulledRef): Promise<PulledEntry[]>;
+  /** Every pulled entry, or only those of the chunks numbered in `chunks`. */
+  loadPulled(incidentKey: string, ref: PulledRef, chunks?: readonly number[]): Promise<PulledEntry[]>;
   /** Writes a new generation of pulled entries; not visible until a meta write points at it. */
   savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[]): Promise<PulledRef>;
   deletePulled(incidentKey: string, ref: PulledRef): Promise<void>;

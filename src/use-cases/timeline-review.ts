@@ -1,20 +1,25 @@
 import type {
   AnnotationPatch,
+  EntryKey,
+  EntryPage,
   IncidentOverview,
   KeyMomentName,
   ManualEntryInput,
   SeverityLevel,
+  TimelineChange,
   TimelineResult,
   TimelineView,
 } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import type { IncidentSources } from '../domain/sources';
 import { buildEntries, type PulledEntry } from '../domain/timeline-build';
-import { applyAnnotationPatch, manualEntry, mergePull } from '../domain/timeline-merge';
+import { applyAnnotationPatch, assembleTimeline, manualEntry, mergePull } from '../domain/timeline-merge';
+import { chunksForRange, entryRange } from '../domain/timeline-page';
+import { compareEntries } from '../domain/timeline-order';
 import { ConflictError, type ReviewState, type StoredReview } from '../storage/review-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { ReviewDeps } from './review-deps';
-import { toTimelineView } from './timeline-view';
+import { firstPageOf, toTimelineView } from './timeline-view';
 
 const CONFLICT_MESSAGE = 'Someone else changed this review while you were editing. We reloaded it: check and apply your change again.';
 /** A refresh re-reads and retries its meta write this often when an edit lands in between. */
@@ -43,11 +48,48 @@ async function authorise(deps: ReviewDeps, issueKey: string): Promise<IncidentOv
   return getIncidentOverview(deps.jira, issueKey);
 }
 
+/**
+ * The whole timeline, every entry in `entries`: for use cases that read it all (publishing, the
+ * Markdown export, the incident summary). Too big for an answer on a large incident: a resolver
+ * answers `openTimeline`.
+ */
 export async function getTimeline(deps: ReviewDeps, issueKey: string): Promise<TimelineResult> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   return review ? loadView(deps, review, incident) : { started: false, incident };
 }
+
+/** The timeline as the panel and the macro open it: the first page, and where the others start. */
+export async function openTimeline(deps: ReviewDeps, issueKey: string): Promise<TimelineResult> {
+  const result = await getTimeline(deps, issueKey);
+  return result.started ? firstPageOf(result) : result;
+}
+
+const STALE_PAGE_MESSAGE = 'This review changed while its timeline was loading. Reload it to see the latest version.';
+
+/**
+ * A range of the timeline at the version the caller opened (see `entryRange`). A review at another
+ * version answers CONFLICT: a page of one version is never mixed into the pages of another.
+ */
+export async function timelineEntries(deps: ReviewDeps, issueKey: string, version: number, from: EntryKey | null, to: EntryKey | null): Promise<EntryPage> {
+  await authorise(deps, issueKey);
+  const review = await deps.store.load(issueKey);
+  if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
+  if (review.version !== version) throw new AppFailure('CONFLICT', STALE_PAGE_MESSAGE);
+  const { state } = review;
+  // Only the stored chunks the range spans (a page of the large incident reads ~1 MB, not all 7).
+  const plan = state.pulled.bounds ? chunksForRange(state.pulled.bounds, from, to, OPEN_RANGE_CHUNKS) : null;
+  const pulled = await deps.store.loadPulled(issueKey, state.pulled, plan?.chunks);
+  const cutAt = plan?.cutAt ?? null;
+  const assembled = assembleTimeline(pulled, state.manual, state.annotations);
+  // Past the last chunk read, entries are left for the next page (even manual ones, which are always at hand).
+  const entries = cutAt ? assembled.filter((e) => compareEntries(e, cutAt) < 0) : assembled;
+  const range = entryRange(entries, from, to);
+  return { ...range, next: range.next ?? cutAt, version };
+}
+
+/** An open-ended page reads at most this many stored chunks (200 KiB each; a page is at most 768 KiB). */
+const OPEN_RANGE_CHUNKS = 5;
 
 /**
  * Pulls from Jira and merges into what is stored: new entries are added, edited ones updated,
@@ -95,7 +137,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     if (existing) await deps.store.deletePulled(issueKey, existing.state.pulled);
     const view = toTimelineView(next, merged, incident);
     await deps.summaries.timelineChanged(view);
-    return view;
+    return firstPageOf(view);
   }
 }
 
@@ -110,13 +152,20 @@ export async function refreshTimeline(deps: ReviewDeps, issueKey: string): Promi
   return pullAndStore(deps, issueKey, incident);
 }
 
+/** The entries an edit touches, by id: the answer carries them so the UI patches the pages it has. */
+interface Touched {
+  changed?: string[];
+  removed?: string[];
+}
+
 /** A facilitator's edit: applied to the version the user saw, or refused with CONFLICT. */
 async function edit(
   deps: ReviewDeps,
   issueKey: string,
   version: number,
+  touched: Touched,
   change: (state: ReviewState, pulled: () => Promise<PulledEntry[]>) => Promise<ReviewState> | ReviewState,
-): Promise<TimelineView> {
+): Promise<TimelineChange> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
@@ -137,31 +186,32 @@ async function edit(
   }
   const view = toTimelineView(next, await pulled(), incident);
   await deps.summaries.timelineChanged(view);
-  return view;
+  const changedIds = new Set(touched.changed ?? []);
+  return { ...firstPageOf(view), changed: view.entries.filter((e) => changedIds.has(e.id)), removed: touched.removed ?? [] };
 }
 
-export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number): Promise<TimelineView> {
-  return edit(deps, issueKey, version, async (state, pulled) => {
+export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, { changed: [entryId] }, async (state, pulled) => {
     const known = state.manual.some((m) => m.id === entryId) || (await pulled()).some((e) => e.id === entryId);
     if (!known) throw new AppFailure('NOT_FOUND', 'That timeline entry no longer exists. Reload the timeline.');
     return { ...state, annotations: { ...state.annotations, [entryId]: applyAnnotationPatch(state.annotations[entryId], patch) } };
   });
 }
 
-export function addManualEntry(deps: ReviewDeps, issueKey: string, input: ManualEntryInput, version: number): Promise<TimelineView> {
+export function addManualEntry(deps: ReviewDeps, issueKey: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
   const id = `manual:${deps.newId()}`;
-  return edit(deps, issueKey, version, (state) => ({ ...state, manual: [...state.manual, manualEntry(id, input, issueKey)] }));
+  return edit(deps, issueKey, version, { changed: [id] }, (state) => ({ ...state, manual: [...state.manual, manualEntry(id, input, issueKey)] }));
 }
 
-export function updateManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, input: ManualEntryInput, version: number): Promise<TimelineView> {
-  return edit(deps, issueKey, version, (state) => {
+export function updateManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, { changed: [entryId] }, (state) => {
     if (!state.manual.some((m) => m.id === entryId)) throw new AppFailure('NOT_FOUND', 'That manual entry no longer exists.');
     return { ...state, manual: state.manual.map((m) => (m.id === entryId ? manualEntry(entryId, input, issueKey) : m)) };
   });
 }
 
-export function removeManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, version: number): Promise<TimelineView> {
-  return edit(deps, issueKey, version, (state) => {
+export function removeManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, version: number): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, { removed: [entryId] }, (state) => {
     if (!state.manual.some((m) => m.id === entryId)) throw new AppFailure('NOT_FOUND', 'That manual entry no longer exists.');
     const annotations = { ...state.annotations };
     delete annotations[entryId];
@@ -169,8 +219,8 @@ export function removeManualEntry(deps: ReviewDeps, issueKey: string, entryId: s
   });
 }
 
-export function setMoment(deps: ReviewDeps, issueKey: string, moment: KeyMomentName, at: string | null, version: number): Promise<TimelineView> {
-  return edit(deps, issueKey, version, (state) => {
+export function setMoment(deps: ReviewDeps, issueKey: string, moment: KeyMomentName, at: string | null, version: number): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, {}, (state) => {
     const momentOverrides = { ...state.momentOverrides };
     if (at === null) delete momentOverrides[moment];
     else momentOverrides[moment] = at;
@@ -178,6 +228,6 @@ export function setMoment(deps: ReviewDeps, issueKey: string, moment: KeyMomentN
   });
 }
 
-export function setSeverity(deps: ReviewDeps, issueKey: string, level: SeverityLevel | null, version: number): Promise<TimelineView> {
-  return edit(deps, issueKey, version, (state) => ({ ...state, severityOverride: level }));
+export function setSeverity(deps: ReviewDeps, issueKey: string, level: SeverityLevel | null, version: number): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, {}, (state) => ({ ...state, severityOverride: level }));
 }

@@ -1,26 +1,11 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
-import { basicAuth, freshSite, invokeAs } from '../support/site';
+import type { FrameLocator, Page } from 'playwright-core';
+import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { basicAuth, invokeAs } from '../support/site';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await freshSite();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function asUser(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(email)}&back=${encodeURIComponent(path)}`);
-}
+const e2e = siteAndBrowserPerFile();
 
 async function publishFromPanel(page: Page): Promise<{ pageId: string; version: string; outcome: string }> {
-  await asUser(page, 'maya@example.com', '/browse/INC-1');
+  await signInAs(page, e2e.site, 'maya@example.com', '/browse/INC-1');
   const panel: FrameLocator = page.frameLocator('iframe[title="Post-incident review"]');
   await panel.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
   await panel.locator('[data-ready="publish"]').waitFor({ timeout: 20_000 });
@@ -43,15 +28,15 @@ async function publishFromPanel(page: Page): Promise<{ pageId: string; version: 
 
 describe('publishing a review to Confluence, in Chromium', () => {
   it('publishes INC-1 from the panel, shows the report with the live macro, and re-publishes in place with one remote link', async () => {
-    const started = await invokeAs<{ ok: boolean }>(site, 'maya@example.com', 'review/start', { issueKey: 'INC-1' });
+    const started = await invokeAs<{ ok: boolean }>(e2e.site, 'maya@example.com', 'review/start', { issueKey: 'INC-1' });
     expect(started.result.ok).toBe(true);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
 
     const first = await publishFromPanel(page);
     expect(first.outcome).toBe('created');
     expect(first.pageId).toMatch(/^\d+$/);
 
-    await page.goto(`${site.url}/wiki/spaces/IR/pages/${first.pageId}`);
+    await page.goto(`${e2e.site.url}/wiki/spaces/IR/pages/${first.pageId}`);
     expect(await page.locator('h1').first().textContent()).toMatch(/^INC-1: .* post-incident review$/);
     const body = await page.locator('.confluence-body').textContent();
     for (const section of ['Key metrics', 'Timeline', 'Learnings', 'Contributing factors', 'Action items']) expect(body).toContain(section);
@@ -60,12 +45,12 @@ describe('publishing a review to Confluence, in Chromium', () => {
 
     const again = await publishFromPanel(page);
     expect(again).toMatchObject({ outcome: 'updated', pageId: first.pageId, version: '2' });
-    const links = await fetch(`${site.url}/rest/api/3/issue/INC-1/remotelink`, { headers: { authorization: basicAuth('maya@example.com') } });
+    const links = await fetch(`${e2e.site.url}/rest/api/3/issue/INC-1/remotelink`, { headers: { authorization: basicAuth('maya@example.com') } });
     const reportLinks = ((await links.json()) as { globalId?: string; object: { url: string } }[]).filter((l) => l.object.url.includes(`/pages/${first.pageId}`));
     expect(reportLinks).toHaveLength(1);
 
     // A reader without access to the incident project sees the page, but the macro says only "no access".
-    await asUser(page, 'lena@example.com', `/wiki/spaces/IR/pages/${first.pageId}`);
+    await signInAs(page, e2e.site, 'lena@example.com', `/wiki/spaces/IR/pages/${first.pageId}`);
     const lenaMacro = page.frameLocator('iframe.forge').first();
     await lenaMacro.locator('[data-macro-state="no-access"]').waitFor({ timeout: 20_000 });
     expect(await lenaMacro.locator('body').textContent()).toContain("You don't have access to this incident's review");

@@ -1,19 +1,8 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
-import { basicAuth, freshSite, invokeAs } from '../support/site';
+import type { FrameLocator, Page } from 'playwright-core';
+import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { basicAuth, invokeAs } from '../support/site';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await freshSite();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = siteAndBrowserPerFile();
 
 interface SubtaskJson {
   key: string;
@@ -22,14 +11,14 @@ interface SubtaskJson {
 
 async function subtasksOf(key: string): Promise<SubtaskJson[]> {
   const jql = encodeURIComponent(`parent = ${key} ORDER BY created ASC`);
-  const res = await fetch(`${site.url}/rest/api/3/search/jql?jql=${jql}&fields=summary,duedate,priority,assignee,labels,parent`, {
+  const res = await fetch(`${e2e.site.url}/rest/api/3/search/jql?jql=${jql}&fields=summary,duedate,priority,assignee,labels,parent`, {
     headers: { authorization: basicAuth('maya@example.com') },
   });
   return ((await res.json()) as { issues: SubtaskJson[] }).issues;
 }
 
 async function openReviewTab(page: Page, key: string): Promise<FrameLocator> {
-  await page.goto(`${site.url}/__switch-user?as=maya%40example.com&back=${encodeURIComponent(`/browse/${key}`)}`);
+  await signInAs(page, e2e.site, 'maya@example.com', `/browse/${key}`);
   const panel = page.frameLocator('iframe[title="Post-incident review"]');
   await panel.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
   await panel.locator('[data-ready="review-doc"]').waitFor({ timeout: 20_000 });
@@ -39,9 +28,9 @@ async function openReviewTab(page: Page, key: string): Promise<FrameLocator> {
 describe('the review document in Chromium', () => {
   it('flags blame as it is typed, creates three action items as sub-tasks once, and survives a 429 storm without duplicates', async () => {
     // The review is started (timeline pulled) as the facilitator would from the Timeline tab.
-    const started = await invokeAs<{ ok: boolean }>(site, 'maya@example.com', 'review/start', { issueKey: 'INC-3' });
+    const started = await invokeAs<{ ok: boolean }>(e2e.site, 'maya@example.com', 'review/start', { issueKey: 'INC-3' });
     expect(started.result.ok).toBe(true);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const panel = await openReviewTab(page, 'INC-3');
 
     const learned = panel.getByLabel('What we learned', { exact: true });
@@ -68,7 +57,7 @@ describe('the review document in Chromium', () => {
     await panel.getByText('All changes saved').waitFor({ timeout: 10_000 });
 
     // A 429 storm on the bulk create and the searches around it, mid-way through "Create in Jira".
-    await fetch(`${site.url}/__admin/faults`, {
+    await fetch(`${e2e.site.url}/__admin/faults`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ rate429: 0.5, retryAfterS: 1, pathPrefix: '/rest/api/3/issue/bulk', seed: 3 }),
@@ -76,8 +65,8 @@ describe('the review document in Chromium', () => {
     await panel.getByRole('button', { name: 'Create in Jira' }).click();
     const firstItemKey = panel.getByRole('group', { name: 'Action item 1' }).getByRole('link', { name: /^INC-\d+$/ });
     await firstItemKey.waitFor({ timeout: 30_000 });
-    await fetch(`${site.url}/__admin/faults`, { method: 'DELETE' });
-    const { requests } = (await (await fetch(`${site.url}/__admin/requests`)).json()) as { requests: { status: number; path: string }[] };
+    await fetch(`${e2e.site.url}/__admin/faults`, { method: 'DELETE' });
+    const { requests } = (await (await fetch(`${e2e.site.url}/__admin/requests`)).json()) as { requests: { status: number; path: string }[] };
     expect(requests.filter((r) => r.status === 429 && r.path.startsWith('/rest/api/3/issue/bulk')).length).toBeGreaterThan(0);
 
     const subtasks = await subtasksOf('INC-3');

@@ -1,19 +1,8 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
-import { freshSite, invokeAs } from '../support/site';
+import type { FrameLocator, Page } from 'playwright-core';
+import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { invokeAs } from '../support/site';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await freshSite();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = siteAndBrowserPerFile();
 
 const MAYA = 'maya@example.com';
 const DAY = 86_400_000;
@@ -26,10 +15,10 @@ interface Doc {
 
 /** A review as a facilitator leaves it: timeline started, a tag, one countermeasure overdue and one not. */
 async function seedReview(issueKey: string, tag: string): Promise<void> {
-  const started = await invokeAs<{ ok: boolean }>(site, MAYA, 'review/start', { issueKey });
+  const started = await invokeAs<{ ok: boolean }>(e2e.site, MAYA, 'review/start', { issueKey });
   expect(started.result.ok).toBe(true);
-  const doc = await invokeAs<{ ok: boolean; data: Doc }>(site, MAYA, 'review/get', { issueKey });
-  const saved = await invokeAs<{ ok: boolean }>(site, MAYA, 'review/save', {
+  const doc = await invokeAs<{ ok: boolean; data: Doc }>(e2e.site, MAYA, 'review/get', { issueKey });
+  const saved = await invokeAs<{ ok: boolean }>(e2e.site, MAYA, 'review/save', {
     issueKey,
     version: doc.result.data.version,
     content: { ...doc.result.data.content, tags: [tag], customerImpact: { affected: true, text: 'Customers could not sign in.' } },
@@ -42,7 +31,7 @@ async function seedReview(issueKey: string, tag: string): Promise<void> {
 }
 
 async function openPage(page: Page, email: string): Promise<FrameLocator> {
-  await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(email)}&back=${encodeURIComponent(site.globalPagePath)}`);
+  await signInAs(page, e2e.site, email, e2e.site.globalPagePath);
   const frame = page.frameLocator('iframe[title="After Action Summaries"]');
   await frame.locator('.pir-summaries-table, .pir-empty-state').first().waitFor({ timeout: 20_000 });
   return frame;
@@ -58,7 +47,7 @@ describe('After Action Summaries, in Chromium', () => {
   it('lists the reviews with trends and overdue countermeasures, sorts and filters them, exports CSV and opens a printable summary', async () => {
     await seedReview('INC-1', 'login');
     await seedReview('INC-2', 'backups');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const listCalls: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/__forge/invoke') && request.postData()?.includes('"summaries/list"')) listCalls.push(request.postData() ?? '');
@@ -72,7 +61,7 @@ describe('After Action Summaries, in Chromium', () => {
     await inc2.waitFor();
     expect(await inc1.textContent()).toContain('Login page outage');
     expect(await inc1.locator('.pir-summaries-overdue-count').textContent()).toBe('1');
-    expect(await inc1.getByRole('link', { name: 'INC-1' }).getAttribute('href')).toBe(`${site.url}/browse/INC-1`);
+    expect(await inc1.getByRole('link', { name: 'INC-1' }).getAttribute('href')).toBe(`${e2e.site.url}/browse/INC-1`);
 
     // Trends as named SVG charts, with their data as a table.
     for (const name of ['Time to acknowledge and recover', 'Incidents by severity', 'Countermeasures opened and closed']) {
@@ -130,7 +119,7 @@ describe('After Action Summaries, in Chromium', () => {
   }, 150_000);
 
   it('shows a reader without access to the incident project none of its incidents', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const frame = await openPage(page, 'lena@example.com');
     await showOctoberAndNovember2026(frame);
     await frame.locator('.pir-empty-state').waitFor({ timeout: 20_000 });

@@ -14,7 +14,7 @@ import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { assertLoggedRequestsMatchContract, clearRequestLog, loggedProductRequests } from '../contract/app-traffic';
-import { basicAuth, freshSite } from '../support/site';
+import { closeIssueAs, freshSite, jiraAs } from '../support/site';
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
@@ -63,16 +63,6 @@ function syncAs(
   );
 }
 
-async function jira<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${site.url}/rest/api/3${path}`, {
-    method,
-    headers: { authorization: basicAuth(MAYA), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
-
 interface SubtaskJson {
   key: string;
   fields: {
@@ -84,7 +74,7 @@ interface SubtaskJson {
 }
 
 async function subtasksOf(key: string): Promise<SubtaskJson[]> {
-  const page = await jira<{ issues: SubtaskJson[] }>('POST', '/search/jql', {
+  const page = await jiraAs<{ issues: SubtaskJson[] }>(site, MAYA, 'POST', '/search/jql', {
     jql: `parent = ${key} ORDER BY key ASC`, maxResults: 100, properties: [ACTION_ITEM_PROPERTY],
     fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status'],
   });
@@ -183,9 +173,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
 
   it('flows a sub-task moved to Done in Jira back as its live status, and it is no longer overdue', async () => {
     const key = first.mapping.a1.key;
-    const { transitions } = await jira<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>('GET', `/issue/${key}/transitions`);
-    const done = transitions.find((t) => t.to.statusCategory.key === 'done')!;
-    await jira('POST', `/issue/${key}/transitions`, { transition: { id: done.id } });
+    await closeIssueAs(site, MAYA, key);
 
     const result = await syncAs(MAYA, 'INC-1', ITEMS.map((i) => (i.id === 'a2' ? { ...i } : i)), knownOf(first));
     expect(result.live.a1.status.category).toBe('done');

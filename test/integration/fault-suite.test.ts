@@ -6,7 +6,7 @@
  */
 import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
-import { basicAuth, freshSite, invokeAs } from '../support/site';
+import { basicAuth, callAs, freshSite } from '../support/site';
 
 const MAYA = 'maya@example.com';
 /** The storm: 20% rate limited (Retry-After 1 s), 5% unavailable, every answer 30 ms late; seeded so a run repeats. */
@@ -47,16 +47,12 @@ async function setFaults(config: Record<string, unknown> | null): Promise<void> 
   if (!res.ok) throw new Error(`faults answered ${res.status}`);
 }
 
-async function call<T>(key: string, payload: unknown): Promise<Result<T>> {
-  return (await invokeAs<Result<T>>(site, MAYA, key, payload)).result;
-}
-
 /**
  * What a user does: press the button, read the message if it fails, press again. Every failure
  * must be a typed, retryable error with a message a person can act on — never INTERNAL.
  */
 async function asAUser<T>(key: string, payload: unknown): Promise<T> {
-  return userStep(() => call<T>(key, payload), key);
+  return userStep(() => callAs<T>(site, MAYA, key, payload), key);
 }
 
 /** One step of a user's work (it may read before it writes); pressed again while it fails. */
@@ -92,9 +88,9 @@ async function calm<T>(path: string, init: { method?: string; body?: unknown } =
 /** Reads the current version (as the panel holds it) and writes with it, as one user step. */
 function readThenWrite<V extends { version: number }, T>(readKey: string, issueKey: string, writeKey: string, body: (current: V) => Record<string, unknown>): Promise<T> {
   return userStep(async () => {
-    const current = await call<V>(readKey, { issueKey });
+    const current = await callAs<V>(site, MAYA, readKey, { issueKey });
     if (!current.ok) return current;
-    return call<T>(writeKey, { issueKey, ...body(current.data), version: current.data.version });
+    return callAs<T>(site, MAYA, writeKey, { issueKey, ...body(current.data), version: current.data.version });
   }, writeKey);
 }
 
@@ -105,9 +101,9 @@ describe('under a storm of 429s, 503s and slow answers', () => {
 
   beforeAll(async () => {
     // The same pull without faults, on a second incident-free copy: what a correct pull contains.
-    const calmView = await call<TimelineView>('timeline/get', { issueKey: 'INC-2' });
+    const calmView = await callAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'INC-2' });
     expect(calmView.ok).toBe(true);
-    const started = await call<TimelineView>('review/start', { issueKey: 'INC-2' });
+    const started = await callAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-2' });
     if (!started.ok) throw new Error(started.error.message);
     baseline = started.data.entries.map((e) => e.id).sort();
     await setFaults(STORM);

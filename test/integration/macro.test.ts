@@ -1,6 +1,6 @@
-import type { MacroResult, Result } from '../../src/contract';
+import type { EntryPage, MacroResult, Result } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
-import { freshSite, invokeAs } from '../support/site';
+import { freshSite, invokeAs, okAs } from '../support/site';
 
 let site: RunningSite;
 beforeAll(async () => {
@@ -9,13 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function macro(user: string, config: Record<string, unknown>, contextConfig?: Record<string, unknown>): Promise<MacroResult> {
-  const { result } = await invokeAs<Result<MacroResult>>(site, user, 'macro/get', { config }, {
+function macro(user: string, config: Record<string, unknown>, contextConfig?: Record<string, unknown>): Promise<MacroResult> {
+  return okAs<MacroResult>(site, user, 'macro/get', { config }, {
     moduleKey: 'pir-review-macro',
     extension: { type: 'macro', ...(contextConfig ? { config: contextConfig } : {}) },
   });
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
 }
 
 describe('the Confluence macro as the page viewer', () => {
@@ -27,6 +25,23 @@ describe('the Confluence macro as the page viewer', () => {
     expect(r.incident.key).toBe('INC-1');
     expect(r.timeline?.entries.length).toBeGreaterThan(10);
     expect(r.doc.incidentKey).toBe('INC-1');
+  });
+
+  it('gives the views without entries (summary, action items) the metrics and no entries, with every page left to fetch', async () => {
+    const timeline = await macro('maya@example.com', { issueKey: 'INC-1', view: 'timeline' });
+    const summary = await macro('maya@example.com', { issueKey: 'INC-1', view: 'summary' });
+    if (timeline.state !== 'ok' || summary.state !== 'ok' || !timeline.timeline || !summary.timeline) throw new Error('not ok');
+    expect(summary.timeline.entries).toStrictEqual([]);
+    expect(summary.timeline.metrics).toStrictEqual(timeline.timeline.metrics);
+    const first = timeline.timeline.entries[0];
+    expect(summary.timeline.paging).toStrictEqual({ total: timeline.timeline.paging.total, pageStarts: [{ at: first.at, id: first.id }] });
+    const { result } = await invokeAs<Result<EntryPage>>(site, 'maya@example.com', 'timeline/entries', {
+      issueKey: 'INC-1',
+      version: summary.timeline.version,
+      from: summary.timeline.paging.pageStarts[0],
+      to: null,
+    });
+    expect(result.ok && result.data.entries).toStrictEqual(timeline.timeline.entries);
   });
 
   it('takes the configuration Forge gives in the context over what the frame sends', async () => {

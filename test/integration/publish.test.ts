@@ -13,7 +13,6 @@ import type {
   PublishResult,
   PublishState,
   PublishTarget,
-  Result,
   ReviewContent,
   ReviewDoc,
   SpaceSummary,
@@ -28,22 +27,13 @@ import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { assertLoggedRequestsMatchContract, clearRequestLog, loggedProductRequests } from '../contract/app-traffic';
-import { basicAuth, freshSite, invokeAs } from '../support/site';
+import { basicAuth, callAs, freshSite, okAs } from '../support/site';
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
 const GLOBAL_ID = reportLinkGlobalId('INC-1');
 
 let site: RunningSite;
-
-async function call<T>(user: string, key: string, payload: unknown): Promise<Result<T>> {
-  return (await invokeAs<Result<T>>(site, user, key, payload)).result;
-}
-async function ok<T>(user: string, key: string, payload: unknown): Promise<T> {
-  const r = await call<T>(user, key, payload);
-  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-  return r.data;
-}
 
 /** A product REST call as Maya with basic auth, outside the app. */
 async function rest<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -72,7 +62,7 @@ interface RemoteLinkJson {
 const page = async (id: string) => (await rest<PageJson>('GET', `/wiki/api/v2/pages/${id}?body-format=storage`)).body;
 const remoteLinks = async () => (await rest<RemoteLinkJson[]>('GET', '/rest/api/3/issue/INC-1/remotelink')).body;
 const reportLinks = async () => (await remoteLinks()).filter((l) => l.globalId === GLOBAL_ID);
-const review = () => ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+const review = () => okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
 
 /** Bumps the page to the next version as Maya, the way a colleague editing it would. */
 async function bumpPage(id: string): Promise<number> {
@@ -92,7 +82,7 @@ const RESOLUTION = 'The web service was restarted and the job was moved off the 
 
 beforeAll(async () => {
   site = await freshSite();
-  await ok<TimelineView>(MAYA, 'review/start', { issueKey: 'INC-1' });
+  await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-1' });
   const doc = await review();
   const person = (email: string) => {
     const u = SEED_USERS.find((s) => s.email === email)!;
@@ -108,7 +98,7 @@ beforeAll(async () => {
     contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.' }],
     tags: ['login', 'capacity'],
   };
-  await ok<ReviewDoc>(MAYA, 'review/save', {
+  await okAs<ReviewDoc>(site, MAYA, 'review/save', {
     issueKey: 'INC-1',
     content,
     actionItems: [
@@ -121,27 +111,27 @@ afterAll(() => site.close());
 
 describe('choosing where to publish', () => {
   it('finds spaces by name or key and lists root pages, then the children of a page', async () => {
-    const spaces = await ok<SpaceSummary[]>(MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' });
+    const spaces = await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' });
     expect(spaces.map((s) => s.key)).toEqual(['IR']);
-    expect(await ok<SpaceSummary[]>(MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'eng' })).toEqual([expect.objectContaining({ key: 'ENG', name: 'Engineering' })]);
-    expect((await ok<SpaceSummary[]>(MAYA, 'publish/spaces', { issueKey: 'INC-1', query: '' })).length).toBeGreaterThanOrEqual(2);
+    expect(await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'eng' })).toEqual([expect.objectContaining({ key: 'ENG', name: 'Engineering' })]);
+    expect((await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: '' })).length).toBeGreaterThanOrEqual(2);
     const ir = spaces[0];
-    const roots = await ok<PageSummary[]>(MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: null });
+    const roots = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: null });
     expect(roots.map((p) => p.title)).toEqual(['Incident Reviews']);
-    const children = await ok<PageSummary[]>(MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: roots[0].id });
+    const children = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: roots[0].id });
     expect(children.map((p) => p.title)).toEqual(['Post-incident reviews', 'Runbooks']);
     parent = children[0];
     target = { spaceId: ir.id, spaceKey: ir.key, parentId: parent.id };
   });
 
   it('remembers nothing before the first publish', async () => {
-    expect(await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({ target: null, internal: null, external: null });
+    expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({ target: null, internal: null, external: null });
   });
 
   it('rejects ids that are not Confluence ids and oversized text', async () => {
-    const bad = await call<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target: { spaceId: '../1', spaceKey: 'IR', parentId: 'x' }, version: 1 });
+    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target: { spaceId: '../1', spaceKey: 'IR', parentId: 'x' }, version: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'target.spaceId': expect.any(String), 'target.parentId': expect.any(String) } } });
-    const long = await call<ExternalSummary>(MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: 'x'.repeat(5_001), resolution: '' });
+    const long = await callAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: 'x'.repeat(5_001), resolution: '' });
     expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
@@ -152,7 +142,7 @@ describe('publishing the internal report', () => {
   it('creates the page under the chosen parent with the report and the live macro, links it from the incident and marks the review published', async () => {
     await clearRequestLog(site);
     const doc = await review();
-    first = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version });
+    first = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version });
     expect(first.outcome).toBe('created');
     expect(first.page).toMatchObject({ version: 1, title: expect.stringMatching(/^INC-1: /) });
     expect(first.doc).toMatchObject({ status: 'published', version: doc.version + 1 });
@@ -176,7 +166,7 @@ describe('publishing the internal report', () => {
     expect(JSON.parse(Buffer.from(frame![1], 'base64url').toString('utf8'))).toMatchObject({ type: 'macro', config: { issueKey: 'INC-1', view: 'full' } });
 
     expect(await reportLinks()).toEqual([expect.objectContaining({ object: expect.objectContaining({ url: first.page.url, title: first.page.title }) })]);
-    expect(await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
+    expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
       target: { spaceId: target.spaceId, spaceKey: 'IR', parentId: parent.id },
       internal: first.page,
       external: null,
@@ -190,7 +180,7 @@ describe('publishing the internal report', () => {
 
   it('re-publishes in place: the same page at version 2 and still one remote link', async () => {
     const linksBefore = (await remoteLinks()).length;
-    const again = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+    const again = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
     expect(again.outcome).toBe('updated');
     expect(again.page).toMatchObject({ pageId: first.page.pageId, version: 2, url: first.page.url });
     expect((await page(first.page.pageId)).version.number).toBe(2);
@@ -201,22 +191,22 @@ describe('publishing the internal report', () => {
   it('refuses a publish from a stale review version and sends nothing to Confluence', async () => {
     const doc = await review();
     await clearRequestLog(site);
-    const stale = await call<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version - 1 });
+    const stale = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version - 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await loggedProductRequests(site)).filter((r) => r.kind === 'confluence')).toEqual([]);
     expect((await page(first.page.pageId)).version.number).toBe(2);
   });
 
   it("writes the page's times in the publisher's time zone, and refuses one that does not exist", async () => {
-    const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Asia/Tokyo' });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Asia/Tokyo' });
     expect((await page(r.page.pageId)).body.storage?.value).toContain('(Asia/Tokyo)');
-    const bad = await call<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Mars/Olympus' });
+    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Mars/Olympus' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('writes on top of a version someone saved meanwhile', async () => {
     const bumped = await bumpPage(first.page.pageId);
-    const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
     expect(r.page).toMatchObject({ pageId: first.page.pageId, version: bumped + 1 });
   });
 
@@ -247,27 +237,27 @@ describe('publishing the internal report', () => {
   it('creates the page again when it was deleted, records it and moves the remote link to it', async () => {
     const del = await rest<null>('DELETE', `/wiki/api/v2/pages/${first.page.pageId}`);
     expect(del.status).toBe(204);
-    const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
     expect(r.outcome).toBe('created');
     expect(r.page.pageId).not.toBe(first.page.pageId);
     expect(r.page.version).toBe(1);
     expect((await page(r.page.pageId)).parentId).toBe(parent.id);
-    expect((await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' })).internal).toEqual(r.page);
+    expect((await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).internal).toEqual(r.page);
     expect(await reportLinks()).toEqual([expect.objectContaining({ object: expect.objectContaining({ url: r.page.url }) })]);
   });
 });
 
 describe('publishing after a publish that failed half-way', () => {
   it('adopts the page it created but never recorded instead of making a duplicate', async () => {
-    const incident = await ok<IncidentOverview>(MAYA, 'incident/get', { issueKey: 'INC-2' });
+    const incident = await okAs<IncidentOverview>(site, MAYA, 'incident/get', { issueKey: 'INC-2' });
     // What a publish leaves behind when it dies after POST /pages: the page, and no record of it.
     const orphan = await rest<PageJson>('POST', '/wiki/api/v2/pages', {
       spaceId: target.spaceId, status: 'current', title: internalPageTitle(incident), parentId: target.parentId, body: { representation: 'storage', value: '<p>half-way</p>' },
     });
     expect(orphan.status).toBe(200);
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-2' });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
     await clearRequestLog(site);
-    const r = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-2', target, version: doc.version });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-2', target, version: doc.version });
     expect(r).toMatchObject({ outcome: 'updated', page: { pageId: orphan.body.id, version: 2 }, doc: { status: 'published', version: doc.version + 1 } });
     expect((await loggedProductRequests(site)).filter((q) => q.kind === 'confluence' && q.method === 'POST')).toEqual([]);
     expect((await page(orphan.body.id)).body.storage?.value).toContain('<h2>Timeline</h2>');
@@ -276,21 +266,21 @@ describe('publishing after a publish that failed half-way', () => {
 
 describe('the external summary', () => {
   it('previews a summary with no person\'s name and no comment text', async () => {
-    const preview = await ok<ExternalSummary>(MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
+    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
     expect(preview).toMatchObject({ proximateCause: PROXIMATE, resolution: RESOLUTION, servicesImpacted: ['Login', 'Web'], countermeasures: ['Alert on login error rate'] });
     const text = JSON.stringify(preview);
     for (const u of SEED_USERS) expect(text).not.toContain(u.displayName);
-    const timeline = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
+    const timeline = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'INC-1' });
     const comments = timeline.entries.filter((e) => e.source === 'comment' && e.text.trim().length >= 20);
     expect(comments.length).toBeGreaterThan(0);
     for (const c of comments) expect(text).not.toContain(c.text.trim().slice(0, 40));
   });
 
   it('publishes exactly the preview to its own page, without a second remote link and without touching the review', async () => {
-    const preview = await ok<ExternalSummary>(MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
-    const before = await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' });
+    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
+    const before = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     const doc = await review();
-    const r = await ok<PublishResult>(MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
     expect(r.outcome).toBe('created');
     expect(r.page.pageId).not.toBe(before.internal?.pageId);
     expect(r.page.title).toBe(preview.title);
@@ -299,17 +289,17 @@ describe('the external summary', () => {
     for (const u of SEED_USERS) expect(storage).not.toContain(u.displayName);
     expect(storage).toContain(PROXIMATE);
     expect(await reportLinks()).toHaveLength(1);
-    const state = await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' });
+    const state = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     expect(state).toEqual({ ...before, external: r.page });
 
-    const again = await ok<PublishResult>(MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
+    const again = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
     expect(again).toMatchObject({ outcome: 'updated', page: { pageId: r.page.pageId, version: 2 } });
   });
 });
 
 describe('a user who may not see the incident', () => {
   it('gets NOT_FOUND from every publish resolver, and nothing is written anywhere', async () => {
-    const stateBefore = await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' });
+    const stateBefore = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     const linksBefore = await remoteLinks();
     await clearRequestLog(site);
     const calls: [string, unknown][] = [
@@ -321,12 +311,12 @@ describe('a user who may not see the incident', () => {
       ['publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: 0 }],
     ];
     for (const [key, payload] of calls) {
-      expect({ key, r: await call<unknown>(LENA, key, payload) }).toEqual({ key, r: { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) } });
+      expect({ key, r: await callAs<unknown>(site, LENA, key, payload) }).toEqual({ key, r: { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) } });
     }
     const traffic = await loggedProductRequests(site);
     expect(traffic.filter((r) => r.kind === 'confluence')).toEqual([]);
     expect(traffic.filter((r) => r.method !== 'GET')).toEqual([]);
-    expect(await ok<PublishState>(MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual(stateBefore);
+    expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual(stateBefore);
     expect(await remoteLinks()).toEqual(linksBefore);
   });
 });

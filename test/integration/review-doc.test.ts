@@ -1,6 +1,6 @@
-import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Person, Result, ReviewContent, ReviewDoc } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Person, ReviewContent, ReviewDoc } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
-import { freshSite, invokeAs } from '../support/site';
+import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
 beforeAll(async () => {
@@ -9,15 +9,6 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 const MAYA = 'maya@example.com';
-
-async function call<T>(user: string, key: string, payload: unknown): Promise<Result<T>> {
-  return (await invokeAs<Result<T>>(site, user, key, payload)).result;
-}
-async function ok<T>(user: string, key: string, payload: unknown): Promise<T> {
-  const r = await call<T>(user, key, payload);
-  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-  return r.data;
-}
 
 const item = (id: string, summary: string): ActionItemInput => ({
   id,
@@ -31,7 +22,7 @@ const item = (id: string, summary: string): ActionItemInput => ({
 
 describe('the review document through the resolvers', () => {
   it('starts from defaults prefilled from the incident, as an unsaved draft', async () => {
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     expect(doc).toMatchObject({ incidentKey: 'INC-1', status: 'draft', version: 0, updatedAt: null, actionItems: [], findings: [] });
     expect(doc.content.meeting.title).toMatch(/^INC-1: /);
     expect(doc.content.meeting.contact?.displayName).toBe('Sofia Lindqvist');
@@ -40,13 +31,13 @@ describe('the review document through the resolvers', () => {
   });
 
   it('saves learnings with blame in them, reports the findings, and never refuses the save', async () => {
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     const content: ReviewContent = {
       ...doc.content,
       learnings: { learned: 'Daniel should have noticed the CPU alert. It was human error.', wentWell: 'Support spotted it fast.', surprised: '' },
       contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.' }],
     };
-    const saved = await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems: [item('a1', 'We should add alerting on CPU saturation')], version: 0 });
+    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems: [item('a1', 'We should add alerting on CPU saturation')], version: 0 });
     expect(saved.version).toBe(1);
     expect(saved.content.learnings.learned).toBe(content.learnings.learned);
     const learned = saved.findings.find((f) => f.field === 'learnings.learned');
@@ -56,41 +47,41 @@ describe('the review document through the resolvers', () => {
   });
 
   it('checks a text as it is typed', async () => {
-    const findings = await ok<BlamelessFinding[]>(MAYA, 'review/check', { issueKey: 'INC-1', text: 'The root cause was a careless restart.', field: 'learning' });
+    const findings = await okAs<BlamelessFinding[]>(site, MAYA, 'review/check', { issueKey: 'INC-1', text: 'The root cause was a careless restart.', field: 'learning' });
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['root-cause', 'judgement']));
     for (const f of findings) expect('The root cause was a careless restart.'.slice(f.start, f.end)).toBe(f.excerpt);
   });
 
   it('refuses a save on a stale version and keeps the newer one', async () => {
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
-    const newer = await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Killed the process, restarted the web service.' }, actionItems: [], version: doc.version });
-    const stale = await call<ReviewDoc>('daniel@example.com', 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Overwritten?' }, actionItems: [], version: doc.version });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
+    const newer = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Killed the process, restarted the web service.' }, actionItems: [], version: doc.version });
+    const stale = await callAs<ReviewDoc>(site, 'daniel@example.com', 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Overwritten?' }, actionItems: [], version: doc.version });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const after = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
+    const after = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     expect(after.version).toBe(newer.version);
     expect(after.content.remediation).toBe('Killed the process, restarted the web service.');
   });
 
   it('moves draft → in review → draft, refuses publishing by status, and re-opens nothing that is not published', async () => {
-    let doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
-    doc = await ok<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'in-review', version: doc.version });
+    let doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'review/status', { issueKey: 'INC-1', status: 'in-review', version: doc.version });
     expect(doc.status).toBe('in-review');
-    const publish = await call<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'published', version: doc.version });
+    const publish = await callAs<ReviewDoc>(site, MAYA, 'review/status', { issueKey: 'INC-1', status: 'published', version: doc.version });
     expect(publish).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    doc = await ok<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'draft', version: doc.version });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'review/status', { issueKey: 'INC-1', status: 'draft', version: doc.version });
     expect(doc.status).toBe('draft');
   });
 
   it('finds assignable people of the incident project', async () => {
-    const people = await ok<Person[]>(MAYA, 'users/search', { issueKey: 'INC-1', query: 'dan' });
+    const people = await okAs<Person[]>(site, MAYA, 'users/search', { issueKey: 'INC-1', query: 'dan' });
     expect(people.map((p) => p.displayName)).toContain('Daniel Reyes');
-    const all = await ok<Person[]>(MAYA, 'users/search', { issueKey: 'INC-1', query: '' });
+    const all = await okAs<Person[]>(site, MAYA, 'users/search', { issueKey: 'INC-1', query: '' });
     expect(all.map((p) => p.displayName)).not.toContain('Lena Fischer');
   });
 
   it('rejects oversized and malformed input with field errors, saving nothing', async () => {
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
-    const r = await call<ReviewDoc>(MAYA, 'review/save', {
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
+    const r = await callAs<ReviewDoc>(site, MAYA, 'review/save', {
       issueKey: 'INC-1',
       content: { ...doc.content, learnings: { ...doc.content.learnings, learned: 'x'.repeat(10_001) }, tags: ['has space'] },
       actionItems: [item('a1', ''), { ...item('a2', 'ok'), dueDate: '15/12/2026' }],
@@ -103,12 +94,12 @@ describe('the review document through the resolvers', () => {
         expect.arrayContaining(['content.learnings.learned', 'content.tags.0', 'actionItems.0.summary', 'actionItems.1.dueDate']),
       );
     }
-    expect((await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' })).version).toBe(doc.version);
+    expect((await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' })).version).toBe(doc.version);
   });
 
   it('exports the whole review as Markdown in the viewer\'s time zone', async () => {
-    await ok<unknown>(MAYA, 'review/start', { issueKey: 'INC-1' });
-    const { filename, markdown } = await ok<{ filename: string; markdown: string }>(MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Europe/London' });
+    await okAs<unknown>(site, MAYA, 'review/start', { issueKey: 'INC-1' });
+    const { filename, markdown } = await okAs<{ filename: string; markdown: string }>(site, MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Europe/London' });
     expect(filename).toBe('INC-1-post-incident-review.md');
     expect(markdown).toMatch(/^# INC-1/);
     for (const section of ['Meeting details', 'Key metrics', 'What happened', 'Learnings', 'Contributing factors', 'Action items', 'Tickets', 'Tags']) {
@@ -116,25 +107,25 @@ describe('the review document through the resolvers', () => {
     }
     expect(markdown).toContain('(Europe/London)');
     expect(markdown).toContain('The runbook for production access was out of date.');
-    const bad = await call<unknown>(MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Mars/Olympus' });
+    const bad = await callAs<unknown>(site, MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Mars/Olympus' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('creates action items as sub-tasks once, flows their Jira status back, and flags the overdue one', async () => {
     const daniel: Person = { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes' };
-    const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-4' });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' });
     const items: ActionItemInput[] = [
       { ...item('i1', 'Alert when a terminal uplink drops'), owner: daniel },
       { ...item('i2', 'Schedule switch upgrades outside office hours'), question: 'recover-sooner' },
       { ...item('i3', 'Label uplink cables'), dueDate: '2026-01-05', priority: 'Low', question: 'other' },
     ];
-    await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-4', content: doc.content, actionItems: items, version: doc.version });
-    const first = await ok<ActionSyncResult>(MAYA, 'actions/sync', { issueKey: 'INC-4' });
+    await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-4', content: doc.content, actionItems: items, version: doc.version });
+    const first = await okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: 'INC-4' });
     expect(first.created).toHaveLength(3);
     expect(first.failed).toEqual([]);
-    const second = await ok<ActionSyncResult>(MAYA, 'actions/sync', { issueKey: 'INC-4' });
+    const second = await okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: 'INC-4' });
     expect(second.created).toEqual([]);
-    const opened = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-4' });
+    const opened = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' });
     const keys = opened.actionItems.map((a) => a.jira?.key);
     expect(new Set(keys).size).toBe(3);
     for (const k of keys) expect(k).toMatch(/^INC-\d+$/);
@@ -149,14 +140,14 @@ describe('the review document through the resolvers', () => {
   it('gives a user who cannot browse the incident nothing from any review resolver', async () => {
     for (const [key, payload] of [
       ['review/get', { issueKey: 'INC-1' }],
-      ['review/save', { issueKey: 'INC-1', content: (await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' })).content, actionItems: [], version: 99 }],
+      ['review/save', { issueKey: 'INC-1', content: (await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' })).content, actionItems: [], version: 99 }],
       ['review/status', { issueKey: 'INC-1', status: 'draft', version: 1 }],
       ['review/check', { issueKey: 'INC-1', text: 'hello', field: 'learning' }],
       ['users/search', { issueKey: 'INC-1', query: '' }],
       ['review/export/markdown', { issueKey: 'INC-1' }],
       ['actions/sync', { issueKey: 'INC-1' }],
     ] as const) {
-      expect(await call<unknown>('lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(await callAs<unknown>(site, 'lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
     }
   });
 });

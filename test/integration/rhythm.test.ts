@@ -8,7 +8,7 @@
  * (never reminded); INC-4 Sev2, restored Wednesday 2026-11-18 18:30:30 → due Thursday 18:30:30.
  */
 import { randomUUID } from 'node:crypto';
-import type { ActionItemInput, ActionSyncResult, DueReviewFlag, Result, ReviewDoc, SummaryRow } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, DueReviewFlag, ReviewDoc, SummaryRow } from '../../src/contract';
 import { adfToText } from '../../src/domain/adf-text';
 import { isReminderText, reminderComment, type ReminderClaim } from '../../src/domain/review-rhythm';
 import { createForgeRhythmJira } from '../../src/jira/rhythm-jira';
@@ -18,7 +18,7 @@ import { runRhythm, type RhythmResult } from '../../src/use-cases/rhythm';
 import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { assertLoggedRequestsMatchContract, clearRequestLog } from '../contract/app-traffic';
-import { basicAuth, freshSite, invokeAs } from '../support/site';
+import { closeIssueAs, freshSite, jiraAs, okAs } from '../support/site';
 
 const MAYA = 'maya@example.com';
 const INCIDENTS = ['INC-1', 'INC-2', 'INC-3', 'INC-4'];
@@ -68,16 +68,6 @@ function runWithLimits(limits: { reminders?: number; reviews?: number }, store: 
   );
 }
 
-async function jira<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${site.url}/rest/api/3${path}`, {
-    method,
-    headers: { authorization: basicAuth(MAYA), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
-  return (res.status === 204 ? null : await res.json()) as T;
-}
-
 interface CommentJson {
   id: string;
   author: { accountType: string };
@@ -86,7 +76,7 @@ interface CommentJson {
 
 /** The app's reminder comments on an issue, read as a user through the emulator's REST API. */
 async function reminders(key: string): Promise<CommentJson[]> {
-  const page = await jira<{ comments: CommentJson[] }>('GET', `/issue/${key}/comment?maxResults=100`);
+  const page = await jiraAs<{ comments: CommentJson[] }>(site, MAYA, 'GET', `/issue/${key}/comment?maxResults=100`);
   return page.comments.filter((c) => c.author.accountType === 'app' && isReminderText(adfToText(c.body)));
 }
 
@@ -96,16 +86,10 @@ async function reminderCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-async function ok<T>(key: string, payload: unknown): Promise<T> {
-  const r = (await invokeAs<Result<T>>(site, MAYA, key, payload)).result;
-  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
 /** A review document saved (no timeline): that too is a started review. */
 async function saveReview(issueKey: string, actionItems: ActionItemInput[] = []): Promise<ReviewDoc> {
-  const doc = await ok<ReviewDoc>('review/get', { issueKey });
-  return ok<ReviewDoc>('review/save', { issueKey, content: doc.content, actionItems, version: doc.version });
+  const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey });
+  return okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey, content: doc.content, actionItems, version: doc.version });
 }
 
 const flagKeys = async () => (await summaryStore.readFlags()).map((f) => f.incidentKey);
@@ -142,7 +126,7 @@ describe('the 24-hour rule', () => {
 
   it('never reminds a Sev3 incident, nor one whose review has started', async () => {
     setNow('2026-11-19T09:00:00Z');
-    await ok('review/start', { issueKey: 'INC-4' });
+    await okAs(site, MAYA, 'review/start', { issueKey: 'INC-4' });
     setNow('2026-11-23T12:00:00Z'); // INC-4 (Sev2) and INC-3 (Sev3) both long past one business day
     const result = await trigger();
     expect(result).toMatchObject({ candidates: 1, checked: 1, reminded: [], failed: [], flagged: 0 });
@@ -169,7 +153,7 @@ describe('the 24-hour rule', () => {
     await saveReview('INC-2');
     await trigger();
     expect(await flagKeys()).toEqual(['INC-1']);
-    await ok('review/start', { issueKey: 'INC-1' });
+    await okAs(site, MAYA, 'review/start', { issueKey: 'INC-1' });
     await trigger();
     expect(await flagKeys()).toEqual([]);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
@@ -283,15 +267,9 @@ describe('overdue countermeasures', () => {
     return rows.find((r) => r.incidentKey === incidentKey);
   }
 
-  async function closeInJira(key: string): Promise<void> {
-    const { transitions } = await jira<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>('GET', `/issue/${key}/transitions`);
-    const done = transitions.find((t) => t.to.statusCategory.key === 'done')!;
-    await jira('POST', `/issue/${key}/transitions`, { transition: { id: done.id } });
-  }
-
   async function withSubtasks(issueKey: string, items: ActionItemInput[]): Promise<string[]> {
     await saveReview(issueKey, items);
-    const synced = await ok<ActionSyncResult>('actions/sync', { issueKey });
+    const synced = await okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey });
     expect(synced.failed).toEqual([]);
     return synced.doc.actionItems.map((i) => i.jira!.key);
   }
@@ -301,7 +279,7 @@ describe('overdue countermeasures', () => {
     const [overdue] = await withSubtasks('INC-3', [item('a1', 'Alert when a scheduler is switched off', '2026-11-01'), item('a2', 'Document the scheduler switch', '2026-12-15')]);
     expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, actionsClosed: 0, openDueDates: ['2026-11-01', '2026-12-15'] });
 
-    await closeInJira(overdue);
+    await closeIssueAs(site, MAYA, overdue);
     expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, openDueDates: ['2026-11-01', '2026-12-15'] });
     await clearRequestLog(site);
     const run = await trigger();
@@ -316,8 +294,8 @@ describe('overdue countermeasures', () => {
     setNow('2026-11-21T09:00:00Z');
     const [a] = await withSubtasks('INC-1', [item('a1', 'Alert on login error rate', '2026-11-01')]);
     const [b] = await withSubtasks('INC-3', [item('b1', 'Alert when a scheduler is switched off', '2026-11-01')]);
-    await closeInJira(a);
-    await closeInJira(b);
+    await closeIssueAs(site, MAYA, a);
+    await closeIssueAs(site, MAYA, b);
     const first = await runWithLimits({ reviews: 1 });
     expect(first).toMatchObject({ refreshed: 1, rowsChanged: 1, cursors: { reviews: 'INC-1' } });
     expect(await rowOf('INC-1')).toMatchObject({ actionsOpen: 0, actionsClosed: 1 });

@@ -1,7 +1,7 @@
-import type { ActionItemInput, IncidentSummary, Result, ReviewDoc, SummariesResult, TimelineView } from '../../src/contract';
+import type { ActionItemInput, IncidentSummary, ReviewDoc, SummariesResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { assertLoggedRequestsMatchContract } from '../contract/app-traffic';
-import { freshSite, invokeAs } from '../support/site';
+import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
 beforeAll(async () => {
@@ -22,14 +22,9 @@ afterAll(() => site.close());
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
 
-async function call<T>(user: string, key: string, payload: unknown): Promise<Result<T>> {
-  return (await invokeAs<Result<T>>(site, user, key, payload, { moduleKey: 'pir-after-action-summaries' })).result;
-}
-async function ok<T>(user: string, key: string, payload: unknown): Promise<T> {
-  const r = await call<T>(user, key, payload);
-  if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
-  return r.data;
-}
+/** Every call here is made from the global page, as the After Action Summaries page makes it. */
+const call = <T>(user: string, key: string, payload: unknown) => callAs<T>(site, user, key, payload, 'pir-after-action-summaries');
+const ok = <T>(user: string, key: string, payload: unknown) => okAs<T>(site, user, key, payload, 'pir-after-action-summaries');
 
 function item(id: string, summary: string, dueDate: string): ActionItemInput {
   return { id, summary, description: '', owner: null, dueDate, priority: 'High', question: 'know-sooner' };

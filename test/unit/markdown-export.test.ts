@@ -61,7 +61,7 @@ const entry = (id: string, hhmm: string, fields: Partial<TimelineEntry>): Timeli
 
 function timeline(moments: KeyMoments = momentsAt({ impactStarted: at('18:41'), detected: at('18:46'), acknowledged: at('18:49'), identified: at('19:00'), restored: at('19:02'), closed: at('19:34') })): TimelineView {
   const { metrics, problems } = computeMetrics(moments);
-  return {
+  const view: Omit<TimelineView, 'paging'> = {
     incidentKey: 'INC-1',
     incident: incident(),
     started: true,
@@ -79,6 +79,7 @@ function timeline(moments: KeyMoments = momentsAt({ impactStarted: at('18:41'), 
     people: [MAYA, SOFIA, TOMAS],
     version: 3,
   };
+  return { ...view, paging: { total: view.entries.length, pageStarts: [] } };
 }
 
 const item = (id: string, fields: Partial<ActionItem>): ActionItem => ({

@@ -178,7 +178,7 @@ function buildCase(s: Supply, shape: Shape): Case {
   const moments = Object.fromEntries(KEY_MOMENTS.map((m) => [m, { at: s.time(), source: 'override' }])) as KeyMoments;
   const { metrics, problems } = computeMetrics(moments);
   const timeline: TimelineView | null = shape.withTimeline
-    ? { incidentKey: incident.key, incident, started: true, pulledAt: s.time(), entries, moments, metrics, problems, severity: severityOf(shape.level, 'override'), people: [person()], version: 1 }
+    ? { incidentKey: incident.key, incident, started: true, pulledAt: s.time(), entries, paging: { total: entries.length, pageStarts: [] }, moments, metrics, problems, severity: severityOf(shape.level, 'override'), people: [person()], version: 1 }
     : null;
   const items: ActionItem[] = times(shape.items).map((i) => ({
     id: `a${i}`,

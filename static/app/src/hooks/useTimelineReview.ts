@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Annotation, AnnotationPatch, ResolverMap, TimelineEntry, TimelineView } from '../../../../src/contract';
+import type { Annotation, AnnotationPatch, ResolverMap, TimelineChange, TimelineEntry, TimelineView } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 import { applyPatch, withPending } from '../timeline/annotation-overlay';
-import { sortByTime } from '../timeline/day-groups';
+import { usePagedEntries, type EntryLoading } from './usePagedEntries';
 
 type WriteKey =
   | 'timeline/annotate'
@@ -25,9 +25,12 @@ export interface Conflict {
 }
 
 export interface TimelineReview {
+  /** Moments, metrics, severity and people (over the whole timeline) at the latest version; its `entries` are the first page only. */
   view: TimelineView;
-  /** Saved entries with optimistic annotations on top, oldest first. */
+  /** Every entry here so far, in timeline order, with optimistic annotations on top. */
   entries: TimelineEntry[];
+  /** The rest of a large timeline arriving in the background. */
+  loading: EntryLoading;
   conflict: Conflict | null;
   dismissConflict: () => void;
   /** Per-entry error of the last failed annotation. */
@@ -38,13 +41,16 @@ export interface TimelineReview {
    * first; with `what` the review offers the change again, with null the caller does (a form
    * keeps what was typed and its own submit re-applies it).
    */
-  write: <K extends WriteKey>(key: K, input: WriteInput<K>, what: string | null) => Promise<TimelineView>;
+  write: <K extends WriteKey>(key: K, input: WriteInput<K>, what: string | null) => Promise<TimelineChange>;
   refresh: () => Promise<void>;
 }
 
 /**
  * The started review: one view, writes in sequence (each names the version the previous one
  * produced, so a user's own quick edits never conflict with each other), optimistic annotations.
+ * The view carries the first page of entries; the rest loads in steps through the same queue as
+ * the writes, so every page is read at the version the entries here are at, and a write's answer
+ * patches the entries it changed wherever they are.
  */
 export function useTimelineReview(initial: TimelineView): TimelineReview {
   const [view, setView] = useState(initial);
@@ -66,30 +72,47 @@ export function useTimelineReview(initial: TimelineView): TimelineReview {
     return result;
   }, []);
 
+  /** Reads the review again (first page) and loads the rest anew; the caller runs it in the queue. */
+  const reloadRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const paged = usePagedEntries(initial, {
+    version: () => latest.current.version,
+    step: enqueue,
+    onStale: () => enqueue(() => reloadRef.current()),
+  });
+  const { reset, patch, current } = paged;
+  reloadRef.current = async () => {
+    const result = await invoke('timeline/get', { issueKey: latest.current.incidentKey });
+    if (!result.started) return;
+    commit(result);
+    reset(result);
+  };
+
   const write = useCallback(
-    <K extends WriteKey>(key: K, input: WriteInput<K>, what: string | null): Promise<TimelineView> =>
+    <K extends WriteKey>(key: K, input: WriteInput<K>, what: string | null): Promise<TimelineChange> =>
       enqueue(async () => {
         const current = latest.current;
         const payload = { ...input, issueKey: current.incidentKey, version: current.version } as unknown as ResolverMap[K]['payload'];
         try {
-          const next: TimelineView = await invoke<WriteKey>(key, payload);
+          const next: TimelineChange = await invoke<WriteKey>(key, payload);
           commit(next);
+          patch(next);
           return next;
         } catch (error) {
           const failure = toAppRequestError(error);
           if (failure.code === 'CONFLICT') {
-            await reload(current.incidentKey, commit);
+            // A failed reload leaves the conflict message standing; the next write meets the conflict again.
+            await reloadRef.current().catch(() => undefined);
             if (what !== null) setConflict({ what, reapply: () => write(key, input, what).then(() => setConflict(null)) });
           }
           throw failure;
         }
       }),
-    [commit, enqueue],
+    [commit, enqueue, patch],
   );
 
   const annotate = useCallback(
     (entryId: string, patch: AnnotationPatch, what: string) => {
-      const base = latest.current.entries.find((entry) => entry.id === entryId);
+      const base = current().find((entry) => entry.id === entryId);
       if (!base) return;
       const token = (pendingToken.current.get(entryId) ?? 0) + 1;
       pendingToken.current.set(entryId, token);
@@ -105,30 +128,24 @@ export function useTimelineReview(initial: TimelineView): TimelineReview {
         (error: unknown) => settle(toAppRequestError(error)),
       );
     },
-    [write],
+    [write, current],
   );
 
   const refresh = useCallback(
     () =>
       enqueue(async () => {
-        commit(await invoke('timeline/refresh', { issueKey: latest.current.incidentKey }));
+        const next = await invoke('timeline/refresh', { issueKey: latest.current.incidentKey });
+        commit(next);
+        reset(next);
       }),
-    [commit, enqueue],
+    [commit, enqueue, reset],
   );
 
-  const entries = useMemo(() => sortByTime(withPending(view.entries, pending)), [view.entries, pending]);
+  // Already in timeline order (the backend's, kept by every merge): the overlay changes no time.
+  const entries = useMemo(() => withPending(paged.entries, pending), [paged.entries, pending]);
   const dismissConflict = useCallback(() => setConflict(null), []);
 
-  return { view, entries, conflict, dismissConflict, entryErrors, annotate, write, refresh };
-}
-
-async function reload(issueKey: string, commit: (view: TimelineView) => void): Promise<void> {
-  try {
-    const result = await invoke('timeline/get', { issueKey });
-    if (result.started) commit(result);
-  } catch {
-    // The conflict message still stands; the next write will meet the conflict again.
-  }
+  return { view, entries, loading: paged.loading, conflict, dismissConflict, entryErrors, annotate, write, refresh };
 }
 
 function withoutKey<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { useAppContext } from '../hooks/useAppContext';
+import type { EntryLoading } from '../hooks/usePagedEntries';
+import { EntriesLoading } from '../review/EntriesLoading';
 import { TimelineDayGroup } from '../review/TimelineDayGroup';
 import { groupByDay } from '../timeline/day-groups';
 import { zoneAbbreviation } from '../timeline/zoned-time';
@@ -13,7 +15,7 @@ const noOpen = () => undefined;
  * The timeline by day in the viewer's zone, read-only (the issue panel's rows without annotating),
  * compact: the annotated entries, or the first ones, until "Show all".
  */
-export function CompactTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function CompactTimeline({ entries, loading }: { entries: readonly TimelineEntry[]; loading: EntryLoading | null }) {
   const { locale, timezone } = useAppContext();
   const [all, setAll] = useState(false);
   const compact = useMemo(() => compactEntries(entries), [entries]);
@@ -37,6 +39,7 @@ export function CompactTimeline({ entries }: { entries: readonly TimelineEntry[]
           {compact.annotatedOnly ? `Showing the ${shown.length} annotated entries of ${entries.length}.` : `Showing the first ${shown.length} of ${entries.length} entries.`}
         </p>
       )}
+      {loading && <EntriesLoading loading={loading} />}
       {groups.length === 0 ? (
         <p className="pir-subtle">No timeline entries yet.</p>
       ) : (

@@ -1,13 +1,13 @@
-import { useMemo } from 'react';
-import type { MacroResult } from '../../../../src/contract';
+import type { MacroResult, TimelineEntry, TimelineView } from '../../../../src/contract';
 import { Lozenge } from '../components/Lozenge';
 import { SeverityLozenge } from '../components/SeverityLozenge';
+import { useFullTimeline } from '../hooks/useFullTimeline';
+import type { EntryLoading } from '../hooks/usePagedEntries';
 import { IncidentHeader } from '../panels/IncidentHeader';
 import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-doc/labels';
 import { KeyMetricsCard } from '../review/KeyMetricsCard';
 import { PhaseBar } from '../review/PhaseBar';
 import { RecoveryPlot } from '../review/RecoveryPlot';
-import { sortByTime } from '../timeline/day-groups';
 import { CompactTimeline } from './CompactTimeline';
 import { MacroActions } from './MacroActions';
 import { MacroFactors } from './MacroFactors';
@@ -18,10 +18,31 @@ type Ok = Extract<MacroResult, { state: 'ok' }>;
 
 const NOT_STARTED = 'The timeline appears here once the review is started from the incident in Jira.';
 
+const NO_ENTRIES: readonly TimelineEntry[] = [];
+
 /** One view of a review in a Confluence page, read-only: the parts the macro's view names, in order. */
 export function MacroReview({ result, parts }: { result: Ok; parts: readonly MacroPart[] }) {
-  const { incident, timeline, doc } = result;
-  const entries = useMemo(() => (timeline ? sortByTime(timeline.entries) : []), [timeline]);
+  const needsEntries = parts.includes('plot') || parts.includes('timeline');
+  if (result.timeline && needsEntries) return <MacroWithEntries result={result} timeline={result.timeline} parts={parts} />;
+  return <MacroParts result={result} parts={parts} timeline={result.timeline} entries={NO_ENTRIES} loading={null} />;
+}
+
+/** The plot and the timeline need every entry: the answer carries the first page, the rest loads here. */
+function MacroWithEntries({ result, timeline, parts }: { result: Ok; timeline: TimelineView; parts: readonly MacroPart[] }) {
+  const full = useFullTimeline(timeline);
+  return <MacroParts result={result} parts={parts} timeline={full.view} entries={full.entries} loading={full.loading} />;
+}
+
+interface MacroPartsProps {
+  result: Ok;
+  parts: readonly MacroPart[];
+  timeline: TimelineView | null;
+  entries: readonly TimelineEntry[];
+  loading: EntryLoading | null;
+}
+
+function MacroParts({ result, parts, timeline, entries, loading }: MacroPartsProps) {
+  const { incident, doc } = result;
   const severity = timeline?.severity ?? incident.severity;
 
   const render = (part: MacroPart) => {
@@ -58,7 +79,7 @@ export function MacroReview({ result, parts }: { result: Ok; parts: readonly Mac
       case 'plot':
         return timeline ? <RecoveryPlot entries={entries} moments={timeline.moments} metrics={timeline.metrics} /> : null;
       case 'timeline':
-        return timeline ? <CompactTimeline entries={entries} /> : <p className="pir-subtle">{NOT_STARTED}</p>;
+        return timeline ? <CompactTimeline entries={entries} loading={loading} /> : <p className="pir-subtle">{NOT_STARTED}</p>;
       case 'learnings':
         return <MacroLearnings learnings={doc.content.learnings} />;
       case 'factors':

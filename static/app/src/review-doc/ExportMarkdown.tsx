@@ -1,29 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../components/Button';
+import { DownloadLink } from '../components/DownloadLink';
 import { InlineError } from '../components/InlineError';
 import { useAction } from '../hooks/useAction';
-
-interface Exported {
-  filename: string;
-  markdown: string;
-  url: string;
-}
+import { useFileDownload } from '../hooks/useFileDownload';
 
 /** "Export Markdown": saves if needed, then offers the file as a download and a copy button. */
 export function ExportMarkdown({ exportMarkdown }: { exportMarkdown: () => Promise<{ filename: string; markdown: string } | null> }) {
-  const [exported, setExported] = useState<Exported | null>(null);
+  const { file: exported, offer } = useFileDownload<{ filename: string; markdown: string }>();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const [notSaved, setNotSaved] = useState(false);
   const run = useAction(async () => {
     const answer = await exportMarkdown();
     setNotSaved(!answer);
     if (!answer) return;
-    const url = URL.createObjectURL(new Blob([answer.markdown], { type: 'text/markdown;charset=utf-8' }));
     setCopied(null);
-    setExported({ ...answer, url });
+    offer(answer, [answer.markdown], 'text/markdown;charset=utf-8');
   });
-  // Each export's object URL is released when the next one replaces it, or on leaving.
-  useEffect(() => (exported ? () => URL.revokeObjectURL(exported.url) : undefined), [exported]);
 
   const copy = () => {
     if (!exported) return;
@@ -40,9 +33,7 @@ export function ExportMarkdown({ exportMarkdown }: { exportMarkdown: () => Promi
       </Button>
       {exported && (
         <div className="pir-export__result" role="status">
-          <a className="pir-link" href={exported.url} download={exported.filename}>
-            {`Download ${exported.filename}`}
-          </a>
+          <DownloadLink file={exported} />
           <Button spacing="compact" onClick={copy}>
             Copy
           </Button>

@@ -1,8 +1,7 @@
 import type { TimelineView } from '../../../../src/contract';
-import { SectionMessage } from '../components/SectionMessage';
+import { KeyDurations } from '../components/KeyDurations';
 import { SeverityLozenge } from '../components/SeverityLozenge';
 import type { TimelineReview } from '../hooks/useTimelineReview';
-import { MetricTile } from './MetricTile';
 import { PhaseBar } from './PhaseBar';
 import { SeverityField } from './SeverityField';
 
@@ -17,20 +16,7 @@ export function KeyMetricsCard({ view, write }: { view: TimelineView; write?: Ti
       <h2 className="pir-card__heading" id="pir-metrics-heading">
         Key metrics
       </h2>
-      {problems.length > 0 && (
-        <SectionMessage appearance="warning" title="Key moments are out of order">
-          <ul className="pir-problems">
-            {problems.map((problem) => (
-              <li key={problem.moments.join('-')}>{problem.message}</li>
-            ))}
-          </ul>
-        </SectionMessage>
-      )}
-      <dl className="pir-metrics">
-        <MetricTile abbreviation="TTA" label="Time to acknowledge" value={metrics.tta} />
-        <MetricTile abbreviation="TTR" label="Time to recover" value={metrics.ttr} />
-        <MetricTile label="Impact duration" value={metrics.impact} />
-      </dl>
+      <KeyDurations metrics={metrics} problems={problems} />
       <PhaseBar moments={view.moments} metrics={metrics} />
       {write ? (
         <SeverityField severity={view.severity} priorityDerived={view.incident.severity} write={write} />

@@ -6,6 +6,7 @@ import type { TimelineReview } from '../hooks/useTimelineReview';
 import { groupByDay } from '../timeline/day-groups';
 import { filterEntries, NO_FILTERS, peopleOptions, sourceOptions } from '../timeline/timeline-filters';
 import { zoneAbbreviation } from '../timeline/zoned-time';
+import { EntriesLoading } from './EntriesLoading';
 import { ManualEntryForm } from './ManualEntryForm';
 import { TimelineDayGroup } from './TimelineDayGroup';
 import { TimelineFiltersBar } from './TimelineFiltersBar';
@@ -62,6 +63,7 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
           <p className="pir-subtle pir-timeline__count" aria-live="polite">
             {visible.length === entries.length ? `${entries.length} entries` : `Showing ${visible.length} of ${entries.length} entries`}
           </p>
+          <EntriesLoading loading={review.loading} />
           {groups.length === 0 ? (
             <p className="pir-timeline__none">
               No entries match these filters.{' '}

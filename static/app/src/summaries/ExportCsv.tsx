@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { SummaryQuery } from '../../../../src/contract';
 import { Button } from '../components/Button';
+import { DownloadLink } from '../components/DownloadLink';
 import { InlineError } from '../components/InlineError';
+import { useFileDownload } from '../hooks/useFileDownload';
 import { useSummariesCsv, type CsvExport } from '../hooks/useSummaries';
 import { plural } from './summary-format';
 
@@ -12,18 +14,16 @@ interface ExportCsvProps {
 
 /** "Export CSV": the filtered table as a file to download, with how many rows it holds. */
 export function ExportCsv({ query }: ExportCsvProps) {
-  const [exported, setExported] = useState<(CsvExport & { url: string }) | null>(null);
-  const onExported = useCallback((file: CsvExport) => {
+  const { file: exported, offer, clear } = useFileDownload<CsvExport>();
+  const onExported = useCallback(
     // A BOM so spreadsheet apps read the UTF-8 titles correctly.
-    const url = URL.createObjectURL(new Blob(['\uFEFF', file.csv], { type: 'text/csv;charset=utf-8' }));
-    setExported({ ...file, url });
-  }, []);
+    (file: CsvExport) => offer(file, ['\uFEFF', file.csv], 'text/csv;charset=utf-8'),
+    [offer],
+  );
   const run = useSummariesCsv(onExported);
-  // Each export's object URL is released when the next one replaces it, or on leaving.
-  useEffect(() => (exported ? () => URL.revokeObjectURL(exported.url) : undefined), [exported]);
   // A file of other filters would mislead: it goes when the filters change.
   const key = JSON.stringify(query);
-  useEffect(() => setExported(null), [key]);
+  useEffect(() => clear(), [key, clear]);
 
   return (
     <div className="pir-summaries-export">
@@ -32,9 +32,7 @@ export function ExportCsv({ query }: ExportCsvProps) {
       </Button>
       {exported && (
         <p className="pir-summaries-export__result" role="status">
-          <a className="pir-link" href={exported.url} download={exported.filename}>
-            {`Download ${exported.filename}`}
-          </a>
+          <DownloadLink file={exported} />
           <span className="pir-subtle">{` (${plural(exported.rows, 'row')})`}</span>
         </p>
       )}

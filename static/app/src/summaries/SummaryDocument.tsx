@@ -1,7 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { IncidentSummary } from '../../../../src/contract';
+import { KeyDurations } from '../components/KeyDurations';
 import { Lozenge } from '../components/Lozenge';
-import { SectionMessage } from '../components/SectionMessage';
 import { SeverityLozenge } from '../components/SeverityLozenge';
 import { StatusLozenge } from '../components/StatusLozenge';
 import { TopLink } from '../components/TopLink';
@@ -9,7 +9,6 @@ import { formatDateTime } from '../format';
 import { useAppContext } from '../hooks/useAppContext';
 import { formatDay } from '../macro/format-day';
 import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-doc/labels';
-import { MetricTile } from '../review/MetricTile';
 import { PhaseBar } from '../review/PhaseBar';
 import { MOMENT_LABEL, MOMENT_ORDER } from '../timeline/labels';
 import { dayKeyOf, formatShortDateTime } from '../timeline/zoned-time';
@@ -108,20 +107,7 @@ export function SummaryDocument({ summary, headingRef }: { summary: IncidentSumm
       {moments && metrics ? (
         <div className="pir-summaries-doc__metrics">
           <Part id="metrics" title="Key metrics">
-            {summary.problems.length > 0 && (
-              <SectionMessage appearance="warning" title="Key moments are out of order">
-                <ul className="pir-problems">
-                  {summary.problems.map((problem) => (
-                    <li key={problem.moments.join('-')}>{problem.message}</li>
-                  ))}
-                </ul>
-              </SectionMessage>
-            )}
-            <dl className="pir-metrics">
-              <MetricTile abbreviation="TTA" label="Time to acknowledge" value={metrics.tta} />
-              <MetricTile abbreviation="TTR" label="Time to recover" value={metrics.ttr} />
-              <MetricTile label="Impact duration" value={metrics.impact} />
-            </dl>
+            <KeyDurations metrics={metrics} problems={summary.problems} />
             <PhaseBar moments={moments} metrics={metrics} />
           </Part>
           <Part id="moments" title="Key moments">

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TimelineChange, TimelineEntry, TimelineView } from '../../../../src/contract';
+import { toAppRequestError, type AppRequestError } from '../app-error';
+import { invoke } from '../bridge';
+import { loadRanges, mergeEntries, pageRanges, remainingCount, type FetchPage, type PageRange, type RangeLoad } from '../timeline/entry-pages';
+
+export interface EntryLoading {
+  /** Entries not here yet: 0 once the whole timeline is. */
+  remaining: number;
+  /** Why the last pages did not load; loading stopped there. */
+  error: AppRequestError | null;
+  /** Goes on from where loading stopped. */
+  retry: () => void;
+}
+
+export interface PagedEntries {
+  /** The entries here so far, in timeline order: the first page at once, the rest as it comes. */
+  entries: readonly TimelineEntry[];
+  loading: EntryLoading;
+  /** The entries here right now, for event handlers. */
+  current: () => readonly TimelineEntry[];
+  /** Starts again from a view just read (after a reload or a re-pull): its first page, then the rest. */
+  reset: (view: TimelineView) => void;
+  /** Applies a write's answer to the entries here, on whatever page they are. */
+  patch: (change: Pick<TimelineChange, 'changed' | 'removed' | 'paging'>) => void;
+}
+
+interface PagedOptions {
+  /** The version pages are asked at: the view the owner holds now. */
+  version: () => number;
+  /** Runs one loading step; the review passes its write queue. By default a step runs at once. */
+  step?: RangeLoad['step'];
+  /** A page answered CONFLICT: the review changed elsewhere. The owner reads the view again and calls `reset`; a rejection is shown with "Try again". */
+  onStale: () => Promise<void>;
+}
+
+const runNow: RangeLoad['step'] = (run) => run();
+
+/**
+ * The whole timeline of a view that carries only its first page: the rest is fetched in the
+ * background, two pages at a time, and merged in timeline order (filters, day groups and the
+ * recovery plot work on what is here and catch up as pages arrive).
+ */
+export function usePagedEntries(initial: TimelineView, { version, step = runNow, onStale }: PagedOptions): PagedEntries {
+  const issueKey = initial.incidentKey;
+  const [entries, setEntries] = useState<readonly TimelineEntry[]>(initial.entries);
+  const [total, setTotal] = useState(initial.paging.total);
+  const [left, setLeft] = useState<readonly PageRange[]>(() => pageRanges(initial.paging));
+  const [error, setError] = useState<AppRequestError | null>(null);
+  const entriesRef = useRef(entries);
+  const leftRef = useRef(left);
+  const token = useRef(0);
+  const options = useRef({ version, step, onStale });
+  options.current = { version, step, onStale };
+
+  const put = useCallback((next: readonly TimelineEntry[]) => {
+    entriesRef.current = next;
+    setEntries(next);
+  }, []);
+
+  const load = useCallback(() => {
+    const mine = ++token.current;
+    const fetchPage: FetchPage = (v, from, to) => invoke('timeline/entries', { issueKey, version: v, from, to });
+    setError(null);
+    loadRanges(leftRef.current, {
+      fetchPage,
+      version: () => options.current.version(),
+      live: () => token.current === mine,
+      step: (run) => options.current.step(run),
+      onStep: (more, rest) => {
+        put(mergeEntries(entriesRef.current, more));
+        leftRef.current = rest;
+        setLeft(rest);
+      },
+    }).catch((failure: unknown) => {
+      if (token.current !== mine) return;
+      const reason = toAppRequestError(failure);
+      if (reason.code !== 'CONFLICT') return setError(reason);
+      options.current.onStale().catch((again: unknown) => {
+        if (token.current === mine) setError(toAppRequestError(again));
+      });
+    });
+  }, [issueKey, put]);
+
+  const reset = useCallback(
+    (view: TimelineView) => {
+      put(view.entries);
+      setTotal(view.paging.total);
+      leftRef.current = pageRanges(view.paging);
+      setLeft(leftRef.current);
+      load();
+    },
+    [load, put],
+  );
+
+  const patch = useCallback(
+    ({ changed, removed, paging }: Pick<TimelineChange, 'changed' | 'removed' | 'paging'>) => {
+      put(mergeEntries(entriesRef.current, changed, removed));
+      setTotal(paging.total);
+    },
+    [put],
+  );
+
+  useEffect(() => {
+    load();
+    return () => {
+      token.current++;
+    };
+    // Loads once per mount; `reset` starts over when the owner reads the view again.
+  }, []);
+
+  const current = useCallback(() => entriesRef.current, []);
+  return { entries, loading: { remaining: remainingCount(total, entries.length, left.length), error, retry: load }, current, reset, patch };
+}
