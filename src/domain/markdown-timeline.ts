@@ -4,6 +4,8 @@ import { escapeCell, escapeInline, link } from './markdown-escape';
 import { wallClockTime } from './markdown-time';
 import { formatDuration, MOMENT_LABELS, MOMENT_ORDER } from './metrics';
 import { MANUAL_LABELS, SOURCE_LABELS } from './labels';
+import { selectWithinBudget } from './timeline-budget';
+import { utf8Length } from './timeline-page';
 
 /** The report's parts that come from the timeline: key metrics, key moments and what happened. */
 
@@ -86,10 +88,22 @@ function entryRow(entry: TimelineEntry, timeZone: string): string[] {
 }
 
 /** Every entry, in the timeline's order, internal ones included and marked. */
-export function whatHappened(timeline: TimelineView | null, timeZone: string): string {
+/**
+ * The export is one resolver answer, which Forge caps (6 MB on its Lambda runtime): the timeline
+ * table keeps within this budget (the 16,500-entry incident would otherwise be 3.3 MB), curated
+ * entries first, and says what it left out.
+ */
+export const MARKDOWN_TIMELINE_BUDGET = 1_500_000;
+
+export function whatHappened(timeline: TimelineView | null, timeZone: string, budget = MARKDOWN_TIMELINE_BUDGET): string {
   if (!timeline) return NONE_RECORDED;
-  return tableOrNone(
-    [`Time (${escapeCell(timeZone)})`, 'Source', 'Issue', 'Actor', 'Text', 'Phase', 'Impact'],
-    timeline.entries.map((entry) => entryRow(entry, timeZone)),
-  );
+  const rows = timeline.entries.map((entry) => entryRow(entry, timeZone));
+  // A row's written size: its cells, the pipes between them and the line break.
+  const shown = selectWithinBudget(timeline.entries, rows.map((cells) => utf8Length(cells.join(' | ')) + 5), budget);
+  const kept = rows.filter((_, i) => shown[i]);
+  const note =
+    kept.length < rows.length
+      ? `Showing ${kept.length} of ${rows.length} entries (the annotated ones first) to keep this export to a size that can be downloaded. The issue panel has the whole timeline.\n\n`
+      : '';
+  return note + tableOrNone([`Time (${escapeCell(timeZone)})`, 'Source', 'Issue', 'Actor', 'Text', 'Phase', 'Impact'], kept);
 }

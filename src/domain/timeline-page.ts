@@ -1,5 +1,6 @@
 import type { EntryKey, EntryPaging, TimelineEntry } from '../contract';
 import { compareEntries } from './timeline-order';
+import { utf8Length } from './report/storage-xml';
 
 /**
  * Timeline pages, cut by size rather than count: Forge functions run on AWS Lambda, whose
@@ -16,20 +17,8 @@ export interface PageBudget {
 
 export const PAGE_BUDGET: PageBudget = { first: 384 * 1024, rest: 768 * 1024 };
 
-/** Bytes of `text` in UTF-8, as it travels. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** Bytes of text in UTF-8, as it travels (one implementation, shared with the storage-format writer). */
+export { utf8Length };
 
 /** What one entry adds to an answer: its JSON and the comma after it. */
 export function entryBytes(entry: TimelineEntry): number {

@@ -12,7 +12,8 @@ export const IssueKey = z
 export const IncidentGetPayload = z.object({ issueKey: IssueKey }).strict();
 
 const Version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const EntryId = z.string().min(1).max(300).regex(/^[A-Za-z0-9:_\-.]+$/, 'Not a timeline entry id');
+/** Entry ids carry Jira field names (`change:10234:Fix Version`), so any printable text, bounded. */
+const EntryId = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id');
 const MomentName = z.enum(KEY_MOMENTS);
 /** An instant with an explicit offset; the UI converts the viewer's local time before sending. */
 const Instant = z

@@ -12,6 +12,7 @@ import {
 } from '../../src/contract';
 import { escapeBlock, escapeCell, escapeInline, link, safeUrl } from '../../src/domain/markdown-escape';
 import { renderReviewMarkdown, type MarkdownExportInput } from '../../src/domain/markdown-export';
+import { whatHappened } from '../../src/domain/markdown-timeline';
 import { computeMetrics } from '../../src/domain/metrics';
 import { severityOf } from '../../src/domain/severity';
 
@@ -527,5 +528,22 @@ describe('renderReviewMarkdown with arbitrary user text', () => {
         expect(rendered).toMatch(/^\[K-1\]\(https?:\/\/[^\s()<>|]*\)$/);
       }),
     );
+  });
+});
+
+describe('the exported timeline of a very large incident', () => {
+  it('keeps within its byte budget, curated entries first, in time order, and says how many it left out', () => {
+    const t = timeline();
+    const plain = Array.from({ length: 400 }, (_, i) => entry(`comment:p${i}`, '19:10', { text: `Plain comment ${i} ${'x'.repeat(200)}` }));
+    const many: TimelineView = { ...t, entries: [...t.entries, ...plain] };
+    const table = whatHappened(many, 'UTC', 20_000);
+    expect(Buffer.byteLength(table)).toBeLessThan(22_000);
+    expect(table).toMatch(/^Showing \d+ of 404 entries \(the annotated ones first\)/);
+    // Every curated entry is there (created, the internal comment, the manual entry, the status change).
+    for (const text of ['Incident created', 'Investigating login failures', 'In Progress → Done']) expect(table).toContain(text);
+    const shown = [...table.matchAll(/Plain comment (\d+)/g)].map((m) => Number(m[1]));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(whatHappened(t, 'UTC')).not.toMatch(/^Showing/);
   });
 });

@@ -1,4 +1,4 @@
-import { EntriesPayload } from '../../src/resolvers/schemas';
+import { AnnotatePayload, EntriesPayload, ManualRemovePayload } from '../../src/resolvers/schemas';
 
 const at = '2026-11-19T15:04:05.000Z';
 
@@ -28,5 +28,16 @@ describe("the 'timeline/entries' payload", () => {
       { issueKey: 'INC-6', version: 3, from: { at, id: 'comment:1', extra: 1 }, to: null },
     ];
     for (const payload of bad) expect(EntriesPayload.safeParse(payload).success).toBe(false);
+  });
+});
+
+describe('entry ids in annotation and manual-entry payloads', () => {
+  it('accept an entry whose id carries a Jira field name with spaces, and refuse control characters', () => {
+    const payload = (entryId: string) => ({ issueKey: 'INC-6', entryId, version: 3, patch: { phase: 'response' } });
+    expect(AnnotatePayload.safeParse(payload('change:10023:Fix Version')).success).toBe(true);
+    expect(AnnotatePayload.safeParse(payload('change:10023:Ziel (Release)')).success).toBe(true);
+    expect(AnnotatePayload.safeParse(payload('comment:1\u0000')).success).toBe(false);
+    expect(AnnotatePayload.safeParse(payload('x'.repeat(301))).success).toBe(false);
+    expect(ManualRemovePayload.safeParse({ issueKey: 'INC-6', entryId: 'manual:abc', version: 1 }).success).toBe(true);
   });
 });

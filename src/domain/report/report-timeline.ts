@@ -2,15 +2,13 @@ import type { Impact, Phase, TimelineEntry, TimelineView } from '../../contract'
 import { wallClockTime } from '../markdown-time';
 import { MOMENT_LABELS } from '../metrics';
 import { MANUAL_LABELS, SOURCE_LABELS } from '../labels';
+import { selectWithinBudget } from '../timeline-budget';
 import { el, escapeText, link, multiline, shorten, textEl, utf8Length, type Markup } from './storage-xml';
 
 /**
- * The internal report's timeline table, kept inside a byte budget so that the page of a very
- * large incident (16,500 entries) stays well under Confluence's 5 MB body limit. When everything
- * fits (any ordinary incident) every entry is shown. Otherwise the entries the facilitator worked
- * on come first (annotated, marking a key moment, or added by hand), then the others in time
- * order until the budget is spent; the table keeps time order and says how many it left out.
- * The embedded macro above it always shows the whole live timeline.
+ * The internal report's timeline table, kept inside a byte budget (see timeline-budget.ts) so
+ * that the page of a very large incident (16,500 entries) stays well under Confluence's 5 MB body
+ * limit. The embedded macro above it always shows the whole live timeline.
  */
 export const TIMELINE_BYTE_BUDGET = 1_500_000;
 
@@ -19,11 +17,6 @@ export const ENTRY_TEXT_MAX = 2_000;
 
 const PHASE_LABELS: Record<Phase, string> = { detection: 'Detection', response: 'Response', remediation: 'Remediation' };
 const IMPACT_LABELS: Record<Impact, string> = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral' };
-
-function curated(entry: TimelineEntry): boolean {
-  const a = entry.annotation;
-  return entry.source === 'manual' || a.kind !== undefined || a.phase !== undefined || a.impact !== undefined || a.moments.length > 0;
-}
 
 /** Markers before an entry's text; "internal" shows because this is the internal report. */
 function markers(entry: TimelineEntry): Markup[] {
@@ -51,27 +44,11 @@ function entryRow(entry: TimelineEntry, timeZone: string): Markup {
   return el('tr', cells.map((c) => el('td', c)).join(''));
 }
 
-/** Which entries fit in the budget: curated ones first, then the rest, each group in time order. */
-function selectRows(rows: readonly Markup[], entries: readonly TimelineEntry[], budget: number): boolean[] {
-  const shown = rows.map(() => false);
-  let left = budget;
-  for (const wantCurated of [true, false]) {
-    rows.forEach((row, i) => {
-      if (shown[i] || curated(entries[i]) !== wantCurated) return;
-      const size = utf8Length(row);
-      if (size > left) return;
-      shown[i] = true;
-      left -= size;
-    });
-  }
-  return shown;
-}
-
 export function timelineTable(timeline: TimelineView, timeZone: string, budget = TIMELINE_BYTE_BUDGET): Markup {
   const { entries } = timeline;
   if (entries.length === 0) return el('p', el('em', 'No timeline entries.'));
   const rows = entries.map((entry) => entryRow(entry, timeZone));
-  const shown = selectRows(rows, entries, budget);
+  const shown = selectWithinBudget(entries, rows.map(utf8Length), budget);
   const kept = rows.filter((_, i) => shown[i]);
   const head = el('tr', ['Time', 'Phase', 'Impact', 'Actor', 'Source / issue', 'Text'].map((h) => textEl('th', h)).join(''));
   const note =
