@@ -89,7 +89,7 @@ export function rowOf(review: StoredReview, doc: StoredReviewDoc, page: Publishe
   const facts = timelineFacts({ incident, moments, metrics, severity: severityOf(review.state.severityOverride ?? 3, 'override') });
   const live = doc.doc.live ?? {};
   const actionItems = doc.doc.actionItems.map((i) => ({ ...i, jira: live[i.id] ?? null, overdue: false, syncError: null }));
-  const change = { timeline: facts, doc: docFacts({ status: doc.doc.status, content: doc.doc.content, actionItems }), pageUrl: page?.url ?? null };
+  const change = { timeline: facts, doc: docFacts({ status: doc.doc.status, content: doc.doc.content, actionItems, version: doc.version }), pageUrl: page?.url ?? null };
   return mergeRow(null, review.incidentKey, facts, change, Math.max(review.updatedAt, doc.updatedAt));
 }
 

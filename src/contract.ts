@@ -438,6 +438,8 @@ export interface SummaryRow {
   openItems: SummaryOpenItem[];
   /** Due dates (YYYY-MM-DD) of every open countermeasure that has one: what `actionsOverdue` is counted from. */
   openDueDates: string[];
+  /** Version of the review document the countermeasure fields were taken from (0 before any save). */
+  docVersion: number;
   tags: string[];
   pageUrl: string | null;
   updatedAt: number;

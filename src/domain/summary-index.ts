@@ -283,6 +283,7 @@ export interface DocFacts {
   actionsClosed: number;
   openItems: SummaryOpenItem[];
   openDueDates: string[];
+  docVersion: number;
 }
 
 const knownMs = (d: DurationValue): number | null => (d.known ? d.ms : null);
@@ -309,7 +310,7 @@ function cut(text: string, max: number): string {
 }
 
 /** An item is closed once its sub-task's status is in the done category (an item without a sub-task is open). */
-export function docFacts(doc: Pick<ReviewDoc, 'status' | 'content' | 'actionItems'>): DocFacts {
+export function docFacts(doc: Pick<ReviewDoc, 'status' | 'content' | 'actionItems' | 'version'>): DocFacts {
   const open = doc.actionItems.filter((i) => i.jira?.status.category !== 'done');
   const dueOf = (i: ActionItem) => i.jira?.dueDate ?? i.dueDate;
   const dated = open.filter((i) => dueOf(i) !== null).sort((a, b) => (dueOf(a) ?? '').localeCompare(dueOf(b) ?? ''));
@@ -326,10 +327,11 @@ export function docFacts(doc: Pick<ReviewDoc, 'status' | 'content' | 'actionItem
       dueDate: dueOf(i),
     })),
     openDueDates: dated.map((i) => dueOf(i) as string),
+    docVersion: doc.version,
   };
 }
 
-const EMPTY_DOC: DocFacts = { status: 'draft', customerImpact: null, tags: [], actionsOpen: 0, actionsClosed: 0, openItems: [], openDueDates: [] };
+const EMPTY_DOC: DocFacts = { status: 'draft', customerImpact: null, tags: [], actionsOpen: 0, actionsClosed: 0, openItems: [], openDueDates: [], docVersion: 0 };
 
 /**
  * The row after a change: the previous row (or a blank one built from `base`) with the changed
@@ -396,7 +398,7 @@ export function overdueList(rows: readonly SummaryRow[], today: string, limit: n
 export const PACKED_FORMAT = 1;
 const PACKED_FIELDS = [
   'incidentKey', 'projectKey', 'title', 'severityLevel', 'impactStartedAt', 'ttaMs', 'ttrMs', 'impactMs', 'customerImpact',
-  'status', 'actionsOpen', 'actionsClosed', 'openItems', 'openDueDates', 'tags', 'pageUrl', 'updatedAt',
+  'status', 'actionsOpen', 'actionsClosed', 'openItems', 'openDueDates', 'tags', 'pageUrl', 'updatedAt', 'docVersion',
 ] as const;
 export type PackedRow = unknown[];
 
@@ -410,6 +412,8 @@ export function unpackRow(packed: PackedRow): SummaryRow {
   const items = (v.openItems as [string | null, string, string | null, string | null][] | undefined) ?? [];
   return {
     ...(v as unknown as Omit<SummaryRow, 'openItems' | 'actionsOverdue'>),
+    // Rows packed before the field existed read as version 0.
+    docVersion: typeof v.docVersion === 'number' ? v.docVersion : 0,
     actionsOverdue: 0,
     openItems: items.map(([subtaskKey, summary, owner, dueDate]) => ({ subtaskKey, summary, owner, dueDate })),
   };

@@ -191,6 +191,8 @@ async function reminders(deps: RhythmDeps, limits: RhythmLimits, cursor: string 
 function refreshedRow(prev: SummaryRow | null, stored: StoredReviewDoc, live: Parameters<typeof toReviewDoc>[2], today: string, nowMs: number): SummaryRow | null {
   // No row yet: the review's next save writes it (with the incident's title and severity).
   if (prev === null) return null;
+  // A save landed after this run read the document: its row is newer, leave it to the next run.
+  if (prev.docVersion > stored.version) return prev;
   const facts = docFacts(toReviewDoc(stored, today, live));
   const next = mergeRow(prev, prev.incidentKey, prev, { doc: { ...facts, status: prev.status, customerImpact: prev.customerImpact, tags: prev.tags } }, nowMs);
   return sameRow(prev, next) ? prev : next;

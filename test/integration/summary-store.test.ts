@@ -37,6 +37,7 @@ function row(n: number): SummaryRow {
     actionsClosed: 1,
     openItems: [{ subtaskKey: `OPS-${n + 100_000}`, summary: 'Alert on queue depth over ten minutes of work', owner: 'Daniel Reyes', dueDate: '2026-11-30' }],
     openDueDates: ['2026-11-30'],
+    docVersion: 3,
     tags: ['payments', 'queues'],
     pageUrl: `https://example.atlassian.net/wiki/spaces/IR/pages/${1_000_000 + n}`,
     updatedAt: 1_790_000_000_000 + n,

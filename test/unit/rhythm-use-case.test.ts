@@ -89,7 +89,7 @@ function storedDoc(): StoredReviewDoc {
 const openRow = (): SummaryRow => ({
   incidentKey: 'INC-1', projectKey: 'INC', title: 'Login page outage', severityLevel: 2, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null,
   customerImpact: null, status: 'draft', actionsOpen: 1, actionsOverdue: 0, actionsClosed: 0,
-  openItems: [{ subtaskKey: null, summary: 'Alert', owner: null, dueDate: '2026-10-01' }], openDueDates: ['2026-10-01'], tags: [], pageUrl: null, updatedAt: 1,
+  openItems: [{ subtaskKey: null, summary: 'Alert', owner: null, dueDate: '2026-10-01' }], openDueDates: ['2026-10-01'], docVersion: 1, tags: [], pageUrl: null, updatedAt: 1,
 });
 
 let ids = 0;
@@ -167,6 +167,18 @@ describe('runRhythm when things go wrong', () => {
     expect(result).toMatchObject({ errors: ['reminders: Jira answered 500'], refreshed: 1, rowsChanged: 1, cursors: { reminders: 'INC-0', reviews: null } });
     expect(store.cursors.reminders).toBe('INC-0');
     expect(summaries.rows[0]).toMatchObject({ actionsOpen: 0, actionsClosed: 1, openDueDates: [] });
+  });
+
+  it('leaves a row written by a save newer than the document it read (a save during the run is never undone)', async () => {
+    const store = memoryStore();
+    store.docs.push(storedDoc());
+    // The row already reflects a later save of the review (version 2 > the run's snapshot, version 1).
+    const newer = { ...openRow(), docVersion: storedDoc().version + 1, actionsOpen: 2, openDueDates: ['2026-10-01', '2026-12-01'] };
+    const summaries = fakeSummaries([newer]);
+    const jira = fakeJira({ liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])) });
+    const result = await runRhythm(deps({ jira, store, summaries }));
+    expect(result).toMatchObject({ refreshed: 1, rowsChanged: 0 });
+    expect(summaries.rows[0]).toEqual(newer);
   });
 
   it('never reminds a review that has started, and removes its flag', async () => {

@@ -21,11 +21,12 @@ function action(over: Partial<ActionItem> & { id: string }): ActionItem {
   return { summary: `Item ${over.id}`, description: '', owner: null, dueDate: null, priority: 'High', question: 'know-sooner', jira: null, overdue: false, syncError: null, ...over };
 }
 
-function doc(items: ActionItem[]): Pick<ReviewDoc, 'status' | 'content' | 'actionItems'> {
+function doc(items: ActionItem[]): Pick<ReviewDoc, 'status' | 'content' | 'actionItems' | 'version'> {
   return {
     status: 'in-review',
     content: { customerImpact: { affected: true, text: '' }, tags: ['login'] } as unknown as ReviewDoc['content'],
     actionItems: items,
+    version: 7,
   };
 }
 
