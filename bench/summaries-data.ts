@@ -34,6 +34,7 @@ import type { ItemSync, StoredReviewDoc } from '../src/storage/review-doc-store'
 import type { StoredReview } from '../src/storage/review-store';
 import type { PriorityName, SeedIssue, SeedProject } from '../local/seed/types';
 import { SEED_USERS } from '../local/users';
+import { prng, type Rng } from '../local/prng';
 
 /** The reviews' impact starts fall in these 24 months (UTC); the benchmark's wide query covers them all. */
 export const WINDOW = { from: '2024-11-01', to: '2026-10-31', months: 24 } as const;
@@ -92,39 +93,6 @@ export function rowOf(review: StoredReview, doc: StoredReviewDoc, page: Publishe
   const change = { timeline: facts, doc: docFacts({ status: doc.doc.status, content: doc.doc.content, actionItems, version: doc.version }), pageUrl: page?.url ?? null };
   return mergeRow(null, review.incidentKey, facts, change, Math.max(review.updatedAt, doc.updatedAt));
 }
-
-// --- deterministic randomness (mulberry32, as local/seed/large.ts) ----------------------------
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const chance = (p: number): boolean => next() < p;
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1][0];
-  };
-  const some = <T>(items: readonly T[], n: number): T[] => {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < n && pool.length > 0) out.push(...pool.splice(Math.floor(next() * pool.length), 1));
-    return out;
-  };
-  return { next, int, pick, chance, weighted, some };
-}
-type Rng = ReturnType<typeof prng>;
 
 // --- vocabulary --------------------------------------------------------------------------------
 

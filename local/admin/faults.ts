@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import { mulberry32 } from '../prng';
 
 /** Fault injection for the product APIs, set with `PUT /__admin/faults`. */
 export const FaultConfigSchema = z
@@ -22,18 +23,6 @@ export type FaultConfig = z.infer<typeof FaultConfigSchema>;
 
 export const NO_FAULTS: FaultConfig = FaultConfigSchema.parse({});
 
-/** mulberry32: a tiny deterministic PRNG so seeded fault runs repeat exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class FaultInjector {
@@ -46,7 +35,7 @@ export class FaultInjector {
 
   set(config: FaultConfig): void {
     this.config = config;
-    this.dice = config.seed === undefined ? Math.random : prng(config.seed);
+    this.dice = config.seed === undefined ? Math.random : mulberry32(config.seed);
   }
 
   reset(): void {

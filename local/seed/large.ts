@@ -3,6 +3,7 @@ import type { DocNode } from '@atlaskit/adf-schema';
 import { SEED_USERS } from '../users';
 import { demoScenario } from './incidents';
 import type { LinkTypeName, PriorityName, SeedChange, SeedComment, SeedIssue, SeedLink, SeedScenario } from './types';
+import { prng, type Rng } from '../prng';
 
 /**
  * The large incident of DESIGN §6: "Checkout latency storm" in INC with 60 linked issues in
@@ -36,33 +37,6 @@ function splitKey(key: string): [string, number] {
   if (!m) throw new Error(`not an issue key: ${key}`);
   return [m[1], Number(m[2])];
 }
-
-// --- deterministic randomness ----------------------------------------------------------------
-
-/** mulberry32: tiny, fast and good enough for seed data; same seed, same sequence. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1][0];
-  };
-  return { next, int, pick, weighted };
-}
-type Rng = ReturnType<typeof prng>;
 
 // --- fixed time frame ------------------------------------------------------------------------
 
