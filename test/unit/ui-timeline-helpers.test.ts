@@ -102,14 +102,18 @@ describe('recovery path', () => {
     expect(d).toBe('M0.0,0.0 H10.0 V10.0 H20.0');
   });
 
-  it('spans impact started to closed when they lie outside the entries, and never has zero width', () => {
-    const entries = [entry('a', '2025-03-12T13:05:00Z')];
-    expect(plotDomain(entries, moments({ impactStarted: '2025-03-12T13:00:00Z', closed: '2025-03-12T13:40:00Z' }))).toStrictEqual([
-      Date.parse('2025-03-12T13:00:00Z'),
-      Date.parse('2025-03-12T13:40:00Z'),
-    ]);
-    const [from, to] = plotDomain(entries, moments({}));
-    expect(to - from).toBe(120_000);
+  it('spans the response (impact started to service restored, and every step) with a little room, not follow-ups days later', () => {
+    const entries = [
+      entry('a', '2025-03-12T13:05:00Z', {}, { impact: 'negative' }),
+      entry('b', '2025-03-12T13:30:00Z', {}, { impact: 'positive' }),
+      entry('late-comment', '2025-03-20T09:00:00Z'),
+    ];
+    const [from, to] = plotDomain(entries, moments({ impactStarted: '2025-03-12T13:00:00Z', restored: '2025-03-12T13:40:00Z', closed: '2025-03-14T10:00:00Z' }));
+    // 40 minutes of response, 4% of it (96 s; at least a minute) of room on each side.
+    expect(from).toBe(Date.parse('2025-03-12T13:00:00Z') - 96_000);
+    expect(to).toBe(Date.parse('2025-03-12T13:40:00Z') + 96_000);
+    const single = plotDomain([entry('a', '2025-03-12T13:05:00Z')], moments({}));
+    expect(single[1] - single[0]).toBe(120_000);
   });
 });
 

@@ -7,7 +7,7 @@ import { PHASE_BOUNDS, momentMs } from '../timeline/phase-segments';
 import { plotDomain, recoveryPath, stepPathData } from '../timeline/recovery-path';
 import { timeTicks } from '../timeline/time-ticks';
 import { PHASE_LABEL } from '../timeline/labels';
-import { formatTimeOfDay } from '../timeline/zoned-time';
+import { formatShortDateTime, formatTimeOfDay } from '../timeline/zoned-time';
 import { RecoveryPoints } from './RecoveryPoints';
 
 const HEIGHT = 220;
@@ -27,6 +27,8 @@ export function RecoveryPlot({ entries, moments, metrics }: RecoveryPlotProps) {
   const domain = useMemo(() => plotDomain(entries, moments), [entries, moments]);
 
   const innerWidth = Math.max(width - MARGIN.left - MARGIN.right, 120);
+  // A response longer than most of a day gets dates on its axis, not only times of day.
+  const multiDay = domain[1] - domain[0] > 20 * 3_600_000;
   const x = (ms: number) => MARGIN.left + ((ms - domain[0]) / (domain[1] - domain[0])) * innerWidth;
   const levels = Math.max(path.maxLevel - path.minLevel, 1);
   const y = (level: number) => MARGIN.top + ((path.maxLevel - level) / levels) * (HEIGHT - MARGIN.top - MARGIN.bottom);
@@ -81,11 +83,11 @@ export function RecoveryPlot({ entries, moments, metrics }: RecoveryPlotProps) {
               })}
               <g className="pir-plot__axis" aria-hidden="true">
                 <line x1={MARGIN.left} x2={MARGIN.left + innerWidth} y1={bottom} y2={bottom} />
-                {timeTicks(domain[0], domain[1], Math.max(2, Math.floor(innerWidth / 90))).map((tick) => (
+                {timeTicks(domain[0], domain[1], Math.max(2, Math.floor(innerWidth / (multiDay ? 130 : 90)))).map((tick) => (
                   <g key={tick}>
                     <line x1={x(tick)} x2={x(tick)} y1={bottom} y2={bottom + 4} />
                     <text x={x(tick)} y={bottom + 17} textAnchor="middle">
-                      {formatTimeOfDay(new Date(tick).toISOString(), locale, timezone)}
+                      {(multiDay ? formatShortDateTime : formatTimeOfDay)(new Date(tick).toISOString(), locale, timezone)}
                     </text>
                   </g>
                 ))}

@@ -39,21 +39,34 @@ export function recoveryPath(entries: readonly TimelineEntry[]): RecoveryPath {
   return { steps, minLevel, maxLevel };
 }
 
-/** The time span the plot covers: impact start (or first entry) to closed (or last entry). */
+/** Key moments that bound the response; `closed` is left out (it often comes days later). */
+const WINDOW_MOMENTS = ['impactStarted', 'detected', 'acknowledged', 'identified', 'restored'] as const;
+
+/**
+ * The time span the plot covers: the response itself — from impact started (or the first step)
+ * to service restored (or the last step) — with a little room on both sides. Comments and
+ * follow-up work days or weeks later are not plotted, so they must not squeeze the response
+ * into a sliver. Without steps or moments, the span of the entries.
+ */
 export function plotDomain(entries: readonly TimelineEntry[], moments: KeyMoments): [number, number] {
   const times: number[] = [];
-  for (const entry of entries) {
-    const ms = Date.parse(entry.at);
+  for (const step of recoveryPath(entries).steps) times.push(step.at);
+  for (const name of WINDOW_MOMENTS) {
+    const at = moments[name]?.at;
+    const ms = at ? Date.parse(at) : NaN;
     if (!Number.isNaN(ms)) times.push(ms);
   }
-  for (const moment of Object.values(moments)) {
-    const ms = moment.at ? Date.parse(moment.at) : NaN;
-    if (!Number.isNaN(ms)) times.push(ms);
+  if (times.length === 0) {
+    for (const entry of entries) {
+      const ms = Date.parse(entry.at);
+      if (!Number.isNaN(ms)) times.push(ms);
+    }
   }
   if (times.length === 0) return [0, 60_000];
   const from = Math.min(...times);
   const to = Math.max(...times);
-  return to > from ? [from, to] : [from - 60_000, to + 60_000];
+  const pad = Math.max((to - from) * 0.04, 60_000);
+  return [from - pad, to + pad];
 }
 
 /**
