@@ -60,7 +60,8 @@ function header(input: InternalReportInput, timeZone: string): Markup {
   const { incident, doc, timeline } = input;
   const severity = timeline?.severity ?? incident.severity;
   const lines = [
-    `${label('Incident:')} ${link(incident.key, incident.url)} ${jiraMacro(incident.key)}`,
+    // The Jira issue macro shows the key, summary and live status itself (and links to the issue).
+    `${label('Incident:')} ${jiraMacro(incident.key)}`,
     `${label('Severity:')} ${severityLozenge(severity.label, severity.class)} ${escapeText(severity.description)}`,
     `${label('Review status:')} ${escapeText(STATUS_LABELS[doc.status])}`,
     `${label('Generated:')} ${zoned(input.generatedAt, timeZone)} (${escapeText(timeZone)})`,
