@@ -21,7 +21,8 @@ import { compareEntries } from './timeline-order';
  *   first time its resolution is set.
  * - impactStarted: the earliest creation among the incident and its related issues, sub-tasks
  *   excepted (a support request raised before the incident shows impact began earlier), when it
- *   is earlier than detected; otherwise the same time as detected.
+ *   is earlier than detected and at most 24 hours before it (planned work linked to the incident,
+ *   created days earlier, is not impact); otherwise the same time as detected.
  * - firstCustomerReport: the earliest creation of a related issue of type "Support request".
  * - firstStatusPageUpdate: the earliest manual entry of kind "status page update".
  * - hotfixDeployed: no default; it is known only when marked on an entry or overridden.
@@ -93,8 +94,12 @@ function defaultOf(name: KeyMomentName, sorted: readonly TimelineEntry[], incide
   }
 }
 
+/** How long before detection a related issue's creation can still show when impact began. */
+const IMPACT_LOOKBACK_MS = 24 * 3_600_000;
+
 function impactStarted(sorted: readonly TimelineEntry[], incidentKey: string, detected: MomentValue): MomentValue {
-  const earliest = sorted.find((e) => e.source === 'created' && (e.issueKey === incidentKey || e.relation !== 'sub-task'));
+  const notBefore = detected.at === null ? -Infinity : Date.parse(detected.at) - IMPACT_LOOKBACK_MS;
+  const earliest = sorted.find((e) => e.source === 'created' && (e.issueKey === incidentKey || e.relation !== 'sub-task') && Date.parse(e.at) >= notBefore);
   if (!earliest) return detected.at === null ? NONE : { ...detected, source: 'derived' };
   if (detected.at === null || Date.parse(earliest.at) < Date.parse(detected.at)) return derivedFrom(earliest);
   return { ...detected, source: 'derived' };

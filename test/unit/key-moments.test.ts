@@ -112,6 +112,13 @@ describe('deriveMoments: each default', () => {
     expect(deriveMoments(incident(linked, subtask), 'INC-9', {}).impactStarted).toStrictEqual(derived(at('09:50'), 'created:SUP-9'));
   });
 
+  it('impact started ignores related issues created more than a day before detection (planned work, not impact)', () => {
+    const planned = { id: 'created:OPS-4', at: '2025-12-20T09:00:00.000Z', source: 'created' as const, issueKey: 'OPS-4', relation: 'relates to' };
+    const report = { id: 'created:SUP-9', at: at('09:50'), source: 'created' as const, issueKey: 'SUP-9', relation: 'relates to' };
+    expect(deriveMoments(incident(planned, report), 'INC-9', {}).impactStarted).toStrictEqual(derived(at('09:50'), 'created:SUP-9'));
+    expect(deriveMoments(incident(planned), 'INC-9', {}).impactStarted).toStrictEqual(derived(at('10:00'), 'created:INC-9'));
+  });
+
   it('impact started is detected when nothing was created earlier', () => {
     const later = { id: 'created:SUP-9', at: at('10:30'), source: 'created' as const, issueKey: 'SUP-9', relation: 'relates to' };
     expect(deriveMoments(incident(later), 'INC-9', {}).impactStarted).toStrictEqual(derived(at('10:00'), 'created:INC-9'));
