@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
-import { freshSite } from '../support/site';
+import type { Page } from 'playwright-core';
+import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await freshSite();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = siteAndBrowserPerFile();
 
 async function openAs(email: string, path: string): Promise<{ page: Page; status: number | undefined }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(email)}&back=${encodeURIComponent(path)}`);
-  const res = await page.goto(`${site.url}${path}`);
+  await signInAs(page, e2e.site, email, path);
+  const res = await page.goto(`${e2e.site.url}${path}`);
   return { page, status: res?.status() };
 }
 

@@ -1,8 +1,7 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
+import type { FrameLocator, Page } from 'playwright-core';
+import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import type { Result, TimelineResult } from '../../src/contract';
-import { freshSite, invokeAs } from '../support/site';
+import { invokeAs } from '../support/site';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -12,26 +11,16 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promi
   }
 }
 
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await freshSite();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const e2e = siteAndBrowserPerFile();
 
 async function openIssue(page: Page, key: string): Promise<FrameLocator> {
-  await page.goto(`${site.url}/__switch-user?as=maya%40example.com&back=${encodeURIComponent(`/browse/${key}`)}`);
+  await signInAs(page, e2e.site, 'maya@example.com', `/browse/${key}`);
   return page.frameLocator('iframe[title="Post-incident review"]');
 }
 
 describe('reviewing the timeline in Chromium', () => {
   it('starts a review, annotates an entry with the keyboard, and finds the annotation after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     let panel = await openIssue(page, 'INC-2');
     await panel.getByRole('button', { name: 'Start review' }).click();
     await panel.locator('li.pir-entry').first().waitFor({ timeout: 20_000 });
@@ -47,7 +36,7 @@ describe('reviewing the timeline in Chromium', () => {
     // Saved through timeline/annotate: wait until the stored review has it, then reload the page.
     const id = entryId!.replace(/^pir-entry-/, '');
     await waitFor(async () => {
-      const { result } = await invokeAs<Result<TimelineResult>>(site, 'maya@example.com', 'timeline/get', { issueKey: 'INC-2' });
+      const { result } = await invokeAs<Result<TimelineResult>>(e2e.site, 'maya@example.com', 'timeline/get', { issueKey: 'INC-2' });
       const entry = result.ok && result.data.started ? result.data.entries.find((e) => e.id === id) : undefined;
       return entry?.annotation.impact === 'negative' && entry.annotation.phase === 'response';
     });
