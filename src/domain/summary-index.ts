@@ -12,6 +12,7 @@ import type {
   SummarySortKey,
   TimelineView,
 } from '../contract';
+import { projectOf } from './issue-key';
 
 export type { MonthTrend, SummaryRow } from '../contract';
 export type SortKey = SummarySortKey;
@@ -344,7 +345,7 @@ export function mergeRow(
   change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null },
   updatedAt: number,
 ): SummaryRow {
-  const start: SummaryRow = prev ?? { incidentKey, projectKey: incidentKey.slice(0, incidentKey.lastIndexOf('-')), ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
+  const start: SummaryRow = prev ?? { incidentKey, projectKey: projectOf(incidentKey), ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
   return {
     ...start,
     ...(change.timeline ?? {}),

@@ -1,4 +1,5 @@
 import type { Annotation, EntryKey, KeyMomentName, SeverityLevel } from '../contract';
+import { AppFailure } from '../domain/app-error';
 import type { PulledEntry } from '../domain/timeline-build';
 
 /** Where a review's pulled Jira entries live: a generation of chunk keys, swapped atomically by the meta write. */
@@ -54,5 +55,15 @@ export class ConflictError extends Error {
   constructor(readonly incidentKey: string) {
     super(`The review of ${incidentKey} was changed by someone else`);
     this.name = 'ConflictError';
+  }
+}
+
+/** Runs a versioned write, turning a lost race into the CONFLICT the user sees with `message`. */
+export async function savedOrConflict(write: () => Promise<void>, message: string): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (e instanceof ConflictError) throw new AppFailure('CONFLICT', message);
+    throw e;
   }
 }

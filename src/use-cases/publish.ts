@@ -17,10 +17,11 @@ import { internalPageTitle, renderInternalReport } from '../domain/report/intern
 import type { ConfluencePage, ConfluencePort, PageWrite } from '../confluence/confluence-port';
 import type { RemoteLinkPort } from '../jira/remote-link';
 import type { PageKind, PublishStore } from '../storage/publish-store';
-import { ConflictError } from '../storage/review-store';
+import { savedOrConflict } from '../storage/review-store';
 import type { StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import { loadOrDefault, toReviewDoc, type DocDeps } from './review-doc';
+import { projectOf, utcDay } from '../domain/issue-key';
 
 export interface PublishDeps {
   doc: DocDeps;
@@ -39,8 +40,6 @@ export const reportLinkGlobalId = (incidentKey: string): string => `pir-report:$
 const CONFLICT_MESSAGE = 'Someone else changed this review since you opened it. We reloaded it: check it and publish again.';
 const STALE_PAGE_MESSAGE = 'Someone is editing the Confluence page right now, so it changed twice while we published. Try again in a moment.';
 
-const projectOf = (issueKey: string): string => issueKey.slice(0, issueKey.lastIndexOf('-'));
-const todayOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Every publish resolver starts here: the caller must be able to browse the incident (as themselves). */
 function authorise(deps: PublishDeps, issueKey: string): Promise<IncidentOverview> {
@@ -151,14 +150,9 @@ async function publishPage(deps: PublishDeps, issueKey: string, kind: PageKind, 
 async function markPublished(deps: PublishDeps, stored: StoredReviewDoc): Promise<ReviewDoc> {
   const now = deps.doc.now();
   const next: StoredReviewDoc = { ...stored, version: stored.version + 1, updatedAt: now.getTime(), doc: { ...stored.doc, status: 'published' } };
-  try {
-    await deps.doc.docs.save(next, stored.version === 0 ? null : stored.version);
-  } catch (e) {
-    // The page is published and recorded; publishing again updates it in place.
-    if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-    throw e;
-  }
-  return toReviewDoc(next, todayOf(now));
+  // On a lost race the page is already published and recorded; publishing again updates it in place.
+  await savedOrConflict(() => deps.doc.docs.save(next, stored.version === 0 ? null : stored.version), CONFLICT_MESSAGE);
+  return toReviewDoc(next, utcDay(now));
 }
 
 /**
@@ -169,7 +163,7 @@ export async function publishInternal(deps: PublishDeps, issueKey: string, reque
   const { incident, stored, timeline } = await load(deps, issueKey, version);
   const target = await resolveTarget(deps, requested);
   const now = deps.doc.now();
-  const doc = { ...toReviewDoc(stored, todayOf(now)), status: 'published' as const };
+  const doc = { ...toReviewDoc(stored, utcDay(now)), status: 'published' as const };
   const storage = renderInternalReport({
     incident,
     timeline,
@@ -193,7 +187,7 @@ export async function publishInternal(deps: PublishDeps, issueKey: string, reque
 
 async function externalSummaryOf(deps: PublishDeps, issueKey: string, proximateCause: string, resolution: string, version: number | null) {
   const loaded = await load(deps, issueKey, version);
-  const doc = toReviewDoc(loaded.stored, todayOf(deps.doc.now()));
+  const doc = toReviewDoc(loaded.stored, utcDay(deps.doc.now()));
   return { loaded, doc, summary: buildExternalSummary({ incident: loaded.incident, timeline: loaded.timeline, doc, proximateCause, resolution }) };
 }
 

@@ -7,11 +7,12 @@ import type { ActionItemsLivePort } from '../jira/action-items/subtask-live';
 import type { ActionItemsSyncPort } from '../jira/action-items/subtask-sync';
 import { canMoveStatus, defaultContent, peopleNames, textFields } from '../domain/review-doc';
 import type { JiraPort } from '../jira/jira-port';
-import { ConflictError } from '../storage/review-store';
+import { ConflictError, savedOrConflict } from '../storage/review-store';
 import type { ReviewDocStore, StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { SummaryIndexer } from './summary-indexer';
 import type { LeasePort } from '../storage/lease-store';
+import { utcDay } from '../domain/issue-key';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -57,7 +58,7 @@ export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record
 }
 
 /** The stored review (or the default for the incident), after checking the caller can browse the incident. */
-export async function loadWithIncident(deps: DocDeps, issueKey: string): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
+async function loadWithIncident(deps: DocDeps, issueKey: string): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
   const incident = await getIncidentOverview(deps.jira, issueKey);
   return { stored: (await deps.docs.load(issueKey)) ?? emptyDoc(incident), incident };
 }
@@ -66,13 +67,12 @@ export async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<St
   return (await loadWithIncident(deps, issueKey)).stored;
 }
 
-const todayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The review as the panel opens it, with each sub-task's live Jira status flowing back. */
 export async function getReviewDoc(deps: DocDeps, issueKey: string): Promise<ReviewDoc> {
   const stored = await loadOrDefault(deps, issueKey);
   const live = await deps.actions.live(issueKey, stored.doc.sync);
-  return toReviewDoc(stored, todayOf(deps.now()), live);
+  return toReviewDoc(stored, utcDay(deps.now()), live);
 }
 
 const SYNC_SAVE_ATTEMPTS = 3;
@@ -107,7 +107,7 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
     };
     try {
       await deps.docs.save(next, stored.version === 0 ? null : stored.version);
-      const doc = toReviewDoc(next, todayOf(deps.now()));
+      const doc = toReviewDoc(next, utcDay(deps.now()));
       await deps.summaries.docChanged(doc, incident);
       return { doc, created: result.created, updated: result.updated, failed: result.failed };
     } catch (e) {
@@ -120,13 +120,8 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
 async function write(deps: DocDeps, current: StoredReviewDoc, incident: IncidentOverview, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {
   if (current.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
   const next: StoredReviewDoc = { incidentKey: current.incidentKey, version: version + 1, updatedAt: deps.now().getTime(), doc };
-  try {
-    await deps.docs.save(next, version === 0 ? null : version);
-  } catch (e) {
-    if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-    throw e;
-  }
-  const view = toReviewDoc(next, todayOf(deps.now()));
+  await savedOrConflict(() => deps.docs.save(next, version === 0 ? null : version), CONFLICT_MESSAGE);
+  const view = toReviewDoc(next, utcDay(deps.now()));
   await deps.summaries.docChanged(view, incident);
   return view;
 }
@@ -170,7 +165,7 @@ export async function exportMarkdown(
   const result = await timeline(issueKey);
   const stored = (await deps.docs.load(issueKey)) ?? emptyDoc(result.incident);
   return renderReviewMarkdown({
-    doc: toReviewDoc(stored, todayOf(deps.now())),
+    doc: toReviewDoc(stored, utcDay(deps.now())),
     timeline: result.started ? result : null,
     incident: result.incident,
     timeZone,

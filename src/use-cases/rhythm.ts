@@ -20,6 +20,7 @@ import type { RhythmCursors, RhythmStore } from '../storage/rhythm-store';
 import type { StoredReviewDoc } from '../storage/review-doc-store';
 import type { SummaryStore } from '../storage/summary-store';
 import { toReviewDoc } from './review-doc';
+import { utcDay } from '../domain/issue-key';
 
 /**
  * The scheduled job that keeps the rhythm (DESIGN §1 journey 7), run hourly by `pir-rhythm-check`:
@@ -203,7 +204,7 @@ async function countermeasures(deps: RhythmDeps, limits: RhythmLimits, cursor: s
   // Reviews without sub-tasks have nothing in Jira to follow: their row changes only on save.
   const tracked = docs.filter((d) => Object.keys(d.doc.sync).length > 0);
   const live = await deps.jira.liveActionItems(tracked.map((d) => ({ incidentKey: d.incidentKey, known: d.doc.sync })));
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDay(now);
   const changed = new Set<string>();
   for (const stored of tracked) {
     try {

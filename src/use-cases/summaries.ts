@@ -15,6 +15,7 @@ import {
 } from '../domain/summary-index';
 import type { SummaryAccessPort } from '../jira/summary-access';
 import type { SummaryStore } from '../storage/summary-store';
+import { projectOf, utcDay } from '../domain/issue-key';
 
 export interface SummariesDeps {
   store: SummaryStore;
@@ -30,7 +31,6 @@ const OVERDUE_SHOWN = 50;
 
 type Range = { from: string; to: string };
 
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 /** date-fns works on the local calendar; a date carried at local noon is the same day in every process time zone. */
 const asLocalNoon = (day: string) => parseISO(`${day}T12:00:00`);
 
@@ -66,7 +66,6 @@ async function visibleRows(deps: SummariesDeps, q: Pick<SummaryQuery, 'from' | '
     deps.store.readShards([...shardsBetween(`${range.from}T00:00:00Z`, `${range.to}T23:59:59.999Z`), UNKNOWN_SHARD]),
     deps.store.readFlags(),
   ]);
-  const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
   const allowed = await deps.access.browsableProjects([...rows.map((r) => r.projectKey), ...flags.map((f) => projectOf(f.incidentKey))]);
   return {
     range,

@@ -26,7 +26,10 @@ export function createSummaryIndexer(store: SummaryStore, now: () => Date): Summ
     }
   };
   return {
-    timelineChanged: (view) => apply(view.incidentKey, timelineFacts(view), { timeline: timelineFacts(view) }),
+    timelineChanged: (view) => {
+      const facts = timelineFacts(view);
+      return apply(view.incidentKey, facts, { timeline: facts });
+    },
     docChanged: (doc, incident, pageUrl) => apply(doc.incidentKey, incidentFacts(incident), { doc: docFacts(doc), ...(pageUrl ? { pageUrl } : {}) }),
   };
 }

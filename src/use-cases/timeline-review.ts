@@ -16,18 +16,15 @@ import { buildEntries, type PulledEntry } from '../domain/timeline-build';
 import { applyAnnotationPatch, assembleTimeline, manualEntry, mergePull } from '../domain/timeline-merge';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries } from '../domain/timeline-order';
-import { ConflictError, type ReviewState, type StoredReview } from '../storage/review-store';
+import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { ReviewDeps } from './review-deps';
 import { firstPageOf, toTimelineView } from './timeline-view';
+import { projectOf } from '../domain/issue-key';
 
 const CONFLICT_MESSAGE = 'Someone else changed this review while you were editing. We reloaded it: check and apply your change again.';
 /** A refresh re-reads and retries its meta write this often when an edit lands in between. */
 const REFRESH_WRITE_ATTEMPTS = 3;
-
-function projectOf(issueKey: string): string {
-  return issueKey.slice(0, issueKey.lastIndexOf('-'));
-}
 
 function issueTypesOf(sources: IncidentSources): Record<string, string> {
   return Object.fromEntries([sources.incident, ...sources.related].map((i) => [i.key, i.issueType]));
@@ -178,12 +175,7 @@ async function edit(
     updatedAt: deps.now().getTime(),
     state: await change(review.state, pulled),
   };
-  try {
-    await deps.store.save(next, review.version);
-  } catch (e) {
-    if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-    throw e;
-  }
+  await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
   const view = toTimelineView(next, await pulled(), incident);
   await deps.summaries.timelineChanged(view);
   const changedIds = new Set(touched.changed ?? []);
