@@ -67,7 +67,7 @@ export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
   const publish = createKvsPublishStore();
   return {
     timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
-    doc: (issueKey) => getReviewDoc(docDeps(ctx), issueKey),
+    doc: (issueKey, incident) => getReviewDoc(docDeps(ctx), issueKey, incident),
     reportUrl: async (issueKey) => (await publish.loadPage(issueKey, 'internal'))?.url ?? null,
   };
 }

@@ -26,7 +26,8 @@ export async function macroData(deps: DocDeps, timeline: (issueKey: string) => P
   const view = config.view && VIEWS.includes(config.view) ? config.view : 'full';
   try {
     const t = await timeline(config.issueKey);
-    const doc = await getReviewDoc(deps, config.issueKey);
+    // The timeline read has checked the viewer's access: the document reuses that incident.
+    const doc = await getReviewDoc(deps, config.issueKey, t.incident);
     const shown = t.started ? (SHOWS_ENTRIES.includes(view) ? t : withoutEntries(t)) : null;
     return { state: 'ok', view, incident: t.incident, timeline: shown, doc };
   } catch (e) {

@@ -79,10 +79,11 @@ interface Loaded {
 }
 
 async function load(deps: PublishDeps, issueKey: string, version: number | null): Promise<Loaded> {
-  const stored = await loadOrDefault(deps.doc, issueKey);
+  // The timeline read checks the caller's access; the document reuses the incident it read.
+  const t = await deps.timeline(issueKey);
+  const stored = await loadOrDefault(deps.doc, issueKey, t.incident);
   // Checked before anything is sent to Confluence: a stale panel publishes nothing.
   if (version !== null && stored.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-  const t = await deps.timeline(issueKey);
   return { incident: t.incident, stored, timeline: t.started ? t : null };
 }
 

@@ -57,20 +57,24 @@ export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record
   };
 }
 
-/** The stored review (or the default for the incident), after checking the caller can browse the incident. */
-async function loadWithIncident(deps: DocDeps, issueKey: string): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
-  const incident = await getIncidentOverview(deps.jira, issueKey);
+/**
+ * The stored review (or the default for the incident), after checking the caller can browse the
+ * incident. A use case that has just read the incident as the caller passes it in (`checked`),
+ * so one invocation asks Jira once.
+ */
+async function loadWithIncident(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
+  const incident = checked ?? (await getIncidentOverview(deps.jira, issueKey));
   return { stored: (await deps.docs.load(issueKey)) ?? emptyDoc(incident), incident };
 }
 
-export async function loadOrDefault(deps: DocDeps, issueKey: string): Promise<StoredReviewDoc> {
-  return (await loadWithIncident(deps, issueKey)).stored;
+export async function loadOrDefault(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<StoredReviewDoc> {
+  return (await loadWithIncident(deps, issueKey, checked)).stored;
 }
 
 
 /** The review as the panel opens it, with each sub-task's live Jira status flowing back. */
-export async function getReviewDoc(deps: DocDeps, issueKey: string): Promise<ReviewDoc> {
-  const stored = await loadOrDefault(deps, issueKey);
+export async function getReviewDoc(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<ReviewDoc> {
+  const stored = await loadOrDefault(deps, issueKey, checked);
   const live = await deps.actions.live(issueKey, stored.doc.sync);
   return toReviewDoc(stored, utcDay(deps.now()), live);
 }

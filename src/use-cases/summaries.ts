@@ -1,5 +1,5 @@
 import { addMonths, addDays, differenceInCalendarMonths, format, isValid, parseISO } from 'date-fns';
-import type { DueReviewFlag, IncidentSummary, SummariesResult, SummaryQuery, SummaryRow, TimelineResult, ReviewDoc } from '../contract';
+import type { DueReviewFlag, IncidentOverview, IncidentSummary, SummariesResult, SummaryQuery, SummaryRow, TimelineResult, ReviewDoc } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import {
   UNKNOWN_SHARD,
@@ -140,14 +140,15 @@ export async function summariesCsv(deps: SummariesDeps, q: Omit<SummaryQuery, 'p
 export interface IncidentSummaryDeps {
   /** As the viewer: throws NOT_FOUND when the incident is missing or not visible. */
   timeline(issueKey: string): Promise<TimelineResult>;
-  doc(issueKey: string): Promise<ReviewDoc>;
+  /** `incident` is the one `timeline` just read as the viewer (access already checked). */
+  doc(issueKey: string, incident: IncidentOverview): Promise<ReviewDoc>;
   reportUrl(issueKey: string): Promise<string | null>;
 }
 
 /** The one-screen After Action Summary of one incident, read as the viewer. */
 export async function incidentSummary(deps: IncidentSummaryDeps, issueKey: string): Promise<IncidentSummary> {
   const t = await deps.timeline(issueKey);
-  const [doc, pageUrl] = await Promise.all([deps.doc(issueKey), deps.reportUrl(issueKey)]);
+  const [doc, pageUrl] = await Promise.all([deps.doc(issueKey, t.incident), deps.reportUrl(issueKey)]);
   const { content } = doc;
   return {
     incident: t.incident,

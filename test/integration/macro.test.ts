@@ -27,6 +27,13 @@ describe('the Confluence macro as the page viewer', () => {
     expect(r.doc.incidentKey).toBe('INC-1');
   });
 
+  it('asks Jira for the incident once per page view (the document reuses the access check)', async () => {
+    site.log.clear();
+    await macro('maya@example.com', { issueKey: 'INC-1', view: 'summary' });
+    const reads = site.log.list().filter((r) => r.kind === 'jira' && r.method === 'GET' && r.path.startsWith('/rest/api/3/issue/INC-1?'));
+    expect(reads).toHaveLength(1);
+  });
+
   it('gives the views without entries (summary, action items) the metrics and no entries, with every page left to fetch', async () => {
     const timeline = await macro('maya@example.com', { issueKey: 'INC-1', view: 'timeline' });
     const summary = await macro('maya@example.com', { issueKey: 'INC-1', view: 'summary' });
