@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Annotation, KeyMoments, MomentValue, TimelineEntry } from '../../src/contract';
 import { applyPatch, withPending } from '../../static/app/src/timeline/annotation-overlay';
 import { groupByDay, sortByTime } from '../../static/app/src/timeline/day-groups';
@@ -7,6 +8,7 @@ import { validateManualEntry } from '../../static/app/src/timeline/manual-entry'
 import { phaseBarLayout } from '../../static/app/src/timeline/phase-segments';
 import { plotDomain, recoveryPath, stepPathData } from '../../static/app/src/timeline/recovery-path';
 import { timeTicks } from '../../static/app/src/timeline/time-ticks';
+import { dayKeyOf } from '../../static/app/src/timeline/zoned-time';
 import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, personKeyOf, sourceOptions } from '../../static/app/src/timeline/timeline-filters';
 
 const maya = { accountId: 'a3', displayName: 'Maya Okafor' };
@@ -118,6 +120,23 @@ describe('recovery path', () => {
 });
 
 describe('grouping by day in the viewer’s zone', () => {
+  it('puts every entry on the day its own instant falls on in the zone (quarter-hour day cache), across DST and odd offsets', () => {
+    const zones = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kathmandu', 'Australia/Eucla', 'Pacific/Chatham', 'Australia/Lord_Howe'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(2025, 2, 1), max: Date.UTC(2025, 11, 1) }), { minLength: 1, maxLength: 60 }),
+        (zone, times) => {
+          const entries = times.sort((a, b) => a - b).map((ms, i) => entry(`e${i}`, new Date(ms).toISOString()));
+          for (const group of groupByDay(entries, zone)) {
+            for (const e of group.entries) expect(dayKeyOf(e.at, zone)).toBe(group.day);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('sorts by time and splits days at local midnight, not UTC midnight', () => {
     const entries = [entry('late', '2025-03-12T23:30:00Z'), entry('early', '2025-03-12T22:30:00Z'), entry('next', '2025-03-13T08:00:00Z')];
     expect(groupByDay(entries, 'UTC').map((g) => [g.day, g.entries.map((e) => e.id)])).toStrictEqual([
