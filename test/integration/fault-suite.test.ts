@@ -4,7 +4,7 @@
  * creating action items and publishing each end correct (no duplicate sub-task, page or remote
  * link; nothing the user entered lost) or fail with a clear message that a retry then completes.
  */
-import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineView } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineEntry, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite } from '../support/site';
 
@@ -16,8 +16,21 @@ const USER_RETRIES = 5;
 
 let site: RunningSite;
 const figures = { attempts: 0, userRetries: 0, clearErrors: [] as string[] };
+/** The ids a calm first pull of INC-1 gives, read on another fresh site (INC-1's review here starts in the storm). */
+let calmInc1Ids: string[];
 
 beforeAll(async () => {
+  // First, and closed before the site under test starts: each site re-points the process's Forge globals.
+  const calmSite = await freshSite();
+  try {
+    const inc1 = await callAs<TimelineView>(calmSite, MAYA, 'review/start', { issueKey: 'INC-1' });
+    if (!inc1.ok) throw new Error(inc1.error.message);
+    expect(inc1.data.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
+    calmInc1Ids = inc1.data.entries.map((e) => e.id).sort();
+  } finally {
+    await calmSite.close();
+  }
+  expect(calmInc1Ids.length).toBeGreaterThan(10);
   site = await freshSite();
 });
 afterAll(async () => {
@@ -96,8 +109,12 @@ function readThenWrite<V extends { version: number }, T>(readKey: string, issueK
 
 const item = (id: string, summary: string): ActionItemInput => ({ id, summary, description: `Why: ${summary}.`, owner: null, dueDate: '2026-12-31', priority: 'High', question: 'recover-sooner' });
 
+/** What must survive a pull unchanged: which entry, when, what it says and who did it. */
+const pulled = (entries: readonly TimelineEntry[]) =>
+  entries.map((e) => ({ id: e.id, at: e.at, text: e.text, actor: e.actor })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 describe('under a storm of 429s, 503s and slow answers', () => {
-  let baseline: string[];
+  let baseline: ReturnType<typeof pulled>;
 
   beforeAll(async () => {
     // The same pull without faults, on a second incident-free copy: what a correct pull contains.
@@ -105,13 +122,17 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(calmView.ok).toBe(true);
     const started = await callAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-2' });
     if (!started.ok) throw new Error(started.error.message);
-    baseline = started.data.entries.map((e) => e.id).sort();
+    expect(started.data.entries.filter((e) => e.deletedInJira)).toEqual([]);
+    baseline = pulled(started.data.entries);
+    expect(baseline.length).toBeGreaterThan(0);
     await setFaults(STORM);
   });
 
   it('pulls the timeline completely, keeps a manual entry and an annotation across a re-pull', async () => {
     const view = await asAUser<TimelineView>('review/start', { issueKey: 'INC-1' });
     expect(view.entries.length).toBeGreaterThan(10);
+    expect(view.entries.map((e) => e.id).sort()).toEqual(calmInc1Ids);
+    expect(view.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
     const withNote = await readThenWrite<TimelineView, TimelineView>('timeline/get', 'INC-1', 'timeline/manual/add', () => ({
       entry: { at: '2026-10-17T18:50:00Z', manualKind: 'status-page-update', actorName: 'Support', text: 'Status page: investigating sign-in failures.' },
     }));
@@ -121,11 +142,15 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(again.entries.filter((e) => e.source === 'manual').map((e) => e.text)).toEqual(['Status page: investigating sign-in failures.']);
     expect(again.entries.find((e) => e.id === first.id)?.annotation).toMatchObject({ phase: 'detection', impact: 'negative' });
     expect(again.entries.filter((e) => e.source !== 'manual').map((e) => e.id).sort()).toEqual(view.entries.map((e) => e.id).sort());
+    expect(again.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
   });
 
   it('pulls the same entries as a calm pull of the same incident', async () => {
     const stormy = await asAUser<TimelineView>('timeline/refresh', { issueKey: 'INC-2' });
-    expect(stormy.entries.map((e) => e.id).sort()).toEqual(baseline);
+    expect(stormy.entries.map((e) => e.id).sort()).toEqual(baseline.map((e) => e.id));
+    // The merge keeps what a pull missed, marked deleted: a lossy pull shows up only here.
+    expect(stormy.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
+    expect(pulled(stormy.entries)).toEqual(baseline);
   });
 
   it('creates each action item exactly once, however often the user has to press again', async () => {

@@ -467,10 +467,16 @@ function unboundedIn(schema: z.ZodType, at: string): string[] {
     case 'record':
       return [`${at} (record)`, ...unboundedIn(def.valueType!, `${at}.*`)];
     case 'object':
-      return Object.entries(def.shape!).flatMap(([k, v]) => unboundedIn(v, at ? `${at}.${k}` : k));
+      // A catchall (other than never) lets any further key through: its values must be bounded too.
+      return [
+        ...Object.entries(def.shape!).flatMap(([k, v]) => unboundedIn(v, at ? `${at}.${k}` : k)),
+        ...(def.catchall ? unboundedIn(def.catchall, at ? `${at}.*` : '*') : []),
+      ];
     case 'optional':
     case 'nullable':
     case 'default':
+    case 'prefault':
+    case 'nonoptional':
     case 'readonly':
       return unboundedIn(def.innerType!, at);
     case 'pipe': {
@@ -481,8 +487,21 @@ function unboundedIn(schema: z.ZodType, at: string): string[] {
     }
     case 'union':
       return def.options!.flatMap((o) => unboundedIn(o, at));
-    default:
+    // Leaves of a fixed size: nothing in them grows with what a caller sends.
+    case 'number':
+    case 'boolean':
+    case 'literal':
+    case 'enum':
+    case 'null':
+    case 'undefined':
+    case 'never':
+    case 'date':
+    case 'bigint':
       return [];
+    default:
+      // Anything else (any, unknown, tuple, lazy, intersection, a transform as input, custom…)
+      // is not known to be bounded until this walk learns it.
+      return [`${at} (${def.type}: unchecked)`];
   }
 }
 

@@ -101,11 +101,22 @@ describe('sendWithRetry', () => {
   });
 
   it('sends a non-idempotent request exactly once, whatever it answers', async () => {
-    for (const first of [answer(429, { 'retry-after': '1' }), answer(503), 'throw' as const]) {
+    const cases: [JiraResponse | 'throw', { status: number } | 'TypeError'][] = [
+      [answer(429, { 'retry-after': '1' }), { status: 429 }],
+      [answer(503), { status: 503 }],
+      ['throw', 'TypeError'],
+    ];
+    for (const [first, expected] of cases) {
       const { clock, sleeps } = fakeClock();
       const jira = scripted(first, answer(201));
       const outcome = await sendWithRetry(jira.send, false, clock).catch((e: unknown) => e);
-      expect(outcome instanceof TypeError || (outcome as JiraResponse).status !== 201).toBe(true);
+      if (expected === 'TypeError') {
+        expect(outcome).toBeInstanceOf(TypeError);
+        expect((outcome as TypeError).message).toBe('fetch failed');
+      } else {
+        expect(outcome).not.toBeInstanceOf(Error);
+        expect((outcome as JiraResponse).status).toBe(expected.status);
+      }
       expect(jira.sends()).toBe(1);
       expect(sleeps).toStrictEqual([]);
     }

@@ -80,7 +80,30 @@ describe('firstPage and entryRange', () => {
   });
 
   it('cut the same pages from the same entries (pages can be fetched one by one or side by side)', () => {
-    fc.assert(fc.property(timelines, budgets, (entries, budget) => expect(firstPage(entries, budget)).toStrictEqual(firstPage([...entries], budget))));
+    fc.assert(
+      fc.property(timelines, budgets, (entries, budget) => {
+        const first = firstPage(entries, budget);
+        expect(first).toStrictEqual(firstPage([...entries], budget));
+        const starts = first.paging.pageStarts;
+        expect(first.paging.total).toBe(entries.length);
+        // Each later page is one range [start_i, start_i+1), fetched on its own (last page first,
+        // as side by side fetches may land): each comes back whole in one answer.
+        const later = starts
+          .map((from, i) => ({ i, from }))
+          .reverse()
+          .map(({ i, from }) => ({ i, page: entryRange(entries, from, starts[i + 1] ?? null, budget.rest) }))
+          .sort((a, b) => a.i - b.i)
+          .map(({ page }) => {
+            expect(page.next).toBeNull();
+            expect(page.entries.length).toBeGreaterThan(0);
+            return page.entries;
+          });
+        // The page starts are where the pages really start, and the pages cover the timeline once, in order.
+        expect(later.map((page) => keyOf(page[0]))).toStrictEqual(starts);
+        expect(entryRange(entries, null, starts[0] ?? null, Number.MAX_SAFE_INTEGER).entries.map((e) => e.id)).toStrictEqual(first.entries.map((e) => e.id));
+        expect([first.entries, ...later].flat().map((e) => e.id)).toStrictEqual(entries.map((e) => e.id));
+      }),
+    );
   });
 
   it('find by key, not by position: entries added or removed after the page starts were read land in exactly one range', () => {
