@@ -104,6 +104,12 @@ export interface Annotation {
   internal: boolean;
 }
 
+/** A Jira comment's visibility restriction: a project role or a group. */
+export interface CommentRestriction {
+  type: 'role' | 'group';
+  name: string;
+}
+
 export interface TimelineEntry {
   /** Stable across re-pulls: built from Jira ids (`comment:10023`, `change:3001:status`…) or `manual:<uuid>`. */
   id: string;
@@ -122,8 +128,12 @@ export interface TimelineEntry {
   to?: string | null;
   /** Link to the source in Jira (comment permalink, issue) or the remote link's URL. */
   url?: string;
-  /** The comment has a visibility restriction in Jira. */
+  /** The comment has a visibility restriction in Jira (shown only to viewers Jira lets read it). */
   restricted?: boolean;
+  /** Who Jira restricts the comment to, when `restricted`. */
+  restriction?: CommentRestriction;
+  /** The text was too long to keep whole and was cut (`text` ends where it was cut): open the source in Jira for the rest. */
+  shortened?: { fullLength: number };
   /** The source was not found on the last pull from Jira: kept, never dropped. */
   deletedInJira?: boolean;
   manualKind?: ManualKind;
@@ -135,6 +145,8 @@ export interface MomentValue {
   /** 'derived' from the timeline by default rules, 'marked' on an entry, 'override' typed by the facilitator, 'none'. */
   source: 'derived' | 'marked' | 'override' | 'none';
   entryId?: string;
+  /** The moment comes from an entry the viewer may not see: its time is shown, never its entry ("from an entry you cannot see"). */
+  hiddenEntry?: true;
 }
 
 export type KeyMoments = Record<KeyMomentName, MomentValue>;
@@ -366,11 +378,27 @@ export interface PublishedPage {
   publishedAt: string;
 }
 
+/**
+ * What the internal report would copy into Confluence that not every reader of a space may see in
+ * Jira, counted over the entries the publisher may see. A Confluence space has its own audience.
+ */
+export interface PublishAudience {
+  /** Entries from issues outside the incident's project, and those projects. */
+  otherProjectEntries: number;
+  otherProjects: string[];
+  /** Comments restricted in Jira: left out of the report unless the publisher includes them knowingly. */
+  restrictedEntries: number;
+  /** The roles and groups those comments are restricted to (as Jira names them). */
+  restrictions: CommentRestriction[];
+}
+
 export interface PublishState {
   /** The target remembered for the incident's Jira project, if any. */
   target: PublishTarget | null;
   internal: PublishedPage | null;
   external: PublishedPage | null;
+  /** Null before the review's timeline is started. */
+  audience: PublishAudience | null;
 }
 
 export interface PublishResult {
@@ -587,7 +615,8 @@ export interface ResolverMap {
   'publish/state': { payload: { issueKey: string }; result: PublishState };
   /** Publishes (or re-publishes in place) the internal report; marks the review published. */
   /** Times on the page are written in `timeZone` (IANA, the publisher's), UTC when left out. */
-  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string }; result: PublishResult };
+  /** Restricted comments are left out unless `includeRestricted` (the form names the restrictions first). */
+  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string; includeRestricted?: boolean }; result: PublishResult };
   'publish/external/preview': { payload: { issueKey: string; proximateCause: string; resolution: string }; result: ExternalSummary };
   'publish/external': { payload: { issueKey: string; target: PublishTarget; proximateCause: string; resolution: string; version: number }; result: PublishResult };
   /** The Confluence macro's data, read as the page viewer; `config` comes from the macro's configuration. */

@@ -1,4 +1,4 @@
-import type { IssueStatus, Person } from '../contract';
+import type { CommentRestriction, IssueStatus, Person } from '../contract';
 
 /**
  * Jira data about one incident, already translated from REST JSON at the adapter boundary
@@ -31,6 +31,8 @@ export interface SourceComment {
   body: unknown;
   /** The comment has a visibility restriction (role or group); it was returned because the caller may see it. */
   restricted: boolean;
+  /** Who the restriction admits, as Jira names it (null when unrestricted, or when Jira names no role or group). */
+  restriction?: CommentRestriction | null;
   url: string;
 }
 

@@ -1,7 +1,8 @@
 import type { TimelineEntry } from '../contract';
 import { adfToText } from './adf-text';
+import { boundedText } from './entry-text';
 import { changeIds, readChange } from './change-entry';
-import type { IncidentSources, SourceChange, SourceIssue, SourceRemoteLink } from './sources';
+import type { IncidentSources, SourceChange, SourceComment, SourceIssue, SourceRemoteLink } from './sources';
 import { sortEntries } from './timeline-order';
 
 /** An entry as pulled from Jira (or typed in, for manual ones), before the facilitator's annotations. */
@@ -23,23 +24,28 @@ export function buildEntries(sources: IncidentSources): PulledEntry[] {
   const ids = changeIds(sources.changes);
   return sortEntries([
     ...[...issues.values()].map((issue) => createdEntry(issue, issue.key === sources.incident.key)),
-    ...sources.comments.map(
-      (c): PulledEntry => ({
-        id: `comment:${c.id}`,
-        at: c.created,
-        source: 'comment',
-        ...origin(c.issueKey),
-        actor: c.author,
-        text: adfToText(c.body),
-        url: c.url,
-        restricted: c.restricted,
-      }),
-    ),
+    ...sources.comments.map((c) => commentEntry(c, origin(c.issueKey))),
     ...sources.changes.map(
       (c, i): PulledEntry => ({ id: ids[i], at: c.at, ...readChange(c), ...origin(c.issueKey), actor: c.author, from: c.from, to: c.to }),
     ),
     ...sources.remoteLinks.map((link) => remoteLinkEntry(link, sources.changes, issues.get(link.issueKey)?.created ?? sources.pulledAt, origin(link.issueKey))),
   ]);
+}
+
+/** One comment as a timeline entry (its text bounded, see entry-text.ts). */
+export function commentEntry(c: SourceComment, origin: Pick<PulledEntry, 'issueKey' | 'relation'>): PulledEntry {
+  return {
+    id: `comment:${c.id}`,
+    at: c.created,
+    source: 'comment',
+    issueKey: origin.issueKey,
+    relation: origin.relation,
+    actor: c.author,
+    ...boundedText(adfToText(c.body)),
+    url: c.url,
+    restricted: c.restricted,
+    ...(c.restricted && c.restriction && { restriction: c.restriction }),
+  };
 }
 
 function createdEntry(issue: SourceIssue, isIncident: boolean): PulledEntry {

@@ -15,6 +15,41 @@ export function mergePull(previous: readonly PulledEntry[], fresh: readonly Pull
   return sortEntries([...current, ...vanished]);
 }
 
+/**
+ * A re-pull's reconciliation, limited to what the puller could see (a pull is made as the person
+ * who pressed Refresh, and Jira leaves out what they may not see). Fresh wins for an id in both.
+ * An entry missing from the fresh pull is:
+ * - kept exactly as it was when its source issue is not in the pull (the puller may not browse
+ *   it, or it was unlinked: either way this pull says nothing about it);
+ * - replaced by `stillThere`'s version when it is a comment that Jira still has but the puller
+ *   may not read (its restriction is brought up to date, so it is hidden from who may not see it);
+ * - otherwise marked `deletedInJira`, never dropped.
+ */
+export function reconcilePull(
+  previous: readonly PulledEntry[],
+  fresh: readonly PulledEntry[],
+  pulledIssues: ReadonlySet<string>,
+  stillThere: ReadonlyMap<string, PulledEntry> = new Map(),
+): PulledEntry[] {
+  const freshIds = new Set(fresh.map((e) => e.id));
+  const missing = previous
+    .filter((e) => !freshIds.has(e.id))
+    .map((e): PulledEntry => {
+      if (!pulledIssues.has(e.issueKey)) return e;
+      const kept = stillThere.get(e.id);
+      if (kept) return kept;
+      return { ...e, deletedInJira: true };
+    });
+  const current = fresh.map(({ deletedInJira: _, ...e }): PulledEntry => e);
+  return sortEntries([...current, ...missing]);
+}
+
+/** Comment entries a pull left out although their issue was in it: deleted in Jira, or restricted from the puller. */
+export function missingComments(previous: readonly PulledEntry[], fresh: readonly PulledEntry[], pulledIssues: ReadonlySet<string>): PulledEntry[] {
+  const freshIds = new Set(fresh.map((e) => e.id));
+  return previous.filter((e) => e.source === 'comment' && !freshIds.has(e.id) && pulledIssues.has(e.issueKey));
+}
+
 /** A manual entry (status page update, chat excerpt, command run, note) on the incident. The caller names the id. */
 export function manualEntry(id: string, input: ManualEntryInput, incidentKey: string): PulledEntry {
   return {

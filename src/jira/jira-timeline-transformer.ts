@@ -1,3 +1,4 @@
+import type { CommentRestriction } from '../contract';
 import type { SourceChange, SourceComment, SourceIssue, SourceRemoteLink } from '../domain/sources';
 import { issueUrl, toInstant, toPerson, toStatus } from './jira-issue-transformer';
 import type { JiraChangeItem, JiraComment, JiraHistory, JiraRemoteLink, JiraTimelineIssue } from './jira-timeline-types';
@@ -87,8 +88,16 @@ export function toSourceComment(issueKey: string, c: JiraComment, siteUrl: strin
     updated: !c.updated || c.updated === c.created ? created : jiraInstant(c.updated),
     body: c.body ?? null,
     restricted: Boolean(c.visibility?.type),
+    restriction: restrictionOf(c.visibility),
     url: commentUrl(siteUrl, issueKey, c.id),
   };
+}
+
+/** `visibility` names a role by `value`, a group by `value` (its mutable name) or `identifier` (its id). */
+function restrictionOf(v: JiraComment['visibility']): CommentRestriction | null {
+  if (v?.type !== 'role' && v?.type !== 'group') return null;
+  const name = v.value ?? v.identifier;
+  return name ? { type: v.type, name } : null;
 }
 
 /**

@@ -112,7 +112,7 @@ export function registerResolvers(resolver: Resolver): void {
   define('publish/state', defineResolver('publish/state', IssueOnlyPayload, (p, ctx) => getPublishState(publishDeps(ctx), p.issueKey)));
   define(
     'publish/internal',
-    defineResolver('publish/internal', PublishInternalPayload, (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version, p.timeZone ?? 'UTC')),
+    defineResolver('publish/internal', PublishInternalPayload, (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version, p.timeZone ?? 'UTC', p.includeRestricted ?? false)),
   );
   define(
     'publish/external/preview',

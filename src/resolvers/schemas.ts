@@ -179,7 +179,9 @@ export const PublishTargetSchema = z.object({ spaceId: ConfluenceId, spaceKey: S
 
 export const PublishSpacesPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100, 'At most 100 characters') }).strict();
 export const PublishPagesPayload = z.object({ issueKey: IssueKey, spaceId: ConfluenceId, parentId: ConfluenceId.nullable() }).strict();
-export const PublishInternalPayload = z.object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version, timeZone: TimeZone.optional() }).strict();
+export const PublishInternalPayload = z
+  .object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version, timeZone: TimeZone.optional(), includeRestricted: z.boolean().optional() })
+  .strict();
 
 const PUBLIC_TEXT = 5_000;
 const publicText = z.string().trim().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);

@@ -5,6 +5,7 @@ import { createForgeActionItemsSync } from '../jira/action-items/forge-action-it
 import { createForgeActionItemsLive } from '../jira/action-items/subtask-live';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { createForgeTimelineSource } from '../jira/forge-timeline-source';
+import { createAppCommentLookup, createViewerAccess } from '../jira/viewer-access';
 import { createForgeRemoteLinks } from '../jira/remote-link';
 import { createKvsReviewStore } from '../storage/kvs-review-store';
 import { createKvsPublishStore } from '../storage/publish-store';
@@ -26,6 +27,8 @@ export function reviewDeps(ctx: CallContext): ReviewDeps {
   return {
     jira: createForgeJiraClient(ctx.siteUrl),
     fetchSources: createForgeTimelineSource(ctx.siteUrl),
+    access: createViewerAccess(),
+    comments: createAppCommentLookup(ctx.siteUrl),
     store: createKvsReviewStore(),
     now: () => new Date(),
     newId: () => randomUUID(),

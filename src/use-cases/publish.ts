@@ -22,6 +22,7 @@ import type { StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import { loadOrDefault, toReviewDoc, type DocDeps } from './review-doc';
 import { projectOf, utcDay } from '../domain/issue-key';
+import { publishAudience, withoutRestricted } from '../domain/report/publish-audience';
 
 export interface PublishDeps {
   doc: DocDeps;
@@ -63,12 +64,13 @@ export async function listPages(deps: PublishDeps, issueKey: string, spaceId: st
 
 export async function getPublishState(deps: PublishDeps, issueKey: string): Promise<PublishState> {
   await authorise(deps, issueKey);
-  const [target, internal, external] = await Promise.all([
+  const [target, internal, external, timeline] = await Promise.all([
     deps.store.loadTarget(projectOf(issueKey)),
     deps.store.loadPage(issueKey, 'internal'),
     deps.store.loadPage(issueKey, 'external'),
+    deps.timeline(issueKey),
   ]);
-  return { target, internal, external };
+  return { target, internal, external, audience: timeline.started ? publishAudience(timeline.entries, issueKey) : null };
 }
 
 /** What both publish flows read first: authorised incident, the review at the version the user saw, and the timeline. */
@@ -160,8 +162,18 @@ async function markPublished(deps: PublishDeps, stored: StoredReviewDoc): Promis
  * Publishes the internal report (or re-publishes it in place), links it from the incident,
  * remembers the target for the project and marks the review published.
  */
-export async function publishInternal(deps: PublishDeps, issueKey: string, requested: PublishTarget, version: number, timeZone = 'UTC'): Promise<PublishResult> {
-  const { incident, stored, timeline } = await load(deps, issueKey, version);
+export async function publishInternal(
+  deps: PublishDeps,
+  issueKey: string,
+  requested: PublishTarget,
+  version: number,
+  timeZone = 'UTC',
+  includeRestricted = false,
+): Promise<PublishResult> {
+  const loaded = await load(deps, issueKey, version);
+  const { incident, stored } = loaded;
+  // The timeline is already what the publisher may see; restricted comments go only when asked for.
+  const timeline = loaded.timeline && !includeRestricted ? withoutRestricted(loaded.timeline) : loaded.timeline;
   const target = await resolveTarget(deps, requested);
   const now = deps.doc.now();
   const doc = { ...toReviewDoc(stored, utcDay(now)), status: 'published' as const };

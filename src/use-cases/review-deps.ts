@@ -1,5 +1,6 @@
 import type { IncidentSources } from '../domain/sources';
 import type { JiraPort } from '../jira/jira-port';
+import type { CommentLookupPort, ViewerAccessPort } from '../jira/viewer-access';
 import type { ReviewStore } from '../storage/review-store';
 import type { SummaryIndexer } from './summary-indexer';
 
@@ -8,6 +9,10 @@ export interface ReviewDeps {
   jira: JiraPort;
   /** Pulls the incident's sources from Jira as the caller; null when not visible. */
   fetchSources(issueKey: string): Promise<IncidentSources | null>;
+  /** What the caller may see of a timeline's sources, asked of Jira as the caller (cached for the invocation). */
+  access: ViewerAccessPort;
+  /** Comments as the app sees them, for a refresh to tell deleted from restricted. */
+  comments: CommentLookupPort;
   store: ReviewStore;
   now(): Date;
   newId(): string;

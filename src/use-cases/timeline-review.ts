@@ -12,8 +12,9 @@ import type {
 } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import type { IncidentSources } from '../domain/sources';
-import { buildEntries, type PulledEntry } from '../domain/timeline-build';
-import { applyAnnotationPatch, assembleTimeline, manualEntry, mergePull } from '../domain/timeline-merge';
+import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
+import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, reconcilePull } from '../domain/timeline-merge';
+import { accessQuestions, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries } from '../domain/timeline-order';
 import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
@@ -36,8 +37,19 @@ async function pull(deps: ReviewDeps, issueKey: string): Promise<IncidentSources
   return sources;
 }
 
+/** What the caller may see of these entries, asked of Jira as the caller (batched, cached for the invocation). */
+async function visibilityOf(deps: ReviewDeps, reviewKey: string, entries: readonly PulledEntry[]): Promise<Visibility> {
+  const { issueKeys, restrictedCommentIds } = accessQuestions(entries, reviewKey);
+  return deps.access.visibility(issueKeys, restrictedCommentIds);
+}
+
+/** The view as the caller may see it. */
+async function viewFor(deps: ReviewDeps, review: StoredReview, pulled: readonly PulledEntry[], incident: IncidentOverview): Promise<TimelineView> {
+  return toTimelineView(review, pulled, incident, await visibilityOf(deps, review.incidentKey, pulled));
+}
+
 async function loadView(deps: ReviewDeps, review: StoredReview, incident: IncidentOverview): Promise<TimelineView> {
-  return toTimelineView(review, await deps.store.loadPulled(review.incidentKey, review.state.pulled), incident);
+  return viewFor(deps, review, await deps.store.loadPulled(review.incidentKey, review.state.pulled), incident);
 }
 
 /** Every read and write starts here: the caller must be able to browse the incident (as themselves). */
@@ -78,7 +90,8 @@ export async function timelineEntries(deps: ReviewDeps, issueKey: string, versio
   const plan = state.pulled.bounds ? chunksForRange(state.pulled.bounds, from, to, OPEN_RANGE_CHUNKS) : null;
   const pulled = await deps.store.loadPulled(issueKey, state.pulled, plan?.chunks);
   const cutAt = plan?.cutAt ?? null;
-  const assembled = assembleTimeline(pulled, state.manual, state.annotations);
+  const visibility = await visibilityOf(deps, issueKey, pulled);
+  const assembled = visibleEntries(assembleTimeline(pulled, state.manual, state.annotations), issueKey, visibility);
   // Past the last chunk read, entries are left for the next page (even manual ones, which are always at hand).
   const entries = cutAt ? assembled.filter((e) => compareEntries(e, cutAt) < 0) : assembled;
   const range = entryRange(entries, from, to);
@@ -96,10 +109,11 @@ const OPEN_RANGE_CHUNKS = 5;
 async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: IncidentOverview): Promise<TimelineView> {
   const sources = await pull(deps, issueKey);
   const fresh = buildEntries(sources);
+  const pulledIssues = new Set([sources.incident.key, ...sources.related.map((i) => i.key)]);
   for (let attempt = 1; ; attempt++) {
     const existing = await deps.store.load(issueKey);
     const previous = existing ? await deps.store.loadPulled(issueKey, existing.state.pulled) : [];
-    const merged = mergePull(previous, fresh);
+    const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
     const ref = await deps.store.savePulled(issueKey, deps.newId(), merged);
     const now = deps.now();
     const state: ReviewState = existing
@@ -132,10 +146,31 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
       throw e;
     }
     if (existing) await deps.store.deletePulled(issueKey, existing.state.pulled);
-    const view = toTimelineView(next, merged, incident);
-    await deps.summaries.timelineChanged(view);
-    return firstPageOf(view);
+    await deps.summaries.timelineChanged(toTimelineView(next, merged, incident));
+    return firstPageOf(await viewFor(deps, next, merged, incident));
   }
+}
+
+/**
+ * Comments a pull left out on issues it did read: asked of Jira as the app, the only identity that
+ * can tell "deleted" from "restricted from whoever refreshed". Usually none, and then no request.
+ */
+async function commentsStillInJira(
+  deps: ReviewDeps,
+  previous: readonly PulledEntry[],
+  fresh: readonly PulledEntry[],
+  pulledIssues: ReadonlySet<string>,
+): Promise<Map<string, PulledEntry>> {
+  const missing = missingComments(previous, fresh, pulledIssues);
+  if (missing.length === 0) return new Map();
+  const byCommentId = new Map(missing.flatMap((e) => { const id = commentIdOf(e); return id ? [[id, e] as const] : []; }));
+  const found = await deps.comments.comments(new Map([...byCommentId].map(([id, e]) => [id, e.issueKey])));
+  const kept = new Map<string, PulledEntry>();
+  for (const [id, c] of found) {
+    const before = byCommentId.get(id);
+    if (before) kept.set(before.id, commentEntry(c, before));
+  }
+  return kept;
 }
 
 export async function startReview(deps: ReviewDeps, issueKey: string): Promise<TimelineView> {
@@ -161,7 +196,7 @@ async function edit(
   issueKey: string,
   version: number,
   touched: Touched,
-  change: (state: ReviewState, pulled: () => Promise<PulledEntry[]>) => Promise<ReviewState> | ReviewState,
+  change: (state: ReviewState, visible: () => Promise<PulledEntry[]>) => Promise<ReviewState> | ReviewState,
 ): Promise<TimelineChange> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
@@ -169,22 +204,24 @@ async function edit(
   if (review.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
   let pulledCache: PulledEntry[] | undefined;
   const pulled = async () => (pulledCache ??= await deps.store.loadPulled(issueKey, review.state.pulled));
+  // What the editor may see: an entry they may not see is, to them, an entry that does not exist.
+  const visible = async () => visibleEntries(await pulled(), issueKey, await visibilityOf(deps, issueKey, await pulled()));
   const next: StoredReview = {
     ...review,
     version: review.version + 1,
     updatedAt: deps.now().getTime(),
-    state: await change(review.state, pulled),
+    state: await change(review.state, visible),
   };
   await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
-  const view = toTimelineView(next, await pulled(), incident);
-  await deps.summaries.timelineChanged(view);
+  await deps.summaries.timelineChanged(toTimelineView(next, await pulled(), incident));
+  const view = await viewFor(deps, next, await pulled(), incident);
   const changedIds = new Set(touched.changed ?? []);
   return { ...firstPageOf(view), changed: view.entries.filter((e) => changedIds.has(e.id)), removed: touched.removed ?? [] };
 }
 
 export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number): Promise<TimelineChange> {
-  return edit(deps, issueKey, version, { changed: [entryId] }, async (state, pulled) => {
-    const known = state.manual.some((m) => m.id === entryId) || (await pulled()).some((e) => e.id === entryId);
+  return edit(deps, issueKey, version, { changed: [entryId] }, async (state, visible) => {
+    const known = state.manual.some((m) => m.id === entryId) || (await visible()).some((e) => e.id === entryId);
     if (!known) throw new AppFailure('NOT_FOUND', 'That timeline entry no longer exists. Reload the timeline.');
     return { ...state, annotations: { ...state.annotations, [entryId]: applyAnnotationPatch(state.annotations[entryId], patch) } };
   });

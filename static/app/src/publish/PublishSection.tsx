@@ -11,6 +11,7 @@ import type { PublishStateHook } from '../hooks/usePublishState';
 import type { ReviewEditor } from '../hooks/useReviewDoc';
 import { DocSection } from '../review-doc/DocSection';
 import { countFindings } from '../review-doc/finding-spans';
+import { AudienceNotice } from './AudienceNotice';
 import { ConfirmPublish } from './ConfirmPublish';
 import { ExternalSummaryPart } from './ExternalSummaryPart';
 import { ParentPagePicker, type ParentChoice } from './ParentPagePicker';
@@ -70,6 +71,8 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
   const [space, setSpace] = useState<SpaceSummary | null>(() => (remembered ? spaceFromTarget(remembered) : null));
   const [parent, setParent] = useState<ParentChoice>(() => ({ id: remembered?.parentId ?? null, title: null }));
   const [confirming, setConfirming] = useState(false);
+  const [includeRestricted, setIncludeRestricted] = useState(false);
+  const audience = initial?.audience ?? null;
   const [result, setResult] = useState<PublishResult | null>(null);
   const [failure, setFailure] = useState<{ text: string; target: string | null } | null>(null);
   const publishButton = useRef<HTMLButtonElement>(null);
@@ -106,7 +109,7 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
     setFailure(null);
     if (!target) return;
     try {
-      const answer = await editor.writeWithDoc((version) => invoke('publish/internal', { issueKey, target, version, timeZone: context.timezone }));
+      const answer = await editor.writeWithDoc((version) => invoke('publish/internal', { issueKey, target, version, timeZone: context.timezone, includeRestricted }));
       if (!answer) {
         setFailure({ text: NOT_SAVED_TEXT, target: null });
         return;
@@ -145,6 +148,7 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
         </h4>
         <SpacePicker id="pir-publish-space" issueKey={issueKey} value={space} onChange={chooseSpace} error={failure?.target ?? null} />
         {space && <ParentPagePicker key={space.id} id="pir-publish-parent" issueKey={issueKey} space={space} value={parent} onChange={chooseParent} />}
+        {audience && <AudienceNotice audience={audience} includeRestricted={includeRestricted} onIncludeRestrictedChange={setIncludeRestricted} />}
         <div className="pir-form-actions">
           <Button
             ref={publishButton}
