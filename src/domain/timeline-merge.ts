@@ -4,18 +4,6 @@ import type { PulledEntry } from './timeline-build';
 import { sortEntries } from './timeline-order';
 
 /**
- * Merges a fresh pull into the previous one. Fresh wins for an id in both (a comment edited in
- * Jira shows its new text, and an entry that reappears loses its mark); an id only in the
- * previous pull is kept with `deletedInJira: true`, never dropped. Sorted by (time, id).
- */
-export function mergePull(previous: readonly PulledEntry[], fresh: readonly PulledEntry[]): PulledEntry[] {
-  const freshIds = new Set(fresh.map((e) => e.id));
-  const vanished = previous.filter((e) => !freshIds.has(e.id)).map((e): PulledEntry => ({ ...e, deletedInJira: true }));
-  const current = fresh.map(({ deletedInJira: _, ...e }): PulledEntry => e);
-  return sortEntries([...current, ...vanished]);
-}
-
-/**
  * A re-pull's reconciliation, limited to what the puller could see (a pull is made as the person
  * who pressed Refresh, and Jira leaves out what they may not see). Fresh wins for an id in both.
  * An entry missing from the fresh pull is:

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import type { Annotation, ManualEntryInput } from '../../src/contract';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
-import { applyAnnotationPatch, assembleTimeline, manualEntry, mergePull, peopleOf } from '../../src/domain/timeline-merge';
+import { applyAnnotationPatch, assembleTimeline, manualEntry, reconcilePull, peopleOf } from '../../src/domain/timeline-merge';
+
+/** A re-pull by someone who could see every source of both pulls. */
+const mergePull = (previous: readonly PulledEntry[], fresh: readonly PulledEntry[]) =>
+  reconcilePull(previous, fresh, new Set([...previous, ...fresh].map((e) => e.issueKey)));
 import { loginOutageSources, MAYA, SOFIA, TOMAS } from './fixtures/login-outage-sources';
 
 const STATUS_UPDATE: ManualEntryInput = {
@@ -21,7 +25,7 @@ function repull(): PulledEntry[] {
   return buildEntries(s);
 }
 
-describe('mergePull', () => {
+describe('reconcilePull by someone who sees every source', () => {
   it('updates an entry edited in Jira, marks a deleted one, and adds a new one', () => {
     const merged = mergePull(buildEntries(loginOutageSources()), repull());
     const get = (id: string) => merged.find((e) => e.id === id);

@@ -29,8 +29,16 @@ export function EntryMeta({ entry }: { entry: TimelineEntry }) {
         </span>
       )}
       {entry.restricted && (
-        <Lozenge appearance="moved" title="The comment is restricted in Jira; only people who may see it see it here">
+        <Lozenge
+          appearance="moved"
+          title={`The comment is restricted in Jira${entry.restriction ? ` to ${entry.restriction.type} ${entry.restriction.name}` : ''}; only people Jira lets read it see it here`}
+        >
           Restricted
+        </Lozenge>
+      )}
+      {entry.shortened && (
+        <Lozenge appearance="default" title={`Too long to keep whole (${entry.shortened.fullLength.toLocaleString('en-US')} characters): shortened here, open it in Jira for the rest`}>
+          Shortened, open in Jira
         </Lozenge>
       )}
       {entry.deletedInJira && (

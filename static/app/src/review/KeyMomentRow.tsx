@@ -49,6 +49,11 @@ export function KeyMomentRow({ name, value, write }: KeyMomentRowProps) {
             {MOMENT_SOURCE_LABEL[value.source]}
           </Lozenge>
         )}
+        {value.hiddenEntry && (
+          <span className="pir-subtle pir-moment__hidden" title="Jira does not let you see the entry this time comes from; its time still counts in the metrics">
+            from an entry you cannot see
+          </span>
+        )}
       </span>
       <Button ref={editButton} appearance="subtle" spacing="compact" aria-expanded={editing} aria-label={`Edit ${label}`} onClick={() => setEditing(!editing)}>
         Edit
