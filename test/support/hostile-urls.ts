@@ -51,7 +51,6 @@ export const TRICKS = [
   '\t//evil.test/x',
   'https://user:pass@evil.test/',
   'https://user@evil.test/',
-  'http://@evil.test/',
   'https://',
   'http:',
   'relative/path',
