@@ -5,6 +5,8 @@
  * character that turns out harmless is always safe; leaving a dangerous one out is not.
  */
 
+import { safeAbsoluteUrl } from './safe-url';
+
 /**
  * Escaped anywhere in a line: backslash itself, emphasis/strikethrough (`* _ ~`), code spans
  * and fences (`` ` ``), links, images and footnotes (`[ ] ( )`), HTML and autolinks (`< >`),
@@ -75,20 +77,13 @@ export function escapeCell(text: string): string {
 }
 
 /**
- * A URL the exporter may put in a link destination, or null. Only absolute http(s) URLs pass
- * (no `javascript:`, `data:` or relative targets); characters that could end the destination or
- * a table cell, or start markup, are percent-encoded.
+ * A URL the exporter may put in a link destination, or null: the app's URL policy without site
+ * paths (`safe-url.ts`; the file is read away from the site), with the characters that could end
+ * the destination or a table cell, or start markup, percent-encoded.
  */
 export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.href.replace(/[ ()[\]<>|\\`*_~"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = safeAbsoluteUrl(url);
+  return href && href.replace(/[ ()[\]<>|\\`*_~"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A link with escaped text, or the escaped text alone when the URL is not safe to link. */

@@ -14,6 +14,7 @@ import { escapeBlock, escapeCell, escapeInline, link, safeUrl } from '../../src/
 import { renderReviewMarkdown, type MarkdownExportInput } from '../../src/domain/markdown-export';
 import { whatHappened } from '../../src/domain/markdown-timeline';
 import { computeMetrics } from '../../src/domain/metrics';
+import { anyRemoteUrl } from '../support/hostile-urls';
 import { severityOf } from '../../src/domain/severity';
 
 // ---- A realistic review: INC-1 "Login page outage" (DESIGN §5), times in UTC -------------
@@ -527,6 +528,55 @@ describe('renderReviewMarkdown with arbitrary user text', () => {
         if (rendered === 'K-1') return;
         expect(rendered).toMatch(/^\[K-1\]\(https?:\/\/[^\s()<>|]*\)$/);
       }),
+    );
+  });
+});
+
+/** Every link destination in a Markdown export (`](` not backslash-escaped, up to the next `)`). */
+function linkDestinations(markdown: string): string[] {
+  const found: string[] = [];
+  for (const line of outputLines(markdown)) {
+    const chars = unescaped(line);
+    chars.forEach(({ char, index }, k) => {
+      if (char !== ']' || chars[k + 1]?.char !== '(') return;
+      const start = index + 2;
+      const end = line.indexOf(')', start);
+      found.push(line.slice(start, end < 0 ? line.length : end));
+    });
+  }
+  return found;
+}
+
+/** A link destination the URL policy allows in a file read away from the site: absolute http(s), no credentials. */
+function isWebDestination(destination: string): boolean {
+  if (!/^https?:\/\/[^\s()<>|]+$/.test(destination)) return false;
+  const parsed = new URL(destination);
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.username === '' && parsed.password === '';
+}
+
+describe('links in the export follow the URL policy (DESIGN §7)', () => {
+  it('links a remote link to an http(s) URL, and writes any other as text', () => {
+    expect(link('Runbook', 'JaVaScRiPt:alert(1)')).toBe('Runbook');
+    expect(link('Runbook', ' \u0001java\tscript:alert(1)')).toBe('Runbook');
+    expect(link('Runbook', 'https://user:pass@evil.test/')).toBe('Runbook');
+    expect(link('Runbook', '//evil.test/x')).toBe('Runbook');
+    expect(link('Runbook', 'https://wiki.example.com/Runbook')).toBe('[Runbook](https://wiki.example.com/Runbook)');
+  });
+
+  it('writes no link whose destination is not an absolute http(s) URL, for any URL in any field', () => {
+    const urls = fc.array(anyRemoteUrl, { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(urls, (u) => {
+        const base = input();
+        const tl = timeline();
+        tl.entries = tl.entries.map((e, i) => ({ ...e, source: i % 2 ? 'remote-link' : e.source, url: u[i] }));
+        const inc: IncidentOverview = { ...incident(), url: u[4], linkedIssues: incident().linkedIssues.map((l) => ({ ...l, url: u[5] })) };
+        const doc = fullDoc();
+        doc.actionItems = doc.actionItems.map((a, i) => (a.jira ? { ...a, jira: { ...a.jira, url: u[6 + (i % 2)] } } : a));
+        const destinations = linkDestinations(renderReviewMarkdown({ ...base, doc, timeline: { ...tl, incident: inc }, incident: inc }).markdown);
+        expect(destinations.filter((d) => !isWebDestination(d))).toStrictEqual([]);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -22,6 +22,7 @@ import { internalPageTitle, renderInternalReport, type MacroRef } from '../../sr
 import { NAME_REPLACEMENT } from '../../src/domain/report/name-scrub';
 import { safeHref } from '../../src/domain/report/storage-xml';
 import { renderStorageToHtml, type ForgeMacroRef } from '../../local/confluence/render/storage-render';
+import { anyRemoteUrl } from '../support/hostile-urls';
 
 // ---- A strict XML 1.0 well-formedness check (no validating parser is installed) ---------
 
@@ -499,6 +500,31 @@ describe('properties: no text can break the page or add markup', () => {
     fc.assert(
       fc.property(anyShape, texts, urls, isoTimes, (shape, t, u, m) => {
         expect(notWellFormed(renderInternalReport(buildCase(supplyFrom(t, u, m), shape)))).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the internal report links only absolute http(s) URLs without credentials, whatever URL Jira holds', () => {
+    const hostileUrls = fc.array(anyRemoteUrl, { minLength: 7, maxLength: 7 });
+    fc.assert(
+      fc.property(anyShape, texts, hostileUrls, isoTimes, (shape, t, u, m) => {
+        const bad: string[] = [];
+        const parser = new Parser(
+          {
+            onopentag(_name, attrs) {
+              for (const [a, v] of Object.entries(attrs)) {
+                if (!/(^|:)(href|url|src)$/i.test(a)) continue;
+                const parsed = URL.canParse(v) ? new URL(v) : null;
+                if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.username || parsed.password) bad.push(`${a}=${v}`);
+              }
+            },
+          },
+          { xmlMode: true, decodeEntities: true },
+        );
+        parser.write(renderInternalReport(buildCase(supplyFrom(t, u, m), { ...shape, withTimeline: true })));
+        parser.end();
+        expect(bad).toStrictEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { escapeAttr, escapeText, safeHref, shorten, utf8Length, multiline } from '../../src/domain/report/storage-xml';
+import { escapeAttr, escapeText, link, safeHref, shorten, utf8Length, multiline } from '../../src/domain/report/storage-xml';
+import { anyRemoteUrl } from '../support/hostile-urls';
 import { forgeMacro, jiraMacro, severityLozenge, statusMacro } from '../../src/domain/report/storage-macros';
 import { fitTitle, TITLE_MAX } from '../../src/domain/report/page-title';
 import { storageToExtension, forgeMacroOf } from '../../local/confluence/adf/extension-storage';
@@ -82,6 +83,36 @@ describe('safeHref', () => {
       const href = safeHref(u);
       expect(href === null || /^https?:\/\//.test(href)).toBe(true);
     }));
+  });
+});
+
+describe('link', () => {
+  /** The href of each element in `markup`, as a parser reads it back (references decoded). */
+  function hrefs(markup: string): string[] {
+    const found: string[] = [];
+    const parser = new Parser({ onopentag: (_name, attrs) => Object.entries(attrs).forEach(([a, v]) => (a === 'href' || a === 'ri:url' ? found.push(v) : undefined)) }, { xmlMode: true, decodeEntities: true });
+    parser.write(`<p>${markup}</p>`);
+    parser.end();
+    return found;
+  }
+
+  it('writes an unsafe URL as the escaped label, never a link', () => {
+    for (const url of ['JaVaScRiPt:alert(1)', '\u0001 javascript:alert(1)', 'java\nscript:alert(1)', 'https://user:pass@evil.test/', '//evil.test/x']) {
+      expect(link('<Runbook>', url)).toBe('&lt;Runbook&gt;');
+    }
+    expect(link('Runbook', 'https://wiki.example.com/a?b=1&c=2')).toBe('<a href="https://wiki.example.com/a?b=1&amp;c=2">Runbook</a>');
+  });
+
+  it('links only absolute http(s) URLs without credentials, whatever the URL', () => {
+    fc.assert(
+      fc.property(anyText, anyRemoteUrl, (label, url) => {
+        for (const href of hrefs(link(label, url))) {
+          const parsed = new URL(href);
+          expect([parsed.protocol, parsed.username, parsed.password, parsed.href]).toStrictEqual([parsed.protocol === 'http:' ? 'http:' : 'https:', '', '', href]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -53,3 +53,17 @@ describe('getContext', () => {
     expect(calls.map((c) => c.name)).toStrictEqual(['getContext']);
   });
 });
+
+describe('openInTopWindow', () => {
+  it('asks the host to navigate to an http(s) URL, normalised', () => {
+    expect(bridge.openInTopWindow(' https://Example.atlassian.net/browse/INC-1')).toBe(true);
+    expect(calls).toStrictEqual([{ name: 'navigate', payload: { url: 'https://example.atlassian.net/browse/INC-1', type: 'same-tab' } }]);
+  });
+
+  it('refuses a URL the policy does not allow, and never reaches the host', () => {
+    for (const url of ['JaVaScRiPt:alert(1)', ' \u0000\tjavascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.test/', 'mailto:a@example.com']) {
+      expect(bridge.openInTopWindow(url)).toBe(false);
+    }
+    expect(calls).toStrictEqual([]);
+  });
+});

@@ -5,6 +5,8 @@
  * macros. No CDATA is written anywhere, so `]]>` needs no care.
  */
 
+import { safeAbsoluteUrl } from '../safe-url';
+
 /**
  * Characters XML 1.0 does not allow (§2.2 Char): C0 controls other than tab, LF and CR, lone
  * surrogates, U+FFFE and U+FFFF. A parser rejects the whole page for one of them, even escaped
@@ -31,18 +33,13 @@ export function escapeAttr(s: string): string {
 }
 
 /**
- * The URL if it may go in an `href`: absolute http(s) only, as the URL parser reads it (so
- * `java\nscript:` or a relative path never passes). Null otherwise; the caller shows plain text.
+ * The URL if it may go in an `href`, by the app's URL policy (`safe-url.ts`): absolute http(s)
+ * only, as the URL parser reads it (so `java\nscript:` passes no more than `javascript:`), and no
+ * site path, since the page is also exported and printed away from the site. Null otherwise; the
+ * caller shows plain text.
  */
 export function safeHref(url: string | null | undefined): string | null {
-  const trimmed = url?.trim();
-  if (!trimmed || !/^https?:\/\//i.test(trimmed)) return null;
-  try {
-    const parsed = new URL(trimmed);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return safeAbsoluteUrl(url);
 }
 
 /** Markup the renderers build: element content already escaped. */

@@ -5,6 +5,7 @@
  */
 import { invoke as bridgeInvoke, router, view } from '@forge/bridge';
 import type { MacroConfig, ResolverKey, ResolverMap } from '../../../src/contract';
+import { safeUrl } from '../../../src/domain/safe-url';
 import { AppRequestError, BRIDGE_FAILURE_MESSAGE, toAppRequestError, unwrapResult } from './app-error';
 import { parseContext, type AppContext } from './context';
 
@@ -37,15 +38,20 @@ export async function getContext(): Promise<AppContext> {
 /**
  * Opens a product URL in the top window. The Custom UI iframe is sandboxed without
  * top navigation on Forge, so navigation goes through the host; a host without `navigate`
- * falls back to a plain `_top` window.
+ * falls back to a plain `_top` window. A URL the app's policy refuses (`javascript:` and the like,
+ * which the host would run in its own page) is never handed on: answers false, and nothing happens.
+ * The links check first too; this is the last gate before the host.
  */
-export function openInTopWindow(url: string): void {
-  const fallback = (): void => void window.open(url, '_top');
+export function openInTopWindow(url: string): boolean {
+  const safe = safeUrl(url);
+  if (safe === null) return false;
+  const fallback = (): void => void window.open(safe, '_top');
   try {
-    router.navigate(url).catch(fallback);
+    router.navigate(safe).catch(fallback);
   } catch {
     fallback();
   }
+  return true;
 }
 
 /** Asks the host to apply the viewer's theme (light/dark). Optional: the light tokens are bundled. */

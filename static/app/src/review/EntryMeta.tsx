@@ -52,7 +52,16 @@ export function EntryMeta({ entry }: { entry: TimelineEntry }) {
         </Lozenge>
       )}
       {entry.url && (
-        <TopLink href={entry.url} className="pir-link pir-entry__open" title={`Open ${entry.source === 'remote-link' ? 'the link' : `in Jira (${entry.issueKey})`}`}>
+        <TopLink
+          href={entry.url}
+          className="pir-link pir-entry__open"
+          title={`Open ${entry.source === 'remote-link' ? 'the link' : `in Jira (${entry.issueKey})`}`}
+          unsafe={
+            <span className="pir-subtle pir-truncate pir-entry__url-text" title="Not a web address, so it is not opened">
+              {entry.url}
+            </span>
+          }
+        >
           Open
           <span className="pir-visually-hidden"> {entry.source === 'remote-link' ? 'linked page' : `${entry.issueKey} in Jira`}</span>
         </TopLink>
