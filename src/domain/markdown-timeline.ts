@@ -56,7 +56,8 @@ export function keyMoments(timeline: TimelineView | null, timeZone: string): str
   const rows = [...MOMENT_ORDER, ...extras].map((name) => {
     const moment = timeline.moments[name];
     const at = moment?.at ? zonedTime(moment.at, timeZone) : 'not set';
-    return [escapeCell(MOMENT_LABELS[name]), at, moment ? MOMENT_SOURCES[moment.source] : ''];
+    const source = moment ? MOMENT_SOURCES[moment.source] : '';
+    return [escapeCell(MOMENT_LABELS[name]), at, moment?.hiddenEntry ? `${source}, from an entry you cannot see` : source];
   });
   return table(['Moment', 'Time', 'Source'], rows);
 }
@@ -67,6 +68,7 @@ function markers(entry: TimelineEntry): string[] {
   if (entry.annotation.internal) marks.push('**internal**');
   if (entry.restricted) marks.push('**restricted in Jira**');
   if (entry.deletedInJira) marks.push('**deleted in Jira**');
+  if (entry.shortened) marks.push('**shortened, open in Jira**');
   if (entry.annotation.moments.length > 0) marks.push(`**marks: ${entry.annotation.moments.map((m) => escapeCell(MOMENT_LABELS[m].toLowerCase())).join(', ')}**`);
   return marks;
 }

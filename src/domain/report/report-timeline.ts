@@ -24,6 +24,7 @@ function markers(entry: TimelineEntry): Markup[] {
   if (entry.annotation.internal) marks.push('internal');
   if (entry.restricted) marks.push('restricted in Jira');
   if (entry.deletedInJira) marks.push('deleted in Jira');
+  if (entry.shortened) marks.push('shortened, open in Jira');
   if (entry.annotation.moments.length > 0) marks.push(`marks: ${entry.annotation.moments.map((m) => MOMENT_LABELS[m].toLowerCase()).join(', ')}`);
   return marks.map((m) => textEl('strong', m));
 }
