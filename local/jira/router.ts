@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../db';
 import { changelogRoutes } from './routes/changelogs';
+import { commentListRoutes } from './routes/comment-list';
 import { commentRoutes } from './routes/comments';
 import { createMetaRoutes } from './routes/createmeta';
 import { issueRoutes } from './routes/issues';
@@ -22,6 +23,7 @@ export function createJiraRouter(db: Db): express.Router {
   router.use(issueRoutes(db));
   router.use(searchRoutes(db));
   router.use(commentRoutes(db));
+  router.use(commentListRoutes(db));
   router.use(changelogRoutes(db));
   router.use(linkRoutes(db));
   router.use(remoteLinkRoutes(db));
