@@ -18,6 +18,7 @@ import { installForgeGlobals } from './runner/forge-globals';
 import { FunctionRunner, InvocationError } from './runner/function-runner';
 import { appUuid, loadManifest } from './runner/manifest';
 import { applyScenario, isEmpty, migrateAll } from './seed';
+import { errorHandlerAs, notFoundAs, requireJsonBody } from './site-errors';
 import { seedDemoReviews } from './seed/demo-reviews';
 import { findUser } from './users';
 
@@ -92,8 +93,11 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   };
   const json = express.json({ limit: '12mb' });
 
-  app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), createJiraRouter(db));
-  app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), createConfluenceRouter(db));
+  // Each product answers what its router did not (bad JSON, wrong content type, unknown path) in its own error shape.
+  app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), requireJsonBody('jira'),
+    createJiraRouter(db), notFoundAs('jira'), errorHandlerAs('jira', 'jira emulator'));
+  app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), requireJsonBody('confluence'),
+    createConfluenceRouter(db), notFoundAs('confluence'), errorHandlerAs('confluence', 'confluence emulator'));
   // The KVS router parses its own bodies, with Forge's 4 MiB request limit (the site's parser would hide it).
   app.use('/__kvs', logUnlessHost('kvs'), (req, res, next) => {
     // Only the function runner holds the app token; a browser cannot reach app storage.
@@ -107,6 +111,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   }, createKvsRouter(db, { entities }));
 
   // ---- test affordances -------------------------------------------------------------
+  app.use(['/__admin', '/__forge'], requireJsonBody('plain'));
   app.get('/__admin/requests', (_req, res) => res.json({ requests: log.list() }));
   app.delete('/__admin/requests', (_req, res) => {
     log.clear();
@@ -182,6 +187,8 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     }
   });
 
+  app.use(['/__admin', '/__forge'], notFoundAs('plain'), errorHandlerAs('plain', 'site'));
+
   // ---- Custom UI frames and host pages ----------------------------------------------
   const uiDir = opts.uiDir ?? join(ROOT, 'static', 'app', 'dist');
   const frames = new FrameServer(uiDir);
@@ -224,6 +231,12 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
         fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [hostHeader]: '1', accept: 'application/json' } }),
     }),
   );
+
+  // Paths next to the APIs (e.g. `/rest/api/3/..` normalised to `/rest/api/`) are the products' too.
+  app.use('/rest', notFoundAs('jira'));
+  app.use('/wiki/api', notFoundAs('confluence'));
+  // Whatever else fails answers JSON without a stack (Express's default handler shows one outside production).
+  app.use(errorHandlerAs('plain', 'site'));
 
   const server: Server = await new Promise((ok) => {
     const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(s));

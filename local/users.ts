@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+import { migrateGroups, seedGroups } from './groups';
 import type { SiteUser } from './principal';
 
 /** The site's people, shared by the Jira and Confluence emulators. */
@@ -23,6 +24,7 @@ export function migrateUsers(db: Db): void {
     time_zone TEXT NOT NULL,
     active INTEGER NOT NULL DEFAULT 1
   )`);
+  migrateGroups(db);
 }
 
 export function seedUsers(db: Db): void {
@@ -30,6 +32,8 @@ export function seedUsers(db: Db): void {
     'INSERT OR REPLACE INTO users (account_id, email, display_name, time_zone, active) VALUES (?, ?, ?, ?, ?)',
   );
   for (const u of SEED_USERS) insert.run(u.accountId, u.email, u.displayName, u.timeZone, u.active ? 1 : 0);
+  // Groups hold people, so they are (re)seeded with them.
+  seedGroups(db);
 }
 
 interface UserRow { account_id: string; email: string; display_name: string; time_zone: string; active: number }

@@ -59,6 +59,7 @@ export const SOURCES: ApiSource[] = [
       'GET /issue/{issueIdOrKey}/comment/{id}',
       'PUT /issue/{issueIdOrKey}/comment/{id}',
       'DELETE /issue/{issueIdOrKey}/comment/{id}',
+      'POST /comment/list',
       'GET /issue/{issueIdOrKey}/changelog',
       'POST /changelog/bulkfetch',
       'GET /issueLinkType',

@@ -1,9 +1,15 @@
 import type { Db } from '../db';
-import { SEED_USERS } from '../users';
+import { NO_INCIDENT_ACCESS_EMAIL, SEED_USERS } from '../users';
 import { migrateConfluence } from './schema';
 import { getSpaceByKey, insertPage, insertSpace, setHomepage, type SpaceRow } from './store';
 
 const [maya, daniel, sofia, tomas] = SEED_USERS.map((u) => u.accountId);
+/**
+ * Who may view Incident Reviews, where the app publishes its reports: everyone but Lena
+ * (marketing, no access to the incident projects either). ENG stays open to all, so Lena
+ * still has a space she can use.
+ */
+const IR_VIEWERS = SEED_USERS.filter((u) => u.email !== NO_INCIDENT_ACCESS_EMAIL).map((u) => u.accountId);
 
 interface SeedPage { title: string; author: string; at: string; body: string; children?: SeedPage[] }
 
@@ -66,14 +72,14 @@ function addTree(db: Db, space: SpaceRow, node: SeedPage, parentId: number | nul
   return page.id;
 }
 
-/** Seeds the spaces "Incident Reviews" (IR) and "Engineering" (ENG). Does nothing when IR already exists. */
+/** Seeds the spaces "Incident Reviews" (IR, members only) and "Engineering" (ENG, open). Does nothing when IR already exists. */
 export function seedConfluence(db: Db): void {
   migrateConfluence(db);
   if (getSpaceByKey(db, 'IR')) return;
   db.transaction(() => {
     const ir = insertSpace(db, {
       key: 'IR', name: 'Incident Reviews', authorId: maya, createdAt: '2025-09-01T08:55:00.000Z',
-      description: 'Blameless post-incident reviews and runbooks.',
+      description: 'Blameless post-incident reviews and runbooks.', openToAll: false, members: IR_VIEWERS,
     });
     setHomepage(db, ir.id, addTree(db, ir, IR_PAGES, null));
     const eng = insertSpace(db, {

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { findGroup, isGroupMember } from '../groups';
 import type { Principal } from '../principal';
 import { getIssue, getProject, type IssueRow } from './store';
 
@@ -37,12 +38,17 @@ export function projectRoleExists(db: Db, projectId: number, role: string): bool
 }
 
 /**
- * Whether a restricted comment is visible. Roles are the project's roles; the local site has no
- * groups, so a group restriction is treated as a project role of the same name.
+ * Whether a restricted comment is visible, as Jira decides it: a `role` restriction admits the
+ * members of that role in the comment's project, a `group` restriction the members of that site
+ * group (a group that no longer exists admits no user). Apps see every comment.
  */
 export function canSeeComment(
   db: Db, principal: Principal, projectId: number, visibility: { type: string | null; value: string | null },
 ): boolean {
   if (!visibility.type || !visibility.value || principal.kind === 'app') return true;
+  if (visibility.type === 'group') {
+    const group = findGroup(db, visibility.value);
+    return group !== undefined && isGroupMember(db, group.group_id, principal.accountId);
+  }
   return isInProjectRole(db, projectId, visibility.value, principal.accountId);
 }

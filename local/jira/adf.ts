@@ -49,3 +49,18 @@ export function adfToText(doc: unknown): string {
   walk(doc);
   return out.join('').trim();
 }
+
+/**
+ * Length of an ADF document's text as Jira counts it against its 32,767-character field limit:
+ * the UTF-16 code units (Java's String.length) of every text node, markup and attributes excluded.
+ */
+export function adfTextLength(doc: unknown, depth = 0): number {
+  if (depth > 100 || typeof doc !== 'object' || doc === null) return 0;
+  const node = doc as { type?: unknown; text?: unknown; content?: unknown };
+  let n = node.type === 'text' && typeof node.text === 'string' ? node.text.length : 0;
+  if (Array.isArray(node.content)) for (const child of node.content) n += adfTextLength(child, depth + 1);
+  return n;
+}
+
+/** Jira Cloud's limit on a text field (comment body, description). */
+export const JIRA_TEXT_LIMIT = 32_767;

@@ -1,3 +1,4 @@
+import { findGroup } from '../groups';
 import { canSeeComment } from './access';
 import { jiraDate } from './dates';
 import type { Ctx } from './http';
@@ -19,11 +20,16 @@ export function commentBean(ctx: Ctx, c: CommentRow): Record<string, unknown> {
     updateAuthor: userBean(ctx.db, ctx.base, c.update_author),
     created: jiraDate(c.created),
     updated: jiraDate(c.updated),
-    ...(c.visibility_type && c.visibility_value
-      ? { visibility: { type: c.visibility_type, value: c.visibility_value, identifier: c.visibility_value } }
-      : {}),
+    ...(c.visibility_type && c.visibility_value ? { visibility: visibilityBean(ctx, c.visibility_type, c.visibility_value) } : {}),
     jsdPublic: true,
   };
+}
+
+/** Jira's `identifier` is the group's id (names can change) or, for a role, its name. */
+function visibilityBean(ctx: Ctx, type: string, value: string): Record<string, unknown> {
+  if (type !== 'group') return { type, value, identifier: value };
+  const group = findGroup(ctx.db, value);
+  return { type, value: group?.name ?? value, identifier: group?.group_id ?? null };
 }
 
 /** How many comments `fields.comment` embeds; the rest must be paged with GET /issue/{key}/comment. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Principal } from '../principal';
 import { findUser } from '../users';
 import { canBrowseProjectId, findVisibleIssue } from './access';
-import { adfToText, isAdfDoc } from './adf';
+import { adfTextLength, adfToText, isAdfDoc, JIRA_TEXT_LIMIT } from './adf';
 import { typeOf } from './beans';
 import {
   APP_USER, DEFAULT_PRIORITY_ID, initialStatusFor, issueTypeById, issueTypeByName, priorityById, priorityByName,
@@ -83,6 +83,7 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
       case 'description':
         if (value === null) v.description = null;
         else if (!isAdfDoc(value)) e.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+        else if (adfTextLength(value) > JIRA_TEXT_LIMIT) e.description = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
         else v.description = JSON.stringify(value);
         break;
       case 'assignee': case 'reporter': {

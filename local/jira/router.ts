@@ -1,6 +1,8 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { Db } from '../db';
+import { errorHandlerAs } from '../site-errors';
 import { changelogRoutes } from './routes/changelogs';
+import { commentListRoutes } from './routes/comment-list';
 import { commentRoutes } from './routes/comments';
 import { createMetaRoutes } from './routes/createmeta';
 import { issueRoutes } from './routes/issues';
@@ -22,23 +24,13 @@ export function createJiraRouter(db: Db): express.Router {
   router.use(issueRoutes(db));
   router.use(searchRoutes(db));
   router.use(commentRoutes(db));
+  router.use(commentListRoutes(db));
   router.use(changelogRoutes(db));
   router.use(linkRoutes(db));
   router.use(remoteLinkRoutes(db));
   router.use(workflowRoutes(db));
   router.use(userRoutes(db));
   router.use(referenceRoutes(db));
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === 'entity.parse.failed') {
-      return void res.status(400).json({ errorMessages: [`Unexpected character in the request body: ${e.message ?? ''}`.trim()], errors: {} });
-    }
-    if (e.type === 'entity.too.large') {
-      return void res.status(413).json({ errorMessages: ['The request body is too large.'], errors: {} });
-    }
-    console.error('[jira emulator]', err);
-    res.status(500).json({ errorMessages: ['Internal server error'], errors: {} });
-  });
+  router.use(errorHandlerAs('jira', 'jira emulator'));
   return router;
 }

@@ -110,6 +110,9 @@ function bodyOf(error: unknown): Record<string, unknown> {
   if (type === 'entity.too.large') {
     return { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${MAX_REQUEST_BYTES} bytes` };
   }
+  if (type === 'entity.parse.failed') return { code: 'BAD_REQUEST', message: 'Provided request body is not valid JSON' };
   if (statusOf(error) < 500) return { code: 'BAD_REQUEST', message: message ?? 'Provided request body is invalid' };
-  return { code: 'INTERNAL_SERVER_ERROR', message: message ?? 'An internal server error has occurred' };
+  // A crash's message can name files on disk: log it, answer the generic one.
+  process.stderr.write(`[kvs] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return { code: 'INTERNAL_SERVER_ERROR', message: 'An internal server error has occurred' };
 }

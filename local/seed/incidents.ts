@@ -18,6 +18,7 @@ import {
   tr,
 } from '@atlaskit/adf-utils/builders';
 import { PanelType, type DocNode } from '@atlaskit/adf-schema';
+import { INCIDENT_RESPONDERS } from '../groups';
 import { SEED_USERS } from '../users';
 import type { SeedChange, SeedComment, SeedIssue, SeedLink, SeedProject, SeedScenario } from './types';
 
@@ -47,6 +48,8 @@ const LENA = 'lena@example.com';
 const EVERYONE = [MAYA, DANIEL, SOFIA, TOMAS, AIKO, LENA] as const;
 const DEVELOPERS = [MAYA, DANIEL, AIKO, TOMAS] as const;
 const DEVELOPERS_ONLY = { type: 'role', value: 'Developers' } as const;
+/** A site group (local/groups.ts), not a project role: Daniel is a developer but not a responder. */
+const RESPONDERS_ONLY = { type: 'group', value: INCIDENT_RESPONDERS.name } as const;
 
 function who(email: string) {
   const user = SEED_USERS.find((u) => u.email === email);
@@ -204,6 +207,12 @@ const inc1: SeedIssue = {
       '2026-10-17T15:02:10-04:00',
       TOMAS,
       'Login returns 200 again and the load average on web-02 is down to 12 and falling. Moving to monitoring.',
+    ),
+    comment(
+      '2026-10-17T15:03:00-04:00',
+      TOMAS,
+      "Responders only: the export job's crontab line on the web hosts has the replica's read-only password in it. I'll rotate it on Monday and move the job to the reporting worker; please don't paste that line into the review or the status page.",
+      RESPONDERS_ONLY,
     ),
     comment(
       '2026-10-17T20:03:30+01:00',

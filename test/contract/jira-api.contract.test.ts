@@ -337,6 +337,20 @@ describe('comments', () => {
     expect(ex.responseProblems).toEqual([]);
   });
 
+  test('POST comment/list answers a PageBeanComment of the caller\'s visible comments; a bad body is a documented 400', async () => {
+    const page = await ok('GET', '/issue/INC-1/comment?maxResults=100', 200);
+    const ids: number[] = page.body.comments.map((c: { id: string }) => Number(c.id));
+    const listed = await ok('POST', '/comment/list?expand=renderedBody', 200, { ids: [...ids, 999_999] });
+    expect(listed.body).toMatchObject({ startAt: 0, isLast: true, total: ids.length });
+    expect(listed.body.values.map((c: { id: string }) => Number(c.id))).toEqual([...ids].sort((a, b) => a - b));
+    const asLena = await jira.call('POST', '/comment/list', { as: LENA, body: { ids } });
+    expectContract(asLena, 200);
+    expect(asLena.body).toMatchObject({ total: 0, values: [] });
+    const tooMany = await jira.call('POST', '/comment/list', { body: { ids: Array.from({ length: 1001 }, (_, i) => i + 1) } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toEqual({ errorMessages: [expect.any(String)], errors: {} });
+  });
+
   test('GET, PUT and DELETE a single comment', async () => {
     const got = await ok('GET', `/issue/INC-2/comment/${commentId}`, 200);
     expect(got.body.id).toBe(commentId);

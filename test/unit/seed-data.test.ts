@@ -9,6 +9,7 @@ import {
   largeScenario,
   nextFreeKeys,
 } from '../../local/seed/large';
+import { INCIDENT_RESPONDERS, SEED_GROUPS } from '../../local/groups';
 import { NO_INCIDENT_ACCESS_EMAIL, SEED_USERS } from '../../local/users';
 import { issueTypeByName, statusByName } from '../../local/jira/catalog';
 
@@ -184,10 +185,22 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects) => {
     }
   });
 
-  it('restricts comments only to roles the project has', () => {
+  it('restricts comments only to roles the project has or to groups the site has', () => {
     for (const issue of scenario.issues) {
       for (const c of issue.comments.filter((c) => c.visibility)) {
-        expect(Object.keys(projectByKey.get(projectOf(issue.key))!.roles)).toContain(c.visibility!.value);
+        const known = c.visibility!.type === 'role' ? Object.keys(projectByKey.get(projectOf(issue.key))!.roles) : SEED_GROUPS.map((g) => g.name);
+        expect(known).toContain(c.visibility!.value);
+      }
+    }
+  });
+
+  it('lets an author restrict a comment only to a role or group they belong to', () => {
+    for (const issue of scenario.issues) {
+      for (const c of issue.comments.filter((c) => c.visibility)) {
+        const members = c.visibility!.type === 'role'
+          ? projectByKey.get(projectOf(issue.key))!.roles[c.visibility!.value]
+          : SEED_GROUPS.find((g) => g.name === c.visibility!.value)!.members;
+        expect(members).toContain(c.author);
       }
     }
   });
@@ -275,6 +288,15 @@ describe('the demo scenario', () => {
 
   it('restricts at least one INC-1 comment to the Developers role', () => {
     expect(issue('INC-1').comments.some((c) => c.visibility?.type === 'role' && c.visibility.value === 'Developers')).toBe(true);
+  });
+
+  it('restricts exactly one INC-1 comment to a site group that leaves out Sofia and Lena', () => {
+    const grouped = issue('INC-1').comments.filter((c) => c.visibility?.type === 'group');
+    expect(grouped.map((c) => c.visibility!.value)).toEqual([INCIDENT_RESPONDERS.name]);
+    expect(INCIDENT_RESPONDERS.members).not.toContain('sofia@example.com');
+    expect(INCIDENT_RESPONDERS.members).not.toContain(NO_INCIDENT_ACCESS_EMAIL);
+    // Unlike the Developers role, so a test can tell the two apart.
+    expect([...INCIDENT_RESPONDERS.members].sort()).not.toEqual([...project('INC').roles.Developers].sort());
   });
 
   it('links INC-1 to a support ticket and to the status page task it blocks', () => {

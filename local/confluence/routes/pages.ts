@@ -67,7 +67,8 @@ export function pagesRoutes(db: Db, options: RouterOptions = {}): Router {
     const body = writtenBody(input.body);
     assertSize(body.value);
     const space = getSpace(db, numericId(input.spaceId, 'space id'));
-    if (!space || !canViewSpace(db, space, principal)) throw notFound('Space not found');
+    // The same 404 as GET /spaces/{id}: a space the caller may not view is indistinguishable from none.
+    if (!space || !canViewSpace(db, space, principal)) throw notFound();
     const status = input.status ?? 'current';
     const title = (input.title ?? '').trim();
     if (status === 'current' && !title) throw badRequest('Title is required for a published page');

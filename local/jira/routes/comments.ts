@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { findVisibleIssue, isInProjectRole, projectRoleExists } from '../access';
-import { isAdfDoc } from '../adf';
+import { findGroup, isGroupMember } from '../../groups';
+import { adfTextLength, isAdfDoc, JIRA_TEXT_LIMIT } from '../adf';
 import { commentBean, visibleComments } from '../comments';
 import { clamp, ctxOf, intParam, sendErrors, sendIssueNotFound, stringParam } from '../http';
 import { actorOf } from '../issue-writer';
@@ -14,6 +15,8 @@ const addCommentSchema = z.object({
   visibility: z.object({ type: z.enum(['group', 'role']), value: z.string().optional(), identifier: z.string().optional() }).optional(),
   properties: z.array(z.unknown()).optional(),
 });
+
+const COMMENT_TOO_LONG = 'Comment body can not exceed 32,767 characters.';
 
 /** GET (PageOfComments, no isLast) and POST /issue/{key}/comment. */
 export function commentRoutes(db: Db): Router {
@@ -49,15 +52,26 @@ export function commentRoutes(db: Db): Router {
     if (!parsed.success) return sendErrors(res, 400, zodMessages(parsed.error));
     const { body, visibility } = parsed.data;
     if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
-    const level = visibility?.value ?? visibility?.identifier;
-    if (visibility && !level) return sendErrors(res, 400, [], { commentLevel: 'The visibility value is required.' });
-    if (visibility && level) {
-      if (visibility.type === 'role' && !projectRoleExists(db, issue.project_id, level)) {
+    if (adfTextLength(body) > JIRA_TEXT_LIMIT) return sendErrors(res, 400, [], { comment: COMMENT_TOO_LONG });
+    const requested = visibility?.value ?? visibility?.identifier;
+    if (visibility && !requested) return sendErrors(res, 400, [], { commentLevel: 'The visibility value is required.' });
+    let level = requested;
+    if (visibility?.type === 'role' && level) {
+      if (!projectRoleExists(db, issue.project_id, level)) {
         return sendErrors(res, 400, [], { commentLevel: `Role level '${level}' does not exist for this project.` });
       }
       if (ctx.principal.kind === 'user' && !isInProjectRole(db, issue.project_id, level, ctx.principal.accountId)) {
         return sendErrors(res, 400, [], { commentLevel: `You are currently not a member of the project role: ${level}.` });
       }
+    }
+    if (visibility?.type === 'group' && level) {
+      // A group is named by `value` or by its id in `identifier`; the comment keeps the name.
+      const group = findGroup(db, level);
+      if (!group) return sendErrors(res, 400, [], { commentLevel: `Group: ${level} does not exist.` });
+      if (ctx.principal.kind === 'user' && !isGroupMember(db, group.group_id, ctx.principal.accountId)) {
+        return sendErrors(res, 400, [], { commentLevel: `You are currently not a member of the group: ${group.name}.` });
+      }
+      level = group.name;
     }
     const now = Date.now();
     const author = actorOf(ctx.principal);
@@ -96,6 +110,7 @@ export function commentRoutes(db: Db): Router {
     if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to edit this comment.']);
     const body = (req.body as { body?: unknown } | undefined)?.body;
     if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
+    if (adfTextLength(body) > JIRA_TEXT_LIMIT) return sendErrors(res, 400, [], { comment: COMMENT_TOO_LONG });
     const now = Date.now();
     db.prepare('UPDATE jira_comments SET body = ?, updated = ?, update_author = ? WHERE id = ?').run(JSON.stringify(body), now, actorOf(ctx.principal), found.comment.id);
     db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, found.issue.id);
