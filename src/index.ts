@@ -3,8 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { createForgeRhythmJira } from './jira/rhythm-jira';
 import { registerResolvers } from './resolvers';
 import { createKvsRhythmStore } from './storage/rhythm-store';
+import { createKvsPublishStore } from './storage/publish-store';
+import { createKvsReviewDocStore } from './storage/review-doc-store';
+import { createKvsReviewStore } from './storage/kvs-review-store';
 import { createKvsSummaryStore } from './storage/summary-store';
+import { sweepOrphanedPulls } from './use-cases/orphan-sweep';
 import { runRhythm, type RhythmResult } from './use-cases/rhythm';
+import { repairSummaryRows } from './use-cases/summary-repair';
 
 // ---- jira:issuePanel, macro, jira:globalPage: one resolver function (manifest `resolver`) ----
 const resolver = new Resolver();
@@ -14,15 +19,22 @@ export const handler = resolver.getDefinitions();
 // ---- scheduledTrigger `pir-rhythm-check` (manifest `rhythm`) ----
 /**
  * Hourly: reminds Sev1/Sev2 incidents whose review is past due (once each), flags them on the
- * global page, and refreshes a batch of reviews' countermeasures from Jira. Runs as the app; the
+ * global page, refreshes a batch of reviews' countermeasures from Jira, rebuilds summary rows whose
+ * write failed and deletes timeline chunks of pulls that died. Runs as the app; the
  * business day is counted in the Forge environment variable PIR_TIME_ZONE (IANA, UTC by default).
  */
-export const rhythm = (): Promise<RhythmResult> =>
-  runRhythm({
-    now: () => new Date(),
+export const rhythm = (): Promise<RhythmResult> => {
+  const now = () => new Date();
+  const summaries = createKvsSummaryStore();
+  const reviews = createKvsReviewStore();
+  return runRhythm({
+    now,
     timeZone: process.env.PIR_TIME_ZONE,
     jira: createForgeRhythmJira(),
     store: createKvsRhythmStore(),
-    summaries: createKvsSummaryStore(),
+    summaries,
     newId: () => randomUUID(),
+    repairIndex: () => repairSummaryRows({ summaries, reviews, docs: createKvsReviewDocStore(), pages: createKvsPublishStore(), now }),
+    sweepOrphans: () => sweepOrphanedPulls({ reviews, now }),
   });
+};

@@ -289,7 +289,12 @@ export interface DocFacts {
 
 const knownMs = (d: DurationValue): number | null => (d.known ? d.ms : null);
 
-export function timelineFacts(view: Pick<TimelineView, 'incident' | 'moments' | 'metrics' | 'severity'>): TimelineFacts {
+export function timelineFacts(view: {
+  incident: Pick<IncidentOverview, 'summary'>;
+  severity: Pick<TimelineView['severity'], 'level'>;
+  moments: TimelineView['moments'];
+  metrics: TimelineView['metrics'];
+}): TimelineFacts {
   return {
     title: view.incident.summary,
     severityLevel: view.severity.level,
@@ -301,7 +306,7 @@ export function timelineFacts(view: Pick<TimelineView, 'incident' | 'moments' | 
 }
 
 /** Before the timeline is started: the incident's own title and severity, every duration unknown. */
-export function incidentFacts(incident: Pick<IncidentOverview, 'summary' | 'severity'>): TimelineFacts {
+export function incidentFacts(incident: Pick<IncidentOverview, 'summary'> & { severity: Pick<IncidentOverview['severity'], 'level'> }): TimelineFacts {
   return { title: incident.summary, severityLevel: incident.severity.level, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null };
 }
 

@@ -1,8 +1,8 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import type { PulledEntry } from '../domain/timeline-build';
 import { sortEntries } from '../domain/timeline-order';
 import { chunkBySize } from './chunking';
-import type { PulledRef, ReviewStore, StoredReview } from './review-store';
+import type { PendingPull, PulledRef, ReviewStore, StoredReview } from './review-store';
 import { saveVersioned } from './versioned-entity';
 
 /** The manifest's `review` entity (app.storage.entities). */
@@ -19,6 +19,19 @@ const SET_BATCH = 16;
 const GET_BATCH = 16;
 
 const chunkKey = (incidentKey: string, generation: string, n: number) => `pulled:${incidentKey}:${generation}:${n}`;
+/** `pulled-pending:` does not begin with `pulled:`, so the two never list as one another. */
+const PENDING_PREFIX = 'pulled-pending:';
+const pendingKey = (incidentKey: string, generation: string) => `${PENDING_PREFIX}${incidentKey}:${generation}`;
+const chunkKeys = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks'>) => Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+
+/** Deletes keys in batches; a key already gone is fine, any other failure throws (so a record is never dropped before its chunks). */
+async function deleteKeys(keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const res = await kvs.batchDelete(keys.slice(i, i + BATCH).map((key) => ({ key })));
+    const failed = res.failedKeys.filter((f) => f.error?.code !== 'KEY_NOT_FOUND');
+    if (failed.length > 0) throw new Error(`Could not delete ${failed.length} stored timeline key(s): ${failed[0].error?.message ?? 'unknown error'}`);
+  }
+}
 
 export function createKvsReviewStore(): ReviewStore {
   return {
@@ -39,9 +52,18 @@ export function createKvsReviewStore(): ReviewStore {
       return parts.flat();
     },
 
-    async savePulled(incidentKey, generation, entries) {
+    async savePulled(incidentKey, generation, entries, replacing = null) {
       // Kept in timeline order, so each chunk is one stretch of the timeline and a page reads only its own.
       const chunks = chunkBySize(sortEntries(entries), CHUNK_BYTES);
+      // Before the first chunk: a pull killed from here on leaves a record the scheduled job finds.
+      const pending: PendingPull = {
+        incidentKey,
+        generation,
+        chunks: chunks.length,
+        replacing: replacing && { generation: replacing.generation, chunks: replacing.chunks },
+        startedAt: Date.now(),
+      };
+      await kvs.set(pendingKey(incidentKey, generation), pending);
       for (let i = 0; i < chunks.length; i += SET_BATCH) {
         const items = chunks.slice(i, i + SET_BATCH).map((value, j) => ({ key: chunkKey(incidentKey, generation, i + j), value }));
         const res = await kvs.batchSet(items);
@@ -52,10 +74,23 @@ export function createKvsReviewStore(): ReviewStore {
     },
 
     async deletePulled(incidentKey, ref: PulledRef) {
-      const keys = Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
-      for (let i = 0; i < keys.length; i += BATCH) {
-        await kvs.batchDelete(keys.slice(i, i + BATCH).map((key) => ({ key })));
-      }
+      await deleteKeys(chunkKeys(incidentKey, ref));
+      await deleteKeys([pendingKey(incidentKey, ref.generation)]);
+    },
+
+    async retirePulled(incidentKey, committed, replaced) {
+      if (replaced && replaced.generation !== committed.generation) await deleteKeys(chunkKeys(incidentKey, replaced));
+      await deleteKeys([pendingKey(incidentKey, committed.generation)]);
+    },
+
+    async pendingPulls(limit) {
+      const page = await kvs.query().where('key', WhereConditions.beginsWith(PENDING_PREFIX)).limit(Math.min(100, Math.max(1, limit))).getMany<PendingPull>();
+      return page.results.map((r) => r.value);
+    },
+
+    async collectPulled(incidentKey, generations, pending) {
+      await deleteKeys(generations.flatMap((g) => chunkKeys(incidentKey, g)));
+      await deleteKeys([pendingKey(incidentKey, pending.generation)]);
     },
 
     save: (review, expectedVersion) => saveVersioned(ENTITY, review.incidentKey, review, expectedVersion),

@@ -27,6 +27,16 @@ export interface ReviewState {
   annotations: Record<string, Annotation>;
 }
 
+/** A pull between writing its first chunk and settling; found by the scheduled job if it died. */
+export interface PendingPull {
+  incidentKey: string;
+  generation: string;
+  chunks: number;
+  /** The committed generation this pull read and is to replace (null on a first pull). */
+  replacing: { generation: string; chunks: number } | null;
+  startedAt: number;
+}
+
 export interface StoredReview {
   incidentKey: string;
   projectKey: string;
@@ -41,9 +51,20 @@ export interface ReviewStore {
   load(incidentKey: string): Promise<StoredReview | null>;
   /** Every pulled entry, or only those of the chunks numbered in `chunks`. */
   loadPulled(incidentKey: string, ref: PulledRef, chunks?: readonly number[]): Promise<PulledEntry[]>;
-  /** Writes a new generation of pulled entries; not visible until a meta write points at it. */
-  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[]): Promise<PulledRef>;
+  /**
+   * Writes a new generation of pulled entries; not visible until a meta write points at it. A
+   * small pending record (the generation, its chunk count and the generation it is to replace) is
+   * written first, so a pull that dies anywhere after it leaves nothing `pendingPulls` cannot find.
+   */
+  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[], replacing?: PulledRef | null): Promise<PulledRef>;
+  /** Deletes a generation that was never committed, and its pending record. */
   deletePulled(incidentKey: string, ref: PulledRef): Promise<void>;
+  /** After `committed` was switched to: deletes the generation it replaced and the pending record, in the same calls. */
+  retirePulled(incidentKey: string, committed: PulledRef, replaced: PulledRef | null): Promise<void>;
+  /** Pending records of pulls not yet settled (committed and retired, or deleted), at most `limit`. */
+  pendingPulls(limit: number): Promise<PendingPull[]>;
+  /** Deletes the chunks of `generations` of the incident and the pending record of `pending`. */
+  collectPulled(incidentKey: string, generations: readonly PulledRef[], pending: PendingPull): Promise<void>;
   /**
    * Writes the review if its stored version is still `expectedVersion` (null: must not exist yet);
    * otherwise throws a ConflictError and writes nothing.

@@ -1,5 +1,5 @@
-import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import type { DueReviewFlag, SummaryRow } from '../contract';
+import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
+import type { DueReviewFlag, SeverityLevel, SummaryRow } from '../contract';
 import { PACKED_FORMAT, packRow, removeRow, shardOf, splitPacked, unpackRow, upsertRow, type PackedRow } from '../domain/summary-index';
 import { ConflictError } from './review-store';
 import { isConditionFailure } from './versioned-entity';
@@ -13,7 +13,9 @@ import { isConditionFailure } from './versioned-entity';
  *       head's version, so two saves in one shard never lose each other's row;
  *   `summary-loc:<incidentKey>` → the shard holding the incident's row (to move it when its
  *       impact start changes);
- *   `rhythm-flags` → the reviews past due under the 24-hour rule, written by the scheduled job.
+ *   `rhythm-flags` → the reviews past due under the 24-hour rule, written by the scheduled job;
+ *   `summary-dirty:<incidentKey>:<markId>` → a row whose write failed after its review was saved
+ *       (DirtyMark); the scheduled job rebuilds the row from the review and deletes the marks it read.
  * A page load reads one head per half-month in its date range plus the flags, in batches of 25,
  * whatever the number of reviews (and the extra parts of a half-month busier than ~680 reviews).
  */
@@ -27,6 +29,31 @@ export interface SummaryStore {
   upsert(incidentKey: string, next: (prev: SummaryRow | null) => SummaryRow | null): Promise<void>;
   readFlags(): Promise<DueReviewFlag[]>;
   writeFlags(flags: DueReviewFlag[]): Promise<void>;
+}
+
+/** Rows whose write failed, kept until the scheduled job rebuilds them (issue 12: the index converges). */
+export interface SummaryDirtyMarks {
+  /** Records that the incident's row may be stale (one small key; a new key per mark, so none overwrites another). */
+  markDirty(mark: DirtyMark): Promise<void>;
+  /** Up to `limit` marks, oldest keys first. */
+  dirtyMarks(limit: number): Promise<StoredDirtyMark[]>;
+  /** Deletes exactly these marks: one written after they were read stays for the next repair. */
+  clearDirty(marks: readonly StoredDirtyMark[]): Promise<void>;
+}
+
+/**
+ * What a failed index write leaves behind: which row, and the incident's title and severity (from
+ * its priority) as that save saw them, so the repair needs no Jira call. The rest of the row is
+ * rebuilt from the review as stored at repair time.
+ */
+export interface DirtyMark {
+  incidentKey: string;
+  title: string;
+  severityLevel: SeverityLevel;
+  markedAt: number;
+}
+export interface StoredDirtyMark extends DirtyMark {
+  key: string;
 }
 
 /** Part 0 of a shard (key `<shard>`): the version that guards every write, and how many parts follow. */
@@ -48,7 +75,16 @@ interface Shard {
 
 export const SHARD_ENTITY = 'summary-shard';
 const BATCH = 25;
-const ATTEMPTS = 6;
+/**
+ * A lost race on a shard is retried with jittered, growing pauses within a time budget, not a
+ * fixed count: 100 saves landing in one half-month at once need ~100 rounds between them, and six
+ * short tries left 40 of them stale. The budget keeps a save well inside Forge's 25 s; a write that
+ * runs out of it is marked dirty by the indexer and rebuilt by the scheduled job.
+ */
+const RETRY_BUDGET_MS = 8_000;
+const MAX_ATTEMPTS = 60;
+const PAUSE_BASE_MS = 10;
+const PAUSE_CAP_MS = 400;
 /**
  * A shard is written in one transaction, which Forge caps at 25 operations and 4 MB: 18 parts of
  * at most 200 KiB (3.6 MB) leave room for the deletes of parts no longer needed. That is about
@@ -56,6 +92,7 @@ const ATTEMPTS = 6;
  */
 const MAX_PARTS = 18;
 const FLAGS_KEY = 'rhythm-flags';
+const DIRTY_PREFIX = 'summary-dirty:';
 const locKey = (incidentKey: string) => `summary-loc:${incidentKey}`;
 const partKey = (shard: string, n: number) => (n === 0 ? shard : `${shard}#${n}`);
 
@@ -146,34 +183,31 @@ async function writeShard(id: string, shard: Shard | null, rows: SummaryRow[]): 
   }
 }
 
-/** A short, random pause before retrying a lost race, so two writers do not collide again. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 40)));
+/** Full jitter: a random pause up to a cap that doubles per attempt, so racing writers spread out. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(PAUSE_CAP_MS, PAUSE_BASE_MS * 2 ** attempt)));
 
-async function withRetries(work: () => Promise<void>): Promise<void> {
+/** `performance`, not `Date`: the budget is wall time even where the clock is controlled. */
+async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (e) {
-      if (!(e instanceof ConflictError) || attempt >= ATTEMPTS) throw e;
-      await pause();
+      if (!(e instanceof ConflictError) || attempt >= MAX_ATTEMPTS || performance.now() - started > RETRY_BUDGET_MS) throw e;
+      await pause(attempt);
     }
   }
 }
 
-export function createKvsSummaryStore(): SummaryStore {
+export function createKvsSummaryStore(): SummaryStore & SummaryDirtyMarks {
   return {
     async readShards(shards) {
       const ids = [...new Set(shards)];
       // A torn read (a writer replaced the parts between our two batches) is read again after a pause.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const { shards: read, keysRead } = await readMany(ids);
-          return { rows: newest([...read.values()].flatMap((s) => s.rows)), keysRead };
-        } catch (e) {
-          if (!(e instanceof ConflictError) || attempt >= ATTEMPTS) throw e;
-          await pause();
-        }
-      }
+      return withRetries(async () => {
+        const { shards: read, keysRead } = await readMany(ids);
+        return { rows: newest([...read.values()].flatMap((s) => s.rows)), keysRead };
+      });
     },
 
     async upsert(incidentKey, next) {
@@ -210,5 +244,16 @@ export function createKvsSummaryStore(): SummaryStore {
     },
 
     writeFlags: (flags) => kvs.set(FLAGS_KEY, { flags }),
+
+    markDirty: (mark) => kvs.set(`${DIRTY_PREFIX}${mark.incidentKey}:${mark.markedAt}-${Math.random().toString(36).slice(2, 10)}`, mark),
+
+    async dirtyMarks(limit) {
+      const page = await kvs.query().where('key', WhereConditions.beginsWith(DIRTY_PREFIX)).limit(Math.min(100, Math.max(1, limit))).getMany<DirtyMark>();
+      return page.results.map((r) => ({ ...r.value, key: r.key }));
+    },
+
+    async clearDirty(marks) {
+      for (let i = 0; i < marks.length; i += BATCH) await kvs.batchDelete(marks.slice(i, i + BATCH).map((m) => ({ key: m.key })));
+    },
   };
 }

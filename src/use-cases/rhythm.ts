@@ -20,6 +20,8 @@ import type { RhythmCursors, RhythmStore } from '../storage/rhythm-store';
 import type { StoredReviewDoc } from '../storage/review-doc-store';
 import type { SummaryStore } from '../storage/summary-store';
 import { toReviewDoc } from './review-doc';
+import type { OrphanSweepResult } from './orphan-sweep';
+import type { SummaryRepairResult } from './summary-repair';
 import { utcDay } from '../domain/issue-key';
 
 /**
@@ -29,6 +31,8 @@ import { utcDay } from '../domain/issue-key';
  *    a flag goes once the review starts.
  * 2. The countermeasures of a batch of reviews are read from Jira, so the page's open and overdue
  *    counts follow Jira even when nobody opens the review.
+ * 3. Storage upkeep (issue 12): summary rows marked dirty by a failed index write are rebuilt
+ *    from their reviews, and timeline chunks left by a pull that died are deleted.
  * Each part does bounded work after a stored cursor, so a later run continues where this one stopped.
  */
 export interface RhythmLimits {
@@ -52,6 +56,10 @@ export interface RhythmDeps {
   summaries: Pick<SummaryStore, 'upsert' | 'readFlags' | 'writeFlags'>;
   newId(): string;
   limits?: Partial<RhythmLimits>;
+  /** Rebuilds the summary rows marked dirty (`repairSummaryRows`). */
+  repairIndex?(): Promise<SummaryRepairResult>;
+  /** Deletes chunk generations of pulls that died (`sweepOrphanedPulls`). */
+  sweepOrphans?(): Promise<OrphanSweepResult>;
 }
 
 export interface RhythmResult {
@@ -71,6 +79,10 @@ export interface RhythmResult {
   /** Reviews whose countermeasures were read from Jira, and how many index rows that changed. */
   refreshed: number;
   rowsChanged: number;
+  /** Summary rows rebuilt after a failed write. */
+  rowsRepaired: number;
+  /** Chunk generations deleted because no committed review pointed at them. */
+  orphanGenerationsDeleted: number;
   cursors: RhythmCursors;
   /** Parts that failed as a whole (their cursor stays where it was). */
   errors: string[];
@@ -245,6 +257,22 @@ export async function runRhythm(deps: RhythmDeps): Promise<RhythmResult> {
     logger.error('rhythm.countermeasures-failed', { error: message(e) });
   }
 
+  // Last, and each on its own: a failure here leaves its marks and records for the next run.
+  let repaired: SummaryRepairResult | null = null;
+  try {
+    repaired = deps.repairIndex ? await deps.repairIndex() : null;
+  } catch (e) {
+    errors.push(`index repair: ${message(e)}`);
+    logger.error('rhythm.index-repair-failed', { error: message(e) });
+  }
+  let swept: OrphanSweepResult | null = null;
+  try {
+    swept = deps.sweepOrphans ? await deps.sweepOrphans() : null;
+  } catch (e) {
+    errors.push(`orphan sweep: ${message(e)}`);
+    logger.error('rhythm.orphan-sweep-failed', { error: message(e) });
+  }
+
   const next: RhythmCursors = { reminders: sent ? sent.cursor : cursors.reminders, reviews: refresh ? refresh.cursor : cursors.reviews };
   if (next.reminders !== cursors.reminders || next.reviews !== cursors.reviews) await deps.store.writeCursors(next);
   const result: RhythmResult = {
@@ -257,6 +285,8 @@ export async function runRhythm(deps: RhythmDeps): Promise<RhythmResult> {
     flagged: sent?.flagged ?? 0,
     refreshed: refresh?.refreshed ?? 0,
     rowsChanged: refresh?.rowsChanged ?? 0,
+    rowsRepaired: repaired?.repaired ?? 0,
+    orphanGenerationsDeleted: swept?.generations ?? 0,
     cursors: next,
     errors,
   };

@@ -114,7 +114,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     const existing = await deps.store.load(issueKey);
     const previous = existing ? await deps.store.loadPulled(issueKey, existing.state.pulled) : [];
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
-    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged);
+    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null);
     const now = deps.now();
     const state: ReviewState = existing
       ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources) }
@@ -145,7 +145,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
       if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
       throw e;
     }
-    if (existing) await deps.store.deletePulled(issueKey, existing.state.pulled);
+    await deps.store.retirePulled(issueKey, ref, existing?.state.pulled ?? null);
     await deps.summaries.timelineChanged(toTimelineView(next, merged, incident));
     return firstPageOf(await viewFor(deps, next, merged, incident));
   }
