@@ -28,7 +28,8 @@ export function scriptJson(value: unknown): string {
  * The bridge the host injects before the app's bundle loads (on Forge the product does this).
  * It answers the calls @forge/bridge makes: getContext, invoke (through POST /__forge/invoke,
  * the acting user taken from the switcher's cookie by the site, never from the frame), and
- * navigation, which it performs on the top window like the products do.
+ * navigation, which it performs on the top window like the products do, for http(s) URLs only (a
+ * `javascript:` URL handed to the host must never run in the host page).
  */
 function bridgeScript(context: FrameContext): string {
   return `<script>(function(){
@@ -38,7 +39,7 @@ window.__bridge={callBridge:function(name,payload){
 switch(name){
 case 'getContext':return Promise.resolve(JSON.parse(JSON.stringify(ctx)));
 case 'invoke':return post({functionKey:payload.functionKey,payload:payload.payload,context:{moduleKey:ctx.moduleKey,localId:ctx.localId,extension:ctx.extension}});
-case 'navigate':if(payload&&payload.url){if(payload.type==='new-tab'){window.open(payload.url,'_blank','noopener');}else{window.top.location.href=payload.url;}}return Promise.resolve(true);
+case 'navigate':if(payload&&payload.url){var u;try{u=new URL(String(payload.url),window.top.location.href);}catch(e){return Promise.reject(new Error('Invalid URL'));}if(u.protocol!=='https:'&&u.protocol!=='http:'){return Promise.reject(new Error('Only http(s) URLs can be opened'));}if(payload.type==='new-tab'){window.open(u.href,'_blank','noopener');}else{window.top.location.href=u.href;}}return Promise.resolve(true);
 case 'getUrl':return Promise.resolve(new URL(String(payload&&payload.target||''),ctx.siteUrl));
 case 'reload':window.top.location.reload();return Promise.resolve(true);
 default:return Promise.resolve(true);
