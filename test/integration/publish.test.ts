@@ -125,7 +125,21 @@ describe('choosing where to publish', () => {
   });
 
   it('remembers nothing before the first publish', async () => {
-    expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({ target: null, internal: null, external: null });
+    expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
+      target: null,
+      internal: null,
+      external: null,
+      // What the report would quote that a space's readers may not see in Jira (Maya may read both restricted comments).
+      audience: {
+        otherProjectEntries: expect.any(Number),
+        otherProjects: ['OPS', 'SUP'],
+        restrictedEntries: 2,
+        restrictions: [
+          { type: 'group', name: 'incident-responders' },
+          { type: 'role', name: 'Developers' },
+        ],
+      },
+    });
   });
 
   it('rejects ids that are not Confluence ids and oversized text', async () => {
@@ -170,6 +184,7 @@ describe('publishing the internal report', () => {
       target: { spaceId: target.spaceId, spaceKey: 'IR', parentId: parent.id },
       internal: first.page,
       external: null,
+      audience: expect.objectContaining({ restrictedEntries: 2 }),
     });
 
     const traffic = await assertLoggedRequestsMatchContract(site);
