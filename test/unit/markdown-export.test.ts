@@ -125,6 +125,7 @@ function fullDoc(): ReviewDoc {
       ],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [
       item('a1', {
@@ -160,6 +161,7 @@ function emptyDoc(): ReviewDoc {
       contributingFactors: [],
       remediation: '   ',
       tags: [],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [],
     findings: [],
