@@ -212,6 +212,7 @@ function content(rng: Rng, key: string, summary: string, t: number, affected: bo
     contributingFactors: factors,
     remediation: rng.pick(SENTENCES),
     tags,
+    externalSummary: { proximateCause: '', resolution: '' },
   };
 }
 

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +36,8 @@ export interface SiteOptions {
   backendDir?: string;
   /** Folder holding the built Custom UI. */
   uiDir?: string;
+  /** Runs before every route (`npm start` answers "starting" with it until the demo reviews are made). */
+  gate?: RequestHandler;
 }
 
 export interface RunningSite {
@@ -80,6 +82,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  if (opts.gate) app.use(opts.gate);
 
   let baseUrl = '';
   const runnerSite = { cloudId: LOCAL_CLOUD_ID, siteUrl: '' };

@@ -1,14 +1,60 @@
+import type { Request, RequestHandler } from 'express';
 import { join } from 'node:path';
-import { ROOT, startSite } from './site';
+import type { SiteAuth } from './auth';
+import { ROOT, startSite, type RunningSite, type SiteOptions } from './site';
 import { seedDemoReviews } from './seed/demo-reviews';
+
+/** How long a client asked while the demo is being made should wait before asking again. */
+const RETRY_AFTER_S = 2;
+const STARTING_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${RETRY_AFTER_S}"><title>Starting…</title></head>
+<body><p>The local Atlassian site is starting: the demo reviews are being made. This page reloads by itself.</p></body></html>
+`;
+
+export interface DemoSite {
+  site: RunningSite;
+  /** Settles once the demo is complete: at once when the data was there already, after the demo reviews on a first start. */
+  ready: Promise<void>;
+}
+
+/**
+ * What `npm start` runs: the local site, plus the demo reviews on a first start. Those are made
+ * through the app's resolvers, whose Jira, Confluence and storage calls come back to this site
+ * over its own port, so it has to listen while they run; until they are done everyone else gets
+ * 503 with Retry-After (a page that reloads itself in a browser), never a half-seeded site.
+ */
+export async function startDemoSite(opts: Omit<SiteOptions, 'gate'>): Promise<DemoSite> {
+  let open = false;
+  let auth: SiteAuth | null = null;
+  // The app's own calls carry the Forge tokens this process mints (a browser cannot have one).
+  const ownTraffic = (req: Request) => {
+    const header = req.get('authorization');
+    return auth !== null && header !== undefined && /^bearer\s/i.test(header) && auth.resolve(header) !== null;
+  };
+  const gate: RequestHandler = (req, res, next) => {
+    if (open || ownTraffic(req)) {
+      next();
+      return;
+    }
+    res.status(503).set('retry-after', String(RETRY_AFTER_S));
+    if (req.accepts(['json', 'html']) === 'html') res.type('html').send(STARTING_PAGE);
+    else res.json({ message: 'The local site is starting (making the demo reviews). Try again shortly.' });
+  };
+  const site = await startSite({ ...opts, gate });
+  auth = site.auth;
+  // A first start also holds three reviews, made through the app's own resolvers, so After Action Summaries has something to show.
+  const ready = (site.seededOnStart ? seedDemoReviews(site.runner) : Promise.resolve([])).then(() => {
+    open = true;
+  });
+  return { site, ready };
+}
 
 /** `npm start`: serves the seeded local site (PORT, default 8080; DATA_DIR, default .data). */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const dataDir = process.env.DATA_DIR ?? join(ROOT, '.data');
-  const site = await startSite({ dataDir, port, host: process.env.HOST ?? '127.0.0.1' });
-  // A first start also holds three reviews, made through the app's own resolvers, so After Action Summaries has something to show.
-  if (site.seededOnStart) await seedDemoReviews(site.runner);
+  const { site, ready } = await startDemoSite({ dataDir, port, host: process.env.HOST ?? '127.0.0.1' });
+  await ready;
   const lines = [
     `Post-Incident Review is running on the local Atlassian site (data in ${dataDir})`,
     `  Jira issues          ${site.url}/`,
@@ -24,7 +70,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`Could not start the local site: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`Could not start the local site: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

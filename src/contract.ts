@@ -268,6 +268,14 @@ export interface ContributingFactor {
   text: string;
 }
 
+/** What only the external summary asks for: typed on the Publish form, kept with the review so a reload or a re-publish finds it. */
+export interface ExternalSummaryInput {
+  /** One or two plain sentences on what directly triggered the incident (the only "cause" the app records). */
+  proximateCause: string;
+  /** How service was restored. */
+  resolution: string;
+}
+
 export interface ReviewContent {
   meeting: MeetingDetails;
   goals: { knowSooner: string; recoverSooner: string };
@@ -280,6 +288,8 @@ export interface ReviewContent {
   contributingFactors: ContributingFactor[];
   remediation: string;
   tags: string[];
+  /** Saved with the rest of the review; publish/external and its preview read it from there. */
+  externalSummary: ExternalSummaryInput;
 }
 
 export interface ActionItemInput {
@@ -617,8 +627,10 @@ export interface ResolverMap {
   /** Times on the page are written in `timeZone` (IANA, the publisher's), UTC when left out. */
   /** Restricted comments are left out unless `includeRestricted` (the form names the restrictions first). */
   'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string; includeRestricted?: boolean }; result: PublishResult };
-  'publish/external/preview': { payload: { issueKey: string; proximateCause: string; resolution: string }; result: ExternalSummary };
-  'publish/external': { payload: { issueKey: string; target: PublishTarget; proximateCause: string; resolution: string; version: number }; result: PublishResult };
+  /** The external summary from the saved review (its `content.externalSummary` included); nothing is written. */
+  'publish/external/preview': { payload: { issueKey: string }; result: ExternalSummary };
+  /** Publishes the external summary of the review saved at `version` (CONFLICT otherwise), so the page is what the preview showed. */
+  'publish/external': { payload: { issueKey: string; target: PublishTarget; version: number }; result: PublishResult };
   /** The Confluence macro's data, read as the page viewer; `config` comes from the macro's configuration. */
   'macro/get': { payload: { config: MacroConfig }; result: MacroResult };
   /** After Action Summaries: one page of rows, trends, overdue countermeasures and due reviews, as the viewer may see them. */

@@ -55,6 +55,10 @@ const REVIEWS: DemoReview[] = [
         { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.' },
       ],
       tags: ['login', 'on-call'],
+      externalSummary: {
+        proximateCause: 'A monthly export job ran on every web host at once and used up their CPU.',
+        resolution: 'The export job was stopped and the web service restarted; the job now runs on one host.',
+      },
     }),
     items: [
       item('a1', 'Alert on sign-in error rate above 5% for two minutes', '2026-11-10', 'know-sooner', DANIEL),

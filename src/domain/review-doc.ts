@@ -20,6 +20,7 @@ export function defaultContent(incident: IncidentOverview): ReviewContent {
     contributingFactors: [],
     remediation: '',
     tags: [],
+    externalSummary: { proximateCause: '', resolution: '' },
   };
 }
 

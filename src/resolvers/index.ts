@@ -117,13 +117,13 @@ export function registerResolvers(resolver: Resolver): void {
   define(
     'publish/external/preview',
     defineResolver('publish/external/preview', ExternalPreviewPayload, (p, ctx) =>
-      previewExternal(publishDeps(ctx), p.issueKey, p.proximateCause, p.resolution),
+      previewExternal(publishDeps(ctx), p.issueKey),
     ),
   );
   define(
     'publish/external',
     defineResolver('publish/external', PublishExternalPayload, (p, ctx) =>
-      publishExternal(publishDeps(ctx), p.issueKey, p.target, p.proximateCause, p.resolution, p.version),
+      publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version),
     ),
   );
   define('summaries/list', defineResolver('summaries/list', SummariesListPayload, (p) => listSummaries(summariesDeps(), p)));

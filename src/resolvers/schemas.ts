@@ -79,6 +79,9 @@ const AccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:\-_]+$/, 'Not a 
 const PersonSchema = z.object({ accountId: AccountId, displayName: z.string().trim().min(1).max(255) }).strict();
 const ClientId = z.string().min(1).max(64).regex(/^[A-Za-z0-9\-_]+$/, 'Not an id');
 const IsoDate = z.iso.date();
+const PUBLIC_TEXT = 5_000;
+/** Text for the public page, kept as typed (the summary trims it when it is built). */
+const publicText = z.string().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);
 
 export const ReviewContentSchema = z
   .object({
@@ -103,6 +106,7 @@ export const ReviewContentSchema = z
     contributingFactors: z.array(z.object({ id: ClientId, text: z.string().max(2_000) }).strict()).max(50, 'At most 50 contributing factors'),
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
+    externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
   })
   .strict();
 
@@ -183,13 +187,9 @@ export const PublishInternalPayload = z
   .object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version, timeZone: TimeZone.optional(), includeRestricted: z.boolean().optional() })
   .strict();
 
-const PUBLIC_TEXT = 5_000;
-const publicText = z.string().trim().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);
-
-export const ExternalPreviewPayload = z.object({ issueKey: IssueKey, proximateCause: publicText, resolution: publicText }).strict();
-export const PublishExternalPayload = z
-  .object({ issueKey: IssueKey, target: PublishTargetSchema, proximateCause: publicText, resolution: publicText, version: Version })
-  .strict();
+// The external summary's own text is saved with the review (content.externalSummary), not sent here.
+export const ExternalPreviewPayload = z.object({ issueKey: IssueKey }).strict();
+export const PublishExternalPayload = z.object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version }).strict();
 
 // ---- After Action Summaries ---------------------------------------------------------
 

@@ -33,10 +33,21 @@ export interface ReviewDocStore {
 
 const ENTITY = 'review-doc';
 
+/**
+ * A review saved before a field existed reads with that field's default, so every reader (the
+ * panel, publishing, the macro, the job) sees the whole ReviewContent.
+ */
+function withDefaults(stored: StoredReviewDoc): StoredReviewDoc {
+  const content: Partial<ReviewContent> = stored.doc.content;
+  if (content.externalSummary) return stored;
+  return { ...stored, doc: { ...stored.doc, content: { ...stored.doc.content, externalSummary: { proximateCause: '', resolution: '' } } } };
+}
+
 export function createKvsReviewDocStore(): ReviewDocStore {
   return {
     async load(incidentKey) {
-      return (await kvs.entity<StoredReviewDoc>(ENTITY).get(incidentKey)) ?? null;
+      const stored = await kvs.entity<StoredReviewDoc>(ENTITY).get(incidentKey);
+      return stored ? withDefaults(stored) : null;
     },
     save: (doc, expectedVersion) => saveVersioned(ENTITY, doc.incidentKey, doc, expectedVersion),
   };

@@ -198,15 +198,20 @@ export async function publishInternal(
   return { page, outcome, doc: published };
 }
 
-async function externalSummaryOf(deps: PublishDeps, issueKey: string, proximateCause: string, resolution: string, version: number | null) {
+/**
+ * The summary of the review as saved: the proximate cause and resolution are part of the review
+ * document, so a re-publish from a reloaded panel publishes them again instead of "Not stated".
+ */
+async function externalSummaryOf(deps: PublishDeps, issueKey: string, version: number | null) {
   const loaded = await load(deps, issueKey, version);
   const doc = toReviewDoc(loaded.stored, utcDay(deps.doc.now()));
+  const { proximateCause, resolution } = doc.content.externalSummary;
   return { loaded, doc, summary: buildExternalSummary({ incident: loaded.incident, timeline: loaded.timeline, doc, proximateCause, resolution }) };
 }
 
 /** Exactly what publish/external would put on the page, and nothing is written. */
-export async function previewExternal(deps: PublishDeps, issueKey: string, proximateCause: string, resolution: string): Promise<ExternalSummary> {
-  return (await externalSummaryOf(deps, issueKey, proximateCause, resolution, null)).summary;
+export async function previewExternal(deps: PublishDeps, issueKey: string): Promise<ExternalSummary> {
+  return (await externalSummaryOf(deps, issueKey, null)).summary;
 }
 
 /**
@@ -218,11 +223,9 @@ export async function publishExternal(
   deps: PublishDeps,
   issueKey: string,
   requested: PublishTarget,
-  proximateCause: string,
-  resolution: string,
   version: number,
 ): Promise<PublishResult> {
-  const { doc, summary } = await externalSummaryOf(deps, issueKey, proximateCause, resolution, version);
+  const { doc, summary } = await externalSummaryOf(deps, issueKey, version);
   const target = await resolveTarget(deps, requested);
   const { page, outcome } = await publishPage(deps, issueKey, 'external', {
     spaceId: target.spaceId,

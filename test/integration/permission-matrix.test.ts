@@ -108,6 +108,7 @@ beforeAll(async () => {
     learnings: { learned: 'SECRET-LEARNED pool limits were never revisited.', wentWell: 'SECRET-WENT-WELL support escalated quickly.', surprised: '' },
     contributingFactors: [{ id: 'f1', text: 'SECRET-FACTOR the runbook was out of date.' }],
     tags: ['secret-tag-login'],
+    externalSummary: { proximateCause: 'SECRET-CAUSE a pool limit.', resolution: 'SECRET-RESOLUTION a restart.' },
   };
   const actionItems = [
     { id: 'a1', summary: 'SECRET-ACTION alert on the login error rate', description: 'SECRET-ACTION-DETAIL page at 2%.', owner: null, dueDate: '2026-01-15', priority: 'High', question: 'know-sooner' },
@@ -126,9 +127,7 @@ beforeAll(async () => {
   const target = { spaceId: space.id, spaceKey: space.key, parentId: root.id };
   let current = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
   const internal = await ok<PublishResult>(MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: current.version });
-  const external = await ok<PublishResult>(MAYA, 'publish/external', {
-    issueKey: 'INC-1', target, proximateCause: 'SECRET-CAUSE a pool limit.', resolution: 'SECRET-RESOLUTION a restart.', version: internal.doc.version,
-  });
+  const external = await ok<PublishResult>(MAYA, 'publish/external', { issueKey: 'INC-1', target, version: internal.doc.version });
 
   // Lena has a review of her own (MKT-1), so the global page has something to show her.
   await ok<TimelineView>(LENA, 'review/start', { issueKey: 'MKT-1' }, 'MKT-1');

@@ -145,8 +145,14 @@ describe('choosing where to publish', () => {
   it('rejects ids that are not Confluence ids and oversized text', async () => {
     const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target: { spaceId: '../1', spaceKey: 'IR', parentId: 'x' }, version: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'target.spaceId': expect.any(String), 'target.parentId': expect.any(String) } } });
-    const long = await callAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: 'x'.repeat(5_001), resolution: '' });
-    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const doc = await review();
+    const long = await callAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-1', content: { ...doc.content, externalSummary: { proximateCause: 'x'.repeat(5_001), resolution: '' } }, actionItems: [], version: doc.version,
+    });
+    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'content.externalSummary.proximateCause': expect.any(String) } } });
+    // The text lives with the review: the publish calls take none (a payload carrying it is refused, not half-used).
+    const extra = await callAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: 'x', resolution: '' });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 
@@ -280,8 +286,26 @@ describe('publishing after a publish that failed half-way', () => {
 });
 
 describe('the external summary', () => {
+  /** The two fields only the external summary asks for, saved with the review as the form saves them. */
+  async function saveExternal(proximateCause: string, resolution: string): Promise<ReviewDoc> {
+    const doc = await review();
+    const { actionItems } = doc;
+    return okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-1',
+      content: { ...doc.content, externalSummary: { proximateCause, resolution } },
+      actionItems: actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })),
+      version: doc.version,
+    });
+  }
+
+  it('keeps the proximate cause and resolution with the review, so they are there after a reload', async () => {
+    const saved = await saveExternal(PROXIMATE, RESOLUTION);
+    expect(saved.content.externalSummary).toStrictEqual({ proximateCause: PROXIMATE, resolution: RESOLUTION });
+    expect((await review()).content.externalSummary).toStrictEqual({ proximateCause: PROXIMATE, resolution: RESOLUTION });
+  });
+
   it('previews a summary with no person\'s name and no comment text', async () => {
-    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
+    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1' });
     expect(preview).toMatchObject({ proximateCause: PROXIMATE, resolution: RESOLUTION, servicesImpacted: ['Login', 'Web'], countermeasures: ['Alert on login error rate'] });
     const text = JSON.stringify(preview);
     for (const u of SEED_USERS) expect(text).not.toContain(u.displayName);
@@ -292,10 +316,10 @@ describe('the external summary', () => {
   });
 
   it('publishes exactly the preview to its own page, without a second remote link and without touching the review', async () => {
-    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION });
+    const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1' });
     const before = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     const doc = await review();
-    const r = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, version: doc.version });
     expect(r.outcome).toBe('created');
     expect(r.page.pageId).not.toBe(before.internal?.pageId);
     expect(r.page.title).toBe(preview.title);
@@ -303,12 +327,27 @@ describe('the external summary', () => {
     const storage = (await page(r.page.pageId)).body.storage?.value ?? '';
     for (const u of SEED_USERS) expect(storage).not.toContain(u.displayName);
     expect(storage).toContain(PROXIMATE);
+    expect(storage).toContain(RESOLUTION);
     expect(await reportLinks()).toHaveLength(1);
     const state = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     expect(state).toEqual({ ...before, external: r.page });
 
-    const again = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: doc.version });
+    // Re-published later, from a reloaded panel: the stored text is published again, never "Not stated".
+    const reloaded = await review();
+    expect(reloaded.content.externalSummary).toStrictEqual({ proximateCause: PROXIMATE, resolution: RESOLUTION });
+    const again = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, version: reloaded.version });
     expect(again).toMatchObject({ outcome: 'updated', page: { pageId: r.page.pageId, version: 2 } });
+    const republished = (await page(r.page.pageId)).body.storage?.value ?? '';
+    expect(republished).toContain(`<h2>Proximate cause</h2><p>${PROXIMATE}</p>`);
+    expect(republished).toContain(`<h2>Resolution</h2><p>${RESOLUTION}</p>`);
+  });
+
+  it('publishes what was saved last: an edited resolution replaces the old one on the page', async () => {
+    const saved = await saveExternal(PROXIMATE, 'Moved the export job to one host.');
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, version: saved.version });
+    const storage = (await page(r.page.pageId)).body.storage?.value ?? '';
+    expect(storage).toContain('Moved the export job to one host.');
+    expect(storage).not.toContain(RESOLUTION);
   });
 });
 
@@ -322,8 +361,8 @@ describe('a user who may not see the incident', () => {
       ['publish/pages', { issueKey: 'INC-1', spaceId: target.spaceId, parentId: null }],
       ['publish/state', { issueKey: 'INC-1' }],
       ['publish/internal', { issueKey: 'INC-1', target, version: 0 }],
-      ['publish/external/preview', { issueKey: 'INC-1', proximateCause: PROXIMATE, resolution: RESOLUTION }],
-      ['publish/external', { issueKey: 'INC-1', target, proximateCause: PROXIMATE, resolution: RESOLUTION, version: 0 }],
+      ['publish/external/preview', { issueKey: 'INC-1' }],
+      ['publish/external', { issueKey: 'INC-1', target, version: 0 }],
     ];
     for (const [key, payload] of calls) {
       expect({ key, r: await callAs<unknown>(site, LENA, key, payload) }).toEqual({ key, r: { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) } });

@@ -1,4 +1,5 @@
-import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Person, ReviewContent, ReviewDoc } from '../../src/contract';
+import fc from 'fast-check';
+import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Participant, Person, ReviewContent, ReviewDoc } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { callAs, freshSite, okAs } from '../support/site';
 
@@ -95,6 +96,59 @@ describe('the review document through the resolvers', () => {
       );
     }
     expect((await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' })).version).toBe(doc.version);
+  });
+
+  it('gives back every field of the content exactly as saved (any valid content)', async () => {
+    // Typed as ReviewContent, so a field added to the contract must be generated here too (tsc fails otherwise).
+    const text = (maxLength: number) => fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'grapheme', maxLength }));
+    // The schema trims these (as Jira trims names and labels): generated already trimmed, so "unchanged" is exact.
+    const trimmed = (maxLength: number) => text(maxLength).map((t) => t.trim());
+    const person: fc.Arbitrary<Person> = fc.record({
+      accountId: fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/),
+      displayName: trimmed(40).filter((t) => t.length > 0),
+    });
+    const participant: fc.Arbitrary<Participant> = fc
+      .tuple(person, fc.constantFrom('first-responder', 'escalation-responder', 'incident-commander', 'stakeholder', 'support' as const))
+      .map(([p, role]) => ({ ...p, role }));
+    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const content: fc.Arbitrary<ReviewContent> = fc.record({
+      meeting: fc.record({
+        title: trimmed(120),
+        meetingDate: fc.option(day, { nil: null }),
+        contact: fc.option(person, { nil: null }),
+        createdBy: fc.option(person, { nil: null }),
+        facilitator: fc.option(person, { nil: null }),
+        participants: fc.array(participant, { maxLength: 4 }),
+      }),
+      goals: fc.record({ knowSooner: text(300), recoverSooner: text(300) }),
+      description: text(300),
+      customerImpact: fc.record({ affected: fc.option(fc.boolean(), { nil: null }), text: text(300) }),
+      incidentCommander: fc.option(person, { nil: null }),
+      servicesImpacted: fc.array(trimmed(40).filter((t) => t.length > 0), { maxLength: 5 }),
+      learnings: fc.record({ learned: text(300), wentWell: text(300), surprised: text(300) }),
+      contributingFactors: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), text: text(300) }), { maxLength: 5, selector: (f) => f.id }),
+      remediation: text(300),
+      tags: fc.array(fc.stringMatching(/^[A-Za-z0-9._:/-]{1,30}$/), { maxLength: 5 }),
+      externalSummary: fc.record({ proximateCause: text(300), resolution: text(300) }),
+    });
+
+    const first = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
+    let version = first.version;
+    await fc.assert(
+      fc.asyncProperty(content, async (sent) => {
+        const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-2', content: sent, actionItems: [], version });
+        version = saved.version;
+        // Who created the review is recorded from Jira by the first save, never taken from the payload.
+        // (fast-check's records have no prototype: compared as the plain JSON they travel as.)
+        const expected = JSON.parse(JSON.stringify({ ...sent, meeting: { ...sent.meeting, createdBy: saved.content.meeting.createdBy } })) as ReviewContent;
+        expect(saved.content.meeting.createdBy).toEqual({ accountId: '712020:4c1d2f6e-maya-okafor', displayName: 'Maya Okafor' });
+        expect(saved.content).toStrictEqual(expected);
+        const reloaded = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
+        expect(reloaded.content).toStrictEqual(expected);
+        expect(Object.keys(reloaded.content).sort()).toEqual(Object.keys(first.content).sort());
+      }),
+      { numRuns: 40, seed: 20261206 },
+    );
   });
 
   it('exports the whole review as Markdown in the viewer\'s time zone', async () => {

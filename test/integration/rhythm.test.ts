@@ -8,7 +8,7 @@
  * (never reminded); INC-4 Sev2, restored Wednesday 2026-11-18 18:30:30 → due Thursday 18:30:30.
  */
 import { randomUUID } from 'node:crypto';
-import type { ActionItemInput, ActionSyncResult, DueReviewFlag, ReviewDoc, SummaryRow } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, DueReviewFlag, ReviewDoc, SummariesResult, SummaryRow } from '../../src/contract';
 import { adfToText } from '../../src/domain/adf-text';
 import { isReminderText, reminderComment, type ReminderClaim } from '../../src/domain/review-rhythm';
 import { createForgeRhythmJira } from '../../src/jira/rhythm-jira';
@@ -157,6 +157,27 @@ describe('the 24-hour rule', () => {
     await trigger();
     expect(await flagKeys()).toEqual([]);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
+  });
+
+  it('drops the flag in the same call that starts the review, without waiting for the next run', async () => {
+    setNow('2026-11-23T12:00:00Z'); // INC-4 (Sev2) long past one business day, nothing else in the 14 days
+    expect(await trigger()).toMatchObject({ reminded: ['INC-4'], flagged: 1 });
+    const range = { from: '2026-11-01', to: '2026-11-30' };
+    const before = await okAs<SummariesResult>(site, MAYA, 'summaries/list', range);
+    expect(before.dueReviews.map((f) => f.incidentKey)).toEqual(['INC-4']);
+
+    await okAs(site, MAYA, 'review/start', { issueKey: 'INC-4' });
+    const after = await okAs<SummariesResult>(site, MAYA, 'summaries/list', range);
+    expect(after.dueReviews).toEqual([]);
+    expect(await flagKeys()).toEqual([]);
+  });
+
+  it('drops the flag when the first save of the review document starts the review', async () => {
+    setNow('2026-11-23T12:00:00Z');
+    await trigger();
+    expect(await flagKeys()).toEqual(['INC-4']);
+    await saveReview('INC-4');
+    expect(await flagKeys()).toEqual([]);
   });
 
   it('counts the business day in PIR_TIME_ZONE, and falls back to UTC for a zone it does not know', async () => {

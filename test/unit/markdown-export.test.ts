@@ -126,6 +126,7 @@ function fullDoc(): ReviewDoc {
       ],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [
       item('a1', {
@@ -161,6 +162,7 @@ function emptyDoc(): ReviewDoc {
       contributingFactors: [],
       remediation: '   ',
       tags: [],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [],
     findings: [],

@@ -214,6 +214,7 @@ function buildCase(s: Supply, shape: Shape): Case {
       contributingFactors: times(shape.factors).map((i) => ({ id: `f${i}`, text: s.text() })),
       remediation: s.text(),
       tags: times(shape.tags).map(() => s.text()),
+      externalSummary: { proximateCause: s.text(), resolution: s.text() },
     },
     actionItems: items,
     findings: [],
@@ -299,6 +300,7 @@ function loginOutage(): Case {
       contributingFactors: [{ id: 'f1', text: 'Config pushes bypass the canary stage.' }, { id: 'f2', text: 'Health check only tests /ping.' }],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [
       { id: 'a1', summary: 'Alert on login error rate (ask Tomás)', description: 'Page on > 5% errors', owner: MAYA, dueDate: '2026-10-01', priority: 'High', question: 'know-sooner', jira, overdue: true, syncError: null },

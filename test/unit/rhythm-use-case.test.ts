@@ -77,7 +77,7 @@ function storedDoc(): StoredReviewDoc {
     incidentKey: 'INC-1', version: 1, updatedAt: 1,
     doc: {
       status: 'draft',
-      content: { meeting: { title: '', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] }, goals: { knowSooner: '', recoverSooner: '' }, description: '', customerImpact: { affected: null, text: '' }, incidentCommander: null, servicesImpacted: [], learnings: { learned: '', wentWell: '', surprised: '' }, contributingFactors: [], remediation: '', tags: [] },
+      content: { meeting: { title: '', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] }, goals: { knowSooner: '', recoverSooner: '' }, description: '', customerImpact: { affected: null, text: '' }, incidentCommander: null, servicesImpacted: [], learnings: { learned: '', wentWell: '', surprised: '' }, contributingFactors: [], remediation: '', tags: [], externalSummary: { proximateCause: '', resolution: '' } },
       actionItems: [{ id: 'a1', summary: 'Alert', description: '', owner: null, dueDate: '2026-10-01', priority: 'High', question: 'know-sooner' }],
       sync: { a1: { key: 'INC-9', fingerprint: 'f', syncedAt: '' } },
       syncErrors: {},

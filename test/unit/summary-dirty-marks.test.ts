@@ -14,7 +14,7 @@ const incident = { summary: 'Database failover stalled', severity: { level: 2 } 
 
 function indexerWith(upsert: (key: string, next: (prev: SummaryRow | null) => SummaryRow | null) => Promise<void>) {
   const marks: DirtyMark[] = [];
-  const indexer = createSummaryIndexer({ upsert, markDirty: async (m) => void marks.push(m) }, () => new Date('2026-10-05T12:00:00Z'));
+  const indexer = createSummaryIndexer({ upsert, readFlags: async () => [], writeFlags: async () => undefined, markDirty: async (m) => void marks.push(m) }, () => new Date('2026-10-05T12:00:00Z'));
   return { indexer, marks };
 }
 

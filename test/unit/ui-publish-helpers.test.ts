@@ -2,7 +2,6 @@ import type { ExternalSummary } from '../../src/contract';
 import {
   browseInto,
   browseTo,
-  externalFieldErrors,
   findingsQuestion,
   listedParent,
   outcomeText,
@@ -14,6 +13,8 @@ import {
 } from '../../static/app/src/publish/publish-helpers';
 import { publishFailureText } from '../../static/app/src/publish/publish-errors';
 import { AppRequestError } from '../../static/app/src/app-error';
+import { toDraft } from '../../static/app/src/review-doc/draft';
+import { mapValidationFields } from '../../static/app/src/review-doc/field-paths';
 
 const page = (version: number) => ({ pageId: '98311', url: 'https://x/wiki/p/98311', title: 'INC-1: Login outage', version, publishedAt: '2030-01-01T00:00:00Z' });
 
@@ -95,9 +96,27 @@ describe('external summary preview', () => {
 });
 
 describe('publish errors', () => {
-  it('maps VALIDATION paths to the external summary inputs, first message per field', () => {
-    expect(externalFieldErrors({ 'payload.proximateCause': 'Too long.', resolution: 'Required.', issueKey: 'Bad key.' })).toStrictEqual({ proximateCause: 'Too long.', resolution: 'Required.' });
-    expect(externalFieldErrors(undefined)).toStrictEqual({});
+  it('puts a save\'s VALIDATION message on the external summary input it is about', () => {
+    const sent = toDraft({
+      content: {
+        meeting: { title: 'INC-1', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] },
+        goals: { knowSooner: '', recoverSooner: '' },
+        description: '',
+        customerImpact: { affected: null, text: '' },
+        incidentCommander: null,
+        servicesImpacted: [],
+        learnings: { learned: '', wentWell: '', surprised: '' },
+        contributingFactors: [],
+        remediation: '',
+        tags: [],
+        externalSummary: { proximateCause: 'x'.repeat(5_001), resolution: '' },
+      },
+      actionItems: [],
+    });
+    expect(mapValidationFields({ 'content.externalSummary.proximateCause': 'Too long.', 'content.externalSummary.resolution': 'Too long too.' }, sent)).toStrictEqual({
+      'externalSummary.proximateCause': 'Too long.',
+      'externalSummary.resolution': 'Too long too.',
+    });
   });
 
   it('collects target messages for the space picker and leaves others out', () => {

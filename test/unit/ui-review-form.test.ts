@@ -17,6 +17,7 @@ function content(overrides: Partial<ReviewContent> = {}): ReviewContent {
     contributingFactors: [],
     remediation: '',
     tags: [],
+    externalSummary: { proximateCause: '', resolution: '' },
     ...overrides,
   };
 }

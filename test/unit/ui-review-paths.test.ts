@@ -18,6 +18,7 @@ function draft(): ReviewDraft {
       ],
       remediation: '',
       tags: ['a b'],
+      externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [],
   });

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { ExternalSummary, PublishResult, PublishTarget } from '../../../../src/contract';
+import type { ExternalSummary, ExternalSummaryInput, PublishResult, PublishTarget } from '../../../../src/contract';
 import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 import { Button } from '../components/Button';
 import { SectionMessage } from '../components/SectionMessage';
 import { useAction } from '../hooks/useAction';
 import type { ReviewEditor } from '../hooks/useReviewDoc';
+import { setContent } from '../review-doc/draft-edits';
 import { FormField } from '../review-doc/FormField';
 import { ExternalPreview } from './ExternalPreview';
 import { NOT_SAVED_TEXT, publishFailureText } from './publish-errors';
-import { externalFieldErrors, type ExternalField } from './publish-helpers';
 import { PublishedOutcome } from './PublishedOutcome';
 
 interface ExternalSummaryPartProps {
@@ -20,30 +20,25 @@ interface ExternalSummaryPartProps {
 
 interface Previewed {
   summary: ExternalSummary;
-  inputs: string;
   docVersion: number;
 }
 
 /**
  * The optional external summary: two plain-text fields only the public page has, a preview that
- * is exactly what will be public, and publishing, allowed once the preview is current.
+ * is exactly what will be public, and publishing, allowed once the preview is current. The two
+ * fields are part of the review's draft and saved with it (Save, or before previewing and
+ * publishing), so they survive a reload and a re-publish sends them again.
  */
 export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSummaryPartProps) {
   const issueKey = editor.doc.incidentKey;
-  const [proximateCause, setProximateCause] = useState('');
-  const [resolution, setResolution] = useState('');
+  const { externalSummary } = editor.draft.content;
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ExternalField, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
-  const inputs = JSON.stringify([proximateCause, resolution]);
-  const current = previewed !== null && previewed.inputs === inputs && previewed.docVersion === editor.doc.version && !editor.dirty;
+  // The preview is built from the saved review: it is current while nothing was typed or saved since.
+  const current = previewed !== null && previewed.docVersion === editor.doc.version && !editor.dirty;
 
-  const fail = (error: unknown, what: string) => {
-    const failure = toAppRequestError(error);
-    setFieldErrors(failure.code === 'VALIDATION' ? externalFieldErrors(failure.fields) : {});
-    setMessage(publishFailureText(failure, what));
-  };
+  const fail = (error: unknown, what: string) => setMessage(publishFailureText(toAppRequestError(error), what));
 
   const preview = useAction(async () => {
     setMessage(null);
@@ -52,9 +47,8 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
       return;
     }
     try {
-      const summary = await invoke('publish/external/preview', { issueKey, proximateCause, resolution });
-      setPreviewed({ summary, inputs, docVersion: editor.doc.version });
-      setFieldErrors({});
+      const summary = await invoke('publish/external/preview', { issueKey });
+      setPreviewed({ summary, docVersion: editor.doc.version });
     } catch (error) {
       fail(error, 'external summary preview');
     }
@@ -65,13 +59,12 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
     setResult(null);
     if (!target) return;
     try {
-      const answer = await editor.writeWithDoc((version) => invoke('publish/external', { issueKey, target, proximateCause, resolution, version }));
+      const answer = await editor.writeWithDoc((version) => invoke('publish/external', { issueKey, target, version }));
       if (!answer) {
         setMessage(NOT_SAVED_TEXT);
         return;
       }
       setResult(answer);
-      setFieldErrors({});
       setPreviewed((p) => (p ? { ...p, docVersion: answer.doc.version } : p));
       onPublished(answer, target);
     } catch (error) {
@@ -79,10 +72,8 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
     }
   });
 
-  const edit = (field: ExternalField, set: (text: string) => void) => (text: string) => {
-    set(text);
-    setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
-  };
+  const edit = (field: keyof ExternalSummaryInput) => (text: string) =>
+    setContent(editor.edit, 'externalSummary', { ...editor.draft.content.externalSummary, [field]: text }, `externalSummary.${field}`);
   const blocked = !target ? 'Choose a space above first.' : !current ? 'Preview the summary first: you publish exactly what the preview shows.' : null;
 
   return (
@@ -93,11 +84,11 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
       <p className="pir-subtle">
         A separate page for customers and the wider company, in the same place as the report. Built from the review without people's names, comment text or entries marked internal.
       </p>
-      <FormField id="pir-external-proximate-cause" label="Proximate cause" hint="One or two plain sentences on what directly triggered the incident." error={fieldErrors.proximateCause}>
-        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={proximateCause} onChange={(event) => edit('proximateCause', setProximateCause)(event.target.value)} />}
+      <FormField id="pir-external-proximate-cause" label="Proximate cause" hint="One or two plain sentences on what directly triggered the incident." error={editor.fieldErrors['externalSummary.proximateCause']}>
+        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={externalSummary.proximateCause} onChange={(event) => edit('proximateCause')(event.target.value)} />}
       </FormField>
-      <FormField id="pir-external-resolution" label="Resolution" hint="How service was restored." error={fieldErrors.resolution}>
-        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={resolution} onChange={(event) => edit('resolution', setResolution)(event.target.value)} />}
+      <FormField id="pir-external-resolution" label="Resolution" hint="How service was restored." error={editor.fieldErrors['externalSummary.resolution']}>
+        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={externalSummary.resolution} onChange={(event) => edit('resolution')(event.target.value)} />}
       </FormField>
       <div className="pir-form-actions">
         <Button id="pir-external-preview-button" isLoading={preview.busy} onClick={() => void preview.run()} aria-controls="pir-external-preview">

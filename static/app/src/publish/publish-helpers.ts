@@ -75,18 +75,6 @@ export function previewSections(summary: ExternalSummary): PreviewSection[] {
   });
 }
 
-export type ExternalField = 'proximateCause' | 'resolution';
-
-/** A VALIDATION error's fields ("proximateCause", "payload.resolution") by the external summary's inputs. */
-export function externalFieldErrors(fields: Readonly<Record<string, string>> | undefined): Partial<Record<ExternalField, string>> {
-  const out: Partial<Record<ExternalField, string>> = {};
-  for (const [path, message] of Object.entries(fields ?? {})) {
-    const leaf = path.split('.').pop();
-    if ((leaf === 'proximateCause' || leaf === 'resolution') && !out[leaf]) out[leaf] = message;
-  }
-  return out;
-}
-
 /** A VALIDATION error's messages about the target (space or parent page), joined for one line. */
 export function targetFieldError(fields: Readonly<Record<string, string>> | undefined): string | null {
   const messages = Object.entries(fields ?? {})
