@@ -122,8 +122,17 @@ describe('toSourceComment', () => {
       updated: '2026-10-17T19:01:00.000Z',
       body,
       restricted: true,
+      restriction: { type: 'role', name: 'Developers' },
       url: `${SITE}/browse/INC-1?focusedCommentId=10023`,
     });
+  });
+
+  it('names a group restriction by its name, else by its id, and an unknown kind not at all', () => {
+    const base = { id: '8', author: null, body, created: '2026-10-17T18:00:00.000+0000' };
+    expect(toSourceComment('INC-1', { ...base, visibility: { type: 'group', value: 'incident-responders', identifier: 'g-1' } }, SITE).restriction).toStrictEqual({ type: 'group', name: 'incident-responders' });
+    expect(toSourceComment('INC-1', { ...base, visibility: { type: 'group', identifier: 'g-1' } }, SITE).restriction).toStrictEqual({ type: 'group', name: 'g-1' });
+    const odd = toSourceComment('INC-1', { ...base, visibility: { type: 'team', value: 'x' } }, SITE);
+    expect([odd.restricted, odd.restriction]).toStrictEqual([true, null]);
   });
 
   it('treats a comment without visibility as unrestricted and without updated as never edited', () => {
