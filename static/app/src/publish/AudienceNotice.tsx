@@ -28,6 +28,7 @@ export function AudienceNotice({ audience, includeRestricted, onIncludeRestricte
   const names = restrictions.map(restrictionLabel);
   return (
     <SectionMessage appearance="information" title="Check who will read this page">
+      <div className="pir-audience">
       {otherProjectEntries > 0 && (
         <p id="pir-publish-audience-projects">
           {plural(otherProjectEntries, 'timeline entry comes', 'timeline entries come')} from{' '}
@@ -42,19 +43,24 @@ export function AudienceNotice({ audience, includeRestricted, onIncludeRestricte
             {names.length > 0 ? ` to ${namedList(names)}` : ''}. {restrictedEntries === 1 ? 'It is' : 'They are'} left out of the report unless you
             include {restrictedEntries === 1 ? 'it' : 'them'}.
           </p>
-          <label className="pir-checkbox" htmlFor="pir-publish-include-restricted">
+          <label className="pir-checkbox pir-checkbox--long" htmlFor="pir-publish-include-restricted">
             <input
               id="pir-publish-include-restricted"
               type="checkbox"
               checked={includeRestricted}
               onChange={(event) => onIncludeRestrictedChange(event.target.checked)}
             />
-            Include the restricted {restrictedEntries === 1 ? 'comment' : 'comments'}
-            {names.length > 0 ? ` (visible in Jira only to ${namedList(names)})` : ''}
-            <span className="pir-subtle pir-checkbox__hint">everyone who can read the page will see {restrictedEntries === 1 ? 'it' : 'them'}</span>
+            <span className="pir-checkbox__text">
+              <span>
+                Include the restricted {restrictedEntries === 1 ? 'comment' : 'comments'}
+                {names.length > 0 ? ` (visible in Jira only to ${namedList(names)})` : ''}
+              </span>
+              <span className="pir-subtle pir-checkbox__hint">Everyone who can read the page will see {restrictedEntries === 1 ? 'it' : 'them'}.</span>
+            </span>
           </label>
         </>
       )}
+      </div>
     </SectionMessage>
   );
 }

@@ -39,7 +39,14 @@ export function KeyMomentRow({ name, value, write }: KeyMomentRowProps) {
   const label = MOMENT_LABEL[name];
   return (
     <li className="pir-moment">
-      <span className="pir-moment__name">{label}</span>
+      <span className="pir-moment__name">
+        {label}
+        {value.hiddenEntry && (
+          <span className="pir-subtle pir-moment__hidden" title="Jira does not let you see the entry this time comes from; its time still counts in the metrics">
+            From an entry you cannot see
+          </span>
+        )}
+      </span>
       <span className="pir-moment__time">
         {value.at ? <time dateTime={value.at}>{formatShortDateTime(value.at, locale, timezone)}</time> : <span className="pir-subtle">Not set</span>}
       </span>
@@ -48,11 +55,6 @@ export function KeyMomentRow({ name, value, write }: KeyMomentRowProps) {
           <Lozenge appearance={SOURCE_APPEARANCE[value.source]} title={SOURCE_HINT[value.source]}>
             {MOMENT_SOURCE_LABEL[value.source]}
           </Lozenge>
-        )}
-        {value.hiddenEntry && (
-          <span className="pir-subtle pir-moment__hidden" title="Jira does not let you see the entry this time comes from; its time still counts in the metrics">
-            from an entry you cannot see
-          </span>
         )}
       </span>
       <Button ref={editButton} appearance="subtle" spacing="compact" aria-expanded={editing} aria-label={`Edit ${label}`} onClick={() => setEditing(!editing)}>
