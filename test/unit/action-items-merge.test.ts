@@ -84,7 +84,7 @@ describe('mergeItem', () => {
       fc.property(values, values, values, (base, app, jira) => {
         const m = mergeItem(base, app, jira);
         // What a sync leaves behind: Jira has the pushed values, the app took Jira's, conflicts stay.
-        const jiraAfter = { ...jira, ...Object.fromEntries(m.toJira.map((f) => [f, m.values[f]])) } as SyncedValues;
+        const jiraAfter = { ...jira, ...Object.fromEntries(m.toJira.map((f) => [f, m.values[f]])) };
         const baseAfter = { ...m.base, ...Object.fromEntries(m.toJira.map((f) => [f, m.values[f]])) } as Partial<SyncedValues>;
         const again = mergeItem(baseAfter, m.values, jiraAfter);
         expect(again.toJira).toStrictEqual([]);
