@@ -280,5 +280,7 @@ export async function settleConflict(
     // Without a base (a review stored before bases were kept) the agreement starts here.
     doc.sync = { ...doc.sync, [itemId]: { ...sync, base: { [field]: jiraSeen } } };
   }
-  return write(deps, current, incident, version, doc);
+  await write(deps, current, incident, version, doc);
+  // Answered as an open would (one search): the stored Jira state may predate the value the user saw.
+  return getReviewDoc(deps, issueKey, incident);
 }
