@@ -131,7 +131,7 @@ export const ReviewSavePayload = z
   .strict();
 
 const Priority = z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
-const ItemSummary = z.string().max(255, 'At most 255 characters (Jira summary limit)');
+const ItemSummary = z.string().trim().min(1).max(255, 'At most 255 characters (Jira summary limit)');
 /** A conflict as the answer showed it; each side's value has its field's own shape. */
 const ActionItemConflictSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('summary'), app: ItemSummary, jira: ItemSummary }).strict(),
