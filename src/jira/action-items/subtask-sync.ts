@@ -98,10 +98,8 @@ interface EditPlan extends Plan {
   key: string;
   /** Only these fields are written. */
   changed: EditField[];
-  /** The base once the write went through, and before (kept when it fails). */
+  /** The base once the write went through (the one already in the mapping stays when it fails). */
   baseAfter: SyncedBase;
-  baseBefore: SyncedBase;
-  descriptionBefore?: string;
 }
 
 /**
@@ -205,9 +203,8 @@ export async function syncActionItems(
       if (result.mapping[item.id].description === undefined) result.mapping[item.id].description = descriptionNow;
       continue;
     }
-    const baseBefore = result.mapping[item.id].base;
-    const baseAfter = { ...baseBefore, ...Object.fromEntries((merge?.toJira ?? []).map((f) => [f, app[f]])) };
-    toUpdate.push({ ...plan, key: existing.key, changed, baseAfter, baseBefore, ...(description ? { descriptionBefore: description } : {}) });
+    const baseAfter = { ...result.mapping[item.id].base, ...Object.fromEntries((merge?.toJira ?? []).map((f) => [f, app[f]])) };
+    toUpdate.push({ ...plan, key: existing.key, changed, baseAfter });
   }
 
   if (toCreate.length > 0 || toUpdate.length > 0) {
