@@ -311,9 +311,25 @@ export interface ActionItemJira {
   status: IssueStatus;
   assignee: Person | null;
   dueDate: string | null;
+  /** The sub-task's summary and priority name; absent in states stored before they were read. */
+  summary?: string;
+  priority?: string | null;
   /** When the item's fields were last written to the sub-task. */
   syncedAt: string;
 }
+
+/** The action-item fields kept in step with the sub-task both ways (its status only flows from Jira). */
+export type ActionItemSyncedField = 'summary' | 'owner' | 'dueDate' | 'priority';
+
+/**
+ * A field changed both in the review and in Jira, differently, since they last agreed: neither
+ * side is written until the user keeps theirs or takes Jira's ('actions/settle').
+ */
+export type ActionItemConflict =
+  | { field: 'summary'; app: string; jira: string }
+  | { field: 'owner'; app: Person | null; jira: Person | null }
+  | { field: 'dueDate'; app: string | null; jira: string | null }
+  | { field: 'priority'; app: string; jira: string };
 
 export interface ActionItem extends ActionItemInput {
   jira: ActionItemJira | null;
@@ -321,6 +337,12 @@ export interface ActionItem extends ActionItemInput {
   overdue: boolean;
   /** Last create or update failure for this item, in words. */
   syncError: string | null;
+  /**
+   * Fields changed on both sides since the last agreement, in ActionItemSyncedField order. Every
+   * answer of the review resolvers carries it; optional only so that items built elsewhere
+   * (reports, fixtures) need not name it.
+   */
+  conflicts?: ActionItemConflict[];
 }
 
 export interface BlamelessFinding {
@@ -616,6 +638,11 @@ export interface ResolverMap {
   'users/search': { payload: { issueKey: string; query: string }; result: Person[] };
   /** Creates missing sub-tasks and updates changed ones; idempotent. */
   'actions/sync': { payload: { issueKey: string }; result: ActionSyncResult };
+  /**
+   * Settles one conflict as the user saw it: `mine` writes the review's value at the next sync,
+   * `jira` takes Jira's into the review. CONFLICT when the item or Jira's value moved since.
+   */
+  'actions/settle': { payload: { issueKey: string; itemId: string; conflict: ActionItemConflict; keep: 'mine' | 'jira'; version: number }; result: ReviewDoc };
   /** The whole review as Markdown; times in `timeZone` (IANA, the viewer's), UTC when left out. */
   'review/export/markdown': { payload: { issueKey: string; timeZone?: string }; result: { filename: string; markdown: string } };
   /** Confluence spaces the user can see, filtered by `query` (name or key). */

@@ -4,7 +4,7 @@ import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
 import { macroData } from '../use-cases/macro';
 import { getPublishState, listPages, previewExternal, publishExternal, publishInternal, searchSpaces } from '../use-cases/publish';
-import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, syncActions } from '../use-cases/review-doc';
+import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, settleConflict, syncActions } from '../use-cases/review-doc';
 import {
   addManualEntry,
   annotateEntry,
@@ -21,6 +21,7 @@ import {
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
 import { defineResolver } from './define';
 import {
+  ActionSettlePayload,
   AnnotatePayload,
   EntriesPayload,
   ExportPayload,
@@ -92,6 +93,10 @@ export function registerResolvers(resolver: Resolver): void {
     }),
   );
   define('actions/sync', defineResolver('actions/sync', IssueOnlyPayload, (p, ctx) => syncActions(docDeps(ctx), p.issueKey)));
+  define(
+    'actions/settle',
+    defineResolver('actions/settle', ActionSettlePayload, (p, ctx) => settleConflict(docDeps(ctx), p.issueKey, p.itemId, p.conflict, p.keep, p.version)),
+  );
   define(
     'review/export/markdown',
     defineResolver('review/export/markdown', ExportPayload, (p, ctx) =>

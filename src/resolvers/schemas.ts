@@ -134,6 +134,19 @@ export const ReviewSavePayload = z
   })
   .strict();
 
+const Priority = z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+const ItemSummary = z.string().trim().min(1).max(255, 'At most 255 characters (Jira summary limit)');
+/** A conflict as the answer showed it; each side's value has its field's own shape. */
+const ActionItemConflictSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('summary'), app: ItemSummary, jira: ItemSummary }).strict(),
+  z.object({ field: z.literal('owner'), app: PersonSchema.nullable(), jira: PersonSchema.nullable() }).strict(),
+  z.object({ field: z.literal('dueDate'), app: IsoDate.nullable(), jira: IsoDate.nullable() }).strict(),
+  z.object({ field: z.literal('priority'), app: Priority, jira: Priority }).strict(),
+]);
+export const ActionSettlePayload = z
+  .object({ issueKey: IssueKey, itemId: ClientId, conflict: ActionItemConflictSchema, keep: z.enum(['mine', 'jira']), version: Version })
+  .strict();
+
 export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(['draft', 'in-review', 'published']), version: Version }).strict();
 export const ReviewCheckPayload = z
   .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']) })

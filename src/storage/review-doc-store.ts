@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import type { ActionItemInput, ActionItemJira, ReviewContent, ReviewStatus } from '../contract';
+import type { SyncedBase } from '../domain/action-items';
 import { saveVersioned } from './versioned-entity';
 
 /** What the app remembers about an item's sub-task: its key and what was last written to it. */
@@ -7,6 +8,13 @@ export interface ItemSync {
   key: string;
   fingerprint: string;
   syncedAt: string;
+  /**
+   * The synced fields last agreed with the sub-task (what the app last wrote or last read back),
+   * the base of the three-way merge. Absent in reviews stored before it was kept: see baseOf.
+   */
+  base?: SyncedBase;
+  /** A hash of the description last written (descriptionKey). */
+  description?: string;
 }
 
 /** The review document as stored; findings, live Jira status and overdue flags are derived on read. */

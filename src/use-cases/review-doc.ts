@@ -1,10 +1,11 @@
-import type { ActionItem, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import type { ActionItem, ActionItemConflict, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
 import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
-import { isOverdue } from '../domain/action-items';
+import { isOverdue, mergeItem, type SyncedBase, type SyncedValues } from '../domain/action-items';
+import { appValues, liveValues } from '../jira/action-items/subtask-fields';
 import { checkBlameless, summarizeFindings } from '../domain/blameless/check';
 import type { ActionItemsLivePort } from '../jira/action-items/subtask-live';
-import type { ActionItemsSyncPort } from '../jira/action-items/subtask-sync';
+import type { ActionItemsSyncPort, ItemFlow } from '../jira/action-items/subtask-sync';
 import { canMoveStatus, defaultContent, peopleNames, textFields } from '../domain/review-doc';
 import type { JiraPort } from '../jira/jira-port';
 import { ConflictError, savedOrConflict } from '../storage/review-store';
@@ -38,19 +39,63 @@ function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
   };
 }
 
-function itemView(item: ActionItemInput, stored: StoredReviewDoc, live: Record<string, ActionItemJira>, today: string): ActionItem {
+/**
+ * The item as shown: fields changed only in Jira (since the base) flow in, fields changed on both
+ * sides are conflicts beside the app's value. Overdue is worked out from the sub-task's live due
+ * date and status when there is one. Without a base (a review stored before bases were kept and
+ * not read from Jira since) the item shows as stored.
+ */
+function itemView(item: ActionItemInput, stored: StoredReviewDoc, live: Record<string, ActionItemJira>, bases: Record<string, SyncedBase | undefined>, today: string): ActionItem {
   const jira = live[item.id] ?? null;
-  const dueDate = jira?.dueDate ?? item.dueDate;
-  return { ...item, jira, overdue: isOverdue(dueDate, jira?.status.category ?? null, today), syncError: stored.doc.syncErrors[item.id] ?? null };
+  const base = bases[item.id];
+  const view: ActionItem = { ...item, jira, overdue: false, syncError: stored.doc.syncErrors[item.id] ?? null, conflicts: [] };
+  if (jira && base) {
+    const app = appValues(item);
+    const merge = mergeItem(base, app, liveValues(jira, { ...app, ...base }));
+    Object.assign(view, flowOf(merge.outcomes, jira, merge.values));
+    view.conflicts = merge.conflicts.map((field) => conflictOf(field, item, jira, merge.values));
+  }
+  view.overdue = isOverdue(jira ? jira.dueDate : item.dueDate, jira?.status.category ?? null, today);
+  return view;
 }
 
-export function toReviewDoc(stored: StoredReviewDoc, today: string, live: Record<string, ActionItemJira> = stored.doc.live ?? {}): ReviewDoc {
+function flowOf(outcomes: ReturnType<typeof mergeItem>['outcomes'], jira: ActionItemJira, values: SyncedValues): ItemFlow {
+  const flow: ItemFlow = {};
+  if (outcomes.summary === 'from-jira') flow.summary = values.summary ?? '';
+  if (outcomes.owner === 'from-jira') flow.owner = jira.assignee;
+  if (outcomes.dueDate === 'from-jira') flow.dueDate = jira.dueDate;
+  if (outcomes.priority === 'from-jira' && values.priority !== null) flow.priority = values.priority;
+  return flow;
+}
+
+function conflictOf(field: keyof SyncedValues, item: ActionItemInput, jira: ActionItemJira, values: SyncedValues): ActionItemConflict {
+  switch (field) {
+    case 'summary':
+      return { field, app: item.summary, jira: jira.summary ?? '' };
+    case 'owner':
+      return { field, app: item.owner, jira: jira.assignee };
+    case 'dueDate':
+      return { field, app: item.dueDate, jira: jira.dueDate };
+    case 'priority':
+      return { field, app: item.priority, jira: jira.priority ?? values.priority ?? '' };
+  }
+}
+
+const storedBases = (stored: StoredReviewDoc): Record<string, SyncedBase | undefined> =>
+  Object.fromEntries(Object.entries(stored.doc.sync).map(([id, s]) => [id, s.base]));
+
+export function toReviewDoc(
+  stored: StoredReviewDoc,
+  today: string,
+  live: Record<string, ActionItemJira> = stored.doc.live ?? {},
+  bases: Record<string, SyncedBase | undefined> = storedBases(stored),
+): ReviewDoc {
   const { content, actionItems } = stored.doc;
   return {
     incidentKey: stored.incidentKey,
     status: stored.doc.status,
     content,
-    actionItems: actionItems.map((i) => itemView(i, stored, live, today)),
+    actionItems: actionItems.map((i) => itemView(i, stored, live, bases, today)),
     findings: summarizeFindings(textFields(content, actionItems), { knownNames: peopleNames(content) }),
     version: stored.version,
     updatedAt: stored.updatedAt ? new Date(stored.updatedAt).toISOString() : null,
@@ -75,8 +120,8 @@ export async function loadOrDefault(deps: DocDeps, issueKey: string, checked?: I
 /** The review as the panel opens it, with each sub-task's live Jira status flowing back. */
 export async function getReviewDoc(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<ReviewDoc> {
   const stored = await loadOrDefault(deps, issueKey, checked);
-  const live = await deps.actions.live(issueKey, stored.doc.sync);
-  return toReviewDoc(stored, utcDay(deps.now()), live);
+  const { live, bases } = await deps.actions.live(issueKey, stored.doc.actionItems, stored.doc.sync);
+  return toReviewDoc(stored, utcDay(deps.now()), live, bases);
 }
 
 const SYNC_SAVE_ATTEMPTS = 3;
@@ -100,14 +145,21 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
 async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: IncidentOverview): Promise<ActionSyncResult> {
   // Read inside the lease: what a previous holder recorded is seen here.
   let stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
-  const result = await deps.actions.sync(issueKey, stored.doc.actionItems, stored.doc.sync);
+  const sent = stored.doc.actionItems;
+  const result = await deps.actions.sync(issueKey, sent, stored.doc.sync);
   const errors = Object.fromEntries(result.failed.map((f) => [f.itemId, f.message]));
   for (let attempt = 1; ; attempt++) {
     const next: StoredReviewDoc = {
       incidentKey: issueKey,
       version: stored.version + 1,
       updatedAt: deps.now().getTime(),
-      doc: { ...stored.doc, sync: { ...stored.doc.sync, ...result.mapping }, syncErrors: errors, live: result.live },
+      doc: {
+        ...stored.doc,
+        actionItems: withFlows(stored.doc.actionItems, sent, result.flowed),
+        sync: { ...stored.doc.sync, ...result.mapping },
+        syncErrors: errors,
+        live: result.live,
+      },
     };
     try {
       await deps.docs.save(next, stored.version === 0 ? null : stored.version);
@@ -119,6 +171,23 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
       stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
     }
   }
+}
+
+/**
+ * Jira's values flow into the items, each only where the item still has the value the sync
+ * merged from: an edit saved while the sync ran (then retried here) is kept, and the next sync
+ * merges it against Jira's value like any other.
+ */
+function withFlows(items: readonly ActionItemInput[], sent: readonly ActionItemInput[], flowed: Record<string, ItemFlow>): ActionItemInput[] {
+  const before = new Map(sent.map((item) => [item.id, item]));
+  return items.map((item) => {
+    const flow = flowed[item.id];
+    const was = before.get(item.id);
+    if (!flow || !was) return item;
+    const same = (f: keyof ItemFlow) => (f === 'owner' ? item.owner?.accountId === was.owner?.accountId : item[f] === was[f]);
+    const keys = (Object.keys(flow) as (keyof ItemFlow)[]).filter(same);
+    return { ...item, ...Object.fromEntries(keys.map((f) => [f, flow[f]])) };
+  });
 }
 
 async function write(deps: DocDeps, current: StoredReviewDoc, incident: IncidentOverview, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {
@@ -175,4 +244,43 @@ export async function exportMarkdown(
     timeZone,
     generatedAt: deps.now().toISOString(),
   });
+}
+
+const SETTLE_STALE = 'This conflict changed since you saw it (the action item or Jira moved on). We reloaded the review: check it again.';
+
+/**
+ * Settles one conflict the way the user chose, as they saw it. Keeping theirs records Jira's value
+ * as agreed, so the next sync writes the review's value over exactly that value (and, should Jira
+ * have moved on again, shows a new conflict instead). Taking Jira's puts it in the item, so both
+ * sides agree. Refused (CONFLICT) when the item no longer holds the value the user saw.
+ */
+export async function settleConflict(
+  deps: DocDeps,
+  issueKey: string,
+  itemId: string,
+  conflict: ActionItemConflict,
+  keep: 'mine' | 'jira',
+  version: number,
+): Promise<ReviewDoc> {
+  const { stored: current, incident } = await loadWithIncident(deps, issueKey);
+  const item = current.doc.actionItems.find((i) => i.id === itemId);
+  const sync = current.doc.sync[itemId];
+  if (!item || !sync) throw new AppFailure('NOT_FOUND', 'This action item has no sub-task in Jira to settle with.');
+  const field = conflict.field;
+  const appNow = appValues(item)[field];
+  const appSeen = appValues({ ...item, [field]: conflict.app })[field];
+  // The item moved on, or it agrees with Jira again (a sync recorded the agreement since).
+  if (appNow !== appSeen || sync.base?.[field] === appNow) throw new AppFailure('CONFLICT', SETTLE_STALE);
+  const jiraSeen = appValues({ ...item, [field]: conflict.jira })[field];
+  const doc: StoredReviewDoc['doc'] =
+    keep === 'mine'
+      ? { ...current.doc, sync: { ...current.doc.sync, [itemId]: { ...sync, base: { ...sync.base, [field]: jiraSeen } } } }
+      : { ...current.doc, actionItems: current.doc.actionItems.map((i) => (i.id === itemId ? { ...i, [field]: conflict.jira } : i)) };
+  if (keep === 'jira' && !sync.base) {
+    // Without a base (a review stored before bases were kept) the agreement starts here.
+    doc.sync = { ...doc.sync, [itemId]: { ...sync, base: { [field]: jiraSeen } } };
+  }
+  await write(deps, current, incident, version, doc);
+  // Answered as an open would (one search): the stored Jira state may predate the value the user saw.
+  return getReviewDoc(deps, issueKey, incident);
 }

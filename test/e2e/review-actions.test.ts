@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { basicAuth, invokeAs } from '../support/site';
@@ -81,6 +83,48 @@ describe('the review document in Chromium', () => {
     await panel.getByRole('button', { name: /(Create|Update) in Jira/ }).click();
     await page.waitForTimeout(1500);
     expect(await subtasksOf('INC-3')).toHaveLength(3);
+    await page.close();
+  }, 120_000);
+
+  it('shows a field changed both here and in Jira as a conflict at 600 px, and settles it either way', async () => {
+    const first = (await subtasksOf('INC-3')).find((x) => x.fields.summary === 'Alert when the ETL scheduler is switched off')!;
+    const page = await e2e.browser.newPage({ viewport: { width: 600, height: 1000 } });
+    let panel: Pick<FrameLocator, 'getByRole' | 'getByText'> = await openReviewTab(page, 'INC-3');
+    const group = () => panel.getByRole('group', { name: 'Action item 1' });
+    await group().getByLabel('Priority').selectOption('Lowest');
+    await group().getByLabel('Due date').fill('2030-01-20');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await panel.getByText('All changes saved').waitFor({ timeout: 10_000 });
+    // Meanwhile someone edits the same fields of the sub-task in Jira.
+    const put = await fetch(`${e2e.site.url}/rest/api/3/issue/${first.key}`, {
+      method: 'PUT',
+      headers: { authorization: basicAuth('daniel@example.com'), 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { priority: { name: 'Highest' }, duedate: '2030-02-28' } }),
+    });
+    expect(put.status).toBe(204);
+
+    // The panel alone at the 600 px Jira gives it (as scripts/screenshots.ts shows it).
+    const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-3' }, project: { key: 'INC' } })).toString('base64url');
+    await page.goto(`${e2e.site.url}/__app/frame?m=pir-issue-panel&l=e2e&x=${x}`);
+    await page.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
+    await page.locator('[data-ready="review-doc"]').waitFor({ timeout: 20_000 });
+    panel = page;
+    const conflicts = group().getByRole('listitem').filter({ hasText: 'In Jira' });
+    await conflicts.first().waitFor({ timeout: 10_000 });
+    expect(await conflicts.count()).toBe(2);
+    expect(await conflicts.nth(1).textContent()).toMatch(/Priority.*In this review.*Lowest.*In Jira.*Highest/);
+    // Looked at by eye (docs/screenshots/action-item-conflict-600.png is one such shot).
+    await group().screenshot({ path: join(tmpdir(), 'pir-action-item-conflict-600.png') });
+
+    // Keep mine: sent to Jira at once. Use Jira's: the review takes it, nothing is written.
+    await group().getByRole('button', { name: /^Keep mine: priority/ }).click();
+    await panel.getByText('Jira is up to date').waitFor({ timeout: 15_000 });
+    await group().getByRole('button', { name: /^Use Jira's: due date/ }).click();
+    await conflicts.first().waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await group().getByLabel('Due date').inputValue()).toBe('2030-02-28');
+    expect(await group().getByLabel('Priority').inputValue()).toBe('Lowest');
+    const after = (await subtasksOf('INC-3')).find((x) => x.key === first.key)!;
+    expect(after.fields).toMatchObject({ priority: { name: 'Lowest' }, duedate: '2030-02-28' });
     await page.close();
   }, 120_000);
 });

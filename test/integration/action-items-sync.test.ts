@@ -4,7 +4,7 @@
  */
 import api from '@forge/api';
 import { randomUUID } from 'node:crypto';
-import type { ActionItemInput } from '../../src/contract';
+import type { ActionItem, ActionItemInput, ActionSyncResult, ReviewDoc } from '../../src/contract';
 import { AppFailure } from '../../src/domain/app-error';
 import { isOverdue } from '../../src/domain/action-items';
 import { actionItemDescription, ACTION_ITEM_PROPERTY } from '../../src/jira/action-items/subtask-fields';
@@ -14,7 +14,7 @@ import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { assertLoggedRequestsMatchContract, clearRequestLog, loggedProductRequests } from '../contract/app-traffic';
-import { closeIssueAs, freshSite, jiraAs } from '../support/site';
+import { callAs, closeIssueAs, freshSite, jiraAs, okAs } from '../support/site';
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
@@ -129,7 +129,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
       expect(s.fields.description).toStrictEqual(actionItemDescription(item, 'INC-1', site.url));
       expect(first.live[item.id]).toStrictEqual({
         key: s.key, url: `${site.url}/browse/${s.key}`, status: { name: 'To Do', category: 'new' },
-        assignee: item.owner, dueDate: item.dueDate, syncedAt: NOW.toISOString(),
+        assignee: item.owner, dueDate: item.dueDate, summary: item.summary, priority: item.priority, syncedAt: NOW.toISOString(),
       });
     }
   });
@@ -279,4 +279,117 @@ describe('action items → sub-tasks of the incident, as the user', () => {
     expect(creates[1].startMs - creates[0].endMs).toBeGreaterThanOrEqual(1000);
     expect(await subtasksOf('INC-1')).toHaveLength(3);
   }, 60_000);
+});
+
+describe('action items sync both ways through the resolvers, without clobbering', () => {
+  const DANIEL = 'daniel@example.com';
+  const KEY = 'INC-2';
+  const PAST = '2020-03-01';
+  const LATER = '2030-06-30';
+  const items: ActionItemInput[] = [
+    { id: 'w1', summary: 'Alert when backups stop', description: 'Page on a missed backup.', owner: person(DANIEL), dueDate: PAST, priority: 'High', question: 'know-sooner' },
+    { id: 'w2', summary: 'Check migrations against the source', description: '', owner: person('sofia@example.com'), dueDate: '2030-01-15', priority: 'Medium', question: 'recover-sooner' },
+  ];
+  let subtaskKey: string;
+  let doc: ReviewDoc;
+
+  const get = () => okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: KEY });
+  const save = (actionItems: ActionItemInput[], version: number) =>
+    okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: KEY, content: doc.content, actionItems, version });
+  const sync = () => okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: KEY });
+  const subtask = async (key: string) =>
+    (await jiraAs<{ fields: { summary: string; duedate: string | null; assignee: { accountId: string } | null; priority: { name: string } } }>(site, MAYA, 'GET', `/issue/${key}?fields=summary,duedate,assignee,priority`)).fields;
+  const inputOf = (i: ActionItem): ActionItemInput => ({ id: i.id, summary: i.summary, description: i.description, owner: i.owner, dueDate: i.dueDate, priority: i.priority, question: i.question });
+  const w1 = (d: ReviewDoc) => d.actionItems.find((i) => i.id === 'w1')!;
+  const puts = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'PUT' && r.path === `/rest/api/3/issue/${subtaskKey}`);
+
+  beforeAll(async () => {
+    await reseed();
+    doc = await get();
+    doc = await save(items, doc.version);
+    const created = await sync();
+    expect(created).toMatchObject({ created: ['w1', 'w2'], failed: [] });
+    subtaskKey = w1(created.doc).jira!.key;
+    expect(w1(created.doc).overdue).toBe(true);
+  });
+
+  it('shows a due date and owner changed in Jira on open, and no overdue flag for a future date', async () => {
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } } });
+    doc = await get();
+    expect(w1(doc)).toMatchObject({ dueDate: LATER, owner: person('tomas@example.com'), overdue: false, conflicts: [] });
+    expect(w1(doc).jira).toMatchObject({ dueDate: LATER, assignee: person('tomas@example.com') });
+  });
+
+  it('never writes the old owner and due date back when only the description is edited (even from a form opened before)', async () => {
+    const stale = items.map((i) => (i.id === 'w1' ? { ...i, description: 'Page on a missed backup, and on a short one.' } : i));
+    doc = await save(stale, doc.version);
+    await clearRequestLog(site);
+    const synced = await sync();
+    expect(synced).toMatchObject({ updated: ['w1'], failed: [] });
+    const sent = await puts();
+    expect(sent).toHaveLength(1);
+    expect(Object.keys((sent[0].body as { fields: object }).fields)).toStrictEqual(['description']);
+    expect(await subtask(subtaskKey)).toMatchObject({ duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } });
+    // Jira's values flowed into the stored item: the next open and the next sync agree with Jira.
+    doc = await get();
+    expect(w1(doc)).toMatchObject({ dueDate: LATER, owner: person('tomas@example.com'), description: 'Page on a missed backup, and on a short one.', conflicts: [] });
+    await clearRequestLog(site);
+    const again = await sync();
+    expect(again).toMatchObject({ created: [], updated: [], failed: [] });
+    expect(await puts()).toStrictEqual([]);
+    doc = again.doc;
+  });
+
+  it('shows a field changed on both sides as a conflict and overwrites neither side', async () => {
+    doc = await save(doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))), doc.version);
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { priority: { name: 'Highest' }, duedate: '2032-02-02' } });
+    doc = await get();
+    expect(w1(doc).conflicts).toStrictEqual([
+      { field: 'dueDate', app: '2031-01-01', jira: '2032-02-02' },
+      { field: 'priority', app: 'Low', jira: 'Highest' },
+    ]);
+    expect(w1(doc)).toMatchObject({ dueDate: '2031-01-01', priority: 'Low' });
+
+    await clearRequestLog(site);
+    const synced = await sync();
+    expect(synced.updated).toStrictEqual([]);
+    expect(await puts()).toStrictEqual([]);
+    expect(w1(synced.doc).conflicts).toHaveLength(2);
+    expect(await subtask(subtaskKey)).toMatchObject({ duedate: '2032-02-02', priority: { name: 'Highest' } });
+    expect(w1(await get())).toMatchObject({ dueDate: '2031-01-01', priority: 'Low' });
+  });
+
+  it('settles a conflict either way, and the next sync makes both sides agree', async () => {
+    doc = await get();
+    const [due, priority] = w1(doc).conflicts!;
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: priority, keep: 'mine', version: doc.version });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: due, keep: 'jira', version: doc.version });
+    expect(w1(doc)).toMatchObject({ dueDate: '2032-02-02', priority: 'Low', conflicts: [] });
+
+    await clearRequestLog(site);
+    const synced = await sync();
+    expect(synced).toMatchObject({ updated: ['w1'], failed: [] });
+    const sent = await puts();
+    expect(Object.keys((sent[0].body as { fields: object }).fields)).toStrictEqual(['priority']);
+    expect(await subtask(subtaskKey)).toMatchObject({ duedate: '2032-02-02', priority: { name: 'Low' } });
+    doc = await get();
+    expect(w1(doc)).toMatchObject({ dueDate: '2032-02-02', priority: 'Low', conflicts: [] });
+    expect(await sync()).toMatchObject({ updated: [], failed: [] });
+  });
+
+  it('refuses to settle a conflict that is no longer there', async () => {
+    doc = await get();
+    const stale = await callAs<ReviewDoc>(site, MAYA, 'actions/settle', {
+      issueKey: KEY, itemId: 'w1', conflict: { field: 'priority', app: 'Low', jira: 'Highest' }, keep: 'jira', version: doc.version,
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(w1(await get()).priority).toBe('Low');
+  });
+
+  it('reads the live sub-tasks on open in one search, not one request per item', async () => {
+    await clearRequestLog(site);
+    await get();
+    const jira = (await loggedProductRequests(site)).filter((r) => r.kind === 'jira' && !r.path.startsWith(`/rest/api/3/issue/${KEY}?`));
+    expect(jira.map((r) => `${r.method} ${r.path}`)).toStrictEqual(['POST /rest/api/3/search/jql']);
+  });
 });

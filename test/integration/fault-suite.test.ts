@@ -192,7 +192,7 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     await setFaults({ rate429: 0.55, retryAfterS: 0, rate5xx: 0.05, latencyMs: 5, seed: 7 });
     const before = figures.userRetries;
     const more = [item('b1', 'Alert when the export job runs on more than one host'), item('b2', 'Page two engineers for Sev1 at night')];
-    await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({ content: doc.content, actionItems: [...doc.actionItems.map(({ jira: _j, overdue: _o, syncError: _s, ...input }) => input), ...more] }));
+    await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({ content: doc.content, actionItems: [...doc.actionItems.map(({ jira: _j, overdue: _o, syncError: _s, conflicts: _c, ...input }) => input), ...more] }));
     let result: ActionSyncResult | null = null;
     for (let press = 0; press < USER_RETRIES * 2 && (result === null || result.failed.length > 0); press++) {
       result = await asAUser<ActionSyncResult>('actions/sync', { issueKey: 'INC-1' });

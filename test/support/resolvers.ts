@@ -98,6 +98,7 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'review/check': { issueKey, text: 'Someone should have caught it.', field: 'learning' },
     'users/search': { issueKey, query: 'a' },
     'actions/sync': { issueKey },
+    'actions/settle': { issueKey, itemId: f.actionItems?.[0]?.id ?? 'a1', conflict: { field: 'dueDate', app: null, jira: '2026-12-31' }, keep: 'jira', version: f.docVersion },
     'review/export/markdown': { issueKey, timeZone: 'Europe/Berlin' },
     'publish/spaces': { issueKey, query: '' },
     'publish/pages': { issueKey, spaceId: f.target.spaceId, parentId: f.target.parentId },

@@ -194,12 +194,19 @@ describe('create and edit bodies', () => {
     });
   });
 
-  it('edits every item field, clears owner and due date with null, and adds the labels instead of replacing them', () => {
+  it('edits only the fields named as changed, clears owner and due date with null, and leaves labels alone', () => {
     const bare = subtaskFields(item({ owner: null, dueDate: null, priority: '' }), 'INC-1', SITE);
-    expect(toEditBody(bare, ALL_FIELDS, property)).toStrictEqual({
+    expect(toEditBody(bare, ALL_FIELDS, property, ['summary', 'description', 'assignee', 'duedate'])).toStrictEqual({
       fields: { summary: 'Alert on login error rate', description: bare.description, assignee: null, duedate: null },
-      update: { labels: [{ add: 'post-incident-review' }, { add: 'pir-inc-1' }] },
       properties: [property],
     });
+    const full = subtaskFields(item({}), 'INC-1', SITE);
+    expect(toEditBody(full, ALL_FIELDS, property, ['duedate'])).toStrictEqual({ fields: { duedate: full.duedate }, properties: [property] });
+  });
+
+  it('sends nothing when no changed field can be written (not on the edit screen, or a priority to clear)', () => {
+    const bare = subtaskFields(item({ priority: '' }), 'INC-1', SITE);
+    expect(toEditBody(bare, new Set(['summary']), property, ['duedate', 'priority'])).toBeNull();
+    expect(toEditBody(bare, ALL_FIELDS, property, [])).toBeNull();
   });
 });

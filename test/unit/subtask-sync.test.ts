@@ -38,7 +38,14 @@ function fakeJira(opts: FakeOptions = {}) {
   const reply = (status: number, body: unknown = null, retryAfter: string | null = null): JiraReply => ({ status, body, retryAfter });
   const bean = (i: FakeIssue, props?: unknown) => ({
     id: i.id, key: i.key,
-    fields: { status: { name: 'To Do', statusCategory: { key: 'new' } }, assignee: null, duedate: i.fields.duedate ?? null, parent: { key: i.parent } },
+    fields: {
+      summary: i.fields.summary,
+      status: { name: 'To Do', statusCategory: { key: 'new' } },
+      assignee: i.fields.assignee ? { ...(i.fields.assignee), displayName: 'Someone' } : null,
+      duedate: i.fields.duedate ?? null,
+      priority: i.fields.priority ?? null,
+      parent: { key: i.parent },
+    },
     ...(Array.isArray(props) ? { properties: i.properties } : {}),
   });
   const create = (update: { fields: Record<string, unknown>; properties: { key: string; value: unknown }[] }): FakeIssue => {
@@ -51,6 +58,7 @@ function fakeJira(opts: FakeOptions = {}) {
     return issue;
   };
 
+  const puts: Record<string, unknown>[] = [];
   const request = (call: JiraCall): Promise<JiraReply> => {
     const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
     const url = new URL(call.path.value, SITE);
@@ -94,13 +102,14 @@ function fakeJira(opts: FakeOptions = {}) {
       const issue = issues.find((i) => i.key === put[1]);
       if (!issue) return Promise.resolve(reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] }));
       const b = body as { fields: Record<string, unknown>; properties: { key: string; value: unknown }[] };
+      puts.push(b.fields);
       Object.assign(issue.fields, b.fields);
       for (const prop of b.properties) issue.properties[prop.key] = prop.value;
       return Promise.resolve(reply(204));
     }
     return Promise.resolve(reply(400, { errorMessages: [`unexpected ${method} ${p}`] }));
   };
-  return { request, issues, calls };
+  return { request, issues, calls, puts };
 }
 
 function instantClock(budgetMs = 20_000) {
@@ -214,6 +223,53 @@ describe('syncActionItems', () => {
     expect(again.failed).toStrictEqual([{ itemId: 'item-1', message: 'Give the action item a summary before creating it in Jira.' }]);
     expect(again.mapping).toStrictEqual(first.mapping);
     expect(jira.calls.filter((c) => c.startsWith('PUT'))).toStrictEqual([]);
+  });
+});
+
+describe('syncActionItems, both ways', () => {
+  /** Someone edits the sub-task in Jira. */
+  const editInJira = (jira: ReturnType<typeof fakeJira>, fields: Record<string, unknown>) => Object.assign(jira.issues[0].fields, fields);
+
+  it('takes a due date changed only in Jira into the item and writes only what the app changed', async () => {
+    const jira = fakeJira();
+    const first = await syncActionItems('INC-1', items(1), {}, deps(jira));
+    editInJira(jira, { duedate: '2027-03-01' });
+    const again = await syncActionItems('INC-1', items(1, { summary: 'Countermeasure one' }), first.mapping, deps(jira));
+    expect(again.flowed).toStrictEqual({ 'item-1': { dueDate: '2027-03-01' } });
+    expect(jira.puts).toStrictEqual([{ summary: 'Countermeasure one' }]);
+    expect(jira.issues[0].fields.duedate).toBe('2027-03-01');
+    expect(again.mapping['item-1'].base).toStrictEqual({ summary: 'Countermeasure one', owner: null, dueDate: '2027-03-01', priority: 'Medium' });
+  });
+
+  it('writes neither side of a field both changed, and keeps the old base for it', async () => {
+    const jira = fakeJira();
+    const first = await syncActionItems('INC-1', items(1), {}, deps(jira));
+    editInJira(jira, { priority: { name: 'Highest' } });
+    const again = await syncActionItems('INC-1', items(1, { priority: 'Low' }), first.mapping, deps(jira));
+    expect(again).toMatchObject({ updated: [], failed: [], flowed: {} });
+    expect(jira.puts).toStrictEqual([]);
+    expect(again.mapping['item-1'].base.priority).toBe('Medium');
+  });
+
+  it('for a review stored before bases were kept, lets Jira\'s change flow when the item is as last written', async () => {
+    const jira = fakeJira();
+    const first = await syncActionItems('INC-1', items(1), {}, deps(jira));
+    const legacy = { 'item-1': { key: first.mapping['item-1'].key, fingerprint: first.mapping['item-1'].fingerprint, syncedAt: first.mapping['item-1'].syncedAt } };
+    editInJira(jira, { duedate: '2027-03-01', assignee: { accountId: 'acc-2' } });
+    const again = await syncActionItems('INC-1', items(1), legacy, deps(jira));
+    expect(again.flowed['item-1']).toStrictEqual({ dueDate: '2027-03-01', owner: { accountId: 'acc-2', displayName: 'Someone' } });
+    expect(jira.puts).toStrictEqual([]);
+  });
+
+  it('for a review stored before bases were kept and edited since, writes no field the two sides disagree on', async () => {
+    const jira = fakeJira();
+    const first = await syncActionItems('INC-1', items(1), {}, deps(jira));
+    const legacy = { 'item-1': { key: first.mapping['item-1'].key, fingerprint: first.mapping['item-1'].fingerprint } };
+    editInJira(jira, { duedate: '2027-03-01' });
+    const again = await syncActionItems('INC-1', items(1, { description: 'Edited in the app.' }), legacy, deps(jira));
+    expect(again.flowed).toStrictEqual({});
+    expect(jira.puts.map((f) => Object.keys(f))).toStrictEqual([['description']]);
+    expect(jira.issues[0].fields.duedate).toBe('2027-03-01');
   });
 });
 

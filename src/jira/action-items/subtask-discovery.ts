@@ -9,6 +9,8 @@ export interface LiveSubtask {
   id: string;
   key: string;
   fields: {
+    summary?: string;
+    priority?: { name: string } | null;
     status?: JiraStatus;
     assignee?: JiraUser | null;
     duedate?: string | null;
@@ -17,7 +19,7 @@ export interface LiveSubtask {
   properties?: Record<string, unknown>;
 }
 
-export const LIVE_FIELDS = ['status', 'assignee', 'duedate', 'parent'];
+export const LIVE_FIELDS = ['summary', 'status', 'assignee', 'duedate', 'priority', 'parent'];
 /** search/jql pages of up to 100 issues when fields are asked for. */
 const SEARCH_PAGE = 100;
 const MAX_SEARCH_PAGES = 50;

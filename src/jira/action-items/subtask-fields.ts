@@ -1,7 +1,8 @@
 import { doc, hardBreak, link, paragraph, strong, text } from '@atlaskit/adf-utils/builders';
 import type { DocNode } from '@atlaskit/adf-schema/doc';
 import { createHash } from 'node:crypto';
-import type { ActionItemInput, ActionQuestion } from '../../contract';
+import type { ActionItemInput, ActionItemJira, ActionQuestion } from '../../contract';
+import type { SyncedField, SyncedValues } from '../../domain/action-items';
 import { issueUrl } from '../jira-issue-transformer';
 
 /**
@@ -164,19 +165,50 @@ export function toCreateBody(
   return { fields: out, properties: [property] };
 }
 
+/** The sub-task fields an edit may write: the synced ones and the description (which also says the question). */
+export type EditField = 'summary' | 'assignee' | 'duedate' | 'priority' | 'description';
+export const JIRA_FIELD: Record<SyncedField, EditField> = { summary: 'summary', owner: 'assignee', dueDate: 'duedate', priority: 'priority' };
+
 /**
- * The body of PUT /issue/{key} after the item changed: every item field (null clears assignee
- * and due date), labels added rather than set so labels people put on the sub-task stay, and the
- * property with the new fingerprint in the same write.
+ * The body of PUT /issue/{key}: only the fields the app changed (`changed`), so a field changed in
+ * Jira is never written over with a value it already had (null clears assignee and due date);
+ * labels were set on create and are left to people. The property with the new fingerprint goes
+ * in the same write. Null when nothing writable changed (then nothing is sent).
  */
-export function toEditBody(fields: SubtaskFields, writable: ReadonlySet<string>, property: IssueProperty): SubtaskEditBody {
-  const out: Record<string, unknown> = { summary: fields.summary };
-  for (const f of ITEM_FIELDS) {
-    if (f === 'labels' || !writable.has(f)) continue;
+export function toEditBody(fields: SubtaskFields, writable: ReadonlySet<string>, property: IssueProperty, changed: readonly EditField[]): SubtaskEditBody | null {
+  const out: Record<string, unknown> = {};
+  for (const f of changed) {
+    if (f !== 'summary' && !writable.has(f)) continue;
     const value = fields[f];
     if (f === 'priority' && value === null) continue; // a priority cannot be cleared, only changed
     out[f] = value;
   }
-  const labels = writable.has('labels') ? { update: { labels: fields.labels.map((add) => ({ add })) } } : {};
-  return { fields: out, ...labels, properties: [property] };
+  return Object.keys(out).length === 0 ? null : { fields: out, properties: [property] };
+}
+
+/** An item's synced fields as comparable values, in the form they have in Jira (the summary as written). */
+export function appValues(item: Pick<ActionItemInput, 'summary' | 'owner' | 'dueDate' | 'priority'>): SyncedValues {
+  return { summary: subtaskSummary(item.summary), owner: item.owner?.accountId ?? null, dueDate: item.dueDate, priority: item.priority };
+}
+
+const PRIORITY_NAMES: ReadonlySet<string> = new Set(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+
+/**
+ * The sub-task's synced fields as comparable values. A value the review cannot hold (a priority
+ * outside Highest…Lowest, or none) or did not read (a state stored before summary and priority
+ * were read) counts as unchanged: `unchanged` gives it (the base, else the app's value).
+ */
+export function liveValues(live: ActionItemJira, unchanged: SyncedValues): SyncedValues {
+  const priority = live.priority ?? null;
+  return {
+    summary: live.summary ?? unchanged.summary,
+    owner: live.assignee?.accountId ?? null,
+    dueDate: live.dueDate,
+    priority: priority !== null && PRIORITY_NAMES.has(priority) ? priority : unchanged.priority,
+  };
+}
+
+/** A short hash of the description as written (it carries the question too): tells whether the app changed it. */
+export function descriptionKey(fields: Pick<SubtaskFields, 'description'>): string {
+  return createHash('sha256').update(JSON.stringify(fields.description)).digest('hex').slice(0, 16);
 }

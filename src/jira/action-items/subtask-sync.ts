@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import type { ActionItemInput, ActionItemJira } from '../../contract';
+import { mergeItem, type SyncedBase } from '../../domain/action-items';
 import { AppFailure } from '../../domain/app-error';
 import { createBoundedPool } from '../bounded-pool';
 import { issueUrl, toPerson, toStatus } from '../jira-issue-transformer';
@@ -7,13 +8,18 @@ import { upstreamFailure, type JiraReply, type JiraRequest } from '../jira-reque
 import { defaultRetryClock, isRetryableStatus, MAX_RETRIES, retryDelayMs, type RetryClock } from '../retrying-request';
 import { chunk, fetchSubtasks, matchSubtasks, propertyOf, searchSubtasks, type LiveSubtask } from './subtask-discovery';
 import {
+  appValues,
+  descriptionKey,
   fingerprintOf,
+  JIRA_FIELD,
+  liveValues,
   itemProblem,
   itemProperty,
   missingRequired,
   subtaskFields,
   toCreateBody,
   toEditBody,
+  type EditField,
   type ItemField,
   type SubtaskFields,
   type SubtaskTarget,
@@ -25,6 +31,10 @@ export interface KnownSubtask {
   key: string;
   fingerprint: string;
   syncedAt?: string;
+  /** The synced fields last agreed with the sub-task; absent in reviews stored before it was kept. */
+  base?: SyncedBase;
+  /** descriptionKey of the description last written. */
+  description?: string;
 }
 
 export interface SyncedSubtask {
@@ -32,7 +42,12 @@ export interface SyncedSubtask {
   /** fingerprintOf the fields the sub-task has from the app (an older one when its update failed). */
   fingerprint: string;
   syncedAt: string;
+  base: SyncedBase;
+  description?: string;
 }
+
+/** Values of an item's fields that changed only in Jira, to flow into the review. */
+export type ItemFlow = Partial<Pick<ActionItemInput, 'summary' | 'owner' | 'dueDate' | 'priority'>>;
 
 export interface ActionItemsSync {
   /** Every item that has a sub-task, whether or not it was written in this run. */
@@ -45,6 +60,8 @@ export interface ActionItemsSync {
   failed: { itemId: string; message: string }[];
   /** Jira's status, assignee and due date of every mapped item, for the flow back into the review. */
   live: Record<string, ActionItemJira>;
+  /** Per item, the fields changed only in Jira (their Jira values), for the review to take. */
+  flowed: Record<string, ItemFlow>;
 }
 
 export interface ActionItemsSyncDeps {
@@ -75,6 +92,33 @@ interface Plan {
   item: ActionItemInput;
   fields: SubtaskFields;
   fingerprint: string;
+}
+
+interface EditPlan extends Plan {
+  key: string;
+  /** Only these fields are written. */
+  changed: EditField[];
+  /** The base once the write went through (the one already in the mapping stays when it fails). */
+  baseAfter: SyncedBase;
+}
+
+/**
+ * What the item last agreed with its sub-task. Reviews stored before the base was kept: when the
+ * item still has the fingerprint last written, its values are exactly what was written, so they
+ * are the base; otherwise the item was edited since and what was written is not known, so the
+ * base is unknown and a field where the two sides differ is a conflict for the user (never a
+ * silent write either way); the description, which Jira's side is not compared for, is written.
+ */
+export function baseOf(item: ActionItemInput, known: KnownSubtask | undefined, fingerprint: string, incidentKey: string, siteUrl: string): { base: SyncedBase; description?: string } {
+  if (known?.base) return { base: known.base, ...(known.description ? { description: known.description } : {}) };
+  const fields = subtaskFields(item, incidentKey, siteUrl);
+  if (fingerprint !== '' && fingerprintOf(fields) === fingerprint) return { base: appValues(item), description: descriptionKey(fields) };
+  return { base: {} };
+}
+
+/** The item with Jira's values of the fields that changed only in Jira. */
+function withFlow(item: ActionItemInput, flow: ItemFlow): ActionItemInput {
+  return { ...item, ...flow };
 }
 
 /**
@@ -114,28 +158,53 @@ export async function syncActionItems(
   if (searched.status === 'rejected') throw searched.reason;
   const subtasks = [...searched.value, ...(await mappedOutsideSearch(request, incidentKey, items, known, searched.value))];
 
-  const result: ActionItemsSync = { mapping: {}, created: [], updated: [], failed: [], live: {} };
+  const result: ActionItemsSync = { mapping: {}, created: [], updated: [], failed: [], live: {}, flowed: {} };
   const liveIssues = new Map<string, LiveSubtask>();
   const matched = matchSubtasks(items, keysOf(known), subtasks, incidentKey);
   const toCreate: Plan[] = [];
-  const toUpdate: (Plan & { key: string })[] = [];
+  const toUpdate: EditPlan[] = [];
   for (const item of items) {
     const existing = matched.get(item.id);
-    if (existing) {
-      const p = propertyOf(existing);
-      const last = p?.fingerprint ?? known[item.id]?.fingerprint ?? '';
-      result.mapping[item.id] = { key: existing.key, fingerprint: last, syncedAt: p?.syncedAt ?? known[item.id]?.syncedAt ?? syncedAt };
-      liveIssues.set(item.id, existing);
+    if (!existing) {
+      const problem = itemProblem(item);
+      if (problem) result.failed.push({ itemId: item.id, message: problem });
+      else toCreate.push(planOf(item, incidentKey, siteUrl));
+      continue;
     }
-    const problem = itemProblem(item);
+    const p = propertyOf(existing);
+    const last = p?.fingerprint ?? known[item.id]?.fingerprint ?? '';
+    const { base, description } = baseOf(item, known[item.id], last, incidentKey, siteUrl);
+    result.mapping[item.id] = { key: existing.key, fingerprint: last, syncedAt: p?.syncedAt ?? known[item.id]?.syncedAt ?? syncedAt, base, ...(description ? { description } : {}) };
+    liveIssues.set(item.id, existing);
+    const live = toLive(existing, siteUrl, syncedAt);
+    const app = appValues(item);
+    const merge = live ? mergeItem(base, app, liveValues(live, { ...app, ...base })) : null;
+    const flow: ItemFlow = {};
+    if (merge && live) {
+      result.mapping[item.id].base = merge.base;
+      for (const f of ['summary', 'owner', 'dueDate', 'priority'] as const) {
+        if (merge.outcomes[f] !== 'from-jira') continue;
+        if (f === 'owner') flow.owner = live.assignee;
+        else if (f === 'dueDate') flow.dueDate = live.dueDate;
+        else flow[f] = merge.values[f] as string;
+      }
+      if (Object.keys(flow).length > 0) result.flowed[item.id] = flow;
+    }
+    const merged = withFlow(item, flow);
+    const problem = itemProblem(merged);
     if (problem) {
       result.failed.push({ itemId: item.id, message: problem });
       continue;
     }
-    const fields = subtaskFields(item, incidentKey, siteUrl);
-    const plan = { item, fields, fingerprint: fingerprintOf(fields) };
-    if (!existing) toCreate.push(plan);
-    else if (plan.fingerprint !== result.mapping[item.id].fingerprint) toUpdate.push({ ...plan, key: existing.key });
+    const plan = planOf(merged, incidentKey, siteUrl);
+    const descriptionNow = descriptionKey(plan.fields);
+    const changed: EditField[] = [...(merge?.toJira ?? []).map((f) => JIRA_FIELD[f]), ...(descriptionNow !== description ? ['description' as const] : [])];
+    if (changed.length === 0) {
+      if (result.mapping[item.id].description === undefined) result.mapping[item.id].description = descriptionNow;
+      continue;
+    }
+    const baseAfter = { ...result.mapping[item.id].base, ...Object.fromEntries((merge?.toJira ?? []).map((f) => [f, app[f]])) };
+    toUpdate.push({ ...plan, key: existing.key, changed, baseAfter });
   }
 
   if (toCreate.length > 0 || toUpdate.length > 0) {
@@ -147,13 +216,19 @@ export async function syncActionItems(
         return missing.length === 0;
       });
     const target: SubtaskTarget = { incidentKey, siteUrl, projectId: project.id, issueTypeId: meta.issueTypeId };
-    const written = [
-      ...(await createMissing(fillable(toCreate), target, meta, syncedAt, request, retry, result)),
-      ...(await updateChanged(fillable(toUpdate), meta, incidentKey, syncedAt, request, result)),
-    ];
+    const created = await createMissing(fillable(toCreate), target, meta, syncedAt, request, retry, result);
+    const written = [...created, ...(await updateChanged(fillable(toUpdate), meta, incidentKey, syncedAt, request, result))];
     for (const issue of await readBack(request, incidentKey, written.map((w) => w.key))) {
       const w = written.find((x) => x.key === issue.key);
       if (w) liveIssues.set(w.itemId, issue);
+    }
+    // A new sub-task agrees with what Jira made of it (a field its screen does not take keeps
+    // Jira's default), else with what was sent.
+    for (const { itemId } of created) {
+      const item = toCreate.find((plan) => plan.item.id === itemId)!;
+      const live = liveIssues.has(itemId) ? toLive(liveIssues.get(itemId)!, siteUrl, syncedAt) : null;
+      const app = appValues(item.item);
+      result.mapping[itemId] = { ...result.mapping[itemId], base: live ? liveValues(live, app) : app, description: descriptionKey(item.fields) };
     }
   }
 
@@ -226,7 +301,7 @@ async function createMissing(
 ): Promise<Written[]> {
   const written: Written[] = [];
   const done = (plan: Plan, key: string, fingerprint: string, at: string) => {
-    result.mapping[plan.item.id] = { key, fingerprint, syncedAt: at };
+    result.mapping[plan.item.id] = { key, fingerprint, syncedAt: at, base: appValues(plan.item), description: descriptionKey(plan.fields) };
     result.created.push(plan.item.id);
     written.push({ itemId: plan.item.id, key });
   };
@@ -348,7 +423,7 @@ function requiredMessage(missing: readonly ItemField[], meta: SubtaskMeta): stri
 
 /** PUT /issue/{key} for each changed item (idempotent, so retried on 429), the property's fingerprint in the same write. */
 async function updateChanged(
-  plans: (Plan & { key: string })[],
+  plans: EditPlan[],
   meta: SubtaskMeta,
   incidentKey: string,
   syncedAt: string,
@@ -360,10 +435,11 @@ async function updateChanged(
     plans.map((plan) =>
       pool.run(async () => {
         const what = `updating ${plan.key}`;
-        const body = toEditBody(plan.fields, meta.fields, itemProperty(plan.item.id, incidentKey, plan.fingerprint, syncedAt));
+        const body = toEditBody(plan.fields, meta.fields, itemProperty(plan.item.id, incidentKey, plan.fingerprint, syncedAt), plan.changed);
+        if (body === null) return { plan, ok: true as const, sent: false };
         try {
           const reply = await request({ path: route`/rest/api/3/issue/${plan.key}`, method: 'PUT', body, what });
-          if (reply.status === 204 || reply.status === 200) return { plan, ok: true as const };
+          if (reply.status === 204 || reply.status === 200) return { plan, ok: true as const, sent: true };
           if (reply.status === 404) return { plan, ok: false as const, message: `${plan.key} no longer exists or you cannot see it any more.` };
           if (reply.status === 400) return { plan, ok: false as const, message: elementMessage(reply.body as ErrorCollection, meta) };
           return { plan, ok: false as const, message: upstreamFailure(reply, what).message };
@@ -375,11 +451,11 @@ async function updateChanged(
   );
   const written: Written[] = [];
   for (const o of outcomes) {
-    if (o.ok) {
-      result.mapping[o.plan.item.id] = { key: o.plan.key, fingerprint: o.plan.fingerprint, syncedAt };
+    if (o.ok && o.sent) {
+      result.mapping[o.plan.item.id] = { key: o.plan.key, fingerprint: o.plan.fingerprint, syncedAt, base: o.plan.baseAfter, description: descriptionKey(o.plan.fields) };
       result.updated.push(o.plan.item.id);
       written.push({ itemId: o.plan.item.id, key: o.plan.key });
-    } else {
+    } else if (!o.ok) {
       result.failed.push({ itemId: o.plan.item.id, message: o.message });
     }
   }
@@ -405,9 +481,17 @@ export function toLive(issue: LiveSubtask, siteUrl: string, syncedAt: string): A
     status: toStatus(f.status),
     assignee: toPerson(f.assignee),
     dueDate: f.duedate ?? null,
+    // Left out when Jira did not answer them, so a merge counts them as unchanged rather than cleared.
+    ...(f.summary !== undefined ? { summary: f.summary } : {}),
+    ...(f.priority !== undefined ? { priority: f.priority?.name ?? null } : {}),
     syncedAt,
   };
 }
 
 const keysOf = (known: Readonly<Record<string, KnownSubtask | undefined>>): Record<string, string | undefined> =>
   Object.fromEntries(Object.entries(known).map(([id, k]) => [id, k?.key]));
+
+function planOf(item: ActionItemInput, incidentKey: string, siteUrl: string): Plan {
+  const fields = subtaskFields(item, incidentKey, siteUrl);
+  return { item, fields, fingerprint: fingerprintOf(fields) };
+}

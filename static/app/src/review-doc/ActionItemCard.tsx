@@ -1,6 +1,7 @@
-import type { ActionItem, ActionQuestion } from '../../../../src/contract';
+import type { ActionItem, ActionItemConflict, ActionQuestion } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { Select } from '../components/Select';
+import { ActionItemConflicts } from './ActionItemConflicts';
 import { ActionItemJiraState } from './ActionItemJiraState';
 import { CheckedTextarea } from './CheckedTextarea';
 import { PRIORITIES, type ItemDraft } from './draft';
@@ -20,10 +21,12 @@ interface ActionItemCardProps {
   saved: ActionItem | null;
   failure: string | null;
   onRemove: () => void;
+  onSettle: (conflict: ActionItemConflict, keep: 'mine' | 'jira') => void;
+  settling: boolean;
 }
 
 /** One countermeasure: what, who, by when, how urgent, which question it answers, and its sub-task. */
-export function ActionItemCard({ item, index, saved, failure, onRemove }: ActionItemCardProps) {
+export function ActionItemCard({ item, index, saved, failure, onRemove, onSettle, settling }: ActionItemCardProps) {
   const { editor } = useEditor();
   const errors = editor.fieldErrors;
   const path = (leaf: keyof ItemDraft) => `actionItems.${item.id}.${leaf}`;
@@ -54,6 +57,7 @@ export function ActionItemCard({ item, index, saved, failure, onRemove }: Action
           </FormField>
         </div>
         <ActionItemJiraState saved={saved} failure={failure} />
+        <ActionItemConflicts name={name} conflicts={saved?.conflicts ?? []} onSettle={onSettle} busy={settling} />
       </fieldset>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ActionSyncResult } from '../../../../src/contract';
+import type { ActionItemConflict, ActionSyncResult } from '../../../../src/contract';
+import { invoke } from '../bridge';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { InlineError } from '../components/InlineError';
@@ -28,6 +29,13 @@ export function ActionItemsSection() {
     const answer = await editor.sync();
     if (answer) setResult(answer);
     else setNotSaved(true);
+  });
+  // Keeping mine is sent to Jira straight away (that is what the choice means); taking Jira's
+  // changes only the review, which already agrees with Jira then.
+  const settle = useAction(async (itemId: string, conflict: ActionItemConflict, keep: 'mine' | 'jira') => {
+    const issueKey = editor.doc.incidentKey;
+    const done = await editor.writeWithDoc(async (version) => ({ doc: await invoke('actions/settle', { issueKey, itemId, conflict, keep, version }) }));
+    if (done && keep === 'mine') await sync.run();
   });
   const failures = useMemo(() => new Map((result?.failed ?? []).map((f) => [f.itemId, f.message])), [result]);
   const needsCreate = items.some((item) => !savedById.get(item.id)?.jira);
@@ -75,7 +83,16 @@ export function ActionItemsSection() {
         <>
           <ul className="pir-items">
             {items.map((item, index) => (
-              <ActionItemCard key={item.id} item={item} index={index} saved={savedById.get(item.id) ?? null} failure={failures.get(item.id) ?? null} onRemove={() => remove(item.id)} />
+              <ActionItemCard
+                key={item.id}
+                item={item}
+                index={index}
+                saved={savedById.get(item.id) ?? null}
+                failure={failures.get(item.id) ?? null}
+                onRemove={() => remove(item.id)}
+                onSettle={(conflict, keep) => void settle.run(item.id, conflict, keep)}
+                settling={settle.busy || sync.busy}
+              />
             ))}
           </ul>
           {error && <InlineError>{error}</InlineError>}
@@ -96,6 +113,11 @@ export function ActionItemsSection() {
           <InlineError>{`Nothing was sent to Jira because the review could not be saved. ${editor.conflict ? 'Someone else changed it: check the form and try again.' : (editor.saveError ?? '')}`}</InlineError>
         )}
       </div>
+      {settle.error && (
+        <SectionMessage appearance="error" title="Couldn't settle the change">
+          <p>{settle.error.message}</p>
+        </SectionMessage>
+      )}
       {sync.error && (
         <SectionMessage appearance="error" title="Couldn't update Jira">
           <p>{sync.error.message}</p>
