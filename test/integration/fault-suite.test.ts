@@ -13,6 +13,12 @@ const MAYA = 'maya@example.com';
 const STORM = { rate429: 0.2, retryAfterS: 1, rate5xx: 0.05, latencyMs: 30, seed: 20261122 };
 /** A user retries a failed action this many times at most before the test calls it a failure. */
 const USER_RETRIES = 5;
+/**
+ * Each injected 429 asks for a 1 s wait that the client honours, so a flow's time is mostly those
+ * waits (the action-item flow meets about five of them): correctness is what these tests check,
+ * and Jest's 5 s default is too tight for a storm.
+ */
+jest.setTimeout(30_000);
 
 let site: RunningSite;
 const figures = { attempts: 0, userRetries: 0, clearErrors: [] as string[] };
