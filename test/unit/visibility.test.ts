@@ -84,7 +84,7 @@ describe('the view a viewer reads', () => {
       severityOverride: null,
       manual: [],
       annotations: {},
-    } as unknown as StoredReview['state'],
+    },
   };
 
   it('counts, pages and lists people over what the viewer sees, and computes metrics over everything', () => {

@@ -4,7 +4,7 @@ import { SectionMessage } from '../components/SectionMessage';
 interface AudienceNoticeProps {
   audience: PublishAudience;
   includeRestricted: boolean;
-  onIncludeRestrictedChange(include: boolean): void;
+  onIncludeRestrictedChange: (include: boolean) => void;
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
