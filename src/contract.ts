@@ -211,7 +211,10 @@ export interface TimelineView {
 
 export type TimelineResult = TimelineView | { started: false; incident: IncidentOverview };
 
-/** A write's answer: the view at the new version, and what the write did to entries on any page. */
+/**
+ * A write's answer: moments, metrics, counts and people at the new version, and what the write did
+ * to entries on any page. Its `entries` is empty: the pages the caller holds are patched, not sent again.
+ */
 export interface TimelineChange extends TimelineView {
   /** Entries the write added or changed, as they are now. */
   changed: TimelineEntry[];
@@ -620,7 +623,8 @@ export interface ResolverMap {
   'timeline/entries': { payload: { issueKey: string; version: number; from: EntryKey | null; to: EntryKey | null }; result: EntryPage };
   /** Re-pulls from Jira; keeps annotations and manual entries; marks vanished sources. */
   'timeline/refresh': { payload: { issueKey: string }; result: TimelineView };
-  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number }; result: TimelineChange };
+  /** `at`, the entry's time as shown, lets the write read only the stored chunk that holds the entry. */
+  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number; at?: string }; result: TimelineChange };
   'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineChange };

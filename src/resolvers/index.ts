@@ -62,7 +62,7 @@ export function registerResolvers(resolver: Resolver): void {
   define('timeline/refresh', defineResolver('timeline/refresh', IssueOnlyPayload, (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey)));
   define(
     'timeline/annotate',
-    defineResolver('timeline/annotate', AnnotatePayload, (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version)),
+    defineResolver('timeline/annotate', AnnotatePayload, (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version, p.at)),
   );
   define(
     'timeline/manual/add',
@@ -106,7 +106,7 @@ export function registerResolvers(resolver: Resolver): void {
   define(
     'macro/get',
     defineResolver('macro/get', MacroPayload, (p, ctx) =>
-      macroData(docDeps(ctx), (key) => openTimeline(reviewDeps(ctx), key), macroConfigFrom(ctx.extension, p.config)),
+      macroData(docDeps(ctx), (key, entries) => openTimeline(reviewDeps(ctx), key, { entries }), macroConfigFrom(ctx.extension, p.config)),
     ),
   );
   define('publish/spaces', defineResolver('publish/spaces', PublishSpacesPayload, (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query)));

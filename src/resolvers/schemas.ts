@@ -29,6 +29,8 @@ export const AnnotatePayload = z
     issueKey: IssueKey,
     entryId: EntryId,
     version: Version,
+    /** The entry's time as the panel shows it: lets the write read only the stored chunk that holds it. */
+    at: z.string().min(1).max(64).optional(),
     patch: z
       .object({
         kind: z.enum(['task', 'human-interaction', 'automation']).nullable().optional(),

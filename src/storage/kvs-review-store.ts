@@ -1,7 +1,8 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { PulledEntry } from '../domain/timeline-build';
 import { sortEntries } from '../domain/timeline-order';
-import { chunkBySize } from './chunking';
+import { createHash } from 'node:crypto';
+import { chunkStably } from './chunking';
 import type { PendingPull, PulledRef, ReviewStore, StoredReview } from './review-store';
 import { saveVersioned } from './versioned-entity';
 
@@ -22,7 +23,18 @@ const chunkKey = (incidentKey: string, generation: string, n: number) => `pulled
 /** `pulled-pending:` does not begin with `pulled:`, so the two never list as one another. */
 const PENDING_PREFIX = 'pulled-pending:';
 const pendingKey = (incidentKey: string, generation: string) => `${PENDING_PREFIX}${incidentKey}:${generation}`;
-const chunkKeys = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks'>) => Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+/** Every chunk key of a ref: its own list, or (for refs stored before it existed) the generation's numbering. */
+export const chunkKeys = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks' | 'keys'>): string[] =>
+  ref.keys ?? Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+/** Keys of `ref` that `other` does not also point at. */
+const keysNotIn = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks' | 'keys'>, other: Pick<PulledRef, 'generation' | 'chunks' | 'keys'> | null | undefined) => {
+  const shared = new Set(other ? chunkKeys(incidentKey, other) : []);
+  return chunkKeys(incidentKey, ref).filter((k) => !shared.has(k));
+};
+/** A chunk's content hash (what lets a re-pull keep an unchanged chunk where it is). */
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+/** Past this size a chunk may end at an id-chosen cut point (see chunkStably). */
+const MIN_CHUNK_BYTES = 96 * 1024;
 
 /** Deletes keys in batches; a key already gone is fine, any other failure throws (so a record is never dropped before its chunks). */
 async function deleteKeys(keys: readonly string[]): Promise<void> {
@@ -41,7 +53,8 @@ export function createKvsReviewStore(): ReviewStore {
 
     async loadPulled(incidentKey, ref, only) {
       const numbers = only ? [...new Set(only)].filter((n) => n >= 0 && n < ref.chunks).sort((a, b) => a - b) : Array.from({ length: ref.chunks }, (_, n) => n);
-      const keys = numbers.map((n) => chunkKey(incidentKey, ref.generation, n));
+      const all = chunkKeys(incidentKey, ref);
+      const keys = numbers.map((n) => all[n]);
       const parts: PulledEntry[][] = new Array<PulledEntry[]>(keys.length);
       for (let i = 0; i < keys.length; i += GET_BATCH) {
         const slice = keys.slice(i, i + GET_BATCH);
@@ -54,32 +67,38 @@ export function createKvsReviewStore(): ReviewStore {
 
     async savePulled(incidentKey, generation, entries, replacing = null) {
       // Kept in timeline order, so each chunk is one stretch of the timeline and a page reads only its own.
-      const chunks = chunkBySize(sortEntries(entries), CHUNK_BYTES);
+      const chunks = chunkStably(sortEntries(entries), CHUNK_BYTES, MIN_CHUNK_BYTES, (e) => e.id);
+      const hashes = chunks.map(hashOf);
+      // A chunk whose content the replaced pull already stored keeps that key: nothing to write.
+      const previous = new Map<string, string>();
+      if (replacing?.keys && replacing.hashes) replacing.hashes.forEach((h, i) => previous.set(h, replacing.keys![i]));
+      const keys = hashes.map((h, n) => previous.get(h) ?? chunkKey(incidentKey, generation, n));
+      const fresh = chunks.flatMap((value, n) => (previous.has(hashes[n]) ? [] : [{ key: keys[n], value }]));
       // Before the first chunk: a pull killed from here on leaves a record the scheduled job finds.
       const pending: PendingPull = {
         incidentKey,
         generation,
         chunks: chunks.length,
-        replacing: replacing && { generation: replacing.generation, chunks: replacing.chunks },
+        keys: fresh.map((f) => f.key),
+        replacing: replacing && { generation: replacing.generation, chunks: replacing.chunks, ...(replacing.keys && { keys: replacing.keys }) },
         startedAt: Date.now(),
       };
       await kvs.set(pendingKey(incidentKey, generation), pending);
-      for (let i = 0; i < chunks.length; i += SET_BATCH) {
-        const items = chunks.slice(i, i + SET_BATCH).map((value, j) => ({ key: chunkKey(incidentKey, generation, i + j), value }));
-        const res = await kvs.batchSet(items);
+      for (let i = 0; i < fresh.length; i += SET_BATCH) {
+        const res = await kvs.batchSet(fresh.slice(i, i + SET_BATCH));
         if (res.failedKeys.length > 0) throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
       }
       const key = (e: PulledEntry) => ({ at: e.at, id: e.id });
-      return { generation, chunks: chunks.length, bounds: chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) })) };
+      return { generation, chunks: chunks.length, bounds: chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) })), keys, hashes };
     },
 
-    async deletePulled(incidentKey, ref: PulledRef) {
-      await deleteKeys(chunkKeys(incidentKey, ref));
+    async deletePulled(incidentKey, ref: PulledRef, kept = null) {
+      await deleteKeys(keysNotIn(incidentKey, ref, kept));
       await deleteKeys([pendingKey(incidentKey, ref.generation)]);
     },
 
     async retirePulled(incidentKey, committed, replaced) {
-      if (replaced && replaced.generation !== committed.generation) await deleteKeys(chunkKeys(incidentKey, replaced));
+      if (replaced && replaced.generation !== committed.generation) await deleteKeys(keysNotIn(incidentKey, replaced, committed));
       await deleteKeys([pendingKey(incidentKey, committed.generation)]);
     },
 
@@ -88,8 +107,8 @@ export function createKvsReviewStore(): ReviewStore {
       return page.results.map((r) => r.value);
     },
 
-    async collectPulled(incidentKey, generations, pending) {
-      await deleteKeys(generations.flatMap((g) => chunkKeys(incidentKey, g)));
+    async collectPulled(incidentKey, generations, pending, committed = null) {
+      await deleteKeys(generations.flatMap((g) => keysNotIn(incidentKey, g, committed)));
       await deleteKeys([pendingKey(incidentKey, pending.generation)]);
     },
 

@@ -1,6 +1,7 @@
 import type { Annotation, EntryKey, KeyMomentName, SeverityLevel } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import type { PulledEntry } from '../domain/timeline-build';
+import type { MarkedEntry, TimelineDigest } from '../domain/timeline-digest';
 
 /** Where a review's pulled Jira entries live: a generation of chunk keys, swapped atomically by the meta write. */
 export interface PulledRef {
@@ -11,6 +12,13 @@ export interface PulledRef {
    * spans. Absent for pulls stored before it existed: those read every chunk.
    */
   bounds?: { first: EntryKey; last: EntryKey }[];
+  /**
+   * Each chunk's storage key and content hash. A re-pull reuses the key of a chunk whose content
+   * did not change (it may belong to an earlier generation), so a refresh writes only the chunks
+   * that changed. Absent for pulls stored before it existed: their keys follow the generation.
+   */
+  keys?: string[];
+  hashes?: string[];
 }
 
 /** Everything about a review except the pulled entries; small enough for one versioned entity write. */
@@ -25,6 +33,10 @@ export interface ReviewState {
   severityOverride: SeverityLevel | null;
   manual: PulledEntry[];
   annotations: Record<string, Annotation>;
+  /** What views need of the pulled entries without reading them (set by every pull since issue 13). */
+  digest?: TimelineDigest;
+  /** Pulled entries marked with key moments, by id: where they are (kept by the pull and by each annotation). */
+  marks?: Record<string, MarkedEntry>;
 }
 
 /** A pull between writing its first chunk and settling; found by the scheduled job if it died. */
@@ -32,8 +44,10 @@ export interface PendingPull {
   incidentKey: string;
   generation: string;
   chunks: number;
+  /** The keys this pull wrote (absent on records of pulls that wrote the whole generation). */
+  keys?: string[];
   /** The committed generation this pull read and is to replace (null on a first pull). */
-  replacing: { generation: string; chunks: number } | null;
+  replacing: { generation: string; chunks: number; keys?: string[] } | null;
   startedAt: number;
 }
 
@@ -57,14 +71,14 @@ export interface ReviewStore {
    * written first, so a pull that dies anywhere after it leaves nothing `pendingPulls` cannot find.
    */
   savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[], replacing?: PulledRef | null): Promise<PulledRef>;
-  /** Deletes a generation that was never committed, and its pending record. */
-  deletePulled(incidentKey: string, ref: PulledRef): Promise<void>;
-  /** After `committed` was switched to: deletes the generation it replaced and the pending record, in the same calls. */
+  /** Deletes the chunks a pull that was never committed wrote (not those it shares with `kept`), and its pending record. */
+  deletePulled(incidentKey: string, ref: PulledRef, kept?: PulledRef | null): Promise<void>;
+  /** After `committed` was switched to: deletes the chunks of the generation it replaced that it does not share, and the pending record. */
   retirePulled(incidentKey: string, committed: PulledRef, replaced: PulledRef | null): Promise<void>;
   /** Pending records of pulls not yet settled (committed and retired, or deleted), at most `limit`. */
   pendingPulls(limit: number): Promise<PendingPull[]>;
-  /** Deletes the chunks of `generations` of the incident and the pending record of `pending`. */
-  collectPulled(incidentKey: string, generations: readonly PulledRef[], pending: PendingPull): Promise<void>;
+  /** Deletes the chunks of `generations` of the incident that `committed` does not point at, and the pending record of `pending`. */
+  collectPulled(incidentKey: string, generations: readonly PulledRef[], pending: PendingPull, committed?: PulledRef | null): Promise<void>;
   /**
    * Writes the review if its stored version is still `expectedVersion` (null: must not exist yet);
    * otherwise throws a ConflictError and writes nothing.

@@ -10,6 +10,8 @@ const SHOWS_ENTRIES: readonly MacroView[] = ['full', 'timeline'];
 
 /** The view with no entries in hand: every page, the first included, is left to 'timeline/entries'. */
 function withoutEntries(timeline: TimelineView): TimelineView {
+  // A view read without entries (see openTimeline) already leaves every page to fetch.
+  if (timeline.entries.length === 0) return timeline;
   const first = timeline.entries[0];
   return { ...timeline, entries: [], paging: { total: timeline.paging.total, pageStarts: first ? [keyOf(first), ...timeline.paging.pageStarts] : [] } };
 }
@@ -21,11 +23,11 @@ function withoutEntries(timeline: TimelineView): TimelineView {
  * frame fetches the rest with 'timeline/entries'), so the answer stays small whatever the
  * incident; a view that shows no entries gets none, since it is read on every page view.
  */
-export async function macroData(deps: DocDeps, timeline: (issueKey: string) => Promise<TimelineResult>, config: MacroConfig): Promise<MacroResult> {
+export async function macroData(deps: DocDeps, timeline: (issueKey: string, entries: boolean) => Promise<TimelineResult>, config: MacroConfig): Promise<MacroResult> {
   if (!config.issueKey) return { state: 'not-configured' };
   const view = config.view && VIEWS.includes(config.view) ? config.view : 'full';
   try {
-    const t = await timeline(config.issueKey);
+    const t = await timeline(config.issueKey, SHOWS_ENTRIES.includes(view));
     // The timeline read has checked the viewer's access: the document reuses that incident.
     const doc = await getReviewDoc(deps, config.issueKey, t.incident);
     const shown = t.started ? (SHOWS_ENTRIES.includes(view) ? t : withoutEntries(t)) : null;

@@ -26,9 +26,13 @@ export interface OrphanSweepResult {
   failed: number;
 }
 
-/** The generations of a dead pull that nothing points at: never the one the review is committed to. */
+/**
+ * The generations of a dead pull that nothing points at: never the one the review is committed
+ * to. A pull that reused unchanged chunks names only the keys it wrote; the store also keeps every
+ * key the committed ref points at, whichever generation it came from.
+ */
 export function doomedGenerations(pending: PendingPull, committed: string | null): PulledRef[] {
-  const own: PulledRef = { generation: pending.generation, chunks: pending.chunks };
+  const own: PulledRef = { generation: pending.generation, chunks: pending.keys?.length ?? pending.chunks, ...(pending.keys && { keys: pending.keys }) };
   return [own, pending.replacing].filter((g): g is PulledRef => g !== null && g.generation !== committed);
 }
 
@@ -40,7 +44,7 @@ export async function sweepOrphanedPulls(deps: OrphanSweepDeps, limit = 25): Pro
     try {
       const review = await deps.reviews.load(pending.incidentKey);
       const doomed = doomedGenerations(pending, review?.state.pulled.generation ?? null);
-      await deps.reviews.collectPulled(pending.incidentKey, doomed, pending);
+      await deps.reviews.collectPulled(pending.incidentKey, doomed, pending, review?.state.pulled ?? null);
       result.settled++;
       result.generations += doomed.length;
       result.chunks += doomed.reduce((n, g) => n + g.chunks, 0);

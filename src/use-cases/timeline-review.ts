@@ -14,13 +14,14 @@ import { AppFailure } from '../domain/app-error';
 import type { IncidentSources } from '../domain/sources';
 import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
 import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, reconcilePull } from '../domain/timeline-merge';
-import { accessQuestions, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
+import { accessQuestions, canSee, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
+import { digestOf, markedEntryOf, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries } from '../domain/timeline-order';
 import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { ReviewDeps } from './review-deps';
-import { firstPageOf, toTimelineView } from './timeline-view';
+import { digestQuestions, firstPageOf, seesEverything, toTimelineView, viewFromDigest, type DigestPage } from './timeline-view';
 import { projectOf } from '../domain/issue-key';
 
 const CONFLICT_MESSAGE = 'Someone else changed this review while you were editing. We reloaded it: check and apply your change again.';
@@ -68,10 +69,33 @@ export async function getTimeline(deps: ReviewDeps, issueKey: string): Promise<T
   return review ? loadView(deps, review, incident) : { started: false, incident };
 }
 
-/** The timeline as the panel and the macro open it: the first page, and where the others start. */
-export async function openTimeline(deps: ReviewDeps, issueKey: string): Promise<TimelineResult> {
-  const result = await getTimeline(deps, issueKey);
-  return result.started ? firstPageOf(result) : result;
+/** What the caller may see of a digest's sources (every source issue and restricted comment, in one batch). */
+function digestVisibility(deps: ReviewDeps, reviewKey: string, digest: TimelineDigest): Promise<Visibility> {
+  const { issueKeys, restrictedCommentIds } = digestQuestions(digest, reviewKey);
+  return deps.access.visibility(issueKeys, restrictedCommentIds);
+}
+
+/** The first stored chunk and where the next begins: the first page of a digest view. */
+async function firstChunk(deps: ReviewDeps, review: StoredReview): Promise<DigestPage> {
+  const { pulled } = review.state;
+  const bounds = pulled.bounds ?? [];
+  return { pulled: pulled.chunks > 0 ? await deps.store.loadPulled(review.incidentKey, pulled, [0]) : [], end: bounds[1]?.first ?? null };
+}
+
+/**
+ * The timeline as the panel and the macro open it: the first page, and where the others start.
+ * A review pulled since issue 13 reads its stored digest and the first chunk only (or no chunk
+ * when `entries` is false: the macro's summary and action-item views), whatever the incident's
+ * size; an older one reads every chunk once, as before.
+ */
+export async function openTimeline(deps: ReviewDeps, issueKey: string, { entries = true }: { entries?: boolean } = {}): Promise<TimelineResult> {
+  const incident = await authorise(deps, issueKey);
+  const review = await deps.store.load(issueKey);
+  if (!review) return { started: false, incident };
+  const { digest } = review.state;
+  if (!digest || !review.state.pulled.bounds) return firstPageOf(await loadView(deps, review, incident));
+  const [page, visibility] = await Promise.all([entries ? firstChunk(deps, review) : null, digestVisibility(deps, issueKey, digest)]);
+  return viewFromDigest(review, digest, page, incident, visibility);
 }
 
 const STALE_PAGE_MESSAGE = 'This review changed while its timeline was loading. Reload it to see the latest version.';
@@ -116,8 +140,9 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
     const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null);
     const now = deps.now();
+    const derived = { digest: digestOf(merged, issueKey), marks: marksOf(merged, existing?.state.annotations ?? {}) };
     const state: ReviewState = existing
-      ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources) }
+      ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources), ...derived }
       : {
           createdAt: now.toISOString(),
           createdBy: deps.accountId,
@@ -128,6 +153,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
           severityOverride: null,
           manual: [],
           annotations: {},
+          ...derived,
         };
     const next: StoredReview = {
       incidentKey: issueKey,
@@ -140,14 +166,15 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     try {
       await deps.store.save(next, existing?.version ?? null);
     } catch (e) {
-      await deps.store.deletePulled(issueKey, ref);
+      await deps.store.deletePulled(issueKey, ref, existing?.state.pulled ?? null);
       if (e instanceof ConflictError && attempt < REFRESH_WRITE_ATTEMPTS) continue;
       if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
       throw e;
     }
     await deps.store.retirePulled(issueKey, ref, existing?.state.pulled ?? null);
-    await deps.summaries.timelineChanged(toTimelineView(next, merged, incident));
-    return firstPageOf(await viewFor(deps, next, merged, incident));
+    await deps.summaries.timelineChanged(viewFromDigest(next, derived.digest, null, incident, seesEverything(derived.digest)));
+    const page: DigestPage = { pulled: merged.filter((e) => !ref.bounds?.[1] || compareEntries(e, ref.bounds[1].first) < 0), end: ref.bounds?.[1]?.first ?? null };
+    return viewFromDigest(next, derived.digest, page, incident, await digestVisibility(deps, issueKey, derived.digest));
   }
 }
 
@@ -173,6 +200,13 @@ async function commentsStillInJira(
   return kept;
 }
 
+/** The marks of annotated pulled entries, from the entries in hand (a pull has every one). */
+function marksOf(pulled: readonly PulledEntry[], annotations: ReviewState['annotations']): Record<string, MarkedEntry> {
+  const marks: Record<string, MarkedEntry> = {};
+  for (const e of pulled) if (Object.hasOwn(annotations, e.id) && annotations[e.id].moments.length > 0) marks[e.id] = markedEntryOf(e);
+  return marks;
+}
+
 export async function startReview(deps: ReviewDeps, issueKey: string): Promise<TimelineView> {
   const incident = await authorise(deps, issueKey);
   return pullAndStore(deps, issueKey, incident);
@@ -191,39 +225,87 @@ interface Touched {
 }
 
 /** A facilitator's edit: applied to the version the user saw, or refused with CONFLICT. */
+/** What an edit may read of the pulled entries: one entry, as the editor may see it. */
+interface EditTools {
+  /**
+   * The pulled entry `entryId` if the editor may see it, else null. With its time `at` (the panel
+   * sends it) only the stored chunk that holds it is read; without it, or when it is not there,
+   * every chunk is.
+   */
+  pulledEntry(entryId: string, at?: string): Promise<PulledEntry | null>;
+}
+
+/**
+ * A facilitator's edit: applied to the version the user saw, or refused with CONFLICT. It reads
+ * the review, at most one stored chunk, and writes the review once (issue 13: an edit costs what
+ * it changes, not the incident's size). The answer carries what changed and the moments, metrics
+ * and counts at the new version, not a page of entries again.
+ */
 async function edit(
   deps: ReviewDeps,
   issueKey: string,
   version: number,
   touched: Touched,
-  change: (state: ReviewState, visible: () => Promise<PulledEntry[]>) => Promise<ReviewState> | ReviewState,
+  change: (state: ReviewState, tools: EditTools) => Promise<ReviewState> | ReviewState,
 ): Promise<TimelineChange> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
   if (review.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-  let pulledCache: PulledEntry[] | undefined;
-  const pulled = async () => (pulledCache ??= await deps.store.loadPulled(issueKey, review.state.pulled));
-  // What the editor may see: an entry they may not see is, to them, an entry that does not exist.
-  const visible = async () => visibleEntries(await pulled(), issueKey, await visibilityOf(deps, issueKey, await pulled()));
+  const { pulled: ref, digest } = review.state;
+  const read = new Map<string, PulledEntry>();
+  let everything: PulledEntry[] | undefined;
+  const all = async () => (everything ??= await deps.store.loadPulled(issueKey, ref));
+  const tools: EditTools = {
+    async pulledEntry(entryId, at) {
+      let found: PulledEntry | undefined;
+      if (at && ref.bounds) {
+        const { chunks } = chunksForRange(ref.bounds, { at, id: entryId }, null, 1);
+        found = (await deps.store.loadPulled(issueKey, ref, chunks)).find((e) => e.id === entryId);
+      }
+      found ??= (await all()).find((e) => e.id === entryId);
+      if (!found) return null;
+      // What the editor may see: an entry they may not see is, to them, an entry that does not exist.
+      if (!canSee(found, issueKey, await visibilityOf(deps, issueKey, [found]))) return null;
+      read.set(found.id, found);
+      return found;
+    },
+  };
   const next: StoredReview = {
     ...review,
     version: review.version + 1,
     updatedAt: deps.now().getTime(),
-    state: await change(review.state, visible),
+    state: await change(review.state, tools),
   };
   await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
-  await deps.summaries.timelineChanged(toTimelineView(next, await pulled(), incident));
-  const view = await viewFor(deps, next, await pulled(), incident);
   const changedIds = new Set(touched.changed ?? []);
-  return { ...firstPageOf(view), changed: view.entries.filter((e) => changedIds.has(e.id)), removed: touched.removed ?? [] };
+  const changedEntries = (view: TimelineView) => view.entries.filter((e) => changedIds.has(e.id));
+  if (!digest || !ref.bounds) {
+    // Stored before issue 13: worked out over every entry, as before.
+    await deps.summaries.timelineChanged(toTimelineView(next, await all(), incident));
+    const view = await viewFor(deps, next, await all(), incident);
+    return { ...firstPageOf(view), entries: [], changed: changedEntries(view), removed: touched.removed ?? [] };
+  }
+  await deps.summaries.timelineChanged(viewFromDigest(next, digest, null, incident, seesEverything(digest)));
+  const view = viewFromDigest(next, digest, null, incident, await digestVisibility(deps, issueKey, digest));
+  const changed = assembleTimeline(
+    [...read.values()].filter((e) => changedIds.has(e.id)),
+    next.state.manual.filter((m) => changedIds.has(m.id)),
+    next.state.annotations,
+  );
+  return { ...view, paging: { ...view.paging, pageStarts: view.paging.pageStarts.slice(1) }, changed, removed: touched.removed ?? [] };
 }
 
-export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number): Promise<TimelineChange> {
-  return edit(deps, issueKey, version, { changed: [entryId] }, async (state, visible) => {
-    const known = state.manual.some((m) => m.id === entryId) || (await visible()).some((e) => e.id === entryId);
-    if (!known) throw new AppFailure('NOT_FOUND', 'That timeline entry no longer exists. Reload the timeline.');
-    return { ...state, annotations: { ...state.annotations, [entryId]: applyAnnotationPatch(state.annotations[entryId], patch) } };
+export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number, at?: string): Promise<TimelineChange> {
+  return edit(deps, issueKey, version, { changed: [entryId] }, async (state, tools) => {
+    const manual = state.manual.some((m) => m.id === entryId);
+    const pulled = manual ? null : await tools.pulledEntry(entryId, at);
+    if (!manual && !pulled) throw new AppFailure('NOT_FOUND', 'That timeline entry no longer exists. Reload the timeline.');
+    const annotation = applyAnnotationPatch(state.annotations[entryId], patch);
+    const marks = { ...(state.marks ?? {}) };
+    if (pulled && annotation.moments.length > 0) marks[entryId] = markedEntryOf(pulled);
+    else delete marks[entryId];
+    return { ...state, annotations: { ...state.annotations, [entryId]: annotation }, ...(state.digest && { marks }) };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { IncidentOverview, TimelineView } from '../contract';
+import type { EntryKey, IncidentOverview, TimelineView } from '../contract';
 import { computeMetrics } from '../domain/metrics';
 import { deriveMoments } from '../domain/key-moments';
 import { severityFor } from '../domain/severity';
@@ -6,6 +6,8 @@ import { assembleTimeline, peopleOf } from '../domain/timeline-merge';
 import type { PulledEntry } from '../domain/timeline-build';
 import { firstPage, wholeTimeline } from '../domain/timeline-page';
 import { canSee, momentsFor, type Visibility } from '../domain/visibility';
+import type { TimelineDigest } from '../domain/timeline-digest';
+import { compareEntries } from '../domain/timeline-order';
 import type { StoredReview } from '../storage/review-store';
 
 /**
@@ -44,4 +46,75 @@ export function toTimelineView(review: StoredReview, pulled: readonly PulledEntr
 /** The view as an answer carries it: moments, metrics and people over every entry, the entries of the first page only. */
 export function firstPageOf(view: TimelineView): TimelineView {
   return { ...view, ...firstPage(view.entries) };
+}
+
+/** Before every entry (manual ones too): where the first page begins when a view carries none. */
+export const TIMELINE_START: EntryKey = { at: '0001-01-01T00:00:00.000Z', id: 'start' };
+
+/** The first page as a digest view carries it: the first stored chunk's entries, and where the next chunk begins. */
+export interface DigestPage {
+  pulled: readonly PulledEntry[];
+  /** Where the page ends (the next chunk's first entry), null when it runs to the end. */
+  end: EntryKey | null;
+}
+
+/** The questions to ask Jira about a digest: every source issue but the review's own, and every restricted comment. */
+export function digestQuestions(digest: TimelineDigest, reviewKey: string): { issueKeys: string[]; restrictedCommentIds: string[] } {
+  return {
+    issueKeys: Object.keys(digest.issues).filter((k) => k !== reviewKey),
+    restrictedCommentIds: [...new Set(digest.restricted.map((r) => r.commentId))],
+  };
+}
+
+/** Everything visible: for derived data no person reads directly (the summary index). */
+export function seesEverything(digest: TimelineDigest): Visibility {
+  return { issues: new Set(Object.keys(digest.issues)), comments: new Set(digest.restricted.map((r) => r.commentId)) };
+}
+
+/**
+ * The view from what is stored with the review, reading no chunk (issue 13): moments from the
+ * digest's candidates, the marked entries and the manual ones; counts and people from the
+ * digest, as the viewer may see them; pages are the stored chunks. `page` is the first chunk's
+ * entries when the answer carries them (a write's answer and the macro's summary do not).
+ */
+export function viewFromDigest(review: StoredReview, digest: TimelineDigest, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+  const { state, incidentKey } = review;
+  const marked = Object.entries(state.marks ?? {}).map(
+    ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
+  );
+  // A candidate keeps its `to` (what its default needs) when it is also marked.
+  const byId = new Map([...marked, ...digest.momentCandidates].map((e) => [e.id, e]));
+  const momentEntries = assembleTimeline([...byId.values()], state.manual, state.annotations);
+  const allMoments = deriveMoments(momentEntries, incidentKey, state.momentOverrides, state.issueTypes);
+  const { metrics, problems } = computeMetrics(allMoments);
+  const moments = momentsFor(allMoments, new Set(momentEntries.filter((e) => canSee(e, incidentKey, visibility)).map((e) => e.id)));
+
+  const seenIssues = Object.keys(digest.issues).filter((k) => k === incidentKey || visibility.issues.has(k));
+  const readable = digest.restricted.filter((r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId));
+  const total = seenIssues.reduce((n, k) => n + digest.issues[k].entries, 0) + readable.length + state.manual.length;
+  const people = peopleOf([...seenIssues.flatMap((k) => digest.issues[k].people.map((actor) => ({ actor }))), ...readable.map((r) => ({ actor: r.actor }))]);
+
+  const starts = (state.pulled.bounds ?? []).slice(1).map((b) => b.first);
+  const entries = page
+    ? assembleTimeline(
+        page.pulled,
+        state.manual.filter((m) => page.end === null || compareEntries(m, page.end) < 0),
+        state.annotations,
+      ).filter((e) => canSee(e, incidentKey, visibility))
+    : [];
+  return {
+    incidentKey,
+    incident,
+    started: true,
+    pulledAt: state.pulledAt,
+    entries,
+    // Without entries in hand every page is left to 'timeline/entries', the first one included.
+    paging: { total, pageStarts: page ? starts : [TIMELINE_START, ...starts] },
+    moments,
+    metrics,
+    problems,
+    severity: severityFor(incident.priority, state.severityOverride ?? undefined),
+    people,
+    version: review.version,
+  };
 }

@@ -123,7 +123,7 @@ export function useTimelineReview(initial: TimelineView): TimelineReview {
         if (pendingToken.current.get(entryId) === token) setPending((map) => withoutKey(map, entryId));
         if (error && error.code !== 'CONFLICT') setEntryErrors((map) => new Map(map).set(entryId, `Not saved: ${error.message}`));
       };
-      write('timeline/annotate', { entryId, patch }, what).then(
+      write('timeline/annotate', { entryId, patch, at: base.at }, what).then(
         () => settle(),
         (error: unknown) => settle(toAppRequestError(error)),
       );
