@@ -205,6 +205,11 @@ export interface TimelineView {
   severity: Severity;
   /** Everyone who appears as an actor, for the people filter. */
   people: Person[];
+  /**
+   * Every annotated entry the viewer may see, wherever its page is (text cut to a few hundred
+   * characters): what the recovery plot draws before, or without, every page being loaded.
+   */
+  annotated?: TimelineEntry[];
   /** Incremented on every write; writes name the version they saw. */
   version: number;
 }

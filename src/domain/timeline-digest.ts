@@ -76,6 +76,15 @@ export function digestOf(sorted: readonly PulledEntry[], incidentKey: string): T
   return { momentCandidates: momentCandidates(sorted, incidentKey), issues, restricted };
 }
 
+/** How much of an annotated entry's text the review keeps beside the annotation (for the recovery plot's labels). */
+export const ANNOTATED_TEXT_MAX = 280;
+
+/** An annotated pulled entry as the review keeps it, so the plot needs no page: its text cut short. */
+export function annotatedEntryOf(e: PulledEntry): PulledEntry {
+  const { from: _f, ...rest } = e;
+  return e.text.length <= ANNOTATED_TEXT_MAX ? rest : { ...rest, text: `${e.text.slice(0, ANNOTATED_TEXT_MAX - 1)}…` };
+}
+
 export function markedEntryOf(e: PulledEntry): MarkedEntry {
   return { at: e.at, issueKey: e.issueKey, source: e.source, ...(e.restricted && { restricted: true }) };
 }

@@ -37,6 +37,8 @@ export interface ReviewState {
   digest?: TimelineDigest;
   /** Pulled entries marked with key moments, by id: where they are (kept by the pull and by each annotation). */
   marks?: Record<string, MarkedEntry>;
+  /** Pulled entries with an annotation, by id, their text cut short (kept by the pull and by each annotation): the recovery plot's points. */
+  annotated?: Record<string, PulledEntry>;
 }
 
 /** A pull between writing its first chunk and settling; found by the scheduled job if it died. */

@@ -15,7 +15,7 @@ import type { IncidentSources } from '../domain/sources';
 import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
 import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, reconcilePull } from '../domain/timeline-merge';
 import { accessQuestions, canSee, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
-import { digestOf, markedEntryOf, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
+import { annotatedEntryOf, digestOf, markedEntryOf, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries } from '../domain/timeline-order';
 import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
@@ -140,7 +140,8 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
     const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null);
     const now = deps.now();
-    const derived = { digest: digestOf(merged, issueKey), marks: marksOf(merged, existing?.state.annotations ?? {}) };
+    const annotations = existing?.state.annotations ?? {};
+    const derived = { digest: digestOf(merged, issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations) };
     const state: ReviewState = existing
       ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources), ...derived }
       : {
@@ -205,6 +206,13 @@ function marksOf(pulled: readonly PulledEntry[], annotations: ReviewState['annot
   const marks: Record<string, MarkedEntry> = {};
   for (const e of pulled) if (Object.hasOwn(annotations, e.id) && annotations[e.id].moments.length > 0) marks[e.id] = markedEntryOf(e);
   return marks;
+}
+
+/** The annotated pulled entries, cut short, from the entries in hand. */
+function annotatedOf(pulled: readonly PulledEntry[], annotations: ReviewState['annotations']): Record<string, PulledEntry> {
+  const out: Record<string, PulledEntry> = {};
+  for (const e of pulled) if (Object.hasOwn(annotations, e.id)) out[e.id] = annotatedEntryOf(e);
+  return out;
 }
 
 export async function startReview(deps: ReviewDeps, issueKey: string): Promise<TimelineView> {
@@ -305,7 +313,9 @@ export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: strin
     const marks = { ...(state.marks ?? {}) };
     if (pulled && annotation.moments.length > 0) marks[entryId] = markedEntryOf(pulled);
     else delete marks[entryId];
-    return { ...state, annotations: { ...state.annotations, [entryId]: annotation }, ...(state.digest && { marks }) };
+    const annotated = { ...(state.annotated ?? {}) };
+    if (pulled) annotated[entryId] = annotatedEntryOf(pulled);
+    return { ...state, annotations: { ...state.annotations, [entryId]: annotation }, ...(state.digest && { marks, annotated }) };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { EntryKey, IncidentOverview, TimelineView } from '../contract';
+import type { Annotation, EntryKey, IncidentOverview, TimelineView } from '../contract';
 import { computeMetrics } from '../domain/metrics';
 import { deriveMoments } from '../domain/key-moments';
 import { severityFor } from '../domain/severity';
@@ -47,6 +47,9 @@ export function toTimelineView(review: StoredReview, pulled: readonly PulledEntr
 export function firstPageOf(view: TimelineView): TimelineView {
   return { ...view, ...firstPage(view.entries) };
 }
+
+/** Whether an annotation says anything (a cleared one is kept as an empty record). */
+const isAnnotated = (a: Annotation) => a.kind !== undefined || a.phase !== undefined || a.impact !== undefined || a.moments.length > 0 || a.internal;
 
 /** Before every entry (manual ones too): where the first page begins when a view carries none. */
 export const TIMELINE_START: EntryKey = { at: '0001-01-01T00:00:00.000Z', id: 'start' };
@@ -102,12 +105,16 @@ export function viewFromDigest(review: StoredReview, digest: TimelineDigest, pag
         state.annotations,
       ).filter((e) => canSee(e, incidentKey, visibility))
     : [];
+  const annotated = assembleTimeline(Object.values(state.annotated ?? {}), state.manual, state.annotations).filter(
+    (e) => Object.hasOwn(state.annotations, e.id) && isAnnotated(state.annotations[e.id]) && canSee(e, incidentKey, visibility),
+  );
   return {
     incidentKey,
     incident,
     started: true,
     pulledAt: state.pulledAt,
     entries,
+    annotated,
     // Without entries in hand every page is left to 'timeline/entries', the first one included.
     paging: { total, pageStarts: page ? starts : [TIMELINE_START, ...starts] },
     moments,

@@ -11,7 +11,7 @@ export interface FullTimeline {
   loading: EntryLoading;
 }
 
-/** A read-only timeline (the Confluence macro): the view's first page at once, the other pages in the background. */
+/** A read-only timeline (the Confluence macro): the view's first page at once, the other pages only when the reader asks for them. */
 export function useFullTimeline(initial: TimelineView): FullTimeline {
   const [view, setView] = useState(initial);
   const latest = useRef(initial);

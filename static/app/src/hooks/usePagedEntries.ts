@@ -11,6 +11,12 @@ export interface EntryLoading {
   error: AppRequestError | null;
   /** Goes on from where loading stopped. */
   retry: () => void;
+  /** Pages are on their way. */
+  busy: boolean;
+  /** Loads the next page (scrolling to the end, "Show more"). */
+  more: () => void;
+  /** Loads every page left (a search or a filter needs the whole timeline). */
+  all: () => void;
 }
 
 export interface PagedEntries {
@@ -37,9 +43,10 @@ interface PagedOptions {
 const runNow: RangeLoad['step'] = (run) => run();
 
 /**
- * The whole timeline of a view that carries only its first page: the rest is fetched in the
- * background, two pages at a time, and merged in timeline order (filters, day groups and the
- * recovery plot work on what is here and catch up as pages arrive).
+ * The timeline of a view that carries only its first page: the rest is fetched on demand (the
+ * next page when the reader reaches the end or asks for more, every page when a search or a
+ * filter needs them), never eagerly, so opening a large review costs one page of storage reads
+ * (issue 13). Pages are merged in timeline order.
  */
 export function usePagedEntries(initial: TimelineView, { version, step = runNow, onStale }: PagedOptions): PagedEntries {
   const issueKey = initial.incidentKey;
@@ -47,6 +54,8 @@ export function usePagedEntries(initial: TimelineView, { version, step = runNow,
   const [total, setTotal] = useState(initial.paging.total);
   const [left, setLeft] = useState<readonly PageRange[]>(() => pageRanges(initial.paging));
   const [error, setError] = useState<AppRequestError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lastAsk = useRef<'next' | 'all'>('next');
   const entriesRef = useRef(entries);
   const leftRef = useRef(left);
   const token = useRef(0);
@@ -58,39 +67,55 @@ export function usePagedEntries(initial: TimelineView, { version, step = runNow,
     setEntries(next);
   }, []);
 
-  const load = useCallback(() => {
-    const mine = ++token.current;
-    const fetchPage: FetchPage = (v, from, to) => invoke('timeline/entries', { issueKey, version: v, from, to });
-    setError(null);
-    loadRanges(leftRef.current, {
-      fetchPage,
-      version: () => options.current.version(),
-      live: () => token.current === mine,
-      step: (run) => options.current.step(run),
-      onStep: (more, rest) => {
-        put(mergeEntries(entriesRef.current, more));
-        leftRef.current = rest;
-        setLeft(rest);
-      },
-    }).catch((failure: unknown) => {
-      if (token.current !== mine) return;
-      const reason = toAppRequestError(failure);
-      if (reason.code !== 'CONFLICT') return setError(reason);
-      options.current.onStale().catch((again: unknown) => {
-        if (token.current === mine) setError(toAppRequestError(again));
-      });
-    });
-  }, [issueKey, put]);
+  const load = useCallback(
+    (how: 'next' | 'all') => {
+      if (leftRef.current.length === 0) return;
+      lastAsk.current = how;
+      const mine = ++token.current;
+      const fetchPage: FetchPage = (v, from, to) => invoke('timeline/entries', { issueKey, version: v, from, to });
+      const wanted = how === 'all' ? leftRef.current : leftRef.current.slice(0, 1);
+      const tail = leftRef.current.slice(wanted.length);
+      setError(null);
+      setBusy(true);
+      loadRanges(wanted, {
+        fetchPage,
+        version: () => options.current.version(),
+        live: () => token.current === mine,
+        step: (run) => options.current.step(run),
+        onStep: (more, rest) => {
+          put(mergeEntries(entriesRef.current, more));
+          leftRef.current = [...rest, ...tail];
+          setLeft(leftRef.current);
+        },
+      })
+        .then(() => {
+          if (token.current === mine) setBusy(false);
+        })
+        .catch((failure: unknown) => {
+          if (token.current !== mine) return;
+          setBusy(false);
+          const reason = toAppRequestError(failure);
+          if (reason.code !== 'CONFLICT') return setError(reason);
+          options.current.onStale().catch((again: unknown) => {
+            if (token.current === mine) setError(toAppRequestError(again));
+          });
+        });
+    },
+    [issueKey, put],
+  );
 
   const reset = useCallback(
     (view: TimelineView) => {
+      // A load on its way belongs to the view before: it stops without a word.
+      token.current++;
+      setBusy(false);
+      setError(null);
       put(view.entries);
       setTotal(view.paging.total);
       leftRef.current = pageRanges(view.paging);
       setLeft(leftRef.current);
-      load();
     },
-    [load, put],
+    [put],
   );
 
   const patch = useCallback(
@@ -101,14 +126,16 @@ export function usePagedEntries(initial: TimelineView, { version, step = runNow,
     [put],
   );
 
-  useEffect(() => {
-    load();
-    return () => {
+  useEffect(
+    () => () => {
       token.current++;
-    };
-    // Loads once per mount; `reset` starts over when the owner reads the view again.
-  }, []);
+    },
+    [],
+  );
 
+  const more = useCallback(() => load('next'), [load]);
+  const all = useCallback(() => load('all'), [load]);
+  const retry = useCallback(() => load(lastAsk.current), [load]);
   const current = useCallback(() => entriesRef.current, []);
-  return { entries, loading: { remaining: remainingCount(total, entries.length, left.length), error, retry: load }, current, reset, patch };
+  return { entries, loading: { remaining: remainingCount(total, entries.length, left.length), error, retry, busy, more, all }, current, reset, patch };
 }

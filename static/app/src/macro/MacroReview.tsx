@@ -8,6 +8,7 @@ import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-doc/labels';
 import { KeyMetricsCard } from '../review/KeyMetricsCard';
 import { PhaseBar } from '../review/PhaseBar';
 import { RecoveryPlot } from '../review/RecoveryPlot';
+import { withAnnotated } from '../timeline/entry-pages';
 import { CompactTimeline } from './CompactTimeline';
 import { MacroActions } from './MacroActions';
 import { MacroFactors } from './MacroFactors';
@@ -77,7 +78,7 @@ function MacroParts({ result, parts, timeline, entries, loading }: MacroPartsPro
           </section>
         ) : null;
       case 'plot':
-        return timeline ? <RecoveryPlot entries={entries} moments={timeline.moments} metrics={timeline.metrics} /> : null;
+        return timeline ? <RecoveryPlot entries={withAnnotated(entries, timeline.annotated)} moments={timeline.moments} metrics={timeline.metrics} /> : null;
       case 'timeline':
         return timeline ? <CompactTimeline entries={entries} loading={loading} /> : <p className="pir-subtle">{NOT_STARTED}</p>;
       case 'learnings':

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { TimelineView } from '../../../../src/contract';
+import { withAnnotated } from '../timeline/entry-pages';
 import { useTimelineReview } from '../hooks/useTimelineReview';
 import { IncidentHeader } from '../panels/IncidentHeader';
 import { ConflictNotice } from './ConflictNotice';
@@ -12,6 +14,7 @@ import { TimelineSection } from './TimelineSection';
 export function ReviewView({ initial }: { initial: TimelineView }) {
   const review = useTimelineReview(initial);
   const { view, entries, conflict } = review;
+  const plotted = useMemo(() => withAnnotated(entries, view.annotated), [entries, view.annotated]);
   return (
     <article className="pir-panel pir-review" aria-label={`Post-incident review of ${view.incidentKey}`}>
       <IncidentHeader incident={view.incident} actions={<RefreshFromJira pulledAt={view.pulledAt} refresh={review.refresh} />} />
@@ -20,7 +23,7 @@ export function ReviewView({ initial }: { initial: TimelineView }) {
         <KeyMetricsCard view={view} write={review.write} />
         <KeyMomentsCard moments={view.moments} write={review.write} />
       </div>
-      <RecoveryPlot entries={entries} moments={view.moments} metrics={view.metrics} />
+      <RecoveryPlot entries={plotted} moments={view.moments} metrics={view.metrics} />
       <TimelineSection review={review} />
     </article>
   );

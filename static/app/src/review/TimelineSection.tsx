@@ -1,10 +1,10 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { useAppContext } from '../hooks/useAppContext';
 import type { TimelineReview } from '../hooks/useTimelineReview';
 import { groupByDay } from '../timeline/day-groups';
-import { filterEntries, NO_FILTERS, peopleOptions, sourceOptions } from '../timeline/timeline-filters';
+import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, sourceOptions } from '../timeline/timeline-filters';
 import { zoneAbbreviation } from '../timeline/zoned-time';
 import { EntriesLoading } from './EntriesLoading';
 import { ManualEntryForm } from './ManualEntryForm';
@@ -25,6 +25,14 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
   const people = useMemo(() => peopleOptions(view.people, entries), [view.people, entries]);
   const sources = useMemo(() => sourceOptions(entries), [entries]);
   const zone = zoneAbbreviation(entries[0]?.at ?? view.pulledAt, locale, timezone);
+  const { loading } = review;
+  // Every entry the viewer may see, loaded or not (pages come on demand).
+  const total = Math.max(view.paging.total, entries.length);
+  const filtering = activeFilterCount(filters) > 0;
+  // A search or a filter is over the whole timeline: it asks for every page left.
+  useEffect(() => {
+    if (filtering && loading.remaining > 0 && !loading.busy && !loading.error) loading.all();
+  }, [filtering, loading]);
 
   const addForm = adding && (
     <ManualEntryForm submitLabel="Add entry" onSubmit={(entry) => review.write('timeline/manual/add', { entry }, null)} onDone={() => setAdding(false)} />
@@ -34,7 +42,7 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
     <section className="pir-section pir-timeline" aria-labelledby="pir-timeline-heading" data-ready="timeline">
       <div className="pir-timeline__head">
         <h2 className="pir-section__heading" id="pir-timeline-heading">
-          Timeline <span className="pir-count">{entries.length}</span>
+          Timeline <span className="pir-count">{total}</span>
         </h2>
         <span className="pir-subtle pir-timeline__zone">
           Times in {timezone.replace(/_/g, ' ')} ({zone})
@@ -45,7 +53,7 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
           </Button>
         )}
       </div>
-      {entries.length === 0 ? (
+      {entries.length === 0 && loading.remaining === 0 ? (
         adding ? (
           addForm
         ) : (
@@ -61,10 +69,9 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
           {addForm}
           <TimelineFiltersBar filters={filters} onChange={setFilters} sources={sources} people={people} />
           <p className="pir-subtle pir-timeline__count" aria-live="polite">
-            {visible.length === entries.length ? `${entries.length} entries` : `Showing ${visible.length} of ${entries.length} entries`}
+            {visible.length === total ? `${total} entries` : filtering ? `Showing ${visible.length} of ${total} entries` : `Showing the first ${visible.length} of ${total} entries`}
           </p>
-          <EntriesLoading loading={review.loading} />
-          {groups.length === 0 ? (
+          {groups.length === 0 && loading.remaining > 0 ? null : groups.length === 0 ? (
             <p className="pir-timeline__none">
               No entries match these filters.{' '}
               <Button appearance="link" onClick={() => setFilters(NO_FILTERS)}>
@@ -74,6 +81,7 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
           ) : (
             groups.map((group) => <TimelineDayGroup key={group.day} group={group} openId={openId} onOpen={setOpenId} review={review} />)
           )}
+          <EntriesLoading loading={loading} auto />
         </>
       )}
     </section>

@@ -95,3 +95,11 @@ export async function loadRanges(ranges: readonly PageRange[], load: RangeLoad):
     if (stopped) return;
   }
 }
+
+/** The entries here, plus the view's annotated entries not loaded yet (the recovery plot draws every annotated entry, loaded or not). */
+export function withAnnotated(entries: readonly TimelineEntry[], annotated: readonly TimelineEntry[] | undefined): readonly TimelineEntry[] {
+  if (!annotated || annotated.length === 0) return entries;
+  const here = new Set(entries.map((e) => e.id));
+  const missing = annotated.filter((e) => !here.has(e.id));
+  return missing.length === 0 ? entries : [...entries, ...missing].sort(compareEntries);
+}
