@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import type { IncidentSources, SourceChange, SourceComment, SourceRemoteLink } from '../domain/sources';
-import { createBoundedPool } from './bounded-pool';
+import { createBoundedPool, type Pace } from './bounded-pool';
 import { requestJiraJson, type JiraCall, type RequestJira } from './jira-request';
 import { defaultRetryClock, type RetryClock } from './retrying-request';
 import {
@@ -36,6 +36,8 @@ export interface TimelineFetchDeps {
   concurrency?: number;
   /** The retry budget of the invocation (retrying-request.ts); the default clock when left out. */
   retry?: RetryClock;
+  /** Request starts per window; PULL_PACE when left out. */
+  pace?: Pace;
 }
 
 /**
@@ -50,6 +52,13 @@ export interface TimelineFetchDeps {
  * idempotent, the two bulk-fetch POSTs included).
  */
 export const DEFAULT_CONCURRENCY = 16;
+
+/**
+ * And at most 90 request starts in any second: Jira's burst limit is about 100 requests a second
+ * per site (shared with everyone else on it), so a pull of any size paces itself under it. The
+ * large incident's pull (65 requests) never meets the pace; four times that does, and waits.
+ */
+export const PULL_PACE = { max: 90, windowMs: 1000 } as const;
 
 const INCIDENT_FIELDS = 'summary,status,issuetype,priority,assignee,reporter,created,resolutiondate,issuelinks,subtasks,comment';
 const RELATED_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'assignee', 'reporter', 'created', 'resolutiondate', 'comment'];
@@ -89,7 +98,7 @@ const MAX_CHANGELOG_PAGES = 200;
  */
 export async function fetchIncidentSources(issueKey: string, deps: TimelineFetchDeps): Promise<IncidentSources | null> {
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
-  const pool = createBoundedPool(concurrency);
+  const pool = createBoundedPool(concurrency, deps.pace ?? PULL_PACE);
   const retry = deps.retry ?? defaultRetryClock();
   const send = <T>(call: JiraCall): Promise<T | null> => pool.run(() => requestJiraJson<T>(deps.requestJira, call, retry));
   const { siteUrl } = deps;

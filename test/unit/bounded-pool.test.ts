@@ -50,3 +50,32 @@ describe('createBoundedPool', () => {
     expect(() => createBoundedPool(1.5)).toThrow(RangeError);
   });
 });
+
+describe('a paced pool', () => {
+  it('starts at most `max` tasks in any window, whatever their number, and runs them all (controlled clock)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 8 }), async (max, tasks, limit) => {
+        let clock = 0;
+        const starts: number[] = [];
+        const pool = createBoundedPool(limit, {
+          max,
+          windowMs: 1000,
+          now: () => clock,
+          sleep: async (ms) => {
+            clock += ms;
+          },
+        });
+        await Promise.all(Array.from({ length: tasks }, () => pool.run(async () => void starts.push(clock))));
+        expect(starts).toHaveLength(tasks);
+        for (let i = max; i < starts.length; i++) expect(starts[i] - starts[i - max]).toBeGreaterThanOrEqual(1000);
+      }),
+    );
+  });
+
+  it('does not delay a burst within the pace', async () => {
+    let slept = 0;
+    const pool = createBoundedPool(16, { max: 90, windowMs: 1000, now: () => 0, sleep: async (ms) => void (slept += ms) });
+    await Promise.all(Array.from({ length: 65 }, () => pool.run(async () => undefined)));
+    expect(slept).toBe(0);
+  });
+});
