@@ -17,7 +17,7 @@ import { refreshTimeline } from '../../src/use-cases/timeline-review';
 import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
-import { freshSite, okAs } from '../support/site';
+import { freshSite, jiraAs, okAs } from '../support/site';
 
 const MAYA = 'maya@example.com';
 const MINUTE = 60_000;
@@ -45,21 +45,24 @@ afterEach(() => jest.restoreAllMocks());
 
 const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
 
-/** Every stored chunk key of the incident's pulled entries, by generation. */
-function chunkGenerations(): Map<string, number> {
+/** Every stored chunk key of the incident's pulled entries. */
+function chunkKeysStored(): Set<string> {
   const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(`pulled:${issueKey}:`.length, `pulled:${issueKey}:`) as { key: string }[];
-  const byGeneration = new Map<string, number>();
-  for (const { key } of rows) {
-    const generation = key.split(':')[2];
-    byGeneration.set(generation, (byGeneration.get(generation) ?? 0) + 1);
-  }
-  return byGeneration;
+  return new Set(rows.map((r) => r.key));
 }
 
-/** The generation the committed review points at, and how many chunks it has. */
-function committed(): { generation: string; chunks: number } {
+/** The chunk keys the committed review points at (a re-pull reuses unchanged chunks, so they may span generations). */
+function committed(): { generation: string; keys: Set<string> } {
   const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review' AND key = ?`).get(issueKey) as { value_json: string };
-  return (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number } } }).state.pulled;
+  const { pulled } = (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[] } } }).state;
+  return { generation: pulled.generation, keys: new Set(pulled.keys ?? Array.from({ length: pulled.chunks }, (_, n) => `pulled:${issueKey}:${pulled.generation}:${n}`)) };
+}
+
+const orphans = () => [...chunkKeysStored()].filter((k) => !committed().keys.has(k));
+
+/** Something new in Jira, so a re-pull has a chunk to write. */
+async function commentInJira(text: string): Promise<void> {
+  await jiraAs(site, MAYA, 'POST', `/issue/${issueKey}/comment`, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
 }
 
 /** Refreshes the timeline in-process as Maya (so the kill can be staged around @forge/kvs). */
@@ -83,38 +86,64 @@ function killAfter(method: 'batchSet' | 'batchDelete', n: number): void {
 
 it('a pull killed half-way through its chunks leaves them until no pull can commit them, then the job deletes them', async () => {
   const before = committed();
-  killAfter('batchSet', 1);
+  await commentInJira('Latency is back to normal on every checkout host.');
+  killAfter('batchSet', 0);
   await expect(refreshInProcess()).rejects.toThrow('killed');
   jest.restoreAllMocks();
+  expect(committed()).toEqual(before);
+  // The kill came at the first chunk write: nothing was written, and the pending record is all there is.
+  const left = orphans();
 
-  const orphaned = [...chunkGenerations().keys()].filter((g) => g !== before.generation);
-  expect(orphaned).toHaveLength(1);
-  expect(chunkGenerations().get(orphaned[0])).toBe(16);
-
-  // Young: a pull might still be about to commit it, so the job keeps it.
+  // Young: a pull might still be about to commit it, so the job keeps whatever it wrote.
   later(MINUTE);
   await trigger();
-  expect(chunkGenerations().get(orphaned[0])).toBe(16);
+  expect(orphans()).toEqual(left);
 
   later(15 * MINUTE);
   await trigger();
-  expect(committed()).toEqual(expect.objectContaining(before));
-  expect(chunkGenerations()).toEqual(new Map([[before.generation, before.chunks]]));
+  expect(committed()).toEqual(before);
+  expect(orphans()).toEqual([]);
+  expect(chunkKeysStored()).toEqual(before.keys);
 }, 180_000);
 
-it('a pull killed after switching the review, before it deleted the generation it replaced: the job deletes the old one', async () => {
+it('a pull killed after its chunks were written, before the switch, leaves only new chunks, which the job deletes', async () => {
   const before = committed();
+  await commentInJira('Second look: the retry budget held overnight.');
+  // Let the chunk writes through and stop the pull at its versioned switch (nothing after it runs: no clean-up either).
+  jest.spyOn(kvs, 'transact').mockImplementation((() => {
+    throw new Error('killed');
+  }) as never);
+  killAfter('batchDelete', 0);
+  await expect(refreshInProcess()).rejects.toThrow('killed');
+  jest.restoreAllMocks();
+  expect(committed()).toEqual(before);
+  const written = orphans();
+  expect(written.length).toBeGreaterThan(0);
+  // Only what changed was written: a chunk or two of the 30, not a whole generation.
+  expect(written.length).toBeLessThanOrEqual(3);
+
+  later(16 * MINUTE);
+  await trigger();
+  expect(orphans()).toEqual([]);
+  expect(chunkKeysStored()).toEqual(before.keys);
+}, 180_000);
+
+it('a pull killed after switching the review, before it deleted the chunks it replaced: the job deletes them', async () => {
+  const before = committed();
+  await commentInJira('Closing the loop: the follow-ups are in the review.');
   killAfter('batchDelete', 0);
   await expect(refreshInProcess()).rejects.toThrow('killed');
   jest.restoreAllMocks();
 
   const now = committed();
   expect(now.generation).not.toBe(before.generation);
-  expect(chunkGenerations().get(before.generation)).toBe(before.chunks);
+  const replaced = [...before.keys].filter((k) => !now.keys.has(k));
+  expect(replaced.length).toBeGreaterThan(0);
+  for (const k of replaced) expect(chunkKeysStored().has(k)).toBe(true);
 
   later(16 * MINUTE);
   await trigger();
-  expect(chunkGenerations()).toEqual(new Map([[now.generation, now.chunks]]));
+  expect(chunkKeysStored()).toEqual(now.keys);
   // The committed timeline still reads whole.
   const view = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey });
   expect(view.version).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { Result, TimelineResult, TimelineView } from '../../src/contract';
+import type { Result, TimelineChange, TimelineResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, freshSite, invokeAs } from '../support/site';
 
@@ -56,14 +56,18 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
   it('keeps an annotation and refuses a write made on a stale version, changing nothing', async () => {
     const v1 = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
     const entry = v1.entries.find((e) => e.source === 'comment')!;
-    const v2 = await ok<TimelineView>(MAYA, 'timeline/annotate', {
+    const v2 = await ok<TimelineChange>(MAYA, 'timeline/annotate', {
       issueKey: 'INC-1',
       entryId: entry.id,
+      at: entry.at,
       version: v1.version,
       patch: { kind: 'human-interaction', phase: 'response', impact: 'positive', internal: true },
     });
     expect(v2.version).toBe(v1.version + 1);
-    expect(v2.entries.find((e) => e.id === entry.id)!.annotation).toStrictEqual({
+    // The answer carries what changed, not a page of entries again.
+    expect(v2.entries).toStrictEqual([]);
+    expect(v2.changed.map((e) => e.id)).toStrictEqual([entry.id]);
+    expect(v2.changed[0].annotation).toStrictEqual({
       kind: 'human-interaction',
       phase: 'response',
       impact: 'positive',
@@ -85,12 +89,13 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
 
   it('re-pulls from Jira: adds new comments, updates edited ones, marks deleted ones, keeps annotations and manual entries', async () => {
     let v = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
-    v = await ok<TimelineView>(MAYA, 'timeline/manual/add', {
+    const added = await ok<TimelineChange>(MAYA, 'timeline/manual/add', {
       issueKey: 'INC-1',
       version: v.version,
       entry: { at: '2026-10-17T18:55:00+01:00', manualKind: 'status-page-update', actorName: 'Sofia (support)', text: 'Posted: we are investigating login failures.' },
     });
-    const manual = v.entries.find((e) => e.source === 'manual')!;
+    const manual = added.changed.find((e) => e.source === 'manual')!;
+    v = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
     expect(manual).toMatchObject({ actorName: 'Sofia (support)', manualKind: 'status-page-update', at: '2026-10-17T17:55:00.000Z' });
 
     // Changes in Jira since the pull: one comment added, one edited, one deleted (each by its author).
