@@ -16,7 +16,10 @@ import { createJiraRouter } from './jira';
 import { createKvsRouter, loadEntityDefinitions } from './kvs';
 import { installForgeGlobals } from './runner/forge-globals';
 import { FunctionRunner, InvocationError } from './runner/function-runner';
+import { installApp } from './runner/installation';
 import { appUuid, loadManifest } from './runner/manifest';
+import { layout } from './host/layout';
+import { listUsers } from './users';
 import { applyScenario, isEmpty, migrateAll } from './seed';
 import { errorHandlerAs, notFoundAs, requireJsonBody } from './site-errors';
 import { seedDemoReviews } from './seed/demo-reviews';
@@ -38,6 +41,12 @@ export interface SiteOptions {
   uiDir?: string;
   /** Runs before every route (`npm start` answers "starting" with it until the demo reviews are made). */
   gate?: RequestHandler;
+  /**
+   * false: a Jira-only site (`CONFLUENCE=off`). Confluence is optional in `app.compatibility`, so
+   * the app installs on Jira alone; `/wiki` and the Confluence REST API answer 404 as on a site
+   * without Confluence, and the macro is not offered. Default true.
+   */
+  confluence?: boolean;
 }
 
 export interface RunningSite {
@@ -51,6 +60,8 @@ export interface RunningSite {
   seededOnStart: boolean;
   /** Where the jira:globalPage (After Action Summaries) is served. */
   globalPagePath: string;
+  /** Whether the site has Confluence (see SiteOptions.confluence). */
+  confluence: boolean;
   close(): Promise<void>;
 }
 
@@ -68,14 +79,20 @@ const SeedBody = z.object({ scenario: z.enum(['demo', 'large', 'demo-reviews']) 
 
 /** Starts the offline Atlassian site: product APIs, KVS, function runner, host pages. */
 export async function startSite(opts: SiteOptions): Promise<RunningSite> {
+  const manifestPath = join(ROOT, 'manifest.yml');
+  const manifest = loadManifest(manifestPath);
+  const withConfluence = opts.confluence ?? true;
+  // One installation for every module (app.compatibility): one storage, one install context.
+  // Checked before anything opens: a manifest Forge would split into two installations is refused.
+  const installation = installApp(manifest, { cloudId: LOCAL_CLOUD_ID, confluence: withConfluence });
+
   const db = openDb(opts.dataDir);
   migrateAll(db);
   const seededOnStart = isEmpty(db);
   if (seededOnStart) applyScenario(db, 'demo');
 
-  const manifestPath = join(ROOT, 'manifest.yml');
-  const manifest = loadManifest(manifestPath);
   const entities = loadEntityDefinitions(readFileSync(manifestPath, 'utf8'));
+  const globalPagePath = `/jira/apps/${appUuid(manifest)}/${LOCAL_ENVIRONMENT_ID}`;
   const auth = new SiteAuth(db);
   const log = new RequestLog();
   const faults = new FaultInjector();
@@ -86,7 +103,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
 
   let baseUrl = '';
   const runnerSite = { cloudId: LOCAL_CLOUD_ID, siteUrl: '' };
-  const runner = new FunctionRunner(manifest, opts.backendDir ?? join(ROOT, '.build', 'backend'), runnerSite);
+  const runner = new FunctionRunner(manifest, opts.backendDir ?? join(ROOT, '.build', 'backend'), runnerSite, installation);
 
   // Calls the host pages make for their own lists are not the app's traffic: keep them out of the log.
   const hostHeader = 'x-local-host-page';
@@ -99,8 +116,23 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   // Each product answers what its router did not (bad JSON, wrong content type, unknown path) in its own error shape.
   app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), requireJsonBody('jira'),
     createJiraRouter(db), notFoundAs('jira'), errorHandlerAs('jira', 'jira emulator'));
-  app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), requireJsonBody('confluence'),
-    createConfluenceRouter(db), notFoundAs('confluence'), errorHandlerAs('confluence', 'confluence emulator'));
+  if (withConfluence) {
+    app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), requireJsonBody('confluence'),
+      createConfluenceRouter(db), notFoundAs('confluence'), errorHandlerAs('confluence', 'confluence emulator'));
+  } else {
+    // A site without Confluence has nothing under /wiki: every path, API or page, is the site's
+    // plain 404 (not Confluence's JSON error shape). The app's requestConfluence gets this too,
+    // still logged so tests see what the app asked.
+    app.use('/wiki', logUnlessHost('confluence'), (req, res) => {
+      res.status(404);
+      if (req.accepts(['json', 'html']) === 'html') {
+        const body = `<div class="notfound"><h1>Confluence isn't on this site</h1><p>This site has Jira only. A site admin can add Confluence.</p><p><a href="/">Back to issues</a></p></div>`;
+        res.type('html').send(layout({ product: 'Jira', title: 'Not found', currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref: globalPagePath, confluence: false }));
+      } else {
+        res.type('text').send('Not Found');
+      }
+    });
+  }
   // The KVS router parses its own bodies, with Forge's 4 MiB request limit (the site's parser would hide it).
   app.use('/__kvs', logUnlessHost('kvs'), (req, res, next) => {
     // Only the function runner holds the app token; a browser cannot reach app storage.
@@ -230,6 +262,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       environmentId: LOCAL_ENVIRONMENT_ID,
       cloudId: LOCAL_CLOUD_ID,
       moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries' },
+      confluence: withConfluence,
       productFetch: (path, accountId) =>
         fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [hostHeader]: '1', accept: 'application/json' } }),
     }),
@@ -262,7 +295,8 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     runner,
     auth,
     seededOnStart,
-    globalPagePath: `/jira/apps/${appUuid(manifest)}/${LOCAL_ENVIRONMENT_ID}`,
+    globalPagePath,
+    confluence: withConfluence,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

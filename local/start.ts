@@ -49,18 +49,27 @@ export async function startDemoSite(opts: Omit<SiteOptions, 'gate'>): Promise<De
   return { site, ready };
 }
 
-/** `npm start`: serves the seeded local site (PORT, default 8080; DATA_DIR, default .data). */
+/** `CONFLUENCE=off` runs a Jira-only site; `on` (the default) a site with Jira and Confluence. */
+export function confluenceOption(value: string | undefined): boolean {
+  const v = (value ?? 'on').trim().toLowerCase();
+  if (v === 'on' || v === '') return true;
+  if (v === 'off') return false;
+  throw new Error(`CONFLUENCE must be 'on' or 'off', not '${value}'`);
+}
+
+/** `npm start`: serves the seeded local site (PORT, default 8080; DATA_DIR, default .data; CONFLUENCE, default on). */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const dataDir = process.env.DATA_DIR ?? join(ROOT, '.data');
-  const { site, ready } = await startDemoSite({ dataDir, port, host: process.env.HOST ?? '127.0.0.1' });
+  const confluence = confluenceOption(process.env.CONFLUENCE);
+  const { site, ready } = await startDemoSite({ dataDir, port, host: process.env.HOST ?? '127.0.0.1', confluence });
   await ready;
   const lines = [
     `Post-Incident Review is running on the local Atlassian site (data in ${dataDir})`,
     `  Jira issues          ${site.url}/`,
     `  Incident INC-1       ${site.url}/browse/INC-1`,
     `  Summaries page       ${site.url}${site.globalPagePath}`,
-    `  Confluence           ${site.url}/wiki`,
+    site.confluence ? `  Confluence           ${site.url}/wiki` : '  Confluence           not on this site (CONFLUENCE=off): publishing says so, the macro is not offered',
     `  Request log          ${site.url}/__admin/requests`,
     'Switch user with the menu at the top right (Lena Fischer has no access to the INC project).',
   ];

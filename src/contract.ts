@@ -2,7 +2,8 @@
  * The one typed contract between the Custom UI and the resolvers. The UI imports it with
  * `import type` only; nothing here may import from `static/`.
  */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UPSTREAM' | 'INTERNAL';
+/** NOT_CONNECTED: the site has no Confluence connected to the app's installation (Confluence is optional). */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UPSTREAM' | 'NOT_CONNECTED' | 'INTERNAL';
 
 export interface AppError {
   code: ErrorCode;
@@ -432,7 +433,12 @@ export interface PublishAudience {
   restrictions: CommentRestriction[];
 }
 
+/** Whether Confluence is connected to the app's installation on this site (it is optional). */
+export type ConfluenceConnection = 'available' | 'not-connected';
+
 export interface PublishState {
+  /** 'not-connected': publishing is disabled and the form says why; the other fields still hold what was published before. */
+  confluence: ConfluenceConnection;
   /** The target remembered for the incident's Jira project, if any. */
   target: PublishTarget | null;
   internal: PublishedPage | null;

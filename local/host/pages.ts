@@ -24,6 +24,8 @@ export interface HostOptions {
   /** The product API as the given user (for lists the host shows). */
   productFetch(path: string, accountId: string): Promise<globalThis.Response>;
   moduleKeys: { issuePanel: string; macro: string; globalPage: string };
+  /** false on a Jira-only site (the site answers /wiki itself then). */
+  confluence?: boolean;
 }
 
 export function readCookie(req: Request, name: string): string | undefined {
@@ -57,7 +59,7 @@ export function createHostRouter(opts: HostOptions): Router {
     res
       .status(status)
       .type('html')
-      .send(layout({ product, title, currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref }));
+      .send(layout({ product, title, currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref, confluence: opts.confluence }));
   };
 
   router.get('/__switch-user', (req, res) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { runInInvocation } from './forge-globals';
+import { productOfModule, type Installation } from './installation';
 import type { AppManifest } from './manifest';
 
 /** Forge's invocation limit for a resolver or scheduled trigger. */
@@ -37,7 +38,15 @@ export class FunctionRunner {
     private readonly manifest: AppManifest,
     private readonly backendDir: string,
     private readonly site: { cloudId: string; siteUrl: string },
+    /** Every module runs in this one installation: one storage, one install context. */
+    private readonly installation: Installation,
   ) {}
+
+  /** A module of a product the installation does not span has no extension point on the site: it cannot be invoked. */
+  private offered(type: string): boolean {
+    const product = productOfModule(type);
+    return product === null || this.installation.products.has(product);
+  }
 
   private handler(functionKey: string): Handler {
     const fn = this.manifest.functions.get(functionKey);
@@ -52,6 +61,7 @@ export class FunctionRunner {
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const module = this.manifest.modules.get(call.moduleKey);
     if (!module?.functionKey) throw new InvocationError(404, `No module '${call.moduleKey}' with a resolver in manifest.yml`);
+    if (!this.offered(module.type)) throw new InvocationError(404, `Module '${call.moduleKey}' is not installed on this site: it extends a product the site does not have`);
     const handler = this.handler(module.functionKey);
     const context = {
       ...call.extensionContext,
@@ -61,7 +71,7 @@ export class FunctionRunner {
     };
     const runtimePayload = {
       principal: call.accountId ? { accountId: call.accountId } : undefined,
-      installContext: `ari:cloud:jira::site/${this.site.cloudId}`,
+      installContext: this.installation.installContext,
     };
     return this.run(call.moduleKey, call.accountId, () =>
       handler({ call: { functionKey: call.functionKey, payload: call.payload }, context }, runtimePayload),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createConfluenceConnectionCheck } from '../confluence/confluence-connection';
 import { createForgeConfluenceClient } from '../confluence/forge-confluence-client';
 import { reviewMacroExtensionKey } from '../confluence/macro-ref';
 import { createForgeActionItemsSync } from '../jira/action-items/forge-action-items';
@@ -55,6 +56,7 @@ export function publishDeps(ctx: CallContext): PublishDeps {
     doc: docDeps(ctx),
     timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
     confluence: createForgeConfluenceClient(),
+    confluenceConnection: createConfluenceConnectionCheck(),
     remoteLink: createForgeRemoteLinks(),
     store: createKvsPublishStore(),
     macroExtensionKey: () => reviewMacroExtensionKey(),

@@ -15,6 +15,7 @@ import { AppFailure } from '../domain/app-error';
 import { buildExternalSummary, renderExternalSummary } from '../domain/report/external-summary';
 import { internalPageTitle, renderInternalReport } from '../domain/report/internal-report';
 import type { ConfluencePage, ConfluencePort, PageWrite } from '../confluence/confluence-port';
+import { withConfluence, type ConfluenceConnectionCheck } from '../confluence/confluence-connection';
 import type { RemoteLinkPort } from '../jira/remote-link';
 import type { PageKind, PublishStore } from '../storage/publish-store';
 import { savedOrConflict } from '../storage/review-store';
@@ -29,6 +30,8 @@ export interface PublishDeps {
   /** The incident's timeline as the caller (authorises again; `started: false` before a review). */
   timeline(issueKey: string): Promise<TimelineResult>;
   confluence: ConfluencePort;
+  /** Confluence is optional: whether it is connected to this installation (asked once per invocation). */
+  confluenceConnection: ConfluenceConnectionCheck;
   remoteLink: RemoteLinkPort;
   store: PublishStore;
   /** `<appId>/<environmentId>/static/<macroKey>` of this app's macro, from the invocation. */
@@ -49,28 +52,31 @@ function authorise(deps: PublishDeps, issueKey: string): Promise<IncidentOvervie
 
 export async function searchSpaces(deps: PublishDeps, issueKey: string, query: string): Promise<SpaceSummary[]> {
   await authorise(deps, issueKey);
-  return deps.confluence.searchSpaces(query);
+  return withConfluence(deps.confluenceConnection, () => deps.confluence.searchSpaces(query));
 }
 
 export async function listPages(deps: PublishDeps, issueKey: string, spaceId: string, parentId: string | null): Promise<PageSummary[]> {
   await authorise(deps, issueKey);
-  if (parentId === null) {
-    if (!(await deps.confluence.getSpace(spaceId))) throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
-    return deps.confluence.rootPages(spaceId);
-  }
-  const pages = await deps.confluence.childPages(parentId);
-  return pages.filter((p) => p.spaceId === spaceId);
+  return withConfluence(deps.confluenceConnection, async () => {
+    if (parentId === null) {
+      if (!(await deps.confluence.getSpace(spaceId))) throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
+      return deps.confluence.rootPages(spaceId);
+    }
+    const pages = await deps.confluence.childPages(parentId);
+    return pages.filter((p) => p.spaceId === spaceId);
+  });
 }
 
 export async function getPublishState(deps: PublishDeps, issueKey: string): Promise<PublishState> {
   await authorise(deps, issueKey);
-  const [target, internal, external, timeline] = await Promise.all([
+  const [confluence, target, internal, external, timeline] = await Promise.all([
+    deps.confluenceConnection(),
     deps.store.loadTarget(projectOf(issueKey)),
     deps.store.loadPage(issueKey, 'internal'),
     deps.store.loadPage(issueKey, 'external'),
     deps.timeline(issueKey),
   ]);
-  return { target, internal, external, audience: timeline.started ? publishAudience(timeline.entries, issueKey) : null };
+  return { confluence, target, internal, external, audience: timeline.started ? publishAudience(timeline.entries, issueKey) : null };
 }
 
 /** What both publish flows read first: authorised incident, the review at the version the user saw, and the timeline. */
@@ -91,9 +97,12 @@ async function load(deps: PublishDeps, issueKey: string, version: number | null)
 
 /** The target as Confluence knows it: the space must be visible to the caller; its key is Confluence's, not the payload's. */
 async function resolveTarget(deps: PublishDeps, target: PublishTarget): Promise<PublishTarget> {
-  const space = await deps.confluence.getSpace(target.spaceId);
-  if (!space) throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
-  return { spaceId: space.id, spaceKey: space.key, parentId: target.parentId };
+  // The first Confluence call of a publish: on a site without Confluence it stops here, before any write.
+  return withConfluence(deps.confluenceConnection, async () => {
+    const space = await deps.confluence.getSpace(target.spaceId);
+    if (!space) throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
+    return { spaceId: space.id, spaceKey: space.key, parentId: target.parentId };
+  });
 }
 
 /**

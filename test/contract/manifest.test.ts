@@ -30,6 +30,13 @@ describe('manifest.yml', () => {
     expect(m.modules.get('pir-rhythm-check')?.functionKey).toBe('rhythm');
   });
 
+  it('declares one installation for Jira and Confluence: Jira required, Confluence optional', () => {
+    // Without app.compatibility a Jira + Confluence app is two installations with two storages on
+    // Forge: the macro would find no review. One product may be required (@forge/manifest's rule).
+    const m = loadManifest(join(root, 'manifest.yml'));
+    expect((m.raw.app as Record<string, unknown>).compatibility).toEqual({ jira: { required: true }, confluence: { required: false } });
+  });
+
   it('names handlers that src/index.ts exports, and src/index.ts exports nothing else', async () => {
     const m = loadManifest(join(root, 'manifest.yml'));
     const exported = Object.keys((await import('../../src/index'))).sort();

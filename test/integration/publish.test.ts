@@ -126,6 +126,7 @@ describe('choosing where to publish', () => {
 
   it('remembers nothing before the first publish', async () => {
     expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
+      confluence: 'available',
       target: null,
       internal: null,
       external: null,
@@ -187,6 +188,7 @@ describe('publishing the internal report', () => {
 
     expect(await reportLinks()).toEqual([expect.objectContaining({ object: expect.objectContaining({ url: first.page.url, title: first.page.title }) })]);
     expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
+      confluence: 'available',
       target: { spaceId: target.spaceId, spaceKey: 'IR', parentId: parent.id },
       internal: first.page,
       external: null,

@@ -38,7 +38,7 @@ export function contractResolverKeys(): string[] {
 }
 
 /** Every `ErrorCode`; the type below fails to compile when the union grows and this does not. */
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'INTERNAL'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'NOT_CONNECTED', 'INTERNAL'] as const satisfies readonly ErrorCode[];
 type MissingCode = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
 export const ALL_ERROR_CODES_LISTED: [MissingCode] extends [never] ? true : never = true;
 

@@ -17,7 +17,7 @@ export const BRIDGE_FAILURE_MESSAGE =
   "We couldn't reach Post-Incident Review just now. Check your connection and try again.";
 export const UNEXPECTED_RESPONSE_MESSAGE = 'Post-Incident Review sent a response this view does not understand.';
 
-const ERROR_CODES: readonly ErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'INTERNAL'];
+const ERROR_CODES: readonly ErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'NOT_CONNECTED', 'INTERNAL'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

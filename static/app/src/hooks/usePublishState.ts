@@ -32,7 +32,8 @@ export function usePublishState(issueKey: string): PublishStateHook {
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const recordPage = useCallback((which: 'internal' | 'external', page: PublishedPage, target: PublishState['target']) => {
     setLoad((previous) => {
-      const base: PublishState = previous.status === 'ready' ? previous.state : { target: null, internal: null, external: null, audience: null };
+      // A page was just published, so Confluence is connected.
+      const base: PublishState = previous.status === 'ready' ? previous.state : { confluence: 'available', target: null, internal: null, external: null, audience: null };
       return { status: 'ready', state: { ...base, target: target ?? base.target, [which]: page } };
     });
   }, []);

@@ -12,6 +12,7 @@ import type { ReviewEditor } from '../hooks/useReviewDoc';
 import { DocSection } from '../review-doc/DocSection';
 import { countFindings } from '../review-doc/finding-spans';
 import { AudienceNotice } from './AudienceNotice';
+import { ConfluenceNotConnected } from './ConfluenceNotConnected';
 import { ConfirmPublish } from './ConfirmPublish';
 import { ExternalSummaryPart } from './ExternalSummaryPart';
 import { ParentPagePicker, type ParentChoice } from './ParentPagePicker';
@@ -38,6 +39,8 @@ export function PublishSection({ editor, findings, publishState }: PublishSectio
     >
       {load.status === 'loading' ? (
         <Spinner label="Loading where this review is published" />
+      ) : load.status === 'ready' && load.state.confluence === 'not-connected' ? (
+        <ConfluenceNotConnected />
       ) : (
         <>
           {load.status === 'error' && (
