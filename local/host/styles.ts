@@ -6,13 +6,14 @@ html[data-color-mode="dark"]{--ds-text:#CECFD2;--ds-text-subtle:#A9ABAF;--ds-tex
 body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Noto Sans",Ubuntu,"Droid Sans","Helvetica Neue",sans-serif;font-size:14px;line-height:20px;color:var(--ds-text);background:var(--ds-surface)}
 a{color:var(--ds-link);text-decoration:none}a:hover{text-decoration:underline}
 a:focus-visible,button:focus-visible,select:focus-visible{outline:2px solid #388BFF;outline-offset:2px}
-.topnav{display:flex;align-items:center;gap:16px;height:56px;padding:0 16px;border-bottom:1px solid var(--ds-border);background:var(--ds-surface)}
+.topnav{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;min-height:56px;padding:8px 16px;border-bottom:1px solid var(--ds-border);background:var(--ds-surface)}
 .topnav .product{font-weight:653;font-size:16px;display:flex;align-items:center;gap:8px;color:var(--ds-text)}
 .topnav .logo{width:24px;height:24px;border-radius:4px;background:var(--ds-background-brand-bold);display:inline-block}
 .topnav nav{display:flex;gap:4px}
 .topnav nav a{padding:6px 8px;border-radius:3px;color:var(--ds-text-subtle);font-weight:500}
 .topnav nav a:hover{background:var(--ds-background-neutral);text-decoration:none}
 .topnav .spacer{flex:1}
+.topnav a,.topnav label{white-space:nowrap}
 .switcher{display:flex;align-items:center;gap:8px;color:var(--ds-text-subtle)}
 .switcher select{font:inherit;color:var(--ds-text);padding:4px 8px;border:1px solid var(--ds-border);border-radius:3px;background:var(--ds-surface)}
 .switcher button{font:inherit;color:var(--ds-text);padding:4px 10px;border:0;border-radius:3px;background:var(--ds-background-neutral);cursor:pointer}
