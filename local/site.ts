@@ -9,9 +9,10 @@ import { RequestLog } from './admin/request-log';
 import { SiteAuth } from './auth';
 import { createConfluenceRouter } from './confluence';
 import { openDb, type Db } from './db';
-import { FrameServer, type FrameContext } from './host/frame';
+import { CSP_REPORT_PATH, customUiCsp } from './host/csp';
+import { BRIDGE_SCRIPT_PATH, FrameServer, frameTheme, type FrameContext } from './host/frame';
 import { queryText } from './host/html';
-import { createHostRouter, sessionUser, USER_COOKIE, readCookie } from './host/pages';
+import { createHostRouter, sessionColorMode, sessionUser, USER_COOKIE, readCookie } from './host/pages';
 import { createJiraRouter } from './jira';
 import { createKvsRouter, loadEntityDefinitions } from './kvs';
 import { installForgeGlobals } from './runner/forge-globals';
@@ -226,7 +227,13 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
 
   // ---- Custom UI frames and host pages ----------------------------------------------
   const uiDir = opts.uiDir ?? join(ROOT, 'static', 'app', 'dist');
-  const frames = new FrameServer(uiDir);
+  const frames = new FrameServer(uiDir, customUiCsp(manifest.raw));
+  app.get(BRIDGE_SCRIPT_PATH, (_req, res) => frames.sendBridge(res));
+  // Violations the browser reports under the frames' CSP: shown in the site's log, where a developer sees them.
+  app.post(CSP_REPORT_PATH, express.json({ type: ['application/csp-report', 'application/json', 'application/reports+json'], limit: '64kb' }), (req, res) => {
+    process.stderr.write(`[csp violation] ${JSON.stringify(req.body ?? null).slice(0, 2000)}\n`);
+    res.status(204).end();
+  });
   app.get('/__app/frame', (req, res) => {
     const moduleKey = queryText(req.query.m);
     if (!manifest.modules.has(moduleKey)) {
@@ -251,8 +258,9 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       timezone: user.timeZone,
       locale: 'en-US',
       environmentType: 'DEVELOPMENT',
+      theme: frameTheme(sessionColorMode(req)),
     };
-    res.type('html').send(frames.render(context));
+    frames.send(res, context);
   });
   app.use('/__app', express.static(uiDir, { index: false }));
   app.use(

@@ -4,9 +4,20 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { ROOT, startSite } from '../local/site';
 import { launchChromium } from '../test/support/browser';
 
+/** Light, and dark beside it as `<name>-dark.png` (the host's theme menu, through `view.theme.enable()`). */
+const MODES = [
+  { mode: 'light', suffix: '' },
+  { mode: 'dark', suffix: '-dark' },
+] as const;
+
+/** Picks the host's colour mode for the browser context of `page`, as the user menu does. */
+async function useColorMode(page: Page, url: string, mode: 'light' | 'dark'): Promise<void> {
+  await page.goto(`${url}/__switch-theme?mode=${mode}&back=/`);
+}
+
 /**
- * Writes the README's screenshots (docs/screenshots) from a fresh seeded site:
- * `npm run build && npx tsx scripts/screenshots.ts`.
+ * Writes the README's screenshots (docs/screenshots) from a fresh seeded site, each in light and
+ * dark mode: `npm run build && npx tsx scripts/screenshots.ts`.
  */
 async function main(): Promise<void> {
   const out = join(ROOT, 'docs', 'screenshots');
@@ -17,6 +28,7 @@ async function main(): Promise<void> {
     // INC-1's review is started (timeline pulled) and a few entries annotated, as a facilitator would.
     await seedReview(site.url);
     const pageId = await publishReport(site.url);
+    const openPageId = await copyToOpenSpace(site.url, pageId);
     const shots: { name: string; path: string; width: number; as?: string; frame?: string }[] = [
       { name: 'issue-view', path: '/browse/INC-1', width: 1280, frame: 'Post-incident review' },
       { name: 'issue-panel-600', path: '/__panel-only/INC-1', width: 600 },
@@ -24,11 +36,13 @@ async function main(): Promise<void> {
       { name: 'review-tab-600', path: '/__panel-only/INC-1#review', width: 600 },
       { name: 'no-access-404', path: '/browse/INC-1', width: 1000, as: 'lena@example.com' },
       { name: 'confluence-report', path: `/wiki/spaces/IR/pages/${pageId}`, width: 1100, frame: 'macro' },
-      { name: 'macro-no-access', path: `/wiki/spaces/IR/pages/${pageId}`, width: 1100, as: 'lena@example.com', frame: 'macro' },
+      // Lena may not read the members-only IR space, so she meets the macro on a copy in ENG.
+      { name: 'macro-no-access', path: `/wiki/spaces/ENG/pages/${openPageId}`, width: 1100, as: 'lena@example.com', frame: 'macro' },
     ];
-    for (const s of shots) {
+    for (const { mode, suffix } of MODES) for (const s of shots) {
       const ctx = await browser.newContext({ viewport: { width: s.width, height: 900 }, deviceScaleFactor: 1 });
       const page = await ctx.newPage();
+      await useColorMode(page, site.url, mode);
       await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(s.as ?? 'maya@example.com')}&back=/`);
       if (s.path.startsWith('/__panel-only/')) {
         // The panel alone at the width Jira gives it.
@@ -48,9 +62,9 @@ async function main(): Promise<void> {
         else if (s.frame) await page.frameLocator(`iframe[title="${s.frame}"]`).getByText('INC-1').first().waitFor({ timeout: 15_000 });
       }
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: true });
+      await page.screenshot({ path: join(out, `${s.name}${suffix}.png`), fullPage: true });
       await ctx.close();
-      process.stdout.write(`wrote docs/screenshots/${s.name}.png\n`);
+      process.stdout.write(`wrote docs/screenshots/${s.name}${suffix}.png\n`);
     }
     await summariesShots(site.url, site.globalPagePath, browser, out);
   } finally {
@@ -76,9 +90,11 @@ async function summariesShots(url: string, globalPagePath: string, browser: Brow
     { name: 'incident-summary-700', width: 700, summaryOf: 'INC-1' },
     { name: 'incident-summary-print', width: 794, summaryOf: 'INC-1', print: true },
   ];
-  for (const s of shots) {
+  // Paper is light: the printed summary is taken in light mode only.
+  for (const { mode, suffix } of MODES) for (const s of shots.filter((shot) => mode === 'light' || !shot.print)) {
     const ctx = await browser.newContext({ viewport: { width: s.width, height: s.print ? 1123 : 900 }, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
+    await useColorMode(page, url, mode);
     await page.goto(`${url}/__switch-user?as=maya%40example.com&back=${encodeURIComponent(globalPagePath)}`);
     const frameElement = page.locator('iframe[title="After Action Summaries"]');
     let app: Page | Frame | null = await (await frameElement.elementHandle({ timeout: 15_000 }))?.contentFrame() ?? null;
@@ -95,9 +111,9 @@ async function summariesShots(url: string, globalPagePath: string, browser: Brow
     }
     if (s.print) await page.emulateMedia({ media: 'print' });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: true });
+    await page.screenshot({ path: join(out, `${s.name}${suffix}.png`), fullPage: true });
     await ctx.close();
-    process.stdout.write(`wrote docs/screenshots/${s.name}.png\n`);
+    process.stdout.write(`wrote docs/screenshots/${s.name}${suffix}.png\n`);
   }
 }
 
@@ -159,6 +175,22 @@ async function publishReport(url: string): Promise<string> {
   })) as unknown as { ok: boolean; data?: { page: { pageId: string } } };
   if (!r.ok || !r.data) throw new Error('publish failed');
   return r.data.page.pageId;
+}
+
+/** A copy of the report (same storage, so the same macro) in the open ENG space, made as Maya. */
+async function copyToOpenSpace(url: string, pageId: string): Promise<string> {
+  const headers = { authorization: `Basic ${Buffer.from('maya@example.com:token').toString('base64')}`, 'content-type': 'application/json', accept: 'application/json' };
+  const source = (await (await fetch(`${url}/wiki/api/v2/pages/${pageId}?body-format=storage`, { headers })).json()) as { title: string; body: { storage: { value: string } } };
+  const spaces = (await (await fetch(`${url}/wiki/api/v2/spaces?keys=ENG`, { headers })).json()) as { results: { id: string }[] };
+  const spaceId = spaces.results[0]?.id;
+  if (!spaceId) throw new Error('no ENG space');
+  const res = await fetch(`${url}/wiki/api/v2/pages`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ spaceId, status: 'current', title: `${source.title} (copy)`, body: { representation: 'storage', value: source.body.storage.value } }),
+  });
+  if (!res.ok) throw new Error(`copying the report failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'express';
+import { esc } from './html';
+
+/** The theme a Custom UI frame gets once it calls `view.theme.enable()`: Atlassian's ThemeState. */
+export interface FrameTheme {
+  colorMode: 'light' | 'dark';
+  light: 'light';
+  dark: 'dark';
+  spacing: 'spacing';
+  typography: 'typography';
+  shape: 'shape';
+}
 
 /** What the host gives a Custom UI frame: Forge's `view.getContext()` answer. */
 export interface FrameContext {
@@ -12,52 +24,71 @@ export interface FrameContext {
   timezone: string;
   locale: string;
   environmentType: 'DEVELOPMENT';
+  theme: FrameTheme;
 }
 
-/** JSON safe inside a <script> element: no `</script>`, no HTML comment or line-separator tricks. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+export function frameTheme(colorMode: 'light' | 'dark'): FrameTheme {
+  return { colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography', shape: 'shape' };
 }
+
+/** Where the frame loads the host's bridge from: a same-origin file, so the CSP needs no inline script. */
+export const BRIDGE_SCRIPT_PATH = '/__app/__forge-bridge.js';
 
 /**
- * The bridge the host injects before the app's bundle loads (on Forge the product does this).
- * It answers the calls @forge/bridge makes: getContext, invoke (through POST /__forge/invoke,
- * the acting user taken from the switcher's cookie by the site, never from the frame), and
- * navigation, which it performs on the top window like the products do, for http(s) URLs only (a
- * `javascript:` URL handed to the host must never run in the host page).
+ * The bridge the host provides before the app's bundle loads (on Forge the product does this; it
+ * is never the app's inline code). It is a static same-origin script, allowed by `script-src
+ * 'self'`, that reads its frame's context from its own element's `data-context` attribute (data,
+ * not code, so no nonce or hash is needed). It answers the calls @forge/bridge makes:
+ * getContext, invoke (through POST /__forge/invoke, the acting user taken from the switcher's
+ * cookie by the site, never from the frame), enableTheming (sets `data-color-mode` and
+ * `data-theme` on the frame's <html> as Atlassian's hosts do), and navigation, which it performs
+ * on the top window like the products do, for http(s) URLs only (a `javascript:` URL handed to the
+ * host must never run in the host page).
  */
-function bridgeScript(context: FrameContext): string {
-  return `<script>(function(){
-var ctx=${scriptJson(context)};
+export const BRIDGE_SCRIPT = `(function(){
+var el=document.currentScript;
+var ctx=JSON.parse(el&&el.getAttribute('data-context')||'{}');
 function post(body){return fetch('/__forge/invoke',{method:'POST',credentials:'same-origin',headers:{'content-type':'application/json'},body:JSON.stringify(body)}).then(function(r){return r.json().then(function(b){if(!r.ok){var e=new Error(b&&b.message||('Invocation failed with '+r.status));throw e;}return b.result;});});}
+function applyTheme(t){var h=document.documentElement;h.setAttribute('data-color-mode',t.colorMode);h.setAttribute('data-theme',['dark:'+t.dark,'light:'+t.light,'spacing:'+t.spacing,'typography:'+t.typography,'shape:'+t.shape].join(' '));}
 window.__bridge={callBridge:function(name,payload){
 switch(name){
 case 'getContext':return Promise.resolve(JSON.parse(JSON.stringify(ctx)));
 case 'invoke':return post({functionKey:payload.functionKey,payload:payload.payload,context:{moduleKey:ctx.moduleKey,localId:ctx.localId,extension:ctx.extension}});
+case 'enableTheming':if(ctx.theme){applyTheme(ctx.theme);}return Promise.resolve(true);
 case 'navigate':if(payload&&payload.url){var u;try{u=new URL(String(payload.url),window.top.location.href);}catch(e){return Promise.reject(new Error('Invalid URL'));}if(u.protocol!=='https:'&&u.protocol!=='http:'){return Promise.reject(new Error('Only http(s) URLs can be opened'));}if(payload.type==='new-tab'){window.open(u.href,'_blank','noopener');}else{window.top.location.href=u.href;}}return Promise.resolve(true);
 case 'getUrl':return Promise.resolve(new URL(String(payload&&payload.target||''),ctx.siteUrl));
 case 'reload':window.top.location.reload();return Promise.resolve(true);
 default:return Promise.resolve(true);
 }}};
-})();</script>`;
-}
+})();
+`;
 
 export class FrameServer {
-  constructor(private readonly distDir: string) {}
+  /** `csp`: the policy every frame is served with (see csp.ts, built from the manifest). */
+  constructor(
+    private readonly distDir: string,
+    private readonly csp: string,
+  ) {}
 
-  /** The built index.html with the bridge injected first in <head>; assets resolve relative to it. */
+  /** The built index.html with the bridge's script element first in <head>; assets resolve relative to it. */
   render(context: FrameContext): string {
     let html: string;
     try {
       html = readFileSync(join(this.distDir, 'index.html'), 'utf8');
     } catch {
-      return `<!doctype html><p style="font-family:sans-serif">The Custom UI is not built yet: run <code>npm run build</code>.</p>`;
+      return `<!doctype html><p>The Custom UI is not built yet: run <code>npm run build</code>.</p>`;
     }
-    return html.replace(/<head>/i, `<head>${bridgeScript(context)}`);
+    const bridge = `<script src="${BRIDGE_SCRIPT_PATH}" data-context="${esc(JSON.stringify(context))}"></script>`;
+    return html.replace(/<head>/i, `<head>${bridge}`);
+  }
+
+  /** Answers a frame request as Forge does: the app's HTML under its content security policy. */
+  send(res: Response, context: FrameContext): void {
+    res.set('Content-Security-Policy', this.csp).type('html').send(this.render(context));
+  }
+
+  /** The bridge script itself (same origin as the frame). */
+  sendBridge(res: Response): void {
+    res.set('Content-Security-Policy', this.csp).type('application/javascript').set('Cache-Control', 'no-cache').send(BRIDGE_SCRIPT);
   }
 }

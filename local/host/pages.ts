@@ -15,6 +15,9 @@ function formatJiraTime(jiraTime: string, timeZone: string): string {
 }
 
 export const USER_COOKIE = 'pir_user';
+/** The viewer's colour mode (the user menu's light/dark), like Atlassian's appearance setting. */
+export const THEME_COOKIE = 'pir_theme';
+export type ColorMode = 'light' | 'dark';
 
 export interface HostOptions {
   db: Db;
@@ -42,6 +45,11 @@ export function sessionUser(db: Db, req: Request): SiteUser {
   return (chosen && findUser(db, chosen)) || findUser(db, SEED_USERS[0].accountId)!;
 }
 
+/** The session's colour mode: the user menu's cookie, else light. */
+export function sessionColorMode(req: Request): ColorMode {
+  return readCookie(req, THEME_COOKIE) === 'dark' ? 'dark' : 'light';
+}
+
 function frameSrc(moduleKey: string, localId: string, extension: Record<string, unknown>): string {
   const x = Buffer.from(JSON.stringify(extension)).toString('base64url');
   return `/__app/frame?m=${encodeURIComponent(moduleKey)}&l=${encodeURIComponent(localId)}&x=${x}`;
@@ -59,12 +67,18 @@ export function createHostRouter(opts: HostOptions): Router {
     res
       .status(status)
       .type('html')
-      .send(layout({ product, title, currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref, confluence: opts.confluence }));
+      .send(layout({ product, title, currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref, colorMode: sessionColorMode(req), confluence: opts.confluence }));
   };
 
   router.get('/__switch-user', (req, res) => {
     const user = findUser(db, queryText(req.query.as));
     if (user) res.cookie(USER_COOKIE, user.accountId, { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.redirect(303, safeLocalPath(req.query.back));
+  });
+
+  router.get('/__switch-theme', (req, res) => {
+    const mode = queryText(req.query.mode);
+    if (mode === 'light' || mode === 'dark') res.cookie(THEME_COOKIE, mode, { httpOnly: true, sameSite: 'lax', path: '/' });
     res.redirect(303, safeLocalPath(req.query.back));
   });
 

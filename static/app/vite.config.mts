@@ -60,7 +60,9 @@ export default defineConfig({
   root: appRoot,
   // Forge serves a resource from a relative path under its own CDN, never from the site root.
   base: './',
-  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
+  // Both colour themes: the host picks one with `data-color-mode` on <html> once the app calls
+  // `view.theme.enable()`; until then (or on a host without theming) the light fallbacks apply.
+  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
   build: {
     outDir: path.join(appRoot, 'dist'),
     emptyOutDir: true,

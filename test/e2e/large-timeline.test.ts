@@ -2,7 +2,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { EntryPage, PublishResult, Result, ReviewDoc, TimelineView } from '../../src/contract';
 import { NO_FAULTS } from '../../local/admin/faults';
 import type { RunningSite } from '../../local/site';
-import { launchChromium } from '../support/browser';
+import { expectNoCspViolations, launchChromium } from '../support/browser';
 import { freshSite, invokeAs } from '../support/site';
 
 /**
@@ -29,6 +29,7 @@ beforeAll(async () => {
   issueKey = seeded.added[0];
   started = await ok<TimelineView>('review/start', { issueKey });
 }, 120_000);
+afterEach(() => expectNoCspViolations());
 afterAll(async () => {
   await browser?.close();
   await site?.close();
