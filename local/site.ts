@@ -128,7 +128,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       res.status(404);
       if (req.accepts(['json', 'html']) === 'html') {
         const body = `<div class="notfound"><h1>Confluence isn't on this site</h1><p>This site has Jira only. A site admin can add Confluence.</p><p><a href="/">Back to issues</a></p></div>`;
-        res.type('html').send(layout({ product: 'Jira', title: 'Not found', currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref: globalPagePath, confluence: false }));
+        res.type('html').send(layout({ product: 'Jira', title: 'Not found', currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref: globalPagePath, colorMode: sessionColorMode(req), confluence: false }));
       } else {
         res.type('text').send('Not Found');
       }
