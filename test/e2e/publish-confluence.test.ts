@@ -26,6 +26,20 @@ async function publishFromPanel(page: Page): Promise<{ pageId: string; version: 
   };
 }
 
+/** A copy of the report (same storage, so the same macro) in the open ENG space, made as Maya through Confluence's REST API. */
+async function copyToOpenSpace(pageId: string): Promise<string> {
+  const headers = { authorization: basicAuth('maya@example.com'), 'content-type': 'application/json', accept: 'application/json' };
+  const source = (await (await fetch(`${e2e.site.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, { headers })).json()) as { title: string; body: { storage: { value: string } } };
+  const spaces = (await (await fetch(`${e2e.site.url}/wiki/api/v2/spaces?keys=ENG`, { headers })).json()) as { results: { id: string }[] };
+  const res = await fetch(`${e2e.site.url}/wiki/api/v2/pages`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ spaceId: spaces.results[0].id, status: 'current', title: `${source.title} (copy)`, body: { representation: 'storage', value: source.body.storage.value } }),
+  });
+  expect(res.ok).toBe(true);
+  return ((await res.json()) as { id: string }).id;
+}
+
 describe('publishing a review to Confluence, in Chromium', () => {
   it('publishes INC-1 from the panel, shows the report with the live macro, and re-publishes in place with one remote link', async () => {
     const started = await invokeAs<{ ok: boolean }>(e2e.site, 'maya@example.com', 'review/start', { issueKey: 'INC-1' });
@@ -49,8 +63,15 @@ describe('publishing a review to Confluence, in Chromium', () => {
     const reportLinks = ((await links.json()) as { globalId?: string; object: { url: string } }[]).filter((l) => l.object.url.includes(`/pages/${first.pageId}`));
     expect(reportLinks).toHaveLength(1);
 
-    // A reader without access to the incident project sees the page, but the macro says only "no access".
+    // Lena may not view the members-only Incident Reviews space: Confluence's not-found page, no macro, nothing of INC-1.
     await signInAs(page, e2e.site, 'lena@example.com', `/wiki/spaces/IR/pages/${first.pageId}`);
+    expect(await page.locator('body').textContent()).not.toMatch(/INC-1|login page/i);
+    expect(await page.locator('iframe.forge').count()).toBe(0);
+
+    // A reader of a page who may not browse the incident project (the report copied into the open
+    // Engineering space): the page shows, but the macro says only "no access".
+    const copyId = await copyToOpenSpace(first.pageId);
+    await signInAs(page, e2e.site, 'lena@example.com', `/wiki/spaces/ENG/pages/${copyId}`);
     const lenaMacro = page.frameLocator('iframe.forge').first();
     await lenaMacro.locator('[data-macro-state="no-access"]').waitFor({ timeout: 20_000 });
     expect(await lenaMacro.locator('body').textContent()).toContain("You don't have access to this incident's review");
