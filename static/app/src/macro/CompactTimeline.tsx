@@ -15,7 +15,7 @@ const noOpen = () => undefined;
  * The timeline by day in the viewer's zone, read-only (the issue panel's rows without annotating),
  * compact: the annotated entries, or the first ones, until "Show all".
  */
-export function CompactTimeline({ entries, loading }: { entries: readonly TimelineEntry[]; loading: EntryLoading | null }) {
+export function CompactTimeline({ entries, loading, total }: { entries: readonly TimelineEntry[]; loading: EntryLoading | null; total?: number }) {
   const { locale, timezone } = useAppContext();
   const [all, setAll] = useState(false);
   const compact = useMemo(() => compactEntries(entries), [entries]);
@@ -26,7 +26,7 @@ export function CompactTimeline({ entries, loading }: { entries: readonly Timeli
     <section className="pir-section pir-timeline pir-timeline--compact pir-macro__part" aria-labelledby="pir-timeline-heading">
       <div className="pir-timeline__head">
         <h2 className="pir-section__heading" id="pir-timeline-heading">
-          Timeline <span className="pir-count">{entries.length}</span>
+          Timeline <span className="pir-count">{Math.max(total ?? 0, entries.length)}</span>
         </h2>
         {first && (
           <span className="pir-subtle pir-timeline__zone">
@@ -36,15 +36,17 @@ export function CompactTimeline({ entries, loading }: { entries: readonly Timeli
       </div>
       {!all && compact.hidden > 0 && (
         <p className="pir-subtle pir-timeline__count">
-          {compact.annotatedOnly ? `Showing the ${shown.length} annotated entries of ${entries.length}.` : `Showing the first ${shown.length} of ${entries.length} entries.`}
+          {compact.annotatedOnly
+            ? `Showing the ${shown.length} annotated entries of ${Math.max(total ?? 0, entries.length)}.`
+            : `Showing the first ${shown.length} of ${Math.max(total ?? 0, entries.length)} entries.`}
         </p>
       )}
-      {loading && <EntriesLoading loading={loading} />}
       {groups.length === 0 ? (
-        <p className="pir-subtle">No timeline entries yet.</p>
+        loading && loading.remaining > 0 ? null : <p className="pir-subtle">No timeline entries yet.</p>
       ) : (
         groups.map((group) => <TimelineDayGroup key={group.day} group={group} openId={null} onOpen={noOpen} />)
       )}
+      {(all || compact.hidden === 0) && loading && <EntriesLoading loading={loading} />}
       {compact.hidden > 0 && (
         <Button spacing="compact" aria-expanded={all} onClick={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${entries.length} entries`}

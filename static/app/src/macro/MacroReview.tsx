@@ -80,7 +80,11 @@ function MacroParts({ result, parts, timeline, entries, loading }: MacroPartsPro
       case 'plot':
         return timeline ? <RecoveryPlot entries={withAnnotated(entries, timeline.annotated)} moments={timeline.moments} metrics={timeline.metrics} /> : null;
       case 'timeline':
-        return timeline ? <CompactTimeline entries={entries} loading={loading} /> : <p className="pir-subtle">{NOT_STARTED}</p>;
+        return timeline ? (
+          <CompactTimeline entries={withAnnotated(entries, timeline.annotated)} loading={loading} total={timeline.paging.total} />
+        ) : (
+          <p className="pir-subtle">{NOT_STARTED}</p>
+        );
       case 'learnings':
         return <MacroLearnings learnings={doc.content.learnings} />;
       case 'factors':
