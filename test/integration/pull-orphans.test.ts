@@ -112,7 +112,7 @@ it('a pull killed after its chunks were written, before the switch, leaves only 
   // Let the chunk writes through and stop the pull at its versioned switch (nothing after it runs: no clean-up either).
   jest.spyOn(kvs, 'transact').mockImplementation((() => {
     throw new Error('killed');
-  }) as never);
+  }));
   killAfter('batchDelete', 0);
   await expect(refreshInProcess()).rejects.toThrow('killed');
   jest.restoreAllMocks();
