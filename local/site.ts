@@ -17,7 +17,7 @@ import { createKvsRouter, loadEntityDefinitions } from './kvs';
 import { installForgeGlobals } from './runner/forge-globals';
 import { FunctionRunner, InvocationError } from './runner/function-runner';
 import { appUuid, loadManifest } from './runner/manifest';
-import { applyScenario, isEmpty, migrateAll } from './seed';
+import { applyScenario, demoSeededAt, isEmpty, migrateAll } from './seed';
 import { errorHandlerAs, notFoundAs, requireJsonBody } from './site-errors';
 import { seedDemoReviews } from './seed/demo-reviews';
 import { findUser } from './users';
@@ -38,6 +38,8 @@ export interface SiteOptions {
   uiDir?: string;
   /** Runs before every route (`npm start` answers "starting" with it until the demo reviews are made). */
   gate?: RequestHandler;
+  /** The clock the demo is seeded by (first start, `POST /__admin/seed`); tests pass a fixed one. The real clock by default. */
+  seedClock?: () => Date;
 }
 
 export interface RunningSite {
@@ -70,8 +72,9 @@ const SeedBody = z.object({ scenario: z.enum(['demo', 'large', 'demo-reviews']) 
 export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   const db = openDb(opts.dataDir);
   migrateAll(db);
+  const seedClock = opts.seedClock ?? (() => new Date());
   const seededOnStart = isEmpty(db);
-  if (seededOnStart) applyScenario(db, 'demo');
+  if (seededOnStart) applyScenario(db, 'demo', seedClock());
 
   const manifestPath = join(ROOT, 'manifest.yml');
   const manifest = loadManifest(manifestPath);
@@ -142,13 +145,13 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     }
     if (parsed.data.scenario === 'demo-reviews') {
       // Reviews are made by the app itself, through its resolvers, on top of the demo incidents.
-      seedDemoReviews(runner).then(
+      seedDemoReviews({ runner, db }, demoSeededAt(db) ?? seedClock()).then(
         (added) => res.json({ scenario: 'demo-reviews', added }),
         (e: unknown) => res.status(500).json({ message: e instanceof Error ? e.message : String(e) }),
       );
       return;
     }
-    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario) });
+    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario, seedClock()) });
   });
   app.post('/__admin/trigger/:key', async (req, res) => {
     try {

@@ -403,7 +403,7 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-10-19T09:05:30-04:00'),
         TOMAS,
-        "The export's cron entry lives in the shared base image, so every host built since the ${day('2026-08-15', 'MMMM')} image refresh carries it. The job takes a leader lock so only one host runs it; the reporting worker usually wins because its clock fires first, but this month web-02 got there first.",
+        `The export's cron entry lives in the shared base image, so every host built since the ${day('2026-08-15', 'MMMM')} image refresh carries it. The job takes a leader lock so only one host runs it; the reporting worker usually wins because its clock fires first, but this month web-02 got there first.`,
       ),
       comment(
         s('2026-10-20T10:20:00+09:00'),

@@ -18,16 +18,17 @@ export type Story = 'login' | 'backup' | 'etl' | 'mainframe';
 
 /**
  * How many weeks before the most recent story each one is placed, so trends span about six
- * months: INC-1 about 6 months before "now", INC-2 about 3, INC-3 about 5 weeks, INC-4 last week.
+ * months: INC-1 about 6 months before "now", INC-2 about 3, INC-3 about 6 weeks, INC-4 last week;
+ * every two incidents are more than 31 days apart, so the four always fall in four months.
  * Raising a number only ever moves a story earlier, so later keys stay created later.
  */
-export const WEEKS_BEFORE_LATEST: Readonly<Record<Story, number>> = { login: 20, backup: 9, etl: 3, mainframe: 0 };
+export const WEEKS_BEFORE_LATEST: Readonly<Record<Story, number>> = { login: 20, backup: 9, etl: 4, mainframe: 0 };
 
 export interface StoryDates {
   /** `text` with every YYYY-MM-DD in it moved to the story's place (timestamps keep time and offset). */
-  s(text: string): string;
+  s: (text: string) => string;
   /** A date of the story as written (YYYY-MM-DD), moved and formatted with date-fns `pattern`. */
-  day(storyDate: string, pattern: string): string;
+  day: (storyDate: string, pattern: string) => string;
 }
 
 const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/g;
