@@ -17,12 +17,13 @@ export const STORY_NOW = new Date('2026-11-21T12:00:00Z');
 export type Story = 'login' | 'backup' | 'etl' | 'mainframe';
 
 /**
- * How many weeks before the most recent story each one is placed, so trends span about six
- * months: INC-1 about 6 months before "now", INC-2 about 3, INC-3 about 6 weeks, INC-4 last week;
- * every two incidents are more than 31 days apart, so the four always fall in four months.
- * Raising a number only ever moves a story earlier, so later keys stay created later.
+ * How many weeks before the most recent story each one is placed, so trends span several months:
+ * INC-1 and INC-2 about four months before "now" (ten days apart, as written: both Sev1/Sev2, so
+ * the 24-hour rule has two incidents in one window to work on), INC-3 about six weeks, INC-4 last
+ * week. INC-2, INC-3 and INC-4 are each more than 31 days apart, so they always fall in three
+ * months. Raising a number only ever moves a story earlier, so later keys stay created later.
  */
-export const WEEKS_BEFORE_LATEST: Readonly<Record<Story, number>> = { login: 20, backup: 9, etl: 4, mainframe: 0 };
+export const WEEKS_BEFORE_LATEST: Readonly<Record<Story, number>> = { login: 12, backup: 12, etl: 4, mainframe: 0 };
 
 export interface StoryDates {
   /** `text` with every YYYY-MM-DD in it moved to the story's place (timestamps keep time and offset). */

@@ -283,13 +283,13 @@ describe('the demo scenario', () => {
     expect(statuses.slice(5).every((s) => s === 'Closed')).toBe(true);
   });
 
-  it('sets the login outage on a Saturday evening about five months before today, about 20 minutes from first errors to monitoring', () => {
+  it('sets the login outage on a Saturday evening about four months before today, about 20 minutes from first errors to monitoring', () => {
     const inc1 = issue('INC-1');
     const created = new Date(inc1.created);
     expect(created.getUTCDay()).toBe(6);
     expect(created.getUTCHours()).toBeGreaterThanOrEqual(17);
-    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeGreaterThan(140);
-    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeLessThan(180);
+    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeGreaterThan(110);
+    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeLessThan(130);
     const restored = time(inc1.changes.find((c) => c.to === 'Monitoring')!.at);
     const impactStarted = Date.parse(seededDate(STORY_NOW, 'login', '2026-10-17T19:41:30+01:00')); // first 5xx, from Daniel's table
     expect((restored - impactStarted) / 60_000).toBeGreaterThan(15);
@@ -474,15 +474,15 @@ describe('the demo seeded on any day', () => {
     );
   });
 
-  it('spreads the incidents over at least four months of the twelve before the seeding day, oldest first', () => {
+  it('spreads the incidents over at least three months of the twelve before the seeding day, oldest first', () => {
     fc.assert(
       fc.property(seedDay, (now) => {
         const s = demoScenarioAt(now);
         const created = ['INC-1', 'INC-2', 'INC-3', 'INC-4'].map((k) => time(incident(s, k).created));
         expect([...created].sort((a, b) => a - b)).toEqual(created);
-        for (const c of created) expect(now.getTime() - c).toBeLessThan(200 * 86_400_000); // about six months at most
+        for (const c of created) expect(now.getTime() - c).toBeLessThan(140 * 86_400_000); // about four months at most
         const months = new Set(created.map((c) => new Date(c).toISOString().slice(0, 7)));
-        expect(months.size).toBeGreaterThanOrEqual(4);
+        expect(months.size).toBeGreaterThanOrEqual(3);
         for (const { at } of times(s)) expect(time(at)).toBeLessThan(now.getTime());
       }),
       { numRuns: 60 },
@@ -497,7 +497,7 @@ describe('the demo seeded on any day', () => {
     expect(statusPage.url).toBe(`https://status.example.com/incidents/${seededDate(years, 'login', '2026-10-17')}-login`);
     const left = [...JSON.stringify(s).matchAll(/.{30}(?:2026|17 Oct|22 October|4 November|25 Nov)/g)].map((m) => m[0]);
     expect(left).toEqual([]);
-    expect(WEEKS_BEFORE_LATEST.login).toBeGreaterThan(WEEKS_BEFORE_LATEST.backup);
+    expect(WEEKS_BEFORE_LATEST.login).toBeGreaterThanOrEqual(WEEKS_BEFORE_LATEST.backup);
     expect(WEEKS_BEFORE_LATEST.backup).toBeGreaterThan(WEEKS_BEFORE_LATEST.etl);
     expect(WEEKS_BEFORE_LATEST.etl).toBeGreaterThan(WEEKS_BEFORE_LATEST.mainframe);
   });
