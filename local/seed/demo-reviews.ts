@@ -102,7 +102,7 @@ interface DemoReview {
 const task = (phase: AnnotationPatch['phase'], impact: AnnotationPatch['impact']): AnnotationPatch => ({ kind: 'task', phase, impact });
 const talk = (phase: AnnotationPatch['phase'], impact: AnnotationPatch['impact']): AnnotationPatch => ({ kind: 'human-interaction', phase, impact });
 
-export const REVIEWS: readonly DemoReview[] = [
+const REVIEWS: readonly DemoReview[] = [
   {
     key: 'INC-1',
     story: 'login',
