@@ -17,13 +17,21 @@ export const STORY_NOW = new Date('2026-11-21T12:00:00Z');
 export type Story = 'login' | 'backup' | 'etl' | 'mainframe';
 
 /**
- * How many weeks before the most recent story each one is placed, so trends span several months:
- * INC-1 and INC-2 about four months before "now" (ten days apart, as written: both Sev1/Sev2, so
- * the 24-hour rule has two incidents in one window to work on), INC-3 about six weeks, INC-4 last
- * week. INC-2, INC-3 and INC-4 are each more than 31 days apart, so they always fall in three
- * months. Raising a number only ever moves a story earlier, so later keys stay created later.
+ * How many weeks before the most recent story INC-3's and INC-4's are placed: INC-3 about six
+ * weeks before "now", INC-4 last week.
  */
-export const WEEKS_BEFORE_LATEST: Readonly<Record<Story, number>> = { login: 12, backup: 12, etl: 4, mainframe: 0 };
+export const WEEKS_BEFORE_LATEST: Readonly<Record<'etl' | 'mainframe', number>> = { etl: 4, mainframe: 0 };
+
+/**
+ * INC-1 and INC-2 move together, ten days apart as written (both Sev1/Sev2, so the 24-hour rule
+ * has two incidents in one window to work on), 12 to 16 weeks before the most recent story: the
+ * fewest of those weeks that puts them in two calendar months (a 10-day gap sliding a week at a
+ * time meets a month's end within five steps). INC-2, INC-3 and INC-4 are each more than 31 days
+ * apart, so the four incidents, and the three demo reviews, always span at least three months.
+ * Every story stays earlier than the next one, so later keys stay created later.
+ */
+export const PAIR_WEEKS_BACK: readonly number[] = [12, 13, 14, 15, 16];
+const PAIR_DAYS = ['2026-10-17', '2026-10-27'] as const;
 
 export interface StoryDates {
   /** `text` with every YYYY-MM-DD in it moved to the story's place (timestamps keep time and offset). */
@@ -64,7 +72,13 @@ export function weeksSinceStory(now: Date): number {
 /** Where each story sits for a site seeded at `now`. */
 export function storyDates(now: Date): (story: Story) => StoryDates {
   const weeks = weeksSinceStory(now);
-  return (story) => movedBy((weeks - WEEKS_BEFORE_LATEST[story]) * 7);
+  const monthsApart = (back: number) => {
+    const moved = movedBy((weeks - back) * 7);
+    return moved.day(PAIR_DAYS[0], 'yyyy-MM') !== moved.day(PAIR_DAYS[1], 'yyyy-MM');
+  };
+  const pairBack = PAIR_WEEKS_BACK.find(monthsApart) ?? PAIR_WEEKS_BACK[0];
+  const back: Record<Story, number> = { login: pairBack, backup: pairBack, ...WEEKS_BEFORE_LATEST };
+  return (story) => movedBy((weeks - back[story]) * 7);
 }
 
 /** A story's date (YYYY-MM-DD or an ISO timestamp, as written in `incidents.ts`) as seeded at `now`. */
