@@ -21,7 +21,7 @@ import { installApp } from './runner/installation';
 import { appUuid, loadManifest } from './runner/manifest';
 import { layout } from './host/layout';
 import { listUsers } from './users';
-import { applyScenario, isEmpty, migrateAll } from './seed';
+import { applyScenario, demoSeededAt, isEmpty, migrateAll } from './seed';
 import { errorHandlerAs, notFoundAs, requireJsonBody } from './site-errors';
 import { seedDemoReviews } from './seed/demo-reviews';
 import { findUser } from './users';
@@ -48,6 +48,8 @@ export interface SiteOptions {
    * without Confluence, and the macro is not offered. Default true.
    */
   confluence?: boolean;
+  /** The clock the demo is seeded by (first start, `POST /__admin/seed`); tests pass a fixed one. The real clock by default. */
+  seedClock?: () => Date;
 }
 
 export interface RunningSite {
@@ -89,8 +91,9 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
 
   const db = openDb(opts.dataDir);
   migrateAll(db);
+  const seedClock = opts.seedClock ?? (() => new Date());
   const seededOnStart = isEmpty(db);
-  if (seededOnStart) applyScenario(db, 'demo');
+  if (seededOnStart) applyScenario(db, 'demo', seedClock());
 
   const entities = loadEntityDefinitions(readFileSync(manifestPath, 'utf8'));
   const globalPagePath = `/jira/apps/${appUuid(manifest)}/${LOCAL_ENVIRONMENT_ID}`;
@@ -175,13 +178,13 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     }
     if (parsed.data.scenario === 'demo-reviews') {
       // Reviews are made by the app itself, through its resolvers, on top of the demo incidents.
-      seedDemoReviews(runner).then(
+      seedDemoReviews({ runner, db }, demoSeededAt(db) ?? seedClock()).then(
         (added) => res.json({ scenario: 'demo-reviews', added }),
         (e: unknown) => res.status(500).json({ message: e instanceof Error ? e.message : String(e) }),
       );
       return;
     }
-    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario) });
+    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario, seedClock()) });
   });
   app.post('/__admin/trigger/:key', async (req, res) => {
     try {

@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { join } from 'node:path';
 import type { SiteAuth } from './auth';
 import { ROOT, startSite, type RunningSite, type SiteOptions } from './site';
+import { demoSeededAt } from './seed';
 import { seedDemoReviews } from './seed/demo-reviews';
 
 /** How long a client asked while the demo is being made should wait before asking again. */
@@ -43,7 +44,8 @@ export async function startDemoSite(opts: Omit<SiteOptions, 'gate'>): Promise<De
   const site = await startSite({ ...opts, gate });
   auth = site.auth;
   // A first start also holds three reviews, made through the app's own resolvers, so After Action Summaries has something to show.
-  const ready = (site.seededOnStart ? seedDemoReviews(site.runner) : Promise.resolve([])).then(() => {
+  const seededAt = demoSeededAt(site.db);
+  const ready = (site.seededOnStart && seededAt ? seedDemoReviews(site, seededAt) : Promise.resolve([])).then(() => {
     open = true;
   });
   return { site, ready };

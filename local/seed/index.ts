@@ -3,7 +3,7 @@ import { migrateUsers, seedUsers } from '../users';
 import { loadScenario, migrateJira, resetJira } from '../jira';
 import { migrateConfluence, resetConfluence, seedConfluence } from '../confluence';
 import { migrateKvs, resetKvs } from '../kvs';
-import { demoScenario } from './incidents';
+import { demoScenarioAt } from './incidents';
 import { largeScenario } from './large';
 
 export type ScenarioName = 'demo' | 'large';
@@ -13,6 +13,16 @@ export function migrateAll(db: Db): void {
   migrateJira(db);
   migrateConfluence(db);
   migrateKvs(db);
+  db.exec('CREATE TABLE IF NOT EXISTS seed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+}
+
+/**
+ * When the demo now in the database was seeded: the demo's dates and the demo reviews' due dates
+ * are relative to it, chosen once (a restart keeps the data and this date; `demo` re-seeds anew).
+ */
+export function demoSeededAt(db: Db): Date | null {
+  const row = db.prepare("SELECT value FROM seed_meta WHERE key = 'demo-seeded-at'").get() as { value: string } | undefined;
+  return row ? new Date(row.value) : null;
 }
 
 /** Whether the database holds no site yet (first start with an empty DATA_DIR). */
@@ -21,11 +31,13 @@ export function isEmpty(db: Db): boolean {
 }
 
 /**
- * `demo` resets everything (products and app storage) to the four seeded incidents;
- * `large` adds the large incident of DESIGN §6 on top of what is there.
+ * `demo` resets everything (products and app storage) to the four seeded incidents, placed
+ * relative to `now` (see `story-dates.ts`); `large` adds the large incident of DESIGN §6 on top
+ * of what is there.
  */
-export function applyScenario(db: Db, name: ScenarioName): { added: string[] } {
+export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date()): { added: string[] } {
   if (name === 'demo') {
+    const demoScenario = demoScenarioAt(now);
     db.transaction(() => {
       resetKvs(db);
       resetConfluence(db);
@@ -33,6 +45,7 @@ export function applyScenario(db: Db, name: ScenarioName): { added: string[] } {
       seedUsers(db);
       loadScenario(db, demoScenario);
       seedConfluence(db);
+      db.prepare("INSERT OR REPLACE INTO seed_meta (key, value) VALUES ('demo-seeded-at', ?)").run(now.toISOString());
     })();
     return { added: demoScenario.issues.map((i) => i.key) };
   }

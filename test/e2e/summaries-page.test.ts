@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { seededDate, STORY_NOW } from '../../local/seed/story-dates';
 import { invokeAs } from '../support/site';
 
 const e2e = siteAndBrowserPerFile();
@@ -37,10 +38,15 @@ async function openPage(page: Page, email: string): Promise<FrameLocator> {
   return frame;
 }
 
-/** The demo incidents happened in October 2026: a range around them keeps the test independent of today's date. */
-async function showOctoberAndNovember2026(frame: FrameLocator): Promise<void> {
-  await frame.getByLabel('Impact from').fill('2026-10-01');
-  await frame.getByLabel('to', { exact: true }).fill('2026-11-30');
+/**
+ * INC-1 and INC-2 were written in October 2026 and the site is seeded on a fixed clock: the same
+ * two months, moved as the seed moves their story, keep the test independent of today's date.
+ */
+const FROM = seededDate(STORY_NOW, 'login', '2026-10-01');
+const TO = seededDate(STORY_NOW, 'login', '2026-11-30');
+async function showTheMonthsOfInc1AndInc2(frame: FrameLocator): Promise<void> {
+  await frame.getByLabel('Impact from').fill(FROM);
+  await frame.getByLabel('to', { exact: true }).fill(TO);
 }
 
 describe('After Action Summaries, in Chromium', () => {
@@ -53,7 +59,7 @@ describe('After Action Summaries, in Chromium', () => {
       if (request.url().endsWith('/__forge/invoke') && request.postData()?.includes('"summaries/list"')) listCalls.push(request.postData() ?? '');
     });
     const frame = await openPage(page, MAYA);
-    await showOctoberAndNovember2026(frame);
+    await showTheMonthsOfInc1AndInc2(frame);
 
     const inc1 = frame.locator('tr[data-incident-key="INC-1"]');
     const inc2 = frame.locator('tr[data-incident-key="INC-2"]');
@@ -88,11 +94,11 @@ describe('After Action Summaries, in Chromium', () => {
 
     // A range that ends before it starts is refused on the spot and nothing is asked.
     const before = listCalls.length;
-    await frame.getByLabel('Impact from').fill('2026-12-01');
+    await frame.getByLabel('Impact from').fill(seededDate(STORY_NOW, 'login', '2026-12-01'));
     await frame.getByText('The start date is after the end date').waitFor();
     await page.waitForTimeout(600);
     expect(listCalls.length).toBe(before);
-    await frame.getByLabel('Impact from').fill('2026-10-01');
+    await frame.getByLabel('Impact from').fill(FROM);
 
     // CSV of the filtered table, every page.
     await frame.getByRole('button', { name: 'Export CSV' }).click();
@@ -121,7 +127,7 @@ describe('After Action Summaries, in Chromium', () => {
   it('shows a reader without access to the incident project none of its incidents', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const frame = await openPage(page, 'lena@example.com');
-    await showOctoberAndNovember2026(frame);
+    await showTheMonthsOfInc1AndInc2(frame);
     await frame.locator('.pir-empty-state').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
     const body = (await frame.locator('body').textContent()) ?? '';

@@ -3,9 +3,11 @@
  * local site, with a controlled clock: only `Date` is faked, so the app, the Jira emulator's
  * relative JQL dates ("-14d") and the KVS service all read the same "now" while timers and I/O run.
  *
- * Seed incidents (UTC): INC-1 Sev2, restored Saturday 2026-10-17 19:34 → due Tuesday 2026-10-20
- * 00:00; INC-2 Sev1, restored Wednesday 2026-10-28 09:15:30 → due Thursday 09:15:30; INC-3 Sev3
- * (never reminded); INC-4 Sev2, restored Wednesday 2026-11-18 18:30:30 → due Thursday 18:30:30.
+ * Seed incidents as written (UTC): INC-1 Sev2, restored Saturday 2026-10-17 19:34 → due Tuesday
+ * 2026-10-20 00:00; INC-2 Sev1, restored Wednesday 2026-10-28 09:15:30 → due Thursday 09:15:30;
+ * INC-3 Sev3 (never reminded); INC-4 Sev2, restored Wednesday 2026-11-18 18:30:30 → due Thursday
+ * 18:30:30. `freshSite` seeds on the story's own date, where INC-4 stays as written and INC-1 and
+ * INC-2 sit some weeks earlier (`story-dates.ts`): `early()` moves their dates the same way.
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionItemInput, ActionSyncResult, DueReviewFlag, ReviewDoc, SummariesResult, SummaryRow } from '../../src/contract';
@@ -18,7 +20,13 @@ import { runRhythm, type RhythmResult } from '../../src/use-cases/rhythm';
 import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { assertLoggedRequestsMatchContract, clearRequestLog } from '../contract/app-traffic';
+import { storyDates, STORY_NOW } from '../../local/seed/story-dates';
 import { closeIssueAs, freshSite, jiraAs, okAs } from '../support/site';
+
+/** INC-1's and INC-2's dates (and times, offsets kept) as `freshSite` seeds them. */
+const early = (written: string) => storyDates(STORY_NOW)('login').s(written);
+/** One of their days as the reminder writes it, e.g. "Tuesday, 20 October 2026". */
+const earlyDay = (written: string) => storyDates(STORY_NOW)('login').day(written, 'EEEE, d MMMM yyyy');
 
 const MAYA = 'maya@example.com';
 const INCIDENTS = ['INC-1', 'INC-2', 'INC-3', 'INC-4'];
@@ -29,7 +37,7 @@ const summaryStore = createKvsSummaryStore();
 
 beforeEach(async () => {
   jest.useFakeTimers({
-    now: new Date('2026-10-01T00:00:00Z'),
+    now: new Date(early('2026-10-01T00:00:00Z')),
     doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
   });
   jest.spyOn(console, 'info').mockImplementation(() => undefined);
@@ -97,19 +105,19 @@ const flagKeys = async () => (await summaryStore.readFlags()).map((f) => f.incid
 describe('the 24-hour rule', () => {
   it('does not remind before the review is due, then reminds each overdue Sev1/Sev2 incident exactly once', async () => {
     await clearRequestLog(site);
-    setNow('2026-10-19T23:59:59Z');
+    setNow(early('2026-10-19T23:59:59Z'));
     expect(await trigger()).toMatchObject({ timeZone: 'UTC', reminded: [], failed: [], errors: [] });
     expect(await reminderCounts()).toEqual({ 'INC-1': 0, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
 
-    setNow('2026-10-20T00:00:01Z');
+    setNow(early('2026-10-20T00:00:01Z'));
     expect(await trigger()).toMatchObject({ reminded: ['INC-1'], failed: [], errors: [] });
     const again = await trigger();
     expect(again).toMatchObject({ reminded: [], failed: [], checked: 1 });
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
 
-    setNow('2026-10-29T09:15:29Z');
+    setNow(early('2026-10-29T09:15:29Z'));
     expect((await trigger()).reminded).toEqual([]);
-    setNow('2026-10-29T09:15:31Z');
+    setNow(early('2026-10-29T09:15:31Z'));
     expect((await trigger()).reminded).toEqual(['INC-2']);
     expect((await trigger()).reminded).toEqual([]);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
@@ -117,8 +125,8 @@ describe('the 24-hour rule', () => {
     const [comment] = await reminders('INC-2');
     const text = adfToText(comment.body);
     expect(text).toContain('within one business day of recovery');
-    expect(text).toContain('Wednesday, 28 October 2026 at 09:15 (UTC)');
-    expect(text).toContain('Thursday, 29 October 2026 at 09:15 (UTC)');
+    expect(text).toContain(`${earlyDay('2026-10-28')} at 09:15 (UTC)`);
+    expect(text).toContain(`${earlyDay('2026-10-29')} at 09:15 (UTC)`);
     expect(text).toContain('Start review');
     expect(text).not.toMatch(/\b(fault|blame|failed to|should have)\b/i);
     await assertLoggedRequestsMatchContract(site);
@@ -135,21 +143,21 @@ describe('the 24-hour rule', () => {
   });
 
   it('flags each reminded incident on the global page and drops the flag once its review starts', async () => {
-    setNow('2026-10-29T09:15:31Z');
+    setNow(early('2026-10-29T09:15:31Z'));
     await trigger();
     const flags = await summaryStore.readFlags();
     expect(flags).toStrictEqual<DueReviewFlag[]>([
       {
         incidentKey: 'INC-1', title: 'Login page outage: sign-in fails for all users', severityLevel: 2,
-        restoredAt: '2026-10-17T19:34:00.000Z', dueAt: '2026-10-20T00:00:00.000Z', remindedAt: '2026-10-29T09:15:31.000Z',
+        restoredAt: early('2026-10-17T19:34:00.000Z'), dueAt: early('2026-10-20T00:00:00.000Z'), remindedAt: early('2026-10-29T09:15:31.000Z'),
       },
       {
         incidentKey: 'INC-2', title: 'Stale-backup migration: Harbourline instance missing a month of data', severityLevel: 1,
-        restoredAt: '2026-10-28T09:15:30.000Z', dueAt: '2026-10-29T09:15:30.000Z', remindedAt: '2026-10-29T09:15:31.000Z',
+        restoredAt: early('2026-10-28T09:15:30.000Z'), dueAt: early('2026-10-29T09:15:30.000Z'), remindedAt: early('2026-10-29T09:15:31.000Z'),
       },
     ]);
 
-    setNow('2026-10-29T10:00:00Z');
+    setNow(early('2026-10-29T10:00:00Z'));
     await saveReview('INC-2');
     await trigger();
     expect(await flagKeys()).toEqual(['INC-1']);
@@ -183,9 +191,9 @@ describe('the 24-hour rule', () => {
   it('counts the business day in PIR_TIME_ZONE, and falls back to UTC for a zone it does not know', async () => {
     // INC-1 was restored early on Sunday in Tokyo: due at the end of Monday there, 09:00 earlier than in UTC.
     process.env.PIR_TIME_ZONE = 'Asia/Tokyo';
-    setNow('2026-10-19T15:00:01Z');
+    setNow(early('2026-10-19T15:00:01Z'));
     expect(await trigger()).toMatchObject({ timeZone: 'Asia/Tokyo', reminded: ['INC-1'] });
-    expect(adfToText((await reminders('INC-1'))[0].body)).toContain('Tuesday, 20 October 2026 at 00:00 (Asia/Tokyo)');
+    expect(adfToText((await reminders('INC-1'))[0].body)).toContain(`${earlyDay('2026-10-20')} at 00:00 (Asia/Tokyo)`);
 
     process.env.PIR_TIME_ZONE = 'Mars/Olympus_Mons';
     const warn = jest.mocked(console.warn);
@@ -196,30 +204,30 @@ describe('the 24-hour rule', () => {
 
 describe('never twice', () => {
   const claim = (over: Partial<ReminderClaim>): ReminderClaim => ({
-    incidentKey: 'INC-1', state: 'pending', claimId: 'crashed-run', claimedAt: Date.now(), dueAt: '2026-10-20T00:00:00.000Z', ...over,
+    incidentKey: 'INC-1', state: 'pending', claimId: 'crashed-run', claimedAt: Date.now(), dueAt: early('2026-10-20T00:00:00.000Z'), ...over,
   });
 
   it('leaves a fresh claim to the run holding it, and posts exactly once after that run died', async () => {
-    setNow('2026-10-20T00:00:01Z');
+    setNow(early('2026-10-20T00:00:01Z'));
     expect(await rhythmStore.putClaim(claim({ claimedAt: Date.now() - 60_000 }), null)).toBe(true);
     expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
     expect((await reminders('INC-1')).length).toBe(0);
 
-    setNow('2026-10-20T00:30:00Z'); // the claim is now older than any run could live
+    setNow(early('2026-10-20T00:30:00Z')); // the claim is now older than any run could live
     await clearRequestLog(site);
     expect((await trigger()).reminded).toEqual(['INC-1']);
     await assertLoggedRequestsMatchContract(site);
     expect((await trigger()).reminded).toEqual([]);
     const posted = await reminders('INC-1');
     expect(posted.length).toBe(1);
-    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: posted[0].id, sentAt: '2026-10-20T00:30:00.000Z' });
+    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: posted[0].id, sentAt: early('2026-10-20T00:30:00.000Z') });
   });
 
   it('does not post again when the run died after posting but before recording it', async () => {
-    setNow('2026-10-20T00:00:01Z');
+    setNow(early('2026-10-20T00:00:01Z'));
     await rhythmStore.putClaim(claim({}), null);
     // The dead run's comment, posted as the app.
-    const body = reminderComment({ severityLevel: 2, restoredAt: '2026-10-17T19:34:00.000Z', dueAt: '2026-10-20T00:00:00.000Z', timeZone: 'UTC' });
+    const body = reminderComment({ severityLevel: 2, restoredAt: early('2026-10-17T19:34:00.000Z'), dueAt: early('2026-10-20T00:00:00.000Z'), timeZone: 'UTC' });
     const res = await fetch(`${site.url}/rest/api/3/issue/INC-1/comment`, {
       method: 'POST',
       headers: { authorization: `Bearer ${site.auth.appToken()}`, 'content-type': 'application/json' },
@@ -228,7 +236,7 @@ describe('never twice', () => {
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
 
-    setNow('2026-10-20T01:00:00Z');
+    setNow(early('2026-10-20T01:00:00Z'));
     await clearRequestLog(site);
     expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
     const sent = await assertLoggedRequestsMatchContract(site);
@@ -240,7 +248,7 @@ describe('never twice', () => {
   });
 
   it('posts one reminder when runs overlap, even when both read "no claim" before either writes', async () => {
-    setNow('2026-10-20T00:00:01Z');
+    setNow(early('2026-10-20T00:00:01Z'));
     // Both runs read the claims, then wait for each other: each goes on believing it is first.
     let arrived = 0;
     let release: () => void = () => undefined;
@@ -259,7 +267,7 @@ describe('never twice', () => {
     expect(runs.map((r) => r.reminded)).toEqual(expect.arrayContaining([['INC-1'], []]));
     expect((await reminders('INC-1')).length).toBe(1);
     // And through the trigger, three at once.
-    setNow('2026-10-29T09:15:31Z');
+    setNow(early('2026-10-29T09:15:31Z'));
     const triggered = await Promise.all([trigger(), trigger(), trigger()]);
     expect(triggered.flatMap((r) => r.reminded)).toEqual(['INC-2']);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
@@ -268,7 +276,7 @@ describe('never twice', () => {
 
 describe('bounded work per run', () => {
   it('checks at most a batch of due incidents per run and continues where the last run stopped', async () => {
-    setNow('2026-10-29T09:15:31Z'); // INC-1 and INC-2 are both due
+    setNow(early('2026-10-29T09:15:31Z')); // INC-1 and INC-2 are both due
     const first = await runWithLimits({ reminders: 1 });
     expect(first).toMatchObject({ due: 2, checked: 1, reminded: ['INC-1'], cursors: { reminders: 'INC-1' } });
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });

@@ -1,6 +1,7 @@
 import type { ActionItemInput, IncidentSummary, ReviewDoc, SummariesResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { assertLoggedRequestsMatchContract } from '../contract/app-traffic';
+import { seededDate, STORY_NOW } from '../../local/seed/story-dates';
 import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
@@ -30,8 +31,10 @@ function item(id: string, summary: string, dueDate: string): ActionItemInput {
   return { id, summary, description: '', owner: null, dueDate, priority: 'High', question: 'know-sooner' };
 }
 
-// The seeded incidents happened in October 2026.
+// `freshSite` seeds the demo on the story's own date (2026-11-21): every incident is in 2026.
 const RANGE = { from: '2026-01-01', to: '2026-12-31' };
+/** The month (YYYY-MM) a story's date as written lands in on the seeded site. */
+const seededMonth = (story: 'login' | 'backup', written: string) => seededDate(STORY_NOW, story, written).slice(0, 7);
 
 describe('After Action Summaries through the resolvers', () => {
   it('lists the reviews the viewer may browse, with metrics, status and countermeasures from the saves', async () => {
@@ -43,7 +46,12 @@ describe('After Action Summaries through the resolvers', () => {
     expect(inc1.ttrMs).toBeGreaterThan(0);
     expect(res.overdue).toEqual([expect.objectContaining({ incidentKey: 'INC-1', summary: 'Alert on sign-in error rate', dueDate: '2026-01-15' })]);
     expect(res.overdueTotal).toBe(1);
-    expect(res.trends.find((t) => t.month === '2026-10')?.incidents).toBe(2);
+    // Each review counts once, in the month its impact started (INC-1's: the login outage's Saturday).
+    expect(inc1.impactStartedAt?.slice(0, 7)).toBe(seededMonth('login', '2026-10-17'));
+    const perMonth = new Map<string, number>();
+    for (const r of res.rows) perMonth.set(r.impactStartedAt!.slice(0, 7), (perMonth.get(r.impactStartedAt!.slice(0, 7)) ?? 0) + 1);
+    for (const [month, n] of perMonth) expect(res.trends.find((t) => t.month === month)?.incidents).toBe(n);
+    expect(res.trends.reduce((sum, t) => sum + t.incidents, 0)).toBe(3);
     expect(res.options).toEqual({ projects: ['INC', 'MKT'], tags: ['login', 'on-call'] });
   });
 
@@ -88,8 +96,9 @@ describe('After Action Summaries through the resolvers', () => {
     await ok<TimelineView>(MAYA, 'moments/set', { issueKey: 'INC-1', moment: 'impactStarted', at: '2026-03-02T10:00:00Z', version: t.version });
     const march = await ok<SummariesResult>(MAYA, 'summaries/list', { from: '2026-03-01', to: '2026-03-31' });
     expect(march.rows.map((r) => [r.incidentKey, r.status])).toEqual([['INC-1', 'in-review']]);
-    const october = await ok<SummariesResult>(MAYA, 'summaries/list', { from: '2026-10-01', to: '2026-10-31' });
-    expect(october.rows.map((r) => r.incidentKey)).toEqual(['INC-2']);
+    // The months INC-1 and INC-2 happened in (ten days apart) now hold INC-2 only.
+    const months = await ok<SummariesResult>(MAYA, 'summaries/list', { from: `${seededMonth('login', '2026-10-17')}-01`, to: `${seededMonth('backup', '2026-10-28')}-28` });
+    expect(months.rows.map((r) => r.incidentKey)).toEqual(['INC-2']);
   });
 
   it('gives the printable summary of one incident', async () => {

@@ -1,9 +1,14 @@
 import type { Result } from '../../src/contract';
 import { startSite, type RunningSite } from '../../local/site';
+import { STORY_NOW } from '../../local/seed/story-dates';
 
-/** A fresh local site on an ephemeral port with an in-memory database seeded with the demo. */
-export async function freshSite(): Promise<RunningSite> {
-  return startSite({ dataDir: ':memory:', port: 0 });
+/**
+ * A fresh local site on an ephemeral port with an in-memory database seeded with the demo, as if
+ * first started on the story's own date (a fixed clock, so seeded dates are the same in every run;
+ * `local/seed/story-dates.ts` says where each story lands).
+ */
+export async function freshSite(seedClock: () => Date = () => STORY_NOW): Promise<RunningSite> {
+  return startSite({ dataDir: ':memory:', port: 0, seedClock });
 }
 
 /** Calls a resolver the way the Custom UI bridge does, as the given user (email or accountId). */

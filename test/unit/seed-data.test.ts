@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { SeedIssue, SeedScenario } from '../../local/seed/types';
-import { demoScenario } from '../../local/seed/incidents';
+import fc from 'fast-check';
+import { demoScenario, demoScenarioAt } from '../../local/seed/incidents';
+import { PAIR_WEEKS_BACK, seededDate, STORY_NOW, WEEKS_BEFORE_LATEST, type Story } from '../../local/seed/story-dates';
 import {
   LARGE_CHANGES_PER_ISSUE,
   LARGE_COMMENTS_PER_ISSUE,
@@ -12,11 +14,15 @@ import {
 import { INCIDENT_RESPONDERS, SEED_GROUPS } from '../../local/groups';
 import { NO_INCIDENT_ACCESS_EMAIL, SEED_USERS } from '../../local/users';
 import { issueTypeByName, statusByName } from '../../local/jira/catalog';
+import { incidentsNeedingReminder } from '../../src/domain/review-rhythm';
 
-/** "Today" on the seeded site; nothing may happen after it. */
+/** "Today" for the large scenario (fixed dates) and for the demo seeded on its story's own date; nothing may happen after it. */
 const NOW = Date.parse('2026-11-21T00:00:00+00:00');
+/** A site first started on an ordinary Monday morning months later: the demo moves with it. */
+const LATER = new Date('2027-03-15T08:05:00Z');
 const EMAILS = new Set(SEED_USERS.map((u) => u.email));
-const OFFSET_ISO = /^2026-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
+const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
+const YEAR_MS = 365 * 86_400_000;
 
 function adfValidator(): ValidateFunction {
   const path = require.resolve('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
@@ -76,12 +82,13 @@ function nodeTypes(node: unknown, into = new Set<string>()): Set<string> {
 const validateAdf = adfValidator();
 const large = largeScenario();
 
-const scenarios: [string, SeedScenario, readonly SeedScenario['projects'][number][]][] = [
-  ['demo', demoScenario, demoScenario.projects],
-  ['large', large, demoScenario.projects],
+const scenarios: [string, SeedScenario, readonly SeedScenario['projects'][number][], number][] = [
+  ['demo (seeded on the story date)', demoScenario, demoScenario.projects, STORY_NOW.getTime()],
+  ['demo (seeded on 2027-03-15)', demoScenarioAt(LATER), demoScenario.projects, LATER.getTime()],
+  ['large', large, demoScenario.projects, NOW],
 ];
 
-describe.each(scenarios)('the %s scenario', (_name, scenario, projects) => {
+describe.each(scenarios)('the %s scenario', (_name, scenario, projects, now) => {
   const projectByKey = new Map(projects.map((p) => [p.key, p]));
   const issueKeys = new Set(scenario.issues.map((i) => i.key));
 
@@ -112,14 +119,15 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects) => {
     }
   });
 
-  it('writes every time in 2026 with an explicit offset, after the issue was created and before today', () => {
+  it('writes every time with an explicit offset, after the issue was created, before today and within the year before it', () => {
     for (const issue of scenario.issues) {
       const created = time(issue.created);
       expect(issue.created).toMatch(OFFSET_ISO);
-      expect(created).toBeLessThan(NOW);
+      expect(created).toBeLessThan(now);
+      expect(created).toBeGreaterThan(now - YEAR_MS);
       for (const { at } of [...issue.comments, ...issue.changes]) {
         expect(at).toMatch(OFFSET_ISO);
-        if (!(time(at) >= created && time(at) < NOW)) throw new Error(`${issue.key}: ${at} is outside ${issue.created}..today`);
+        if (!(time(at) >= created && time(at) < now)) throw new Error(`${issue.key}: ${at} is outside ${issue.created}..today`);
       }
     }
   });
@@ -275,13 +283,15 @@ describe('the demo scenario', () => {
     expect(statuses.slice(5).every((s) => s === 'Closed')).toBe(true);
   });
 
-  it('sets the login outage on a Saturday evening in October, about 20 minutes from first errors to monitoring', () => {
+  it('sets the login outage on a Saturday evening three to five months before today, about 20 minutes from first errors to monitoring', () => {
     const inc1 = issue('INC-1');
     const created = new Date(inc1.created);
-    expect([created.getUTCMonth(), created.getUTCDay()]).toEqual([9, 6]);
+    expect(created.getUTCDay()).toBe(6);
     expect(created.getUTCHours()).toBeGreaterThanOrEqual(17);
+    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeGreaterThan(100);
+    expect((STORY_NOW.getTime() - created.getTime()) / 86_400_000).toBeLessThan(160);
     const restored = time(inc1.changes.find((c) => c.to === 'Monitoring')!.at);
-    const impactStarted = Date.parse('2026-10-17T19:41:30+01:00'); // first 5xx, from Daniel's table
+    const impactStarted = Date.parse(seededDate(STORY_NOW, 'login', '2026-10-17T19:41:30+01:00')); // first 5xx, from Daniel's table
     expect((restored - impactStarted) / 60_000).toBeGreaterThan(15);
     expect((restored - impactStarted) / 60_000).toBeLessThan(25);
   });
@@ -329,8 +339,8 @@ describe('the demo scenario', () => {
       while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
       return d.getTime();
     };
-    expect(nextBusinessDay(resolvedAt(issue('INC-3')))).toBeLessThan(NOW);
-    expect(NOW - resolvedAt(issue('INC-4'))).toBeGreaterThanOrEqual(2 * 86_400_000);
+    expect(nextBusinessDay(resolvedAt(issue('INC-3')))).toBeLessThan(STORY_NOW.getTime());
+    expect(STORY_NOW.getTime() - resolvedAt(issue('INC-4'))).toBeGreaterThanOrEqual(2 * 86_400_000);
   });
 
   it('gives the ADF converter mentions, code, lists, links, emoji, panels and tables to work on', () => {
@@ -412,5 +422,84 @@ describe('the large scenario', () => {
     expect(hours).toBeGreaterThan(4);
     expect(hours).toBeLessThan(7);
     expect(incident.changes.filter((c) => c.field === 'status').at(-1)?.to).toBe('Resolved');
+  });
+});
+
+describe('the demo seeded on any day', () => {
+  // Which story each ticket belongs to (the tickets around each incident move with it); the rest are INC-4's.
+  const STORY_OF: Readonly<Record<string, Story>> = {
+    'INC-1': 'login', 'SUP-1': 'login', 'SUP-2': 'login', 'OPS-1': 'login',
+    'OPS-2': 'backup', 'INC-2': 'backup', 'SUP-3': 'backup', 'OPS-3': 'backup',
+    'OPS-4': 'etl', 'INC-3': 'etl', 'MKT-1': 'etl', 'SUP-4': 'etl',
+  };
+  const storyOf = (key: string): Story => STORY_OF[key] ?? 'mainframe';
+  const times = (s: SeedScenario) => s.issues.flatMap((i) => [{ key: i.key, at: i.created }, ...[...i.comments, ...i.changes].map((e) => ({ key: i.key, at: e.at }))]);
+  const WEEK = 7 * 86_400_000;
+  // From 2026-11-21 (the story's own date) to 2036: any day a site may first be started.
+  const seedDay = fc.date({ min: STORY_NOW, max: new Date('2036-12-31T23:59:59Z'), noInvalidDate: true });
+  const incident = (s: SeedScenario, key: string) => s.issues.find((i) => i.key === key)!;
+  const restoredAt = (i: SeedIssue) => i.changes.find((c) => c.field === 'status' && c.to === 'Monitoring')!.at;
+
+  it('keeps every story as written: whole weeks moved, so times of day, weekdays, offsets and the minutes between events stay', () => {
+    fc.assert(
+      fc.property(seedDay, (now) => {
+        const written = times(demoScenario);
+        const seeded = times(demoScenarioAt(now));
+        expect(seeded.map((t) => t.key)).toEqual(written.map((t) => t.key));
+        const moved = new Map<Story, number>();
+        seeded.forEach((t, i) => {
+          const by = time(t.at) - time(written[i].at);
+          expect(by % WEEK).toBe(0);
+          expect(t.at.slice(10)).toBe(written[i].at.slice(10)); // time of day and offset as written
+          const story = storyOf(t.key);
+          if (!moved.has(story)) moved.set(story, by);
+          expect(by).toBe(moved.get(story));
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('always has INC-4 (Sev2, no review) past due under the 24-hour rule and inside the 14 days the job looks back', () => {
+    fc.assert(
+      fc.property(seedDay, fc.constantFrom('UTC', 'Europe/London', 'America/Chicago', 'Asia/Tokyo', 'Pacific/Auckland'), (now, zone) => {
+        const inc4 = incident(demoScenarioAt(now), 'INC-4');
+        expect(inc4.priority).toBe('High');
+        const restored = restoredAt(inc4);
+        expect(incidentsNeedingReminder([{ key: 'INC-4', severityLevel: 2, restoredAt: restored, reviewStarted: false, reminded: false }], now.toISOString(), zone)).toEqual(['INC-4']);
+        const resolved = time(inc4.changes.find((c) => c.to === 'Resolved')!.at);
+        expect(now.getTime() - resolved).toBeLessThan(14 * 86_400_000);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('spreads the incidents over at least three months of the twelve before the seeding day, oldest first', () => {
+    fc.assert(
+      fc.property(seedDay, (now) => {
+        const s = demoScenarioAt(now);
+        const created = ['INC-1', 'INC-2', 'INC-3', 'INC-4'].map((k) => time(incident(s, k).created));
+        expect([...created].sort((a, b) => a - b)).toEqual(created);
+        for (const c of created) expect(now.getTime() - c).toBeLessThan(160 * 86_400_000); // about five months at most
+        const months = new Set(created.map((c) => new Date(c).toISOString().slice(0, 7)));
+        expect(months.size).toBeGreaterThanOrEqual(3);
+        // The three incidents the demo reviews are made for: three months of trends.
+        expect(new Set(created.slice(0, 3).map((c) => new Date(c).toISOString().slice(0, 7))).size).toBe(3);
+        for (const { at } of times(s)) expect(time(at)).toBeLessThan(now.getTime());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('moves dates written in text and links with their story, and the story table places stories oldest first', () => {
+    const years = new Date('2029-07-04T10:00:00Z'); // far enough that no story date of 2026 can remain
+    const s = demoScenarioAt(years);
+    const inc1 = incident(s, 'INC-1');
+    const statusPage = inc1.remoteLinks!.find((l) => l.url.startsWith('https://status.example.com/'))!;
+    expect(statusPage.url).toBe(`https://status.example.com/incidents/${seededDate(years, 'login', '2026-10-17')}-login`);
+    const left = [...JSON.stringify(s).matchAll(/.{30}(?:2026|17 Oct|22 October|4 November|25 Nov)/g)].map((m) => m[0]);
+    expect(left).toEqual([]);
+    expect(Math.min(...PAIR_WEEKS_BACK)).toBeGreaterThan(WEEKS_BEFORE_LATEST.etl);
+    expect(WEEKS_BEFORE_LATEST.etl).toBeGreaterThan(WEEKS_BEFORE_LATEST.mainframe);
   });
 });
