@@ -4,21 +4,8 @@
  * its own (the store then reports the size error for that item instead of silently dropping it).
  */
 export function chunkBySize<T>(items: readonly T[], maxBytes: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 2; // the enclosing []
-  for (const item of items) {
-    const itemSize = Buffer.byteLength(JSON.stringify(item), 'utf8') + 1;
-    if (current.length > 0 && size + itemSize > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 2;
-    }
-    current.push(item);
-    size += itemSize;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  // Size alone decides: no chunk is ever past the content cut point.
+  return chunkStably(items, maxBytes, Infinity, () => '');
 }
 
 /** FNV-1a over a string: a cheap, stable spread of ids for choosing cut points. */
