@@ -22,9 +22,10 @@ export function isEmpty(db: Db): boolean {
 
 /**
  * `demo` resets everything (products and app storage) to the four seeded incidents;
- * `large` adds the large incident of DESIGN §6 on top of what is there.
+ * `large` adds the large incident of DESIGN §6 on top of what is there, `scale` times as many
+ * linked issues (1, the default, is the incident of DESIGN §6).
  */
-export function applyScenario(db: Db, name: ScenarioName): { added: string[] } {
+export function applyScenario(db: Db, name: ScenarioName, scale = 1): { added: string[] } {
   if (name === 'demo') {
     db.transaction(() => {
       resetKvs(db);
@@ -37,7 +38,7 @@ export function applyScenario(db: Db, name: ScenarioName): { added: string[] } {
     return { added: demoScenario.issues.map((i) => i.key) };
   }
   const next = nextKeyNumbers(db);
-  const scenario = largeScenario(next);
+  const scenario = largeScenario(next, scale);
   loadScenario(db, scenario);
   return { added: scenario.issues.filter((i) => i.type === 'Incident').map((i) => i.key) };
 }
