@@ -20,9 +20,9 @@
  * writes by bytes sent). Setup calls between actions (a Jira comment, review/get) are not counted.
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -142,12 +142,35 @@ async function invoke(site: RunningSite, functionKey: string, payload: unknown, 
   return { answer: { ok: false, error: result?.error ? `${result.error.code}: ${result.error.message}` : 'no result' }, bytes };
 }
 
-/** Runs `call` alone in the request log and adds up what it cost. */
+/** How the site's function runner answers a call past Forge's 25 s invocation limit. */
+const TIMED_OUT = '504';
+const QUIET_MS = 8_000;
+const QUIET_MAX_MS = 180_000;
+
+/**
+ * Waits until the site's log has been still for QUIET_MS. The local runner answers 504 at 25 s as
+ * Forge does, but the handler runs on in the background (on Forge it would be stopped), still
+ * reading and writing storage; what it does belongs to the call that timed out, not to the next one.
+ */
+async function quiet(site: RunningSite): Promise<void> {
+  const until = Date.now() + QUIET_MAX_MS;
+  let seen = -1;
+  while (Date.now() < until && site.log.list().length !== seen) {
+    seen = site.log.list().length;
+    await new Promise((ok) => setTimeout(ok, QUIET_MS));
+  }
+}
+
+/**
+ * Runs `call` alone in the request log and adds up what it cost. A call that timed out is charged
+ * what it did until it went quiet (see `quiet`) and stays marked failed.
+ */
 async function measured(site: RunningSite, call: () => Promise<{ answer: Answer; bytes: number }>): Promise<{ cost: Cost; answer: Answer }> {
   await admin(site, 'DELETE', '/__admin/requests');
   const t0 = performance.now();
   const { answer, bytes } = await call();
   const wallMs = Math.round(performance.now() - t0);
+  if (!answer.ok && answer.error.startsWith(TIMED_OUT)) await quiet(site);
   const { requests } = await admin<{ requests: LoggedRequest[] }>(site, 'GET', '/__admin/requests');
   const kvs = requests.filter((r) => r.kind === 'kvs');
   const sum = (f: (r: LoggedRequest) => number) => kvs.reduce((a, r) => a + f(r), 0);
@@ -196,7 +219,8 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
     rows.push({ backend: backend.name, incident, scale, entries, action, ...cost });
     const units = cost.ok
       ? `${cost.readUnits} read / ${cost.writeUnits} write units, ${cost.kvsCalls} KVS calls, ${mb(cost.kvsRequestBytes + cost.kvsResponseBytes)} MB`
-      : cost.error?.startsWith('n/a') ? cost.error : `FAILED ${cost.error}`;
+      : cost.error?.startsWith('n/a') ? cost.error
+      : `FAILED ${cost.error}${cost.kvsCalls > 0 ? ` (${cost.readUnits} read / ${cost.writeUnits} write units, ${cost.kvsCalls} KVS calls by its end)` : ''}`;
     console.info(`  ${backend.name} ${incident}${scale ? ` (${scale}x)` : ''} ${action}: ${units}, ${cost.wallMs} ms`);
   };
   const skipped = (why: string): Cost => ({
@@ -207,14 +231,18 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
   const start = await measured(site, panel('review/start', { issueKey: incident }));
   if (start.answer.ok) entries = totalOf(start.answer.data) ?? entriesOf(start.answer.data).length;
   record('start review (first pull)', start.cost);
-  if (!start.answer.ok) {
-    for (const action of ACTIONS.slice(1)) record(action, skipped('no review: the first pull failed'));
+
+  // After a pull that timed out but finished in the background the review is there: measure the rest on it.
+  const open = await measured(site, panel('timeline/get', { issueKey: incident }));
+  const view = open.answer.ok && open.answer.data.started !== false ? open.answer.data : start.answer.ok ? start.answer.data : null;
+  if (!view) {
+    record('panel open', open.answer.ok ? skipped('no review: the first pull failed') : open.cost);
+    for (const action of ACTIONS.slice(2)) record(action, skipped('no review: the first pull failed'));
     return rows;
   }
-
-  const open = await measured(site, panel('timeline/get', { issueKey: incident }));
+  entries ??= totalOf(view) ?? entriesOf(view).length;
+  for (const row of rows) row.entries ??= entries;
   record('panel open', open.cost);
-  const view = open.answer.ok ? open.answer.data : start.answer.data;
   let version = versionOf(view);
 
   // The UI's first 'timeline/entries' call: the page after the first answer (none when the first answer held everything).
@@ -319,8 +347,14 @@ const n = (v: number) => v.toLocaleString('en-US');
 const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 const caseName = (r: Pick<Row, 'incident' | 'scale' | 'entries'>) =>
   `${r.incident}${r.scale ? ` (large ${r.scale}x)` : ' (typical)'}${r.entries !== null ? `, ${n(r.entries)} entries` : ''}`;
-const unitsCell = (r: Row | undefined) => (!r ? '–' : r.ok ? `${n(r.readUnits)} / ${n(r.writeUnits)}` : r.error?.startsWith('n/a') ? 'n/a' : `failed (${(r.error ?? '').slice(0, 60)})`);
-const callsCell = (r: Row | undefined) => (!r || !r.ok ? '–' : `${r.kvsCalls}, ${mb(r.kvsRequestBytes + r.kvsResponseBytes)} MB`);
+const unitsCell = (r: Row | undefined) => {
+  if (!r) return '–';
+  if (r.ok) return `${n(r.readUnits)} / ${n(r.writeUnits)}`;
+  if (r.error?.startsWith('n/a')) return 'n/a';
+  if (r.error?.startsWith(TIMED_OUT)) return `timed out at 25 s (${n(r.readUnits)} / ${n(r.writeUnits)} by its end)`;
+  return `failed (${(r.error ?? '').slice(0, 60)})`;
+};
+const callsCell = (r: Row | undefined) => (!r || (!r.ok && !r.error?.startsWith(TIMED_OUT)) ? '–' : `${r.kvsCalls}, ${mb(r.kvsRequestBytes + r.kvsResponseBytes)} MB`);
 
 function report(rows: readonly Row[], backends: readonly Backend[], scales: readonly number[], baseCommit: string, totalMs: number): string {
   const hasBaseline = backends.some((b) => b.name === 'baseline');
@@ -361,10 +395,32 @@ function report(rows: readonly Row[], backends: readonly Backend[], scales: read
     (openAt1x?.ok ? `A panel open of the large incident costs ${n(openAt1x.readUnits)} read units: ${Math.floor(READ_UNITS_PER_MINUTE / Math.max(1, openAt1x.readUnits))} opens a minute fill the installation's read quota.` : '') +
     '\n- *first page of entries* is the UI\'s first `timeline/entries` call (the page after the first answer, at the view\'s version); n/a when the first answer held the whole timeline. *annotate* patches the first entry of that page (or of the first answer). ' +
     '*refresh, one new comment* follows a comment added to the incident in Jira (not counted). *publish* is `publish/internal` to the first space\'s root. *MB moved* = KVS request plus response bytes.\n' +
+    '- *timed out*: the local runner answers 504 at Forge\'s 25 s invocation limit while the handler runs on (Forge would stop it half-way); the bench waits until the request log is still and charges the call what it did by then. ' +
+    'A pull that timed out but finished in the background leaves a review, so the later actions are still measured. Wall times, and so which calls time out, depend on the machine\'s load (below); the units do not.\n' +
     `- Backends measured: ${backends.map((b) => `${b.name} \`${b.dir.replace(`${ROOT}/`, '')}\` (bundle sha256 ${b.bundle})`).join('; ')}. Unit size ${n(STORAGE_UNIT_BYTES)} bytes.\n\n` +
     `Machine: ${cpus().length} CPUs, Node ${process.version}; 1-minute load average ${loadavg()[0].toFixed(2)}. Run time ${Math.round(totalMs / 1000)} s. Date: ${new Date().toISOString()}.\n\n` +
     'Reproduce: `npm run bench:storage` (builds the current backend, then `npx tsx bench/storage-units.ts`; `--current <dir>` measures another build, `--base <commit>` another baseline, `--scales 1,2` skips 4x, `--no-baseline` the baseline). Exits non-zero when a target is missed.\n'
   );
+}
+
+/**
+ * Measures one backend in a process of its own: the Forge globals are per process, and a handler
+ * past the 25 s limit runs on in the background, so a site in the same process as the next one
+ * could have a stray call reach the next site.
+ */
+function runInChild(backend: Backend, scales: readonly number[]): Row[] {
+  const dir = mkdtempSync(join(tmpdir(), 'pir-bench-rows-'));
+  try {
+    const out = join(dir, 'rows.json');
+    // process.execArgv carries tsx's loader, so the child runs this file as the parent does.
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--worker', backend.name, '--dir', backend.dir, '--out', out, '--scales', scales.join(',')], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0 || !existsSync(out)) throw new Error(`measuring the ${backend.name} backend failed (exit ${child.status ?? child.signal})`);
+    return JSON.parse(readFileSync(out, 'utf8')) as Row[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- main ------------------------------------------------------------------------------------------
@@ -376,10 +432,21 @@ async function main(): Promise<void> {
       base: { type: 'string', default: process.env.PIR_BENCH_BASE_COMMIT ?? BASE_COMMIT },
       scales: { type: 'string', default: '1,2,4' },
       'no-baseline': { type: 'boolean', default: false },
+      // Internal: one backend measured in a child process (see runInChild).
+      worker: { type: 'string' },
+      dir: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const scales = values.scales.split(',').map(Number);
   if (scales.some((s) => !Number.isInteger(s) || s < 1) || !scales.includes(1)) throw new Error('--scales takes whole numbers from 1, and 1 among them (the targets are on 1x)');
+  if (values.worker && values.dir && values.out) {
+    const dir = values.dir;
+    const rows = await measureBackend({ name: values.worker === 'baseline' ? 'baseline' : 'current', dir, bundle: bundleHash(dir) }, scales);
+    writeFileSync(values.out, JSON.stringify(rows));
+    // Exit now: a handler that timed out may still be running in the background.
+    process.exit(0);
+  }
   const currentDir = resolve(values.current);
   if (!existsSync(join(currentDir, 'index.js'))) throw new Error(`No built backend at ${currentDir} (run npm run build:backend, or pass --current)`);
 
@@ -392,7 +459,7 @@ async function main(): Promise<void> {
   backends.push({ name: 'current', dir: currentDir, bundle: bundleHash(currentDir) });
 
   const rows: Row[] = [];
-  for (const backend of backends) rows.push(...(await measureBackend(backend, scales)));
+  for (const backend of backends) rows.push(...runInChild(backend, scales));
   const totalMs = performance.now() - t0;
 
   const section = report(rows, backends, scales, values.base, totalMs);
