@@ -393,6 +393,7 @@ function report(rows: readonly Row[], backends: readonly Backend[], scales: read
     `${allVerdicts.map(targetLine).join('\n')}\n\n` +
     `- **Current: ${current.filter((v) => v.met).length} of ${current.length} targets met.** ` +
     (openAt1x?.ok ? `A panel open of the large incident costs ${n(openAt1x.readUnits)} read units: ${Math.floor(READ_UNITS_PER_MINUTE / Math.max(1, openAt1x.readUnits))} opens a minute fill the installation's read quota.` : '') +
+    '\n- *panel open* is the one `timeline/get` call; issue 13\'s "21 KVS calls, 1,335 read units" for opening the panel also counts the pages today\'s UI then loads eagerly (each like *first page of entries*).' +
     '\n- *first page of entries* is the UI\'s first `timeline/entries` call (the page after the first answer, at the view\'s version); n/a when the first answer held the whole timeline. *annotate* patches the first entry of that page (or of the first answer). ' +
     '*refresh, one new comment* follows a comment added to the incident in Jira (not counted). *publish* is `publish/internal` to the first space\'s root. *MB moved* = KVS request plus response bytes.\n' +
     '- *timed out*: the local runner answers 504 at Forge\'s 25 s invocation limit while the handler runs on (Forge would stop it half-way); the bench waits until the request log is still and charges the call what it did by then. ' +
