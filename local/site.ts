@@ -24,6 +24,7 @@ import { listUsers } from './users';
 import { applyScenario, demoSeededAt, isEmpty, migrateAll } from './seed';
 import { errorHandlerAs, notFoundAs, requireJsonBody } from './site-errors';
 import { seedDemoReviews } from './seed/demo-reviews';
+import { LARGE_MAX_SCALE } from './seed/large';
 import { findUser } from './users';
 
 export const ROOT = resolve(__dirname, '..');
@@ -78,7 +79,11 @@ const InvokeBody = z.object({
   }),
 });
 
-const SeedBody = z.object({ scenario: z.enum(['demo', 'large', 'demo-reviews']) });
+const SeedBody = z.object({
+  scenario: z.enum(['demo', 'large', 'demo-reviews']),
+  /** `large` only: how many times the large incident's linked issues (bench/storage-units.ts seeds 2x and 4x). */
+  scale: z.number().int().min(1).max(LARGE_MAX_SCALE).optional(),
+}).refine((b) => b.scale === undefined || b.scale === 1 || b.scenario === 'large', { message: 'scale applies to the large scenario only' });
 
 /** Starts the offline Atlassian site: product APIs, KVS, function runner, host pages. */
 export async function startSite(opts: SiteOptions): Promise<RunningSite> {
@@ -173,7 +178,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   app.post('/__admin/seed', json, (req, res) => {
     const parsed = SeedBody.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ message: 'Body must be {"scenario":"demo"}, {"scenario":"large"} or {"scenario":"demo-reviews"}' });
+      res.status(400).json({ message: `Body must be {"scenario":"demo"}, {"scenario":"large"} (optionally with "scale": 1..${LARGE_MAX_SCALE}) or {"scenario":"demo-reviews"}` });
       return;
     }
     if (parsed.data.scenario === 'demo-reviews') {
@@ -184,7 +189,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       );
       return;
     }
-    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario, seedClock()) });
+    res.json({ scenario: parsed.data.scenario, ...applyScenario(db, parsed.data.scenario, seedClock(), parsed.data.scale) });
   });
   app.post('/__admin/trigger/:key', async (req, res) => {
     try {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { storageUnits, type StorageUnits } from '../kvs/units';
 import type { Principal } from '../principal';
 
 export type ApiKind = 'jira' | 'confluence' | 'kvs';
@@ -16,6 +17,12 @@ export interface LoggedRequest {
   user: string | null;
   /** Parsed JSON request body, when there was one (contract tests validate it). */
   body?: unknown;
+  /** Bytes of the request body as received (0 without one). */
+  requestBytes: number;
+  /** Bytes of the response body as sent (0 for 204). */
+  responseBytes: number;
+  /** Storage calls only: Forge's quota units for the call (local/kvs/units.ts). */
+  storage?: StorageUnits;
 }
 
 const MAX_ENTRIES = 200_000;
@@ -42,8 +49,10 @@ export class RequestLog {
   middleware(kind: ApiKind) {
     return (req: Request, res: Response, next: NextFunction): void => {
       const startMs = Date.now();
+      const sizes = countBodies(req, res);
       res.on('finish', () => {
         const principal = res.locals.principal as Principal | undefined;
+        const { requestBytes, responseBytes } = sizes();
         this.add({
           kind,
           method: req.method,
@@ -53,9 +62,46 @@ export class RequestLog {
           endMs: Date.now(),
           user: principal ? (principal.kind === 'app' ? 'app' : principal.accountId) : null,
           ...(req.body !== undefined && Object.keys(req.body as object).length > 0 ? { body: req.body as unknown } : {}),
+          requestBytes,
+          responseBytes,
+          ...(kind === 'kvs' ? { storage: storageUnits(req.originalUrl, requestBytes, responseBytes) } : {}),
         });
       });
       next();
     };
   }
+}
+
+/**
+ * Counts the bytes of both bodies as they pass, without reading either: a listener on the request
+ * would switch it to flowing mode before the route's parser is attached, so the chunks the parser
+ * receives are counted where the stream hands them out (`emit('data')`), and the response's where
+ * it writes them. A body nobody read (refused before parsing) counts by its Content-Length.
+ */
+function countBodies(req: Request, res: Response): () => { requestBytes: number; responseBytes: number } {
+  let requestBytes = 0;
+  let responseBytes = 0;
+  const emit = req.emit.bind(req);
+  req.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'data' && args[0] instanceof Uint8Array) requestBytes += args[0].byteLength;
+    return emit(event, ...args);
+  }) as typeof req.emit;
+
+  const sized = (chunk: unknown, encoding: unknown) =>
+    typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : chunk instanceof Uint8Array ? chunk.byteLength : 0;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    responseBytes += sized(chunk, encoding);
+    return write(chunk, encoding, cb);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    if (typeof chunk !== 'function') responseBytes += sized(chunk, encoding);
+    return end(chunk, encoding, cb);
+  }) as typeof res.end;
+
+  return () => {
+    const declared = Number(req.get('content-length'));
+    return { requestBytes: requestBytes || (Number.isSafeInteger(declared) && declared > 0 ? declared : 0), responseBytes };
+  };
 }

@@ -33,9 +33,9 @@ export function isEmpty(db: Db): boolean {
 /**
  * `demo` resets everything (products and app storage) to the four seeded incidents, placed
  * relative to `now` (see `story-dates.ts`); `large` adds the large incident of DESIGN §6 on top
- * of what is there.
+ * of what is there, `scale` times as many linked issues (1, the default, is the incident of DESIGN §6).
  */
-export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date()): { added: string[] } {
+export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date(), scale = 1): { added: string[] } {
   if (name === 'demo') {
     const demoScenario = demoScenarioAt(now);
     db.transaction(() => {
@@ -50,7 +50,7 @@ export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date()
     return { added: demoScenario.issues.map((i) => i.key) };
   }
   const next = nextKeyNumbers(db);
-  const scenario = largeScenario(next);
+  const scenario = largeScenario(next, scale);
   loadScenario(db, scenario);
   return { added: scenario.issues.filter((i) => i.type === 'Incident').map((i) => i.key) };
 }

@@ -338,16 +338,25 @@ function linkedSummary(rng: Rng, project: string, merchant: string): string {
   ]);
 }
 
-/** The large incident scenario; see the file comment for `startKeys`. */
-export function largeScenario(startKeys: Readonly<Record<string, number>> = nextFreeKeys(demoScenario)): SeedScenario {
+/** Largest `scale` of the large scenario: 4x is the ~66k-entry incident of issue 13's benchmark. */
+export const LARGE_MAX_SCALE = 8;
+
+/**
+ * The large incident scenario; see the file comment for `startKeys`. `scale` multiplies the
+ * number of linked issues (60 per step), so the timeline grows by about 16.5k entries a step
+ * with each issue shaped as before; 1 (the default) is exactly the scenario described above.
+ */
+export function largeScenario(startKeys: Readonly<Record<string, number>> = nextFreeKeys(demoScenario), scale = 1): SeedScenario {
+  if (!Number.isInteger(scale) || scale < 1 || scale > LARGE_MAX_SCALE) throw new RangeError(`scale must be an integer from 1 to ${LARGE_MAX_SCALE}`);
+  const linkedCount = LARGE_LINKED_ISSUES * scale;
   const rng = prng(0x5eed_c0de);
   const counters: Record<string, number> = { INC: startKeys.INC ?? 1, SUP: startKeys.SUP ?? 1, OPS: startKeys.OPS ?? 1 };
   const nextKey = (project: string): string => `${project}-${counters[project]++}`;
 
   const incidentKey = nextKey('INC');
-  const linkedProjects = Array.from({ length: LARGE_LINKED_ISSUES }, (_, i) => ['SUP', 'SUP', 'OPS', 'OPS', 'INC'][i % 5]);
+  const linkedProjects = Array.from({ length: linkedCount }, (_, i) => ['SUP', 'SUP', 'OPS', 'OPS', 'INC'][i % 5]);
   // Linked issues are opened during the first five hours, in key order.
-  const createdTimes = Array.from({ length: LARGE_LINKED_ISSUES }, () =>
+  const createdTimes = Array.from({ length: linkedCount }, () =>
     Math.floor((IMPACT_START + 10 * MINUTE + rng.next() * (5 * HOUR - 10 * MINUTE)) / 1000) * 1000,
   ).sort((a, b) => a - b);
   const linkedKeys = linkedProjects.map((project) => nextKey(project));

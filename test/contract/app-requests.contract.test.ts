@@ -69,7 +69,7 @@ describe('requests the app sends', () => {
 
 describe('the traffic check itself', () => {
   const logged = (over: Partial<ProductRequest>): ProductRequest => ({
-    seq: 1, kind: 'jira', method: 'GET', path: '/rest/api/3/issue/INC-1', status: 200, startMs: 0, endMs: 1, user: 'app', ...over,
+    seq: 1, kind: 'jira', method: 'GET', path: '/rest/api/3/issue/INC-1', status: 200, startMs: 0, endMs: 1, user: 'app', requestBytes: 0, responseBytes: 0, ...over,
   });
 
   test('reports an undeclared query parameter, an unknown operation and a bad body, naming the request', () => {
