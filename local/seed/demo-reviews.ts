@@ -250,9 +250,11 @@ export async function seedDemoReviews(site: { runner: FunctionRunner; db: Db }, 
   for (const r of REVIEWS) {
     const at = (written: string) => dates(r.story).s(written);
     let view: TimelineView | TimelineChange = await invoke<TimelineView>('review/start', { issueKey: r.key });
+    // The first page holds a demo incident whole; a write answers what it changed, not the page again.
+    const { entries } = view;
     for (const a of r.annotations ?? []) {
-      const entry = findEntry(view.entries, r.key, a, at(a.at));
-      view = await invoke<TimelineChange>('timeline/annotate', { issueKey: r.key, entryId: entry.id, patch: a.patch, version: view.version });
+      const entry = findEntry(entries, r.key, a, at(a.at));
+      view = await invoke<TimelineChange>('timeline/annotate', { issueKey: r.key, entryId: entry.id, at: entry.at, patch: a.patch, version: view.version });
     }
     for (const [moment, written] of Object.entries(r.moments ?? {})) {
       view = await invoke<TimelineChange>('moments/set', { issueKey: r.key, moment, at: new Date(at(written)).toISOString(), version: view.version });

@@ -49,15 +49,15 @@ describe('the large incident in Chromium', () => {
     // The heading counts every entry; the list holds the first page only, and says so.
     await panel.locator(`#pir-timeline-heading .pir-count:text-is("${total}")`).waitFor({ timeout: 10_000 });
     await expect(panel.getByText(/^Showing the first [\d,]+ of [\d,]+ entries$/).isVisible()).resolves.toBe(true);
-    await expect(panel.getByRole('button', { name: 'Show more' }).isVisible()).resolves.toBe(true);
+    await expect(panel.getByRole('button', { name: 'Load more entries' }).isVisible()).resolves.toBe(true);
     // Nothing loads on its own (issue 13: opening costs one page of storage reads).
     site.log.clear();
     await page.waitForTimeout(1500);
     expect(site.log.list().filter((r) => r.kind === 'kvs')).toHaveLength(0);
     const firstCount = await panel.locator('li.pir-entry').count();
     expect(firstCount).toBeLessThan(total);
-    // "Show more" brings the next page.
-    await panel.getByRole('button', { name: 'Show more' }).click();
+    // "Load more entries" brings the next page.
+    await panel.getByRole('button', { name: 'Load more entries' }).click();
     await panel.locator('li.pir-entry').nth(firstCount).waitFor({ timeout: 30_000 });
 
     // An entry only the last page carries: find it with the search filter and annotate it.
@@ -98,7 +98,7 @@ describe('the large incident in Chromium', () => {
     const here = Number((await showAll.textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''));
     expect(here).toBeLessThan(total);
     await showAll.click();
-    await macro.getByRole('button', { name: 'Show more' }).click();
+    await macro.getByRole('button', { name: 'Load more entries' }).click();
     await macro.getByRole('button', { name: new RegExp(`^Show fewer$`) }).waitFor({ timeout: 10_000 });
     await macro.locator('li.pir-entry').nth(here).waitFor({ timeout: 30_000 });
     await page.close();

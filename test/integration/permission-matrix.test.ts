@@ -13,6 +13,7 @@ import type {
   ResolverKey,
   ReviewDoc,
   SummariesResult,
+  TimelineChange,
   TimelineView,
 } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
@@ -119,8 +120,8 @@ beforeAll(async () => {
   expect(sync.failed).toEqual([]);
   let timeline = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
   const entry = { at: '2026-10-14T09:30:00Z', manualKind: 'chat-excerpt', actorName: 'SECRET-ACTOR', text: 'SECRET-MANUAL rolled back the session store deploy.' };
-  timeline = await ok<TimelineView>(MAYA, 'timeline/manual/add', { issueKey: 'INC-1', entry, version: timeline.version });
-  const manual = timeline.entries.find((e) => e.source === 'manual')!;
+  const added = await ok<TimelineChange>(MAYA, 'timeline/manual/add', { issueKey: 'INC-1', entry, version: timeline.version });
+  const manual = added.changed.find((e) => e.source === 'manual')!;
 
   const [space] = await ok<{ id: string; key: string }[]>(MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' });
   const [root] = await ok<{ id: string }[]>(MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: space.id, parentId: null });

@@ -52,7 +52,9 @@ async function fixture(issueKey = 'INC-1'): Promise<ReviewFixture> {
   let timeline = await ok<TimelineView>('timeline/get', { issueKey }, issueKey);
   if (!timeline.entries.some((e) => e.source === 'manual')) {
     const entry = { at: '2026-10-14T09:00:00Z', manualKind: 'note', actorName: '', text: 'Status page updated.' };
-    timeline = await ok<TimelineView>('timeline/manual/add', { issueKey, entry, version: timeline.version }, issueKey);
+    await ok<TimelineView>('timeline/manual/add', { issueKey, entry, version: timeline.version }, issueKey);
+    // A write answers what it changed, not a page: read the view again.
+    timeline = await ok<TimelineView>('timeline/get', { issueKey }, issueKey);
   }
   const doc = await ok<ReviewDoc>('review/get', { issueKey }, issueKey);
   const pulled = timeline.entries.find((e) => e.source !== 'manual')!;

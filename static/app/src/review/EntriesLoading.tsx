@@ -10,7 +10,7 @@ interface EntriesLoadingProps {
 }
 
 /**
- * The rest of a large timeline, loaded on demand: "N more entries" with "Show more" (and, in the
+ * The rest of a large timeline, loaded on demand: "N more entries" with "Load more entries" (and, in the
  * panel, the next page as the reader reaches the end), or why it stopped and "Try again".
  */
 export function EntriesLoading({ loading, auto = false }: EntriesLoadingProps) {
@@ -49,7 +49,7 @@ export function EntriesLoading({ loading, auto = false }: EntriesLoadingProps) {
         <>
           <span>{count}</span>{' '}
           <Button appearance="link" spacing="compact" onClick={more}>
-            Show more
+            Load more entries
           </Button>
         </>
       )}
