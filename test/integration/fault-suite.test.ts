@@ -4,7 +4,7 @@
  * creating action items and publishing each end correct (no duplicate sub-task, page or remote
  * link; nothing the user entered lost) or fail with a clear message that a retry then completes.
  */
-import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineEntry, TimelineView } from '../../src/contract';
+import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineChange, TimelineEntry, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite } from '../support/site';
 
@@ -139,10 +139,11 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(view.entries.length).toBeGreaterThan(10);
     expect(view.entries.map((e) => e.id).sort()).toEqual(calmInc1Ids);
     expect(view.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
-    const withNote = await readThenWrite<TimelineView, TimelineView>('timeline/get', 'INC-1', 'timeline/manual/add', () => ({
+    const withNote = await readThenWrite<TimelineView, TimelineChange>('timeline/get', 'INC-1', 'timeline/manual/add', () => ({
       entry: { at: '2026-10-17T18:50:00Z', manualKind: 'status-page-update', actorName: 'Support', text: 'Status page: investigating sign-in failures.' },
     }));
-    const first = withNote.entries.find((e) => e.source !== 'manual')!;
+    const first = view.entries.find((e) => e.source !== 'manual')!;
+    expect(withNote.changed.map((e) => e.source)).toEqual(['manual']);
     await readThenWrite<TimelineView, TimelineView>('timeline/get', 'INC-1', 'timeline/annotate', () => ({ entryId: first.id, patch: { phase: 'detection', impact: 'negative' } }));
     const again = await asAUser<TimelineView>('timeline/refresh', { issueKey: 'INC-1' });
     expect(again.entries.filter((e) => e.source === 'manual').map((e) => e.text)).toEqual(['Status page: investigating sign-in failures.']);
