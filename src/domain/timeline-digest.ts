@@ -6,16 +6,41 @@ import { commentIdOf } from './visibility';
 /**
  * What the views need of the pulled entries without reading them (issue 13: a view or an edit
  * costs storage in proportion to what it shows or changes, not to the incident's size). Worked
- * out once per pull and stored with the review, small whatever the incident:
- * - the entries a key moment's default can come from (each issue's creation, and the incident's
- *   first assignment, first change to each status and first resolution), without their text;
+ * out once per pull and stored with the review, kept compact (it is read on every open):
+ * - everyone acting in the pulled entries, once (`people`), referred to by index below;
  * - per source issue, how many entries it has and who acts in them (restricted comments apart);
- * - the restricted comments, with their issue and author, for the viewer's check.
+ * - the entries a key moment's default can come from (each issue's creation, and the incident's
+ *   first assignment, first change to each status and first resolution), as
+ *   `[id, at, source, issueKey, relation, to]` without their text;
+ * - the restricted comments as `[commentId, issueKey, actor index or -1]`, for the viewer's check.
  */
 export interface TimelineDigest {
-  momentCandidates: PulledEntry[];
-  issues: Record<string, { entries: number; people: Person[] }>;
-  restricted: { id: string; commentId: string; issueKey: string; actor: Person | null }[];
+  people: Person[];
+  issues: Record<string, { entries: number; people: number[] }>;
+  candidates: [string, string, PulledEntry['source'], string, string, (string | null)?][];
+  restricted: [string, string, number][];
+}
+
+/** A restricted comment as the views read it from a digest. */
+export interface RestrictedComment {
+  id: string;
+  commentId: string;
+  issueKey: string;
+  actor: Person | null;
+}
+
+/** The digest's moment candidates as entries (no text, no actor: a moment needs neither). */
+export function candidateEntries(d: TimelineDigest): PulledEntry[] {
+  return d.candidates.map(([id, at, source, issueKey, relation, to]) => ({ id, at, source, issueKey, relation, actor: null, text: '', ...(to !== undefined && { to }) }));
+}
+
+export function restrictedComments(d: TimelineDigest): RestrictedComment[] {
+  return d.restricted.map(([commentId, issueKey, actor]) => ({ id: `comment:${commentId}`, commentId, issueKey, actor: d.people[actor] ?? null }));
+}
+
+/** The people acting in one source issue's (unrestricted) entries. */
+export function issuePeople(d: TimelineDigest, issueKey: string): Person[] {
+  return (d.issues[issueKey]?.people ?? []).map((i) => d.people[i]).filter((p): p is Person => p !== undefined);
 }
 
 /** An entry marked with a key moment: enough to place the moment and to judge who may see where it came from. */
@@ -26,22 +51,16 @@ export interface MarkedEntry {
   restricted?: boolean;
 }
 
-const lite = (e: PulledEntry): PulledEntry => ({
-  id: e.id,
-  at: e.at,
-  source: e.source,
-  issueKey: e.issueKey,
-  relation: e.relation,
-  actor: null,
-  text: '',
-  ...(e.to !== undefined && { to: e.to }),
-  ...(e.restricted && { restricted: true }),
-});
+/** A status change keeps the status it went to (the defaults read it); an assignment or a resolution only that it was set. */
+const candidate = (e: PulledEntry): TimelineDigest['candidates'][number] => {
+  const to = e.source === 'status' ? e.to : e.to != null ? '' : e.to;
+  return to !== undefined ? [e.id, e.at, e.source, e.issueKey, e.relation, to] : [e.id, e.at, e.source, e.issueKey, e.relation];
+};
 
 /** Entries (in timeline order) whose earliest per kind could be a key moment's default: see key-moments.ts. */
-function momentCandidates(sorted: readonly PulledEntry[], incidentKey: string): PulledEntry[] {
+function momentCandidates(sorted: readonly PulledEntry[], incidentKey: string): TimelineDigest['candidates'] {
   const seen = new Set<string>();
-  const out: PulledEntry[] = [];
+  const out: TimelineDigest['candidates'] = [];
   for (const e of sorted) {
     let kind: string | null = null;
     if (e.source === 'created') kind = `created:${e.issueKey}`;
@@ -50,7 +69,7 @@ function momentCandidates(sorted: readonly PulledEntry[], incidentKey: string): 
     else if (e.issueKey === incidentKey && e.source === 'resolution' && e.to != null) kind = 'resolution';
     if (kind !== null && !seen.has(kind)) {
       seen.add(kind);
-      out.push(lite(e));
+      out.push(candidate(e));
     }
   }
   return out;
@@ -58,13 +77,15 @@ function momentCandidates(sorted: readonly PulledEntry[], incidentKey: string): 
 
 /** The digest of pulled entries in timeline order. */
 export function digestOf(sorted: readonly PulledEntry[], incidentKey: string): TimelineDigest {
+  const people = peopleOf(sorted);
+  const index = new Map(people.map((p, i) => [p.accountId, i]));
   const byIssue = new Map<string, PulledEntry[]>();
   const restricted: TimelineDigest['restricted'] = [];
   for (const e of sorted) {
-    const commentId = e.restricted ? commentIdOf(e) : null;
     if (e.restricted) {
       // A restricted entry that is not a readable comment id is never shown (see canSee): no count, no person.
-      if (commentId) restricted.push({ id: e.id, commentId, issueKey: e.issueKey, actor: e.actor });
+      const commentId = commentIdOf(e);
+      if (commentId) restricted.push([commentId, e.issueKey, e.actor ? (index.get(e.actor.accountId) ?? -1) : -1]);
       continue;
     }
     const list = byIssue.get(e.issueKey) ?? [];
@@ -72,8 +93,10 @@ export function digestOf(sorted: readonly PulledEntry[], incidentKey: string): T
     byIssue.set(e.issueKey, list);
   }
   const issues: TimelineDigest['issues'] = {};
-  for (const [key, list] of [...byIssue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) issues[key] = { entries: list.length, people: peopleOf(list) };
-  return { momentCandidates: momentCandidates(sorted, incidentKey), issues, restricted };
+  for (const [key, list] of [...byIssue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    issues[key] = { entries: list.length, people: peopleOf(list).map((p) => index.get(p.accountId)!) };
+  }
+  return { people, issues, candidates: momentCandidates(sorted, incidentKey), restricted };
 }
 
 /** How much of an annotated entry's text the review keeps beside the annotation (for the recovery plot's labels). */

@@ -6,7 +6,7 @@ import { assembleTimeline, peopleOf } from '../domain/timeline-merge';
 import type { PulledEntry } from '../domain/timeline-build';
 import { firstPage, wholeTimeline } from '../domain/timeline-page';
 import { canSee, momentsFor, type Visibility } from '../domain/visibility';
-import type { TimelineDigest } from '../domain/timeline-digest';
+import { candidateEntries, issuePeople, restrictedComments, type TimelineDigest } from '../domain/timeline-digest';
 import { compareEntries } from '../domain/timeline-order';
 import type { StoredReview } from '../storage/review-store';
 
@@ -65,13 +65,13 @@ export interface DigestPage {
 export function digestQuestions(digest: TimelineDigest, reviewKey: string): { issueKeys: string[]; restrictedCommentIds: string[] } {
   return {
     issueKeys: Object.keys(digest.issues).filter((k) => k !== reviewKey),
-    restrictedCommentIds: [...new Set(digest.restricted.map((r) => r.commentId))],
+    restrictedCommentIds: [...new Set(digest.restricted.map(([commentId]) => commentId))],
   };
 }
 
 /** Everything visible: for derived data no person reads directly (the summary index). */
 export function seesEverything(digest: TimelineDigest): Visibility {
-  return { issues: new Set(Object.keys(digest.issues)), comments: new Set(digest.restricted.map((r) => r.commentId)) };
+  return { issues: new Set(Object.keys(digest.issues)), comments: new Set(digest.restricted.map(([commentId]) => commentId)) };
 }
 
 /**
@@ -86,16 +86,16 @@ export function viewFromDigest(review: StoredReview, digest: TimelineDigest, pag
     ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
   );
   // A candidate keeps its `to` (what its default needs) when it is also marked.
-  const byId = new Map([...marked, ...digest.momentCandidates].map((e) => [e.id, e]));
+  const byId = new Map([...marked, ...candidateEntries(digest)].map((e) => [e.id, e]));
   const momentEntries = assembleTimeline([...byId.values()], state.manual, state.annotations);
   const allMoments = deriveMoments(momentEntries, incidentKey, state.momentOverrides, state.issueTypes);
   const { metrics, problems } = computeMetrics(allMoments);
   const moments = momentsFor(allMoments, new Set(momentEntries.filter((e) => canSee(e, incidentKey, visibility)).map((e) => e.id)));
 
   const seenIssues = Object.keys(digest.issues).filter((k) => k === incidentKey || visibility.issues.has(k));
-  const readable = digest.restricted.filter((r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId));
+  const readable = restrictedComments(digest).filter((r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId));
   const total = seenIssues.reduce((n, k) => n + digest.issues[k].entries, 0) + readable.length + state.manual.length;
-  const people = peopleOf([...seenIssues.flatMap((k) => digest.issues[k].people.map((actor) => ({ actor }))), ...readable.map((r) => ({ actor: r.actor }))]);
+  const people = peopleOf([...seenIssues.flatMap((k) => issuePeople(digest, k).map((actor) => ({ actor }))), ...readable.map((r) => ({ actor: r.actor }))]);
 
   const starts = (state.pulled.bounds ?? []).slice(1).map((b) => b.first);
   const entries = page
