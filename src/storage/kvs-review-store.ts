@@ -3,7 +3,7 @@ import type { PulledEntry } from '../domain/timeline-build';
 import { sortEntries } from '../domain/timeline-order';
 import { createHash } from 'node:crypto';
 import { chunkStably } from './chunking';
-import type { PendingPull, PulledRef, ReviewStore, StoredReview } from './review-store';
+import type { PendingPull, PulledRef, PullMeta, ReviewStore, StoredReview } from './review-store';
 import { saveVersioned } from './versioned-entity';
 
 /** The manifest's `review` entity (app.storage.entities). */
@@ -26,11 +26,32 @@ const pendingKey = (incidentKey: string, generation: string) => `${PENDING_PREFI
 /** Every chunk key of a ref: its own list, or (for refs stored before it existed) the generation's numbering. */
 export const chunkKeys = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks' | 'keys'>): string[] =>
   ref.keys ?? Array.from({ length: ref.chunks }, (_, n) => chunkKey(incidentKey, ref.generation, n));
+type RefKeys = Pick<PulledRef, 'generation' | 'chunks' | 'keys' | 'index'>;
+/** Every key a ref owns: its chunks and its index. */
+const storedKeys = (incidentKey: string, ref: RefKeys) => [...chunkKeys(incidentKey, ref), ...(ref.index ? [ref.index] : [])];
 /** Keys of `ref` that `other` does not also point at. */
-const keysNotIn = (incidentKey: string, ref: Pick<PulledRef, 'generation' | 'chunks' | 'keys'>, other: Pick<PulledRef, 'generation' | 'chunks' | 'keys'> | null | undefined) => {
-  const shared = new Set(other ? chunkKeys(incidentKey, other) : []);
-  return chunkKeys(incidentKey, ref).filter((k) => !shared.has(k));
+const keysNotIn = (incidentKey: string, ref: RefKeys, other: RefKeys | null | undefined) => {
+  const shared = new Set(other ? storedKeys(incidentKey, other) : []);
+  return storedKeys(incidentKey, ref).filter((k) => !shared.has(k));
 };
+
+/** A pull's index (PulledRef.index): what the review would otherwise carry that grows with the incident. */
+interface PulledIndex extends PullMeta {
+  bounds: NonNullable<PulledRef['bounds']>;
+  keys: string[];
+  hashes: string[];
+}
+const INDEX_PREFIX = 'pulled-index:';
+/** Content-addressed: a re-pull whose index did not change points at the same key and writes nothing. */
+const indexKey = (incidentKey: string, hash: string) => `${INDEX_PREFIX}${incidentKey}:${hash}`;
+
+/** The review as stored: without what its index holds (read back by `load`). */
+function withoutIndexed(review: StoredReview): StoredReview {
+  const { pulled, digest: _d, issueTypes: _t, ...rest } = review.state;
+  if (!pulled.index) return review;
+  const { bounds: _b, keys: _k, hashes: _h, ...ref } = pulled;
+  return { ...review, state: { ...rest, issueTypes: {}, pulled: ref } };
+}
 /** A chunk's content hash (what lets a re-pull keep an unchanged chunk where it is). */
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 /** Past this size a chunk may end at an id-chosen cut point (see chunkStably). */
@@ -48,7 +69,13 @@ async function deleteKeys(keys: readonly string[]): Promise<void> {
 export function createKvsReviewStore(): ReviewStore {
   return {
     async load(incidentKey) {
-      return (await kvs.entity<StoredReview>(ENTITY).get(incidentKey)) ?? null;
+      const review = (await kvs.entity<StoredReview>(ENTITY).get(incidentKey)) ?? null;
+      const key = review?.state.pulled.index;
+      if (!review || !key) return review;
+      const index = await kvs.get<PulledIndex>(key);
+      if (!index) throw new Error(`Timeline storage is incomplete for ${incidentKey} (its index is missing)`);
+      const { bounds, keys, hashes, digest, issueTypes } = index;
+      return { ...review, state: { ...review.state, pulled: { ...review.state.pulled, bounds, keys, hashes }, digest, issueTypes } };
     },
 
     async loadPulled(incidentKey, ref, only) {
@@ -65,7 +92,7 @@ export function createKvsReviewStore(): ReviewStore {
       return parts.flat();
     },
 
-    async savePulled(incidentKey, generation, entries, replacing = null) {
+    async savePulled(incidentKey, generation, entries, replacing = null, meta) {
       // Kept in timeline order, so each chunk is one stretch of the timeline and a page reads only its own.
       const chunks = chunkStably(sortEntries(entries), CHUNK_BYTES, MIN_CHUNK_BYTES, (e) => e.id);
       const hashes = chunks.map(hashOf);
@@ -73,14 +100,27 @@ export function createKvsReviewStore(): ReviewStore {
       const previous = new Map<string, string>();
       if (replacing?.keys && replacing.hashes) replacing.hashes.forEach((h, i) => previous.set(h, replacing.keys![i]));
       const keys = hashes.map((h, n) => previous.get(h) ?? chunkKey(incidentKey, generation, n));
-      const fresh = chunks.flatMap((value, n) => (previous.has(hashes[n]) ? [] : [{ key: keys[n], value }]));
+      const fresh: { key: string; value: unknown }[] = chunks.flatMap((value, n) => (previous.has(hashes[n]) ? [] : [{ key: keys[n], value }]));
+      const key = (e: PulledEntry) => ({ at: e.at, id: e.id });
+      const bounds = chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) }));
+      let index: string | undefined;
+      if (meta) {
+        const value: PulledIndex = { bounds, keys, hashes, ...meta };
+        index = indexKey(incidentKey, hashOf(value));
+        if (index !== replacing?.index) fresh.push({ key: index, value });
+      }
       // Before the first chunk: a pull killed from here on leaves a record the scheduled job finds.
       const pending: PendingPull = {
         incidentKey,
         generation,
         chunks: chunks.length,
         keys: fresh.map((f) => f.key),
-        replacing: replacing && { generation: replacing.generation, chunks: replacing.chunks, ...(replacing.keys && { keys: replacing.keys }) },
+        replacing: replacing && {
+          generation: replacing.generation,
+          chunks: replacing.chunks,
+          ...(replacing.keys && { keys: replacing.keys }),
+          ...(replacing.index && { index: replacing.index }),
+        },
         startedAt: Date.now(),
       };
       await kvs.set(pendingKey(incidentKey, generation), pending);
@@ -88,8 +128,7 @@ export function createKvsReviewStore(): ReviewStore {
         const res = await kvs.batchSet(fresh.slice(i, i + SET_BATCH));
         if (res.failedKeys.length > 0) throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
       }
-      const key = (e: PulledEntry) => ({ at: e.at, id: e.id });
-      return { generation, chunks: chunks.length, bounds: chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) })), keys, hashes };
+      return { generation, chunks: chunks.length, bounds, keys, hashes, ...(index && { index }) };
     },
 
     async deletePulled(incidentKey, ref: PulledRef, kept = null) {
@@ -112,6 +151,6 @@ export function createKvsReviewStore(): ReviewStore {
       await deleteKeys([pendingKey(incidentKey, pending.generation)]);
     },
 
-    save: (review, expectedVersion) => saveVersioned(ENTITY, review.incidentKey, review, expectedVersion),
+    save: (review, expectedVersion) => saveVersioned(ENTITY, review.incidentKey, withoutIndexed(review), expectedVersion),
   };
 }

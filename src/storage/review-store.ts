@@ -19,6 +19,18 @@ export interface PulledRef {
    */
   keys?: string[];
   hashes?: string[];
+  /**
+   * The key of this pull's index: its chunk bounds, keys and hashes, digest and issue types, kept
+   * apart from the review so an edit writes only the small review (issue 13). The store reads it
+   * with the review and fills those fields in; absent on reviews stored before it existed.
+   */
+  index?: string;
+}
+
+/** What a pull stores beside its chunks, in its index (see PulledRef.index). */
+export interface PullMeta {
+  digest: TimelineDigest;
+  issueTypes: Record<string, string>;
 }
 
 /** Everything about a review except the pulled entries; small enough for one versioned entity write. */
@@ -49,7 +61,7 @@ export interface PendingPull {
   /** The keys this pull wrote (absent on records of pulls that wrote the whole generation). */
   keys?: string[];
   /** The committed generation this pull read and is to replace (null on a first pull). */
-  replacing: { generation: string; chunks: number; keys?: string[] } | null;
+  replacing: { generation: string; chunks: number; keys?: string[]; index?: string } | null;
   startedAt: number;
 }
 
@@ -72,7 +84,7 @@ export interface ReviewStore {
    * small pending record (the generation, its chunk count and the generation it is to replace) is
    * written first, so a pull that dies anywhere after it leaves nothing `pendingPulls` cannot find.
    */
-  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[], replacing?: PulledRef | null): Promise<PulledRef>;
+  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[], replacing?: PulledRef | null, meta?: PullMeta): Promise<PulledRef>;
   /** Deletes the chunks a pull that was never committed wrote (not those it shares with `kept`), and its pending record. */
   deletePulled(incidentKey: string, ref: PulledRef, kept?: PulledRef | null): Promise<void>;
   /** After `committed` was switched to: deletes the chunks of the generation it replaced that it does not share, and the pending record. */

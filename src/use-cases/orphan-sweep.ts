@@ -32,6 +32,7 @@ export interface OrphanSweepResult {
  * key the committed ref points at, whichever generation it came from.
  */
 export function doomedGenerations(pending: PendingPull, committed: string | null): PulledRef[] {
+  // The keys it wrote (its chunks and its index) are all in `keys`.
   const own: PulledRef = { generation: pending.generation, chunks: pending.keys?.length ?? pending.chunks, ...(pending.keys && { keys: pending.keys }) };
   return [own, pending.replacing].filter((g): g is PulledRef => g !== null && g.generation !== committed);
 }

@@ -17,7 +17,7 @@ import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, r
 import { accessQuestions, canSee, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
 import { annotatedEntryOf, digestOf, markedEntryOf, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
-import { compareEntries } from '../domain/timeline-order';
+import { compareEntries, sortEntries } from '../domain/timeline-order';
 import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { ReviewDeps } from './review-deps';
@@ -138,10 +138,11 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     const existing = await deps.store.load(issueKey);
     const previous = existing ? await deps.store.loadPulled(issueKey, existing.state.pulled) : [];
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
-    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null);
-    const now = deps.now();
     const annotations = existing?.state.annotations ?? {};
-    const derived = { digest: digestOf(merged, issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations) };
+    const derived = { digest: digestOf(sortEntries(merged), issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations) };
+    // The digest and issue types go into the pull's index, beside its chunks: the review stays small.
+    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null, { digest: derived.digest, issueTypes: issueTypesOf(sources) });
+    const now = deps.now();
     const state: ReviewState = existing
       ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources), ...derived }
       : {

@@ -45,6 +45,12 @@ afterEach(() => jest.restoreAllMocks());
 
 const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
 
+/** Every stored index key of the incident's pulls. */
+function indexKeysStored(): string[] {
+  const prefix = `pulled-index:${issueKey}:`;
+  return (site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as { key: string }[]).map((r) => r.key);
+}
+
 /** Every stored chunk key of the incident's pulled entries. */
 function chunkKeysStored(): Set<string> {
   const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(`pulled:${issueKey}:`.length, `pulled:${issueKey}:`) as { key: string }[];
@@ -54,8 +60,13 @@ function chunkKeysStored(): Set<string> {
 /** The chunk keys the committed review points at (a re-pull reuses unchanged chunks, so they may span generations). */
 function committed(): { generation: string; keys: Set<string> } {
   const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review' AND key = ?`).get(issueKey) as { value_json: string };
-  const { pulled } = (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[] } } }).state;
-  return { generation: pulled.generation, keys: new Set(pulled.keys ?? Array.from({ length: pulled.chunks }, (_, n) => `pulled:${issueKey}:${pulled.generation}:${n}`)) };
+  const { pulled } = (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[]; index?: string } } }).state;
+  // The chunk keys are in the pull's index (kept apart from the review), or on the review for pulls stored before it.
+  const index = pulled.index
+    ? (JSON.parse((site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'kvs' AND key = ?`).get(pulled.index) as { value_json: string }).value_json) as { keys: string[] })
+    : null;
+  const keys = index?.keys ?? pulled.keys ?? Array.from({ length: pulled.chunks }, (_, n) => `pulled:${issueKey}:${pulled.generation}:${n}`);
+  return { generation: pulled.generation, keys: new Set(keys) };
 }
 
 const orphans = () => [...chunkKeysStored()].filter((k) => !committed().keys.has(k));
@@ -104,6 +115,7 @@ it('a pull killed half-way through its chunks leaves them until no pull can comm
   expect(committed()).toEqual(before);
   expect(orphans()).toEqual([]);
   expect(chunkKeysStored()).toEqual(before.keys);
+  expect(indexKeysStored()).toHaveLength(1);
 }, 180_000);
 
 it('a pull killed after its chunks were written, before the switch, leaves only new chunks, which the job deletes', async () => {
@@ -144,6 +156,7 @@ it('a pull killed after switching the review, before it deleted the chunks it re
   later(16 * MINUTE);
   await trigger();
   expect(chunkKeysStored()).toEqual(now.keys);
+  expect(indexKeysStored()).toHaveLength(1);
   // The committed timeline still reads whole.
   const view = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey });
   expect(view.version).toBeGreaterThan(0);
