@@ -19,7 +19,6 @@
  * Forge's units (local/kvs/units.ts: per request, 10 KB rounded up, reads by bytes returned,
  * writes by bytes sent). Setup calls between actions (a Jira comment, review/get) are not counted.
  */
-import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +28,7 @@ import { parseArgs } from 'node:util';
 import type { LoggedRequest } from '../local/admin/request-log';
 import { STORAGE_UNIT_BYTES } from '../local/kvs/units';
 import { startSite, type RunningSite } from '../local/site';
+import { bundleBackend } from '../scripts/backend-bundle';
 import { writeBenchResults } from './results-file';
 
 /** The commit h-units started from (`git merge-base HEAD main` on 2026-12-06): today's behaviour. */
@@ -94,17 +94,7 @@ async function buildBaseline(commit: string): Promise<string> {
     execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', '-o', tar, sha, 'src', 'tsconfig.json']);
     execFileSync('tar', ['-xf', tar, '-C', src]);
     // As scripts/build-backend.ts does; the bundle sits under ROOT so its packages resolve to this checkout's node_modules.
-    await build({
-      entryPoints: [join(src, 'src', 'index.ts')],
-      outfile: join(out, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      sourcemap: 'inline',
-      logLevel: 'warning',
-    });
+    await bundleBackend(join(src, 'src', 'index.ts'), join(out, 'index.js'));
   } finally {
     rmSync(src, { recursive: true, force: true });
   }

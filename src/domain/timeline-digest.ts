@@ -1,4 +1,4 @@
-import type { Person } from '../contract';
+import type { CommentRestriction, Person } from '../contract';
 import type { PulledEntry } from './timeline-build';
 import { peopleOf } from './timeline-merge';
 import { commentIdOf } from './visibility';
@@ -12,13 +12,14 @@ import { commentIdOf } from './visibility';
  * - the entries a key moment's default can come from (each issue's creation, and the incident's
  *   first assignment, first change to each status and first resolution), as
  *   `[id, at, source, issueKey, relation, to]` without their text;
- * - the restricted comments as `[commentId, issueKey, actor index or -1]`, for the viewer's check.
+ * - the restricted comments as `[commentId, issueKey, actor index or -1, restriction]`, for the
+ *   viewer's check and for what publishing tells the publisher.
  */
 export interface TimelineDigest {
   people: Person[];
   issues: Record<string, { entries: number; people: number[] }>;
   candidates: [string, string, PulledEntry['source'], string, string, (string | null)?][];
-  restricted: [string, string, number][];
+  restricted: [string, string, number, CommentRestriction?][];
 }
 
 /** A restricted comment as the views read it from a digest. */
@@ -27,6 +28,7 @@ export interface RestrictedComment {
   commentId: string;
   issueKey: string;
   actor: Person | null;
+  restriction?: CommentRestriction;
 }
 
 /** The digest's moment candidates as entries (no text, no actor: a moment needs neither). */
@@ -35,7 +37,13 @@ export function candidateEntries(d: TimelineDigest): PulledEntry[] {
 }
 
 export function restrictedComments(d: TimelineDigest): RestrictedComment[] {
-  return d.restricted.map(([commentId, issueKey, actor]) => ({ id: `comment:${commentId}`, commentId, issueKey, actor: d.people[actor] ?? null }));
+  return d.restricted.map(([commentId, issueKey, actor, restriction]) => ({
+    id: `comment:${commentId}`,
+    commentId,
+    issueKey,
+    actor: d.people[actor] ?? null,
+    ...(restriction && { restriction }),
+  }));
 }
 
 /** The people acting in one source issue's (unrestricted) entries. */
@@ -85,7 +93,8 @@ export function digestOf(sorted: readonly PulledEntry[], incidentKey: string): T
     if (e.restricted) {
       // A restricted entry that is not a readable comment id is never shown (see canSee): no count, no person.
       const commentId = commentIdOf(e);
-      if (commentId) restricted.push([commentId, e.issueKey, e.actor ? (index.get(e.actor.accountId) ?? -1) : -1]);
+      const actor = e.actor ? (index.get(e.actor.accountId) ?? -1) : -1;
+      if (commentId) restricted.push(e.restriction ? [commentId, e.issueKey, actor, e.restriction] : [commentId, e.issueKey, actor]);
       continue;
     }
     const list = byIssue.get(e.issueKey) ?? [];

@@ -20,7 +20,7 @@ import { createSummaryAccess } from '../jira/summary-access';
 import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
 import { getReviewDoc } from '../use-cases/review-doc';
-import { getTimeline } from '../use-cases/timeline-review';
+import { getTimeline, timelineAudience } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
@@ -55,6 +55,7 @@ export function publishDeps(ctx: CallContext): PublishDeps {
   return {
     doc: docDeps(ctx),
     timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
+    audience: (issueKey) => timelineAudience(reviewDeps(ctx), issueKey),
     confluence: createForgeConfluenceClient(),
     confluenceConnection: createConfluenceConnectionCheck(),
     remoteLink: createForgeRemoteLinks(),

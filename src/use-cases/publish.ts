@@ -2,6 +2,7 @@ import type {
   ExternalSummary,
   IncidentOverview,
   PageSummary,
+  PublishAudience,
   PublishedPage,
   PublishResult,
   PublishState,
@@ -23,12 +24,14 @@ import type { StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import { loadOrDefault, toReviewDoc, type DocDeps } from './review-doc';
 import { projectOf, utcDay } from '../domain/issue-key';
-import { publishAudience, withoutRestricted } from '../domain/report/publish-audience';
+import { withoutRestricted } from '../domain/report/publish-audience';
 
 export interface PublishDeps {
   doc: DocDeps;
   /** The incident's timeline as the caller (authorises again; `started: false` before a review). */
   timeline(issueKey: string): Promise<TimelineResult>;
+  /** What a report would quote that a space's readers may not see in Jira, as the caller sees it (authorises; null before a review). */
+  audience(issueKey: string): Promise<PublishAudience | null>;
   confluence: ConfluencePort;
   /** Confluence is optional: whether it is connected to this installation (asked once per invocation). */
   confluenceConnection: ConfluenceConnectionCheck;
@@ -68,15 +71,15 @@ export async function listPages(deps: PublishDeps, issueKey: string, spaceId: st
 }
 
 export async function getPublishState(deps: PublishDeps, issueKey: string): Promise<PublishState> {
-  await authorise(deps, issueKey);
-  const [confluence, target, internal, external, timeline] = await Promise.all([
+  // The audience read checks the caller's access (as every publish resolver does) before anything else is read.
+  const audience = await deps.audience(issueKey);
+  const [confluence, target, internal, external] = await Promise.all([
     deps.confluenceConnection(),
     deps.store.loadTarget(projectOf(issueKey)),
     deps.store.loadPage(issueKey, 'internal'),
     deps.store.loadPage(issueKey, 'external'),
-    deps.timeline(issueKey),
   ]);
-  return { confluence, target, internal, external, audience: timeline.started ? publishAudience(timeline.entries, issueKey) : null };
+  return { confluence, target, internal, external, audience };
 }
 
 /** What both publish flows read first: authorised incident, the review at the version the user saw, and the timeline. */

@@ -5,6 +5,7 @@ import type {
   IncidentOverview,
   KeyMomentName,
   ManualEntryInput,
+  PublishAudience,
   SeverityLevel,
   TimelineChange,
   TimelineResult,
@@ -15,7 +16,8 @@ import type { IncidentSources } from '../domain/sources';
 import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
 import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, reconcilePull } from '../domain/timeline-merge';
 import { accessQuestions, canSee, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
-import { annotatedEntryOf, digestOf, markedEntryOf, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
+import { annotatedEntryOf, digestOf, markedEntryOf, restrictedComments, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
+import { entryAudience, publishAudience, type AudienceItem } from '../domain/report/publish-audience';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries, sortEntries } from '../domain/timeline-order';
 import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
@@ -96,6 +98,30 @@ export async function openTimeline(deps: ReviewDeps, issueKey: string, { entries
   if (!digest || !review.state.pulled.bounds) return firstPageOf(await loadView(deps, review, incident));
   const [page, visibility] = await Promise.all([entries ? firstChunk(deps, review) : null, digestVisibility(deps, issueKey, digest)]);
   return viewFromDigest(review, digest, page, incident, visibility);
+}
+
+/**
+ * What publishing the review would quote that not every reader of a space may see in Jira, as the
+ * caller may see it (null before the review starts). From the stored digest: no chunk is read.
+ */
+export async function timelineAudience(deps: ReviewDeps, issueKey: string): Promise<PublishAudience | null> {
+  const incident = await authorise(deps, issueKey);
+  const review = await deps.store.load(issueKey);
+  if (!review) return null;
+  const { digest } = review.state;
+  if (!digest) {
+    const view = await loadView(deps, review, incident);
+    return publishAudience(entryAudience(view.entries), issueKey);
+  }
+  const v = await digestVisibility(deps, issueKey, digest);
+  const sees = (key: string) => key === issueKey || v.issues.has(key);
+  const items: AudienceItem[] = [
+    ...Object.entries(digest.issues).flatMap(([key, i]) => (sees(key) ? [{ issueKey: key, entries: i.entries }] : [])),
+    ...restrictedComments(digest)
+      .filter((r) => sees(r.issueKey) && v.comments.has(r.commentId))
+      .map((r) => ({ issueKey: r.issueKey, entries: 1, restricted: true, ...(r.restriction && { restriction: r.restriction }) })),
+  ];
+  return publishAudience(items, issueKey);
 }
 
 const STALE_PAGE_MESSAGE = 'This review changed while its timeline was loading. Reload it to see the latest version.';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { TimelineEntry } from '../../src/contract';
 import { boundedText, ENTRY_TEXT_MAX_BYTES } from '../../src/domain/entry-text';
 import { deriveMoments } from '../../src/domain/key-moments';
-import { publishAudience, withoutRestricted } from '../../src/domain/report/publish-audience';
+import { entryAudience, publishAudience, withoutRestricted } from '../../src/domain/report/publish-audience';
 import { utf8Length } from '../../src/domain/report/storage-xml';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
 import { assembleTimeline, reconcilePull } from '../../src/domain/timeline-merge';
@@ -143,7 +143,7 @@ describe('publishing to a space with its own audience', () => {
 
   it('counts entries from other projects and restricted comments, naming the restrictions', () => {
     const withRole = entries().map((e) => (e.restricted ? { ...e, restriction: { type: 'role' as const, name: 'Developers' } } : e));
-    const audience = publishAudience(withRole, REVIEW);
+    const audience = publishAudience(entryAudience(withRole), REVIEW);
     expect(audience.otherProjects).toStrictEqual(['SUP']);
     expect(audience.otherProjectEntries).toBe(withRole.filter((e) => e.issueKey.startsWith('SUP-')).length);
     expect(audience.restrictedEntries).toBe(withRole.filter((e) => e.restricted).length);
