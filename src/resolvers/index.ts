@@ -1,4 +1,6 @@
 import type Resolver from '@forge/resolver';
+import type { z } from 'zod';
+import type { ResolverKey, ResolverMap } from '../contract';
 import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
@@ -19,7 +21,7 @@ import {
   updateManualEntry,
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
-import { defineResolver } from './define';
+import { type CallContext, defineResolver } from './define';
 import {
   ActionSettlePayload,
   AnnotatePayload,
@@ -48,91 +50,74 @@ import {
 } from './schemas';
 import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
-/** Registers every resolver key of `ResolverMap` (src/contract.ts). */
-export function registerResolvers(resolver: Resolver): void {
-  const define = (key: string, fn: ReturnType<typeof defineResolver>) => resolver.define(key, fn);
+/** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
+interface ResolverSpec<K extends ResolverKey> {
+  schema: z.ZodType<ResolverMap[K]['payload']>;
+  run: (payload: ResolverMap[K]['payload'], ctx: CallContext) => Promise<ResolverMap[K]['result']>;
+}
 
-  define('incident/get', defineResolver('incident/get', IncidentGetPayload, (p, ctx) => getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey)));
-  define('timeline/get', defineResolver('timeline/get', IssueOnlyPayload, (p, ctx) => openTimeline(reviewDeps(ctx), p.issueKey)));
-  define(
-    'timeline/entries',
-    defineResolver('timeline/entries', EntriesPayload, (p, ctx) => timelineEntries(reviewDeps(ctx), p.issueKey, p.version, p.from, p.to)),
-  );
-  define('review/start', defineResolver('review/start', IssueOnlyPayload, (p, ctx) => startReview(reviewDeps(ctx), p.issueKey)));
-  define('timeline/refresh', defineResolver('timeline/refresh', IssueOnlyPayload, (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey)));
-  define(
-    'timeline/annotate',
-    defineResolver('timeline/annotate', AnnotatePayload, (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version, p.at)),
-  );
-  define(
-    'timeline/manual/add',
-    defineResolver('timeline/manual/add', ManualAddPayload, (p, ctx) => addManualEntry(reviewDeps(ctx), p.issueKey, p.entry, p.version)),
-  );
-  define(
-    'timeline/manual/update',
-    defineResolver('timeline/manual/update', ManualUpdatePayload, (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version)),
-  );
-  define(
-    'timeline/manual/remove',
-    defineResolver('timeline/manual/remove', ManualRemovePayload, (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version)),
-  );
-  define('moments/set', defineResolver('moments/set', MomentSetPayload, (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version)));
-  define('review/get', defineResolver('review/get', IssueOnlyPayload, (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey)));
-  define(
-    'review/save',
-    defineResolver('review/save', ReviewSavePayload, (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version)),
-  );
-  define('review/status', defineResolver('review/status', ReviewStatusPayload, (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version)));
-  define('review/check', defineResolver('review/check', ReviewCheckPayload, (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field)));
-  define(
-    'users/search',
-    defineResolver('users/search', UserSearchPayload, async (p, ctx) => {
+/**
+ * Every resolver, keyed once. The mapped type makes the compiler check that each key of
+ * `ResolverMap` is here (and no other), that its schema parses to the contract's payload and that
+ * its use case answers the contract's result: the UI's `invoke` is typed by the same map.
+ */
+export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
+  'incident/get': { schema: IncidentGetPayload, run: (p, ctx) => getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey) },
+  'timeline/get': { schema: IssueOnlyPayload, run: (p, ctx) => openTimeline(reviewDeps(ctx), p.issueKey) },
+  'timeline/entries': { schema: EntriesPayload, run: (p, ctx) => timelineEntries(reviewDeps(ctx), p.issueKey, p.version, p.from, p.to) },
+  'review/start': { schema: IssueOnlyPayload, run: (p, ctx) => startReview(reviewDeps(ctx), p.issueKey) },
+  'timeline/refresh': { schema: IssueOnlyPayload, run: (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey) },
+  'timeline/annotate': { schema: AnnotatePayload, run: (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version, p.at) },
+  'timeline/manual/add': { schema: ManualAddPayload, run: (p, ctx) => addManualEntry(reviewDeps(ctx), p.issueKey, p.entry, p.version) },
+  'timeline/manual/update': { schema: ManualUpdatePayload, run: (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version) },
+  'timeline/manual/remove': { schema: ManualRemovePayload, run: (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version) },
+  'moments/set': { schema: MomentSetPayload, run: (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version) },
+  'severity/set': { schema: SeveritySetPayload, run: (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version) },
+  'review/get': { schema: IssueOnlyPayload, run: (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey) },
+  'review/save': { schema: ReviewSavePayload, run: (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version) },
+  'review/status': { schema: ReviewStatusPayload, run: (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version) },
+  'review/check': { schema: ReviewCheckPayload, run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field) },
+  'users/search': {
+    schema: UserSearchPayload,
+    run: async (p, ctx) => {
       // The caller must see the incident before learning who works on its project.
       await getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey);
       return searchAssignableUsers(p.issueKey, p.query);
-    }),
-  );
-  define('actions/sync', defineResolver('actions/sync', IssueOnlyPayload, (p, ctx) => syncActions(docDeps(ctx), p.issueKey)));
-  define(
-    'actions/settle',
-    defineResolver('actions/settle', ActionSettlePayload, (p, ctx) => settleConflict(docDeps(ctx), p.issueKey, p.itemId, p.conflict, p.keep, p.version)),
-  );
-  define(
-    'review/export/markdown',
-    defineResolver('review/export/markdown', ExportPayload, (p, ctx) =>
-      exportMarkdown(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), p.issueKey, p.timeZone ?? 'UTC'),
-    ),
-  );
-  define(
-    'macro/get',
-    defineResolver('macro/get', MacroPayload, (p, ctx) =>
-      macroData(docDeps(ctx), (key, entries) => openTimeline(reviewDeps(ctx), key, { entries }), macroConfigFrom(ctx.extension, p.config)),
-    ),
-  );
-  define('publish/spaces', defineResolver('publish/spaces', PublishSpacesPayload, (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query)));
-  define(
-    'publish/pages',
-    defineResolver('publish/pages', PublishPagesPayload, (p, ctx) => listPages(publishDeps(ctx), p.issueKey, p.spaceId, p.parentId)),
-  );
-  define('publish/state', defineResolver('publish/state', IssueOnlyPayload, (p, ctx) => getPublishState(publishDeps(ctx), p.issueKey)));
-  define(
-    'publish/internal',
-    defineResolver('publish/internal', PublishInternalPayload, (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version, p.timeZone ?? 'UTC', p.includeRestricted ?? false)),
-  );
-  define(
-    'publish/external/preview',
-    defineResolver('publish/external/preview', ExternalPreviewPayload, (p, ctx) =>
-      previewExternal(publishDeps(ctx), p.issueKey),
-    ),
-  );
-  define(
-    'publish/external',
-    defineResolver('publish/external', PublishExternalPayload, (p, ctx) =>
-      publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version),
-    ),
-  );
-  define('summaries/list', defineResolver('summaries/list', SummariesListPayload, (p) => listSummaries(summariesDeps(), p)));
-  define('summaries/csv', defineResolver('summaries/csv', SummariesCsvPayload, (p) => summariesCsv(summariesDeps(), p)));
-  define('summaries/incident', defineResolver('summaries/incident', IssueOnlyPayload, (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey)));
-  define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
+    },
+  },
+  'actions/sync': { schema: IssueOnlyPayload, run: (p, ctx) => syncActions(docDeps(ctx), p.issueKey) },
+  'actions/settle': { schema: ActionSettlePayload, run: (p, ctx) => settleConflict(docDeps(ctx), p.issueKey, p.itemId, p.conflict, p.keep, p.version) },
+  'review/export/markdown': {
+    schema: ExportPayload,
+    run: (p, ctx) => exportMarkdown(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), p.issueKey, p.timeZone ?? 'UTC'),
+  },
+  'macro/get': {
+    schema: MacroPayload,
+    run: (p, ctx) => macroData(docDeps(ctx), (key, entries) => openTimeline(reviewDeps(ctx), key, { entries }), macroConfigFrom(ctx.extension, p.config)),
+  },
+  'publish/spaces': { schema: PublishSpacesPayload, run: (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query) },
+  'publish/pages': { schema: PublishPagesPayload, run: (p, ctx) => listPages(publishDeps(ctx), p.issueKey, p.spaceId, p.parentId) },
+  'publish/state': { schema: IssueOnlyPayload, run: (p, ctx) => getPublishState(publishDeps(ctx), p.issueKey) },
+  'publish/internal': {
+    schema: PublishInternalPayload,
+    run: (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version, p.timeZone ?? 'UTC', p.includeRestricted ?? false),
+  },
+  'publish/external/preview': { schema: ExternalPreviewPayload, run: (p, ctx) => previewExternal(publishDeps(ctx), p.issueKey) },
+  'publish/external': { schema: PublishExternalPayload, run: (p, ctx) => publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version) },
+  'summaries/list': { schema: SummariesListPayload, run: (p) => listSummaries(summariesDeps(), p) },
+  'summaries/csv': { schema: SummariesCsvPayload, run: (p) => summariesCsv(summariesDeps(), p) },
+  'summaries/incident': { schema: IssueOnlyPayload, run: (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey) },
+};
+
+/** Every resolver key, in the order of `RESOLVERS`. */
+export const RESOLVER_KEYS = Object.keys(RESOLVERS) as ResolverKey[];
+
+function register<K extends ResolverKey>(resolver: Resolver, key: K): void {
+  const spec: ResolverSpec<K> = RESOLVERS[key];
+  resolver.define(key, defineResolver(key, spec.schema, spec.run));
+}
+
+/** Registers every resolver of `RESOLVERS` with Forge's resolver. */
+export function registerResolvers(resolver: Resolver): void {
+  for (const key of RESOLVER_KEYS) register(resolver, key);
 }

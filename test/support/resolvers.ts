@@ -3,10 +3,7 @@
  * the code, never typed by hand), one valid payload per key, the three surfaces that call the
  * resolver function, and what a well-formed answer looks like.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type Resolver from '@forge/resolver';
-import ts from 'typescript';
 import type {
   ActionItem,
   ActionItemInput,
@@ -26,15 +23,6 @@ export function registeredResolverKeys(): string[] {
   const recorder = { define: (key: string) => keys.push(key) } as unknown as Resolver;
   registerResolvers(recorder);
   return keys;
-}
-
-/** The member names of `interface ResolverMap` in src/contract.ts, parsed at test time. */
-export function contractResolverKeys(): string[] {
-  const path = join(__dirname, '..', '..', 'src', 'contract.ts');
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const map = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'ResolverMap');
-  if (!map) throw new Error('src/contract.ts has no interface ResolverMap');
-  return map.members.flatMap((m) => (m.name && ts.isStringLiteral(m.name) ? [m.name.text] : []));
 }
 
 /** Every `ErrorCode`; the type below fails to compile when the union grows and this does not. */
