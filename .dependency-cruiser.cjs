@@ -32,24 +32,32 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. One exception: the URL policy ' +
-        '(src/domain/safe-url.ts), which the UI bundles so that what it opens and what the pages link is decided once.',
+        'The UI may import only the shared contract from src/, and only as types. Two exceptions the UI bundles as values: ' +
+        'the vocabulary (src/vocabulary.ts: the lists and words both sides use) and the URL policy (src/domain/safe-url.ts), ' +
+        'so that what it opens and what the pages link is decided once.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/domain/safe-url\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
-      comment: 'The contract reaches the UI bundle as types only (`import type`); the URL policy is the one runtime import.',
+      comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary and the URL policy are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: '^src/domain/safe-url\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
       comment: 'The UI bundles src/domain/safe-url.ts: it stays a leaf, so the exception above brings no other backend code along.',
       severity: 'error',
       from: { path: '^src/domain/safe-url\\.ts$' },
+      to: {},
+    },
+    {
+      name: 'vocabulary-imports-nothing',
+      comment: 'The UI bundles src/vocabulary.ts: it stays a leaf, so it brings no other backend code along.',
+      severity: 'error',
+      from: { path: '^src/vocabulary\\.ts$' },
       to: {},
     },
     {

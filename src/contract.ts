@@ -2,6 +2,10 @@
  * The one typed contract between the Custom UI and the resolvers. The UI imports it with
  * `import type` only; nothing here may import from `static/`.
  */
+import type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, ReviewStatus } from './vocabulary';
+
+/** The vocabulary's types (src/vocabulary.ts holds the values and their labels). */
+export type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, ReviewStatus };
 /** NOT_CONNECTED: the site has no Confluence connected to the app's installation (Confluence is optional). */
 export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UPSTREAM' | 'NOT_CONNECTED' | 'INTERNAL';
 
@@ -65,34 +69,7 @@ export interface IncidentOverview {
 
 // ---- Timeline (DESIGN §2) -------------------------------------------------------------
 
-export type EntrySource =
-  | 'created'
-  | 'comment'
-  | 'status'
-  | 'assignment'
-  | 'priority'
-  | 'resolution'
-  | 'link'
-  | 'remote-link'
-  | 'field'
-  | 'manual';
-export type EntryKind = 'task' | 'human-interaction' | 'automation';
-export type Phase = 'detection' | 'response' | 'remediation';
-export type Impact = 'positive' | 'negative' | 'neutral';
-export type ManualKind = 'status-page-update' | 'chat-excerpt' | 'command-run' | 'note';
 
-export const KEY_MOMENTS = [
-  'impactStarted',
-  'detected',
-  'acknowledged',
-  'identified',
-  'restored',
-  'closed',
-  'firstCustomerReport',
-  'firstStatusPageUpdate',
-  'hotfixDeployed',
-] as const;
-export type KeyMomentName = (typeof KEY_MOMENTS)[number];
 
 /** The facilitator's annotations on one entry; absent fields are "not annotated yet". */
 export interface Annotation {
@@ -254,9 +231,6 @@ export interface ManualEntryInput {
 
 // ---- The review document (DESIGN §2, issue: learnings, factors, action items) ---------
 
-export type ReviewStatus = 'draft' | 'in-review' | 'published';
-export type ParticipantRole = 'first-responder' | 'escalation-responder' | 'incident-commander' | 'stakeholder' | 'support';
-export type ActionQuestion = 'know-sooner' | 'recover-sooner' | 'other';
 
 export interface Participant extends Person {
   role: ParticipantRole;

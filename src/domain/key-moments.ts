@@ -1,5 +1,5 @@
 import type { KeyMomentName, KeyMoments, MomentValue, TimelineEntry } from '../contract';
-import { KEY_MOMENTS } from '../contract';
+import { KEY_MOMENTS } from '../vocabulary';
 import { compareEntries } from './timeline-order';
 
 /**

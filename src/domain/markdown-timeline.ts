@@ -1,22 +1,14 @@
-import type { DurationValue, KeyMomentName, Metrics, MomentValue, TimelineEntry, TimelineView } from '../contract';
+import type { DurationValue, KeyMomentName, MomentValue, TimelineEntry, TimelineView } from '../contract';
 import { NONE_RECORDED, table, tableOrNone } from './markdown-blocks';
 import { escapeCell, escapeInline, link } from './markdown-escape';
 import { wallClockTime } from './markdown-time';
 import { formatDuration, MOMENT_LABELS, MOMENT_ORDER } from './metrics';
-import { MANUAL_LABELS, SOURCE_LABELS } from './labels';
+import { MANUAL_LABELS, METRIC_ROWS, SOURCE_LABELS } from './labels';
 import { selectWithinBudget } from './timeline-budget';
 import { utf8Length } from './timeline-page';
 
 /** The report's parts that come from the timeline: key metrics, key moments and what happened. */
 
-const METRIC_ROWS: readonly (readonly [keyof Metrics, string])[] = [
-  ['tta', 'Time to acknowledge (TTA)'],
-  ['ttr', 'Time to recover (TTR)'],
-  ['impact', 'Impact duration'],
-  ['detection', 'Detection phase'],
-  ['response', 'Response phase'],
-  ['remediation', 'Remediation phase'],
-];
 
 /** A duration for the report: never 0 for an unknown one, which says why it is unknown. */
 export function durationText(value: DurationValue): string {

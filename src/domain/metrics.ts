@@ -6,17 +6,9 @@ export { formatDuration } from './duration-format';
 /** The order the main moments must be in; equal times are fine (a moment may coincide with the next). */
 export const MOMENT_ORDER = ['impactStarted', 'detected', 'acknowledged', 'identified', 'restored', 'closed'] as const satisfies readonly KeyMomentName[];
 
-export const MOMENT_LABELS: Record<KeyMomentName, string> = {
-  impactStarted: 'Impact started',
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  identified: 'Identified',
-  restored: 'Service restored',
-  closed: 'Incident closed',
-  firstCustomerReport: 'First customer report',
-  firstStatusPageUpdate: 'First status page update',
-  hotfixDeployed: 'Hotfix deployed',
-};
+import { MOMENT_LABELS } from '../vocabulary';
+
+export { MOMENT_LABELS };
 
 /** Each metric of DESIGN §2 as (from, to): its value is `to − from`. */
 const FORMULAS: Record<keyof Metrics, readonly [KeyMomentName, KeyMomentName]> = {

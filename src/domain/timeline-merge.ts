@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationPatch, ManualEntryInput, Person, TimelineEntry } from '../contract';
-import { KEY_MOMENTS } from '../contract';
+import { KEY_MOMENTS } from '../vocabulary';
 import type { PulledEntry } from './timeline-build';
 import { sortEntries } from './timeline-order';
 

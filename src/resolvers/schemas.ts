@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { KEY_MOMENTS } from '../contract';
+import { ACTION_QUESTIONS, ENTRY_KINDS, IMPACTS, ISSUE_KEY_PATTERN, KEY_MOMENTS, MANUAL_KINDS, PARTICIPANT_ROLES, PHASES, REVIEW_STATUSES } from '../vocabulary';
 
 /** Jira issue keys: project key (letters, digits, underscore; starts with a letter) - number. */
 export const IssueKey = z
   .string()
   .trim()
   .max(255)
-  .regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,9}$/i, 'Must be a Jira issue key like INC-42')
+  .regex(new RegExp(ISSUE_KEY_PATTERN.source, 'i'), 'Must be a Jira issue key like INC-42')
   .transform((k) => k.toUpperCase());
 
 export const IncidentGetPayload = z.object({ issueKey: IssueKey }).strict();
@@ -33,9 +33,9 @@ export const AnnotatePayload = z
     at: z.string().min(1).max(64).optional(),
     patch: z
       .object({
-        kind: z.enum(['task', 'human-interaction', 'automation']).nullable().optional(),
-        phase: z.enum(['detection', 'response', 'remediation']).nullable().optional(),
-        impact: z.enum(['positive', 'negative', 'neutral']).nullable().optional(),
+        kind: z.enum(ENTRY_KINDS).nullable().optional(),
+        phase: z.enum(PHASES).nullable().optional(),
+        impact: z.enum(IMPACTS).nullable().optional(),
         moments: z.array(MomentName).max(KEY_MOMENTS.length).refine((m) => new Set(m).size === m.length, 'Each key moment once').optional(),
         internal: z.boolean().optional(),
       })
@@ -46,7 +46,7 @@ export const AnnotatePayload = z
 export const ManualEntrySchema = z
   .object({
     at: Instant,
-    manualKind: z.enum(['status-page-update', 'chat-excerpt', 'command-run', 'note']),
+    manualKind: z.enum(MANUAL_KINDS),
     actorName: z.string().trim().max(200, 'At most 200 characters'),
     text: z.string().trim().min(1, 'Say what happened').max(10_000, 'At most 10,000 characters'),
   })
@@ -95,7 +95,7 @@ export const ReviewContentSchema = z
         createdBy: PersonSchema.nullable(),
         facilitator: PersonSchema.nullable(),
         participants: z
-          .array(PersonSchema.extend({ role: z.enum(['first-responder', 'escalation-responder', 'incident-commander', 'stakeholder', 'support']) }).strict())
+          .array(PersonSchema.extend({ role: z.enum(PARTICIPANT_ROLES) }).strict())
           .max(50, 'At most 50 participants'),
       })
       .strict(),
@@ -120,7 +120,7 @@ export const ActionItemInputSchema = z
     owner: PersonSchema.nullable(),
     dueDate: IsoDate.nullable(),
     priority: z.enum(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
-    question: z.enum(['know-sooner', 'recover-sooner', 'other']),
+    question: z.enum(ACTION_QUESTIONS),
   })
   .strict();
 
@@ -149,7 +149,7 @@ export const ActionSettlePayload = z
   .object({ issueKey: IssueKey, itemId: ClientId, conflict: ActionItemConflictSchema, keep: z.enum(['mine', 'jira']), version: Version })
   .strict();
 
-export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(['draft', 'in-review', 'published']), version: Version }).strict();
+export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(REVIEW_STATUSES), version: Version }).strict();
 export const ReviewCheckPayload = z
   .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']) })
   .strict();
@@ -217,7 +217,7 @@ const SummaryFilters = {
   projects: z.array(ProjectKey).max(50).optional(),
   // Jira labels: no spaces, at most 255 characters.
   tag: z.string().trim().max(255).optional(),
-  status: z.enum(['draft', 'in-review', 'published']).optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
   hasOverdue: z.boolean().optional(),
   sort: z.enum(['impactStartedAt', 'severityLevel', 'ttaMs', 'ttrMs', 'impactMs', 'actionsOverdue']).optional(),
   dir: z.enum(['asc', 'desc']).optional(),

@@ -1,15 +1,6 @@
 import fc from 'fast-check';
-import {
-  KEY_MOMENTS,
-  type ActionItem,
-  type IncidentOverview,
-  type KeyMomentName,
-  type KeyMoments,
-  type Person,
-  type ReviewDoc,
-  type TimelineEntry,
-  type TimelineView,
-} from '../../src/contract';
+import { type ActionItem, type IncidentOverview, type KeyMomentName, type KeyMoments, type Person, type ReviewDoc, type TimelineEntry, type TimelineView } from '../../src/contract';
+import { KEY_MOMENTS } from '../../src/vocabulary';
 import { escapeBlock, escapeCell, escapeInline, link, safeUrl } from '../../src/domain/markdown-escape';
 import { renderReviewMarkdown, type MarkdownExportInput } from '../../src/domain/markdown-export';
 import { whatHappened } from '../../src/domain/markdown-timeline';

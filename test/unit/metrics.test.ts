@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { KEY_MOMENTS, type KeyMomentName, type KeyMoments } from '../../src/contract';
+import { type KeyMomentName, type KeyMoments } from '../../src/contract';
+import { KEY_MOMENTS } from '../../src/vocabulary';
 import { computeMetrics, formatDuration } from '../../src/domain/metrics';
 
 const MIN = 60_000;

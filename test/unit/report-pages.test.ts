@@ -1,20 +1,8 @@
 import { isValid, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import {
-  KEY_MOMENTS,
-  type ActionItem,
-  type EntrySource,
-  type ExternalSummary,
-  type IncidentOverview,
-  type KeyMoments,
-  type ParticipantRole,
-  type Person,
-  type ReviewDoc,
-  type SeverityLevel,
-  type TimelineEntry,
-  type TimelineView,
-} from '../../src/contract';
+import { type ActionItem, type EntrySource, type ExternalSummary, type IncidentOverview, type KeyMoments, type ParticipantRole, type Person, type ReviewDoc, type SeverityLevel, type TimelineEntry, type TimelineView } from '../../src/contract';
+import { KEY_MOMENTS } from '../../src/vocabulary';
 import { computeMetrics } from '../../src/domain/metrics';
 import { severityOf } from '../../src/domain/severity';
 import { buildExternalSummary, externalPageTitle, knownNames, renderExternalSummary } from '../../src/domain/report/external-summary';

@@ -247,7 +247,7 @@ describe('time ticks', () => {
 
 describe('labels', () => {
   it('lists every key moment of the contract, in its order', async () => {
-    const { KEY_MOMENTS } = await import('../../src/contract');
+    const { KEY_MOMENTS } = await import('../../src/vocabulary');
     const { MOMENT_ORDER } = await import('../../static/app/src/timeline/labels');
     expect(MOMENT_ORDER).toStrictEqual([...KEY_MOMENTS]);
   });

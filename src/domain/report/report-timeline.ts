@@ -1,4 +1,5 @@
-import type { Impact, Phase, TimelineEntry, TimelineView } from '../../contract';
+import type { TimelineEntry, TimelineView } from '../../contract';
+import { IMPACT_LABELS, PHASE_LABELS } from '../../vocabulary';
 import { wallClockTime } from '../markdown-time';
 import { MOMENT_LABELS } from '../metrics';
 import { MANUAL_LABELS, SOURCE_LABELS } from '../labels';
@@ -15,8 +16,6 @@ export const TIMELINE_BYTE_BUDGET = 1_500_000;
 /** A Jira comment can hold 32,767 characters; a table cell shows the start and links to the rest. */
 export const ENTRY_TEXT_MAX = 2_000;
 
-const PHASE_LABELS: Record<Phase, string> = { detection: 'Detection', response: 'Response', remediation: 'Remediation' };
-const IMPACT_LABELS: Record<Impact, string> = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral' };
 
 /** Markers before an entry's text; "internal" shows because this is the internal report. */
 function markers(entry: TimelineEntry): Markup[] {

@@ -2,6 +2,7 @@ import { route } from '@forge/api';
 import type { ActionItemInput, ActionItemJira } from '../../contract';
 import { mergeItem, type SyncedBase } from '../../domain/action-items';
 import { AppFailure } from '../../domain/app-error';
+import { ISSUE_KEY_PATTERN } from '../../vocabulary';
 import { createBoundedPool } from '../bounded-pool';
 import { issueUrl, toPerson, toStatus } from '../jira-issue-transformer';
 import { upstreamFailure, type JiraReply, type JiraRequest } from '../jira-request';
@@ -86,7 +87,6 @@ export type ActionItemsSyncPort = (
 export const BULK_CREATE = 50;
 /** Sub-task edits in flight at once (each is a different issue, so per-issue write limits do not bite). */
 const EDIT_CONCURRENCY = 5;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
 
 interface Plan {
   item: ActionItemInput;
@@ -144,7 +144,7 @@ export async function syncActionItems(
   known: Readonly<Record<string, KnownSubtask | undefined>>,
   deps: ActionItemsSyncDeps,
 ): Promise<ActionItemsSync> {
-  if (!ISSUE_KEY.test(incidentKey)) throw new AppFailure('VALIDATION', `"${incidentKey}" is not a Jira issue key.`);
+  if (!ISSUE_KEY_PATTERN.test(incidentKey)) throw new AppFailure('VALIDATION', `"${incidentKey}" is not a Jira issue key.`);
   const { request, siteUrl } = deps;
   const retry = deps.retry ?? defaultRetryClock();
   const metaCache = deps.metaCache ?? createSubtaskMetaCache();

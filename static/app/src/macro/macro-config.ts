@@ -1,4 +1,5 @@
 import type { MacroConfig, MacroResult, MacroView, TimelineEntry } from '../../../../src/contract';
+import { ISSUE_KEY_PATTERN } from '../../../../src/vocabulary';
 import type { AppContext } from '../context';
 
 export const MACRO_VIEW_LABEL: Record<MacroView, string> = {
@@ -47,7 +48,6 @@ export function macroScreen(result: MacroResult): MacroScreen {
   }
 }
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]*$/;
 
 /** The config form's incident key as stored: trimmed and upper-cased ("inc-7 " → "INC-7"). */
 export const normaliseIssueKey = (text: string): string => text.trim().toUpperCase();
@@ -56,7 +56,7 @@ export const normaliseIssueKey = (text: string): string => text.trim().toUpperCa
 export function issueKeyProblem(text: string): string | null {
   const key = normaliseIssueKey(text);
   if (key === '') return 'Enter the Jira issue key of the incident, for example INC-42.';
-  if (!ISSUE_KEY.test(key)) return `"${text.trim()}" is not a Jira issue key. Keys look like INC-42.`;
+  if (!ISSUE_KEY_PATTERN.test(key)) return `"${text.trim()}" is not a Jira issue key. Keys look like INC-42.`;
   return null;
 }
 

@@ -1,24 +1,15 @@
-import type { ActionQuestion, ParticipantRole, ReviewStatus } from '../../../../src/contract';
+import type { ReviewStatus } from '../../../../src/contract';
+import { QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../../src/vocabulary';
 import type { LozengeAppearance } from '../components/Lozenge';
 import type { ImpactAnswer } from './draft';
 
-export const ROLE_LABEL: Record<ParticipantRole, string> = {
-  'first-responder': 'First responder',
-  'escalation-responder': 'Escalation responder',
-  'incident-commander': 'Incident commander',
-  stakeholder: 'Stakeholder',
-  support: 'Support',
-};
+export const ROLE_LABEL = ROLE_LABELS;
 
-export const QUESTION_LABEL: Record<ActionQuestion, string> = {
-  'know-sooner': 'Know sooner',
-  'recover-sooner': 'Recover sooner',
-  other: 'Other improvement',
-};
+export const QUESTION_LABEL = QUESTION_LABELS;
 
 export const IMPACT_LABEL: Record<ImpactAnswer, string> = { yes: 'Yes', no: 'No', unknown: 'Unknown' };
 
-export const STATUS_LABEL: Record<ReviewStatus, string> = { draft: 'Draft', 'in-review': 'In review', published: 'Published' };
+export const STATUS_LABEL = STATUS_LABELS;
 
 export const STATUS_APPEARANCE: Record<ReviewStatus, LozengeAppearance> = { draft: 'default', 'in-review': 'inprogress', published: 'success' };
 

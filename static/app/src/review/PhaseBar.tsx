@@ -1,11 +1,11 @@
-import type { DurationValue, KeyMoments, Metrics, Phase } from '../../../../src/contract';
+import type { DurationValue, KeyMoments, Metrics } from '../../../../src/contract';
+import { PHASES } from '../../../../src/vocabulary';
 import { useAppContext } from '../hooks/useAppContext';
 import { durationText, unknownReason } from '../timeline/durations';
 import { PHASE_LABEL } from '../timeline/labels';
 import { phaseBarLayout } from '../timeline/phase-segments';
 import { formatShortDateTime } from '../timeline/zoned-time';
 
-const PHASES: Phase[] = ['detection', 'response', 'remediation'];
 
 function PhaseDuration({ value }: { value: DurationValue }) {
   if (value.known) return <>{durationText(value)}</>;

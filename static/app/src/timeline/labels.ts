@@ -1,55 +1,18 @@
-import type { EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, MomentValue, Phase } from '../../../../src/contract';
+import type { KeyMomentName, MomentValue } from '../../../../src/contract';
+import { IMPACT_LABELS, KEY_MOMENTS, KIND_LABELS, MANUAL_KIND_LABELS, MOMENT_LABELS, PHASE_LABELS, SOURCE_CHIP_LABELS } from '../../../../src/vocabulary';
 
-/** The words of DESIGN §2, as the UI shows them. */
-export const PHASE_LABEL: Record<Phase, string> = {
-  detection: 'Detection',
-  response: 'Response',
-  remediation: 'Remediation',
-};
+/** The vocabulary's words as the UI shows them (src/vocabulary.ts holds them for both sides). */
+export const PHASE_LABEL = PHASE_LABELS;
 
-export const IMPACT_LABEL: Record<Impact, string> = {
-  positive: 'Positive',
-  negative: 'Negative',
-  neutral: 'Neutral',
-};
+export const IMPACT_LABEL = IMPACT_LABELS;
 
-export const KIND_LABEL: Record<EntryKind, string> = {
-  task: 'Task',
-  'human-interaction': 'Human interaction',
-  automation: 'Automation',
-};
+export const KIND_LABEL = KIND_LABELS;
 
-export const SOURCE_LABEL: Record<EntrySource, string> = {
-  created: 'Created',
-  comment: 'Comment',
-  status: 'Status change',
-  assignment: 'Assignment',
-  priority: 'Priority change',
-  resolution: 'Resolution',
-  link: 'Link',
-  'remote-link': 'Remote link',
-  field: 'Field change',
-  manual: 'Manual entry',
-};
+export const SOURCE_LABEL = SOURCE_CHIP_LABELS;
 
-export const MANUAL_KIND_LABEL: Record<ManualKind, string> = {
-  'status-page-update': 'Status page update',
-  'chat-excerpt': 'Chat excerpt',
-  'command-run': 'Command run',
-  note: 'Note',
-};
+export const MANUAL_KIND_LABEL = MANUAL_KIND_LABELS;
 
-export const MOMENT_LABEL: Record<KeyMomentName, string> = {
-  impactStarted: 'Impact started',
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  identified: 'Identified',
-  restored: 'Service restored',
-  closed: 'Incident closed',
-  firstCustomerReport: 'First customer report',
-  firstStatusPageUpdate: 'First status page update',
-  hotfixDeployed: 'Hotfix deployed',
-};
+export const MOMENT_LABEL = MOMENT_LABELS;
 
 export const MOMENT_SOURCE_LABEL: Record<MomentValue['source'], string> = {
   derived: 'Derived',
@@ -63,5 +26,5 @@ export function keysOf<K extends string>(record: Record<K, string>): K[] {
   return Object.keys(record) as K[];
 }
 
-/** The key moments in lifecycle order (the contract's KEY_MOMENTS is a value the UI may not import). */
-export const MOMENT_ORDER: readonly KeyMomentName[] = keysOf(MOMENT_LABEL);
+/** The key moments in lifecycle order. */
+export const MOMENT_ORDER: readonly KeyMomentName[] = KEY_MOMENTS;
