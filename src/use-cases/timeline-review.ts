@@ -342,10 +342,12 @@ async function edit(
     async pulledEntry(entryId, at) {
       let found: PulledEntry | undefined;
       if (at && head) {
-        // One segment of the chunk table says which chunk holds it.
-        const segment = await deps.store.chunkBounds(issueKey, ref, { at, id: entryId });
-        const { chunks } = chunksForRange(segment.bounds, { at, id: entryId }, null, 1);
-        found = (await deps.store.loadPulled(issueKey, ref, chunks.map((n) => n + segment.offset))).find((e) => e.id === entryId);
+        // Before the second page it is in the first chunk, whose key the head holds; else one segment of the chunk table says which chunk.
+        const key = { at, id: entryId };
+        const chunk = head.starts.length === 0 || compareEntries(key, head.starts[0]) < 0 ? [0] : null;
+        const segment = chunk ? null : await deps.store.chunkBounds(issueKey, ref, key);
+        const chunks = chunk ?? chunksForRange(segment!.bounds, key, null, 1).chunks.map((n) => n + segment!.offset);
+        found = (await deps.store.loadPulled(issueKey, ref, chunks)).find((e) => e.id === entryId);
       }
       found ??= (await all()).find((e) => e.id === entryId);
       if (!found) return null;
