@@ -164,6 +164,8 @@ export interface EntryPaging {
    * Where each page after the first starts, in timeline order: page i is every entry from
    * `pageStarts[i]` up to (not including) `pageStarts[i + 1]`, the last one to the end. Empty when
    * `entries` is the whole timeline. Fetch pages with 'timeline/entries' at the view's version.
+   * On a large timeline the list may stop short: the last page's answer then names the pages
+   * after it (EntryPage.pageStarts).
    */
   pageStarts: EntryKey[];
 }
@@ -212,6 +214,13 @@ export interface EntryPage {
   version: number;
   /** Where to go on when the range held more than one page (it grew since the view was read); null when it is done. */
   next: EntryKey | null;
+  /**
+   * Open-ended ranges (`to: null`) of a large timeline: where each page after this one starts, as
+   * far as the backend knows (the last one is again open-ended and names those after it). A view
+   * lists only the pages its first stored segment knows, so an open costs the same at any size
+   * (issue 13); fetch these as a view's `pageStarts`. Absent: follow `next` to the end.
+   */
+  pageStarts?: EntryKey[];
 }
 
 export interface AnnotationPatch {

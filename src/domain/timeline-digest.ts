@@ -32,7 +32,7 @@ export interface RestrictedComment {
 }
 
 /** The digest's moment candidates as entries (no text, no actor: a moment needs neither). */
-export function candidateEntries(d: TimelineDigest): PulledEntry[] {
+export function candidateEntries(d: Pick<TimelineDigest, 'candidates'>): PulledEntry[] {
   return d.candidates.map(([id, at, source, issueKey, relation, to]) => ({ id, at, source, issueKey, relation, actor: null, text: '', ...(to !== undefined && { to }) }));
 }
 

@@ -2,6 +2,7 @@ import type { Annotation, EntryKey, KeyMomentName, SeverityLevel } from '../cont
 import { AppFailure } from '../domain/app-error';
 import type { PulledEntry } from '../domain/timeline-build';
 import type { MarkedEntry, TimelineDigest } from '../domain/timeline-digest';
+import type { TimelineHead } from '../domain/timeline-head';
 
 /** Where a review's pulled Jira entries live: a generation of chunk keys, swapped atomically by the meta write. */
 export interface PulledRef {
@@ -25,6 +26,39 @@ export interface PulledRef {
    * with the review and fills those fields in; absent on reviews stored before it existed.
    */
   index?: string;
+  /** The pull's head (read with the review from `index`): what every open needs, at any incident size. */
+  head?: PullHead;
+}
+
+/**
+ * What a pull stores under its index key (issue 13, flat): a constant-size head read on every
+ * open. Chunk bounds, keys and hashes live in segments of SEGMENT_CHUNKS chunks each, the whole
+ * digest and the issue types in the detail key; an open reads neither, a page or an edit reads one
+ * segment, and only a viewer who may not see some source (or moments the head does not hold)
+ * reads the detail.
+ */
+export interface PullHead {
+  format: 2;
+  /** The first chunk's key (the first page), null when the pull stored no entry. */
+  first: string | null;
+  /**
+   * Where the pages after the first start, as far as the head knows: the other chunks of the first
+   * segment, then the second segment's first entry. A view lists these; the page at the last one
+   * answers the starts of the pages after it.
+   */
+  starts: EntryKey[];
+  /** Each segment's key and first entry, in order (segment i holds chunks i·SEGMENT_CHUNKS…). */
+  segments: { key: string; first: EntryKey }[];
+  /** The key of the whole digest and issue types (PullMeta). */
+  detail: string;
+  digest: TimelineHead;
+}
+
+/** The bounds of one segment's chunks: `offset` is the number of its first chunk, `end` where the next segment starts. */
+export interface SegmentBounds {
+  offset: number;
+  bounds: { first: EntryKey; last: EntryKey }[];
+  end: EntryKey | null;
 }
 
 /** What a pull stores beside its chunks, in its index (see PulledRef.index). */
@@ -77,6 +111,10 @@ export interface StoredReview {
 /** The review repository port; the KVS adapter implements it on Forge and the local site alike. */
 export interface ReviewStore {
   load(incidentKey: string): Promise<StoredReview | null>;
+  /** The whole digest and issue types of the review's pull (the head holds only part of them). */
+  loadDetail(review: StoredReview): Promise<PullMeta>;
+  /** The bounds of the stored chunks around `near` (null: from the first): one segment's, or every chunk's for pulls stored before segments. */
+  chunkBounds(incidentKey: string, ref: PulledRef, near: EntryKey | null): Promise<SegmentBounds>;
   /** Every pulled entry, or only those of the chunks numbered in `chunks`. */
   loadPulled(incidentKey: string, ref: PulledRef, chunks?: readonly number[]): Promise<PulledEntry[]>;
   /**

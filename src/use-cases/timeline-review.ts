@@ -16,14 +16,15 @@ import type { IncidentSources } from '../domain/sources';
 import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
 import { applyAnnotationPatch, assembleTimeline, manualEntry, missingComments, reconcilePull } from '../domain/timeline-merge';
 import { accessQuestions, canSee, commentIdOf, visibleEntries, type Visibility } from '../domain/visibility';
-import { annotatedEntryOf, digestOf, markedEntryOf, restrictedComments, type MarkedEntry, type TimelineDigest } from '../domain/timeline-digest';
+import { annotatedEntryOf, digestOf, markedEntryOf, restrictedComments, type MarkedEntry } from '../domain/timeline-digest';
 import { entryAudience, publishAudience, type AudienceItem } from '../domain/report/publish-audience';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries, sortEntries } from '../domain/timeline-order';
-import { ConflictError, savedOrConflict, type ReviewState, type StoredReview } from '../storage/review-store';
+import { ConflictError, savedOrConflict, type PullHead, type PullMeta, type ReviewState, type StoredReview } from '../storage/review-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { ReviewDeps } from './review-deps';
-import { digestQuestions, firstPageOf, seesEverything, toTimelineView, viewFromDigest, type DigestPage } from './timeline-view';
+import { basisMoments, digestBasis, firstPageOf, headBasis, toTimelineView, viewFromBasis, type DigestPage, type ViewBasis } from './timeline-view';
+import { headMomentsHold, seesAllOf } from '../domain/timeline-head';
 import { projectOf } from '../domain/issue-key';
 
 const CONFLICT_MESSAGE = 'Someone else changed this review while you were editing. We reloaded it: check and apply your change again.';
@@ -71,33 +72,59 @@ export async function getTimeline(deps: ReviewDeps, issueKey: string): Promise<T
   return review ? loadView(deps, review, incident) : { started: false, incident };
 }
 
-/** What the caller may see of a digest's sources (every source issue and restricted comment, in one batch). */
-function digestVisibility(deps: ReviewDeps, reviewKey: string, digest: TimelineDigest): Promise<Visibility> {
-  const { issueKeys, restrictedCommentIds } = digestQuestions(digest, reviewKey);
-  return deps.access.visibility(issueKeys, restrictedCommentIds);
+/** What the caller may see of a pull's sources (every source issue and restricted comment its head names, in one batch). */
+function headVisibility(deps: ReviewDeps, head: PullHead): Promise<Visibility> {
+  return deps.access.visibility(head.digest.issues, head.digest.comments);
+}
+
+/** Everything visible: for derived data no person reads directly (the summary index). */
+const everyone = (head: PullHead): Visibility => ({ issues: new Set(head.digest.issues), comments: new Set(head.digest.comments) });
+
+/** The whole digest of a review's pull, read at most once per call (none at all when in hand). */
+function detailOnce(deps: ReviewDeps, review: StoredReview): () => Promise<PullMeta> {
+  let detail: Promise<PullMeta> | undefined;
+  return () => (detail ??= deps.store.loadDetail(review));
+}
+
+/**
+ * What a view is worked out from (issue 13, flat): the head when the viewer may see every source
+ * and the head's moment candidates hold, else the whole digest (see TimelineHead).
+ */
+async function basisFor(review: StoredReview, head: PullHead, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<ViewBasis> {
+  if (seesAllOf(head.digest, visibility)) {
+    const basis = headBasis(head.digest);
+    if (headMomentsHold(head.digest, review.state.marks ?? {}, basisMoments(review, basis).moments.detected.at)) return basis;
+  }
+  const { digest, issueTypes } = await detail();
+  return digestBasis(digest, issueTypes, review.incidentKey, visibility);
+}
+
+/** The view of a digest review as `visibility` sees it, with `page` when the answer carries the first page. */
+async function headView(review: StoredReview, head: PullHead, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<TimelineView> {
+  return viewFromBasis(review, await basisFor(review, head, visibility, detail), head.starts, page, incident, visibility);
 }
 
 /** The first stored chunk and where the next begins: the first page of a digest view. */
-async function firstChunk(deps: ReviewDeps, review: StoredReview): Promise<DigestPage> {
+async function firstChunk(deps: ReviewDeps, review: StoredReview, head: PullHead): Promise<DigestPage> {
   const { pulled } = review.state;
-  const bounds = pulled.bounds ?? [];
-  return { pulled: pulled.chunks > 0 ? await deps.store.loadPulled(review.incidentKey, pulled, [0]) : [], end: bounds[1]?.first ?? null };
+  return { pulled: pulled.chunks > 0 ? await deps.store.loadPulled(review.incidentKey, pulled, [0]) : [], end: head.starts[0] ?? null };
 }
 
 /**
  * The timeline as the panel and the macro open it: the first page, and where the others start.
- * A review pulled since issue 13 reads its stored digest and the first chunk only (or no chunk
- * when `entries` is false: the macro's summary and action-item views), whatever the incident's
- * size; an older one reads every chunk once, as before.
+ * A review pulled since issue 13 reads its pull's head and the first chunk only (or no chunk when
+ * `entries` is false: the macro's summary and action-item views), whatever the incident's size;
+ * the whole digest only for a viewer who may not see every source. An older one reads every chunk
+ * once, as before.
  */
 export async function openTimeline(deps: ReviewDeps, issueKey: string, { entries = true }: { entries?: boolean } = {}): Promise<TimelineResult> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) return { started: false, incident };
-  const { digest } = review.state;
-  if (!digest || !review.state.pulled.bounds) return firstPageOf(await loadView(deps, review, incident));
-  const [page, visibility] = await Promise.all([entries ? firstChunk(deps, review) : null, digestVisibility(deps, issueKey, digest)]);
-  return viewFromDigest(review, digest, page, incident, visibility);
+  const { head } = review.state.pulled;
+  if (!head) return firstPageOf(await loadView(deps, review, incident));
+  const [page, visibility] = await Promise.all([entries ? firstChunk(deps, review, head) : null, headVisibility(deps, head)]);
+  return headView(review, head, page, incident, visibility, detailOnce(deps, review));
 }
 
 /**
@@ -108,12 +135,13 @@ export async function timelineAudience(deps: ReviewDeps, issueKey: string): Prom
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) return null;
-  const { digest } = review.state;
-  if (!digest) {
+  const { head } = review.state.pulled;
+  if (!head) {
     const view = await loadView(deps, review, incident);
     return publishAudience(entryAudience(view.entries), issueKey);
   }
-  const v = await digestVisibility(deps, issueKey, digest);
+  // Per source issue and restriction: the whole digest (the publish form, not every open).
+  const [v, { digest }] = await Promise.all([headVisibility(deps, head), deps.store.loadDetail(review)]);
   const sees = (key: string) => key === issueKey || v.issues.has(key);
   const items: AudienceItem[] = [
     ...Object.entries(digest.issues).flatMap(([key, i]) => (sees(key) ? [{ issueKey: key, entries: i.entries }] : [])),
@@ -136,20 +164,33 @@ export async function timelineEntries(deps: ReviewDeps, issueKey: string, versio
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
   if (review.version !== version) throw new AppFailure('CONFLICT', STALE_PAGE_MESSAGE);
   const { state } = review;
-  // Only the stored chunks the range spans (a page of the large incident reads ~1 MB, not all 7).
-  const plan = state.pulled.bounds ? chunksForRange(state.pulled.bounds, from, to, OPEN_RANGE_CHUNKS) : null;
-  const pulled = await deps.store.loadPulled(issueKey, state.pulled, plan?.chunks);
-  const cutAt = plan?.cutAt ?? null;
+  if (!state.pulled.head) {
+    // Stored before issue 13: every chunk, as before.
+    const pulled = await deps.store.loadPulled(issueKey, state.pulled);
+    const visibility = await visibilityOf(deps, issueKey, pulled);
+    const range = entryRange(visibleEntries(assembleTimeline(pulled, state.manual, state.annotations), issueKey, visibility), from, to);
+    return { ...range, version };
+  }
+  // Only the stored chunks the range spans, found in one segment of the chunk table (pages line up with chunks).
+  const segment = await deps.store.chunkBounds(issueKey, state.pulled, from);
+  const plan = chunksForRange(segment.bounds, from, to, OPEN_RANGE_CHUNKS);
+  const pulled = await deps.store.loadPulled(issueKey, state.pulled, plan.chunks.map((n) => n + segment.offset));
+  const pastSegment = segment.end !== null && (to === null || compareEntries(to, segment.end) > 0);
+  const cutAt = plan.cutAt ?? (pastSegment ? segment.end : null);
   const visibility = await visibilityOf(deps, issueKey, pulled);
   const assembled = visibleEntries(assembleTimeline(pulled, state.manual, state.annotations), issueKey, visibility);
   // Past the last chunk read, entries are left for the next page (even manual ones, which are always at hand).
   const entries = cutAt ? assembled.filter((e) => compareEntries(e, cutAt) < 0) : assembled;
   const range = entryRange(entries, from, to);
-  return { ...range, next: range.next ?? cutAt, version };
+  if (to !== null) return { ...range, next: range.next ?? cutAt, version };
+  // An open-ended page names the pages after it, as far as its segment knows (the view named only those of the first).
+  const read = plan.chunks.at(-1) ?? -1;
+  const pageStarts = [...segment.bounds.slice(read + 1).map((b) => b.first), ...(segment.end ? [segment.end] : [])];
+  return { ...range, next: range.next ?? cutAt, version, ...(range.next === null && { pageStarts }) };
 }
 
-/** An open-ended page reads at most this many stored chunks (200 KiB each; a page is at most 768 KiB). */
-const OPEN_RANGE_CHUNKS = 5;
+/** An open-ended page reads one stored chunk: pages line up with chunks, and it names the pages after it. */
+const OPEN_RANGE_CHUNKS = 1;
 
 /**
  * Pulls from Jira and merges into what is stored: new entries are added, edited ones updated,
@@ -200,9 +241,14 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
       throw e;
     }
     await deps.store.retirePulled(issueKey, ref, existing?.state.pulled ?? null);
-    await deps.summaries.timelineChanged(viewFromDigest(next, derived.digest, null, incident, seesEverything(derived.digest)));
-    const page: DigestPage = { pulled: merged.filter((e) => !ref.bounds?.[1] || compareEntries(e, ref.bounds[1].first) < 0), end: ref.bounds?.[1]?.first ?? null };
-    return viewFromDigest(next, derived.digest, page, incident, await digestVisibility(deps, issueKey, derived.digest));
+    const { head } = ref;
+    if (!head) throw new Error(`The pull of ${issueKey} was stored without its head`);
+    // The whole digest is in hand: no read.
+    const detail = detailOnce(deps, next);
+    await deps.summaries.timelineChanged(await headView(next, head, null, incident, everyone(head), detail));
+    const end = head.starts[0] ?? null;
+    const page: DigestPage = { pulled: merged.filter((e) => end === null || compareEntries(e, end) < 0), end };
+    return headView(next, head, page, incident, await headVisibility(deps, head), detail);
   }
 }
 
@@ -287,15 +333,20 @@ async function edit(
   const review = await deps.store.load(issueKey);
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
   if (review.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
-  const { pulled: ref, digest } = review.state;
+  const { pulled: ref } = review.state;
+  const { head } = ref;
   const read = new Map<string, PulledEntry>();
   let everything: PulledEntry[] | undefined;
   const all = async () => (everything ??= await deps.store.loadPulled(issueKey, ref));
   const tools: EditTools = {
     async pulledEntry(entryId, at) {
       let found: PulledEntry | undefined;
-      if (at && ref.bounds) {
-        const { chunks } = chunksForRange(ref.bounds, { at, id: entryId }, null, 1);
+      if (at && head) {
+        // Before the second page it is in the first chunk, whose key the head holds; else one segment of the chunk table says which chunk.
+        const key = { at, id: entryId };
+        const chunk = head.starts.length === 0 || compareEntries(key, head.starts[0]) < 0 ? [0] : null;
+        const segment = chunk ? null : await deps.store.chunkBounds(issueKey, ref, key);
+        const chunks = chunk ?? chunksForRange(segment!.bounds, key, null, 1).chunks.map((n) => n + segment!.offset);
         found = (await deps.store.loadPulled(issueKey, ref, chunks)).find((e) => e.id === entryId);
       }
       found ??= (await all()).find((e) => e.id === entryId);
@@ -315,14 +366,15 @@ async function edit(
   await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
   const changedIds = new Set(touched.changed ?? []);
   const changedEntries = (view: TimelineView) => view.entries.filter((e) => changedIds.has(e.id));
-  if (!digest || !ref.bounds) {
+  if (!head) {
     // Stored before issue 13: worked out over every entry, as before.
     await deps.summaries.timelineChanged(toTimelineView(next, await all(), incident));
     const view = await viewFor(deps, next, await all(), incident);
     return { ...firstPageOf(view), entries: [], changed: changedEntries(view), removed: touched.removed ?? [] };
   }
-  await deps.summaries.timelineChanged(viewFromDigest(next, digest, null, incident, seesEverything(digest)));
-  const view = viewFromDigest(next, digest, null, incident, await digestVisibility(deps, issueKey, digest));
+  const detail = detailOnce(deps, review);
+  await deps.summaries.timelineChanged(await headView(next, head, null, incident, everyone(head), detail));
+  const view = await headView(next, head, null, incident, await headVisibility(deps, head), detail);
   const changed = assembleTimeline(
     [...read.values()].filter((e) => changedIds.has(e.id)),
     next.state.manual.filter((m) => changedIds.has(m.id)),
@@ -342,7 +394,7 @@ export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: strin
     else delete marks[entryId];
     const annotated = { ...(state.annotated ?? {}) };
     if (pulled) annotated[entryId] = annotatedEntryOf(pulled);
-    return { ...state, annotations: { ...state.annotations, [entryId]: annotation }, ...(state.digest && { marks, annotated }) };
+    return { ...state, annotations: { ...state.annotations, [entryId]: annotation }, ...(state.pulled.head && { marks, annotated }) };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Annotation, EntryKey, IncidentOverview, TimelineView } from '../contract';
+import type { Annotation, EntryKey, IncidentOverview, KeyMoments, TimelineEntry, TimelineView } from '../contract';
 import { computeMetrics } from '../domain/metrics';
 import { deriveMoments } from '../domain/key-moments';
 import { severityFor } from '../domain/severity';
@@ -6,7 +6,8 @@ import { assembleTimeline, peopleOf } from '../domain/timeline-merge';
 import type { PulledEntry } from '../domain/timeline-build';
 import { firstPage, wholeTimeline } from '../domain/timeline-page';
 import { canSee, momentsFor, type Visibility } from '../domain/visibility';
-import { candidateEntries, issuePeople, restrictedComments, type TimelineDigest } from '../domain/timeline-digest';
+import { candidateEntries, type TimelineDigest } from '../domain/timeline-digest';
+import { countsOf, type PulledCounts, type TimelineHead } from '../domain/timeline-head';
 import { compareEntries } from '../domain/timeline-order';
 import type { StoredReview } from '../storage/review-store';
 
@@ -74,6 +75,36 @@ export function seesEverything(digest: TimelineDigest): Visibility {
   return { issues: new Set(Object.keys(digest.issues)), comments: new Set(digest.restricted.map(([commentId]) => commentId)) };
 }
 
+/** What a digest view's moments and counts come from: the head alone when it is enough, else the whole digest (see TimelineHead). */
+export interface ViewBasis {
+  candidates: TimelineDigest['candidates'];
+  issueTypes: Readonly<Record<string, string>>;
+  /** The pulled entries and people as the viewer may see them. */
+  counts: PulledCounts;
+}
+
+/** The basis from the whole digest, for any viewer. */
+export const digestBasis = (digest: TimelineDigest, issueTypes: Readonly<Record<string, string>>, incidentKey: string, visibility: Visibility): ViewBasis => ({
+  candidates: digest.candidates,
+  issueTypes,
+  counts: countsOf(digest, incidentKey, visibility),
+});
+
+/** The basis from the head: only for a viewer who sees every source (`seesAllOf`) and moments the head holds (`headMomentsHold`). */
+export const headBasis = (head: TimelineHead): ViewBasis => ({ candidates: head.candidates, issueTypes: head.issueTypes, counts: head.everyone });
+
+/** The moments of a basis before any visibility: what decides whether the head's candidates hold (its `detected`). */
+export function basisMoments(review: StoredReview, basis: Pick<ViewBasis, 'candidates' | 'issueTypes'>): { moments: KeyMoments; entries: TimelineEntry[] } {
+  const { state, incidentKey } = review;
+  const marked = Object.entries(state.marks ?? {}).map(
+    ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
+  );
+  // A candidate keeps its `to` (what its default needs) when it is also marked.
+  const byId = new Map([...marked, ...candidateEntries({ candidates: basis.candidates })].map((e) => [e.id, e]));
+  const entries = assembleTimeline([...byId.values()], state.manual, state.annotations);
+  return { moments: deriveMoments(entries, incidentKey, state.momentOverrides, basis.issueTypes), entries };
+}
+
 /**
  * The view from what is stored with the review, reading no chunk (issue 13): moments from the
  * digest's candidates, the marked entries and the manual ones; counts and people from the
@@ -81,23 +112,18 @@ export function seesEverything(digest: TimelineDigest): Visibility {
  * entries when the answer carries them (a write's answer and the macro's summary do not).
  */
 export function viewFromDigest(review: StoredReview, digest: TimelineDigest, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+  const starts = (review.state.pulled.bounds ?? []).slice(1).map((b) => b.first);
+  return viewFromBasis(review, digestBasis(digest, review.state.issueTypes, review.incidentKey, visibility), starts, page, incident, visibility);
+}
+
+/** As `viewFromDigest`, from a basis; `starts` are where the pages after the first begin (see EntryPaging). */
+export function viewFromBasis(review: StoredReview, basis: ViewBasis, starts: readonly EntryKey[], page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
   const { state, incidentKey } = review;
-  const marked = Object.entries(state.marks ?? {}).map(
-    ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
-  );
-  // A candidate keeps its `to` (what its default needs) when it is also marked.
-  const byId = new Map([...marked, ...candidateEntries(digest)].map((e) => [e.id, e]));
-  const momentEntries = assembleTimeline([...byId.values()], state.manual, state.annotations);
-  const allMoments = deriveMoments(momentEntries, incidentKey, state.momentOverrides, state.issueTypes);
+  const { moments: allMoments, entries: momentEntries } = basisMoments(review, basis);
   const { metrics, problems } = computeMetrics(allMoments);
   const moments = momentsFor(allMoments, new Set(momentEntries.filter((e) => canSee(e, incidentKey, visibility)).map((e) => e.id)));
+  const total = basis.counts.entries + state.manual.length;
 
-  const seenIssues = Object.keys(digest.issues).filter((k) => k === incidentKey || visibility.issues.has(k));
-  const readable = restrictedComments(digest).filter((r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId));
-  const total = seenIssues.reduce((n, k) => n + digest.issues[k].entries, 0) + readable.length + state.manual.length;
-  const people = peopleOf([...seenIssues.flatMap((k) => issuePeople(digest, k).map((actor) => ({ actor }))), ...readable.map((r) => ({ actor: r.actor }))]);
-
-  const starts = (state.pulled.bounds ?? []).slice(1).map((b) => b.first);
   const entries = page
     ? assembleTimeline(
         page.pulled,
@@ -116,12 +142,12 @@ export function viewFromDigest(review: StoredReview, digest: TimelineDigest, pag
     entries,
     annotated,
     // Without entries in hand every page is left to 'timeline/entries', the first one included.
-    paging: { total, pageStarts: page ? starts : [TIMELINE_START, ...starts] },
+    paging: { total, pageStarts: page ? [...starts] : [TIMELINE_START, ...starts] },
     moments,
     metrics,
     problems,
     severity: severityFor(incident.priority, state.severityOverride ?? undefined),
-    people,
+    people: basis.counts.people,
     version: review.version,
   };
 }

@@ -51,21 +51,28 @@ function indexKeysStored(): string[] {
   return (site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as { key: string }[]).map((r) => r.key);
 }
 
-/** Every stored chunk key of the incident's pulled entries. */
+/** Every stored chunk key of the incident's pulled entries, and the segments and digest details that index them. */
 function chunkKeysStored(): Set<string> {
-  const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(`pulled:${issueKey}:`.length, `pulled:${issueKey}:`) as { key: string }[];
-  return new Set(rows.map((r) => r.key));
+  const keys = new Set<string>();
+  for (const prefix of [`pulled:${issueKey}:`, `pulled-segment:${issueKey}:`, `pulled-detail:${issueKey}:`]) {
+    const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as { key: string }[];
+    for (const r of rows) keys.add(r.key);
+  }
+  return keys;
 }
 
-/** The chunk keys the committed review points at (a re-pull reuses unchanged chunks, so they may span generations). */
+const stored = <T>(key: string): T => JSON.parse((site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'kvs' AND key = ?`).get(key) as { value_json: string }).value_json) as T;
+
+/** The chunk keys the committed review points at (a re-pull reuses unchanged chunks, so they may span generations), with its segments and detail. */
 function committed(): { generation: string; keys: Set<string> } {
   const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review' AND key = ?`).get(issueKey) as { value_json: string };
   const { pulled } = (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[]; index?: string } } }).state;
-  // The chunk keys are in the pull's index (kept apart from the review), or on the review for pulls stored before it.
-  const index = pulled.index
-    ? (JSON.parse((site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'kvs' AND key = ?`).get(pulled.index) as { value_json: string }).value_json) as { keys: string[] })
-    : null;
-  const keys = index?.keys ?? pulled.keys ?? Array.from({ length: pulled.chunks }, (_, n) => `pulled:${issueKey}:${pulled.generation}:${n}`);
+  // The chunk keys are in the segments the pull's head names (kept apart from the review), in an index stored before heads, or on the review before that.
+  const index = pulled.index ? stored<{ keys?: string[]; segments?: { key: string }[]; detail?: string }>(pulled.index) : null;
+  const segments = index?.segments?.map((s) => s.key) ?? [];
+  const keys = index?.segments
+    ? [...segments.flatMap((k) => stored<{ keys: string[] }>(k).keys), ...segments, ...(index.detail ? [index.detail] : [])]
+    : (index?.keys ?? pulled.keys ?? Array.from({ length: pulled.chunks }, (_, n) => `pulled:${issueKey}:${pulled.generation}:${n}`));
   return { generation: pulled.generation, keys: new Set(keys) };
 }
 
@@ -131,8 +138,9 @@ it('a pull killed after its chunks were written, before the switch, leaves only 
   expect(committed()).toEqual(before);
   const written = orphans();
   expect(written.length).toBeGreaterThan(0);
-  // Only what changed was written: a chunk or two of the 30, not a whole generation.
-  expect(written.length).toBeLessThanOrEqual(3);
+  // Only what changed was written: a chunk or two of the 60, not a whole generation, the segment naming them and the digest's detail.
+  expect(written.filter((k) => k.startsWith('pulled:')).length).toBeLessThanOrEqual(3);
+  expect(written.length).toBeLessThanOrEqual(6);
 
   later(16 * MINUTE);
   await trigger();

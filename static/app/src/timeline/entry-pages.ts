@@ -51,13 +51,26 @@ export type FetchPage = (version: number, from: EntryKey, to: EntryKey | null) =
  * does a `next` that does not move forward (no endless loop on a confused answer).
  */
 export async function fetchRange(fetchPage: FetchPage, range: PageRange, version: number): Promise<TimelineEntry[]> {
+  return (await fetchPages(fetchPage, range, version)).entries;
+}
+
+/**
+ * As `fetchRange`, and the ranges after it that the answer named: an open-ended range of a large
+ * timeline answers its own page and where each later page starts (EntryPage.pageStarts), which
+ * are then loaded as pages of their own, not followed to the end at once.
+ */
+export async function fetchPages(fetchPage: FetchPage, range: PageRange, version: number): Promise<{ entries: TimelineEntry[]; after: PageRange[] }> {
   const entries: TimelineEntry[] = [];
   let from = range.from;
   for (;;) {
     const page = await fetchPage(version, from, range.to);
     if (page.version !== version) throw new AppRequestError({ code: 'CONFLICT', message: STALE_MESSAGE });
     entries.push(...page.entries);
-    if (!page.next) return entries;
+    if (range.to === null && page.pageStarts) {
+      if (page.pageStarts.some((start) => compareEntries(start, from) <= 0)) throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
+      return { entries, after: pageRanges({ total: 0, pageStarts: page.pageStarts }) };
+    }
+    if (!page.next) return { entries, after: [] };
     if (compareEntries(page.next, from) <= 0) throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
     from = page.next;
   }
@@ -86,10 +99,10 @@ export async function loadRanges(ranges: readonly PageRange[], load: RangeLoad):
       if (!load.live()) return true;
       const batch = left.slice(0, PARALLEL_PAGES);
       const version = load.version();
-      const pages = await Promise.all(batch.map((range) => fetchRange(load.fetchPage, range, version)));
+      const pages = await Promise.all(batch.map((range) => fetchPages(load.fetchPage, range, version)));
       if (!load.live()) return true;
-      left = left.slice(batch.length);
-      load.onStep(pages.flat(), left);
+      left = [...left.slice(batch.length), ...pages.flatMap((p) => p.after)];
+      load.onStep(pages.flatMap((p) => p.entries), left);
       return false;
     });
     if (stopped) return;
