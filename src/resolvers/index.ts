@@ -46,7 +46,7 @@ import {
   SummariesCsvPayload,
   SummariesListPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, peopleLookup, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -83,7 +83,7 @@ export function registerResolvers(resolver: Resolver): void {
     defineResolver('review/save', ReviewSavePayload, (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version)),
   );
   define('review/status', defineResolver('review/status', ReviewStatusPayload, (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version)));
-  define('review/check', defineResolver('review/check', ReviewCheckPayload, (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field)));
+  define('review/check', defineResolver('review/check', ReviewCheckPayload, (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field, p.names, peopleLookup(ctx))));
   define(
     'users/search',
     defineResolver('users/search', UserSearchPayload, async (p, ctx) => {

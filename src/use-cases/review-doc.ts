@@ -14,6 +14,7 @@ import { getIncidentOverview } from './get-incident-overview';
 import type { SummaryIndexer } from './summary-indexer';
 import type { LeasePort } from '../storage/lease-store';
 import { utcDay } from '../domain/issue-key';
+import { namesForCheck, type PeopleLookup } from './check-names';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -223,9 +224,16 @@ export async function setReviewStatus(deps: DocDeps, issueKey: string, status: R
   return write(deps, current, incident, version, { ...current.doc, status });
 }
 
-export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField): Promise<BlamelessFinding[]> {
+/**
+ * Checks one text as it is typed. Names come from the saved review (people and owners), from the
+ * form as typed now (`typed`, not saved yet), and, for a capitalised subject of a failure still
+ * unknown, from Jira as the caller sees it (`lookup`).
+ */
+export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField, typed: readonly string[] = [], lookup?: PeopleLookup): Promise<BlamelessFinding[]> {
   const current = await loadOrDefault(deps, issueKey);
-  return checkBlameless(text, { knownNames: peopleNames(current.doc.content), field });
+  const saved = [...peopleNames(current.doc.content), ...current.doc.actionItems.flatMap((i) => (i.owner ? [i.owner.displayName] : []))];
+  const knownNames = await namesForCheck(issueKey, text, { knownNames: [...new Set([...saved, ...typed])], field }, lookup);
+  return checkBlameless(text, { knownNames, field });
 }
 
 /** The whole review as Markdown: document, timeline (when started), incident and its tickets. */
