@@ -85,6 +85,11 @@ function conflictOf(field: keyof SyncedValues, item: ActionItemInput, jira: Acti
 const storedBases = (stored: StoredReviewDoc): Record<string, SyncedBase | undefined> =>
   Object.fromEntries(Object.entries(stored.doc.sync).map(([id, s]) => [id, s.base]));
 
+/** The people a saved review names: its meeting people and commander, and its action items' owners. */
+function reviewNames(content: ReviewContent, items: readonly ActionItemInput[]): string[] {
+  return [...new Set([...peopleNames(content), ...items.flatMap((i) => (i.owner ? [i.owner.displayName] : []))])];
+}
+
 export function toReviewDoc(
   stored: StoredReviewDoc,
   today: string,
@@ -97,7 +102,7 @@ export function toReviewDoc(
     status: stored.doc.status,
     content,
     actionItems: actionItems.map((i) => itemView(i, stored, live, bases, today)),
-    findings: summarizeFindings(textFields(content, actionItems), { knownNames: peopleNames(content) }),
+    findings: summarizeFindings(textFields(content, actionItems), { knownNames: reviewNames(content, actionItems) }),
     version: stored.version,
     updatedAt: stored.updatedAt ? new Date(stored.updatedAt).toISOString() : null,
   };
@@ -231,7 +236,7 @@ export async function setReviewStatus(deps: DocDeps, issueKey: string, status: R
  */
 export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField, typed: readonly string[] = [], lookup?: PeopleLookup): Promise<BlamelessFinding[]> {
   const current = await loadOrDefault(deps, issueKey);
-  const saved = [...peopleNames(current.doc.content), ...current.doc.actionItems.flatMap((i) => (i.owner ? [i.owner.displayName] : []))];
+  const saved = reviewNames(current.doc.content, current.doc.actionItems);
   const knownNames = await namesForCheck(issueKey, text, { knownNames: [...new Set([...saved, ...typed])], field }, lookup);
   return checkBlameless(text, { knownNames, field });
 }
