@@ -419,7 +419,7 @@ describe('buildExternalSummary', () => {
   it('holds exactly the public fields, with every person\'s name replaced', () => {
     expect(summary).toStrictEqual({
       title: 'Incident summary: Login page outage: sign-in fails for all users (2026-10-17, INC-1)',
-      summary: `A config push broke sign-in for 21 minutes.\n${NAME_REPLACEMENT} rolled it back.`,
+      summary: `A config push broke sign-in for 21 minutes.\nA team member rolled it back.`,
       servicesImpacted: ['auth-service', 'web-login'],
       duration: '21 min',
       severity: 'Sev1: Complete outage',
@@ -464,7 +464,7 @@ describe('renderExternalSummary', () => {
     ]);
     expect(page).toContain('<h2>Proximate cause</h2><p>&lt;b&gt;cause&lt;/b&gt;</p>');
     expect(page).toContain('<h2>Countermeasures</h2><p><em>Not stated.</em></p>');
-    expect(page).toContain('<p>A config push broke sign-in for 21 minutes.<br/>a team member rolled it back.</p>');
+    expect(page).toContain('<p>A config push broke sign-in for 21 minutes.<br/>A team member rolled it back.</p>');
   });
 });
 
@@ -643,3 +643,15 @@ describe('the large incident\'s page', () => {
   });
 });
 
+
+describe('the external summary leaves out people known only from the timeline', () => {
+  it('redacts authors of entries and people mentioned in them, in any case, and their addresses', () => {
+    const c = loginOutage();
+    const t = c.timeline!;
+    const lena: Person = { accountId: 'a-lena', displayName: 'Lena Fischer' };
+    const entries = [...t.entries, { ...t.entries[1], id: 'comment:9', actor: lena, text: 'Escalating to @Priya Nair now.' }];
+    const doc = { ...c.doc, content: { ...c.doc.content, description: 'lena and Priya restarted it; mail lena.fischer@example.com.' } };
+    const summary = buildExternalSummary({ ...c, doc, timeline: { ...t, entries } });
+    expect(summary.summary).toBe('Two team members restarted it; mail a team member.');
+  });
+});
