@@ -32,24 +32,32 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. One exception: the URL policy ' +
-        '(src/domain/safe-url.ts), which the UI bundles so that what it opens and what the pages link is decided once.',
+        'The UI may import only the shared contract from src/, and only as types. Two exceptions: the URL policy ' +
+        '(src/domain/safe-url.ts), which the UI bundles so that what it opens and what the pages link is decided once, ' +
+        'and the duration format (src/domain/duration-format.ts), so that every surface writes a duration alike.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/domain/safe-url\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
-      comment: 'The contract reaches the UI bundle as types only (`import type`); the URL policy is the one runtime import.',
+      comment: 'The contract reaches the UI bundle as types only (`import type`); the URL policy and the duration format are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: '^src/domain/safe-url\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
       comment: 'The UI bundles src/domain/safe-url.ts: it stays a leaf, so the exception above brings no other backend code along.',
       severity: 'error',
       from: { path: '^src/domain/safe-url\\.ts$' },
+      to: {},
+    },
+    {
+      name: 'duration-format-imports-nothing',
+      comment: 'The UI bundles src/domain/duration-format.ts too: it stays a leaf for the same reason.',
+      severity: 'error',
+      from: { path: '^src/domain/duration-format\\.ts$' },
       to: {},
     },
     {
