@@ -89,8 +89,11 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*$/u;
 /** Lower case without accents, so a name typed "tomas" is Tomás. */
 export const foldName = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+const ASCII = /^[\x20-\x7e]*$/u;
+
+/** Tokens with their words folded; an ASCII word (most of them) is already folded by tokenize. */
 function foldedTokens(text: string): Token[] {
-  return tokenize(text).map((t) => ({ ...t, word: foldName(t.word) }));
+  return tokenize(text).map((t) => (ASCII.test(t.word) ? t : { ...t, word: foldName(t.word) }));
 }
 
 function failureAt(tokens: readonly Token[], j: number, verbs: readonly [readonly Slot[], Kind][]): [number, Kind] | null {
