@@ -32,19 +32,20 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. Two exceptions the UI bundles as values: ' +
-        'the vocabulary (src/vocabulary.ts: the lists and words both sides use) and the URL policy (src/domain/safe-url.ts), ' +
-        'so that what it opens and what the pages link is decided once.',
+        'The UI may import only the shared contract from src/, and only as types. Three exceptions the UI bundles as values, ' +
+        'each a leaf: the vocabulary (src/vocabulary.ts: the lists and words both sides use), the URL policy ' +
+        '(src/domain/safe-url.ts: what the UI opens and what the pages link is decided once) and the duration format ' +
+        '(src/domain/duration-format.ts: every surface writes a duration alike).',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
-      comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary and the URL policy are the runtime imports.',
+      comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary, the URL policy and the duration format are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
@@ -58,6 +59,13 @@ module.exports = {
       comment: 'The UI bundles src/vocabulary.ts: it stays a leaf, so it brings no other backend code along.',
       severity: 'error',
       from: { path: '^src/vocabulary\\.ts$' },
+      to: {},
+    },
+    {
+      name: 'duration-format-imports-nothing',
+      comment: 'The UI bundles src/domain/duration-format.ts too: it stays a leaf for the same reason.',
+      severity: 'error',
+      from: { path: '^src/domain/duration-format\\.ts$' },
       to: {},
     },
     {

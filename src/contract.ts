@@ -630,8 +630,11 @@ export interface ResolverMap {
   'review/get': { payload: { issueKey: string }; result: ReviewDoc };
   'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };
   'review/status': { payload: { issueKey: string; status: ReviewStatus; version: number }; result: ReviewDoc };
-  /** Live blameless check of one text as it is typed. */
-  'review/check': { payload: { issueKey: string; text: string; field: CheckedField }; result: BlamelessFinding[] };
+  /**
+   * Live blameless check of one text as it is typed. `names`: the people in the form as typed now
+   * (participants, commander, owners…), known as names before they are saved.
+   */
+  'review/check': { payload: { issueKey: string; text: string; field: CheckedField; names?: string[] }; result: BlamelessFinding[] };
   /** Jira users who can be assigned in the incident's project. */
   'users/search': { payload: { issueKey: string; query: string }; result: Person[] };
   /** Creates missing sub-tasks and updates changed ones; idempotent. */

@@ -1,22 +1,41 @@
-import { intervalToDuration } from 'date-fns';
-
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A duration for people and reports, two units at most: "3 d 4 h", "2 h 05 min", "12 min 30 s",
- * "45 s". A zero second unit is left out ("2 h", "3 d"); under a second reads "< 1 s".
- * Whole days are counted directly (intervalToDuration would switch to months for long spans).
+/*
+ * The one duration format of every surface: the panel, the printable summary, After Action
+ * Summaries, the Confluence report, the Markdown export and the external summary. The UI bundles
+ * this file (an exception in .dependency-cruiser.cjs), so it imports nothing.
+ *
+ * The rule: round to the nearest whole second, then show the two largest units, the second
+ * left out when it is zero: "45 s", "4 min 30 s", "15 min 20 s", "2 h 5 min", "3 d 4 h", "2 h".
+ * Lower units are cut, not rounded, so a duration never reads longer than it was. Under half a
+ * second reads "< 1 s" (0 reads "0 s"). The CSV counts the same whole seconds (`wholeSeconds`).
  */
+
+const UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/** The whole seconds every surface shows for a duration: nearest, half up. */
+export function wholeSeconds(ms: number): number {
+  return Math.round(ms / 1000);
+}
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '';
   if (ms < 0) return `−${formatDuration(-ms)}`;
   if (ms === 0) return '0 s';
-  if (ms < 1000) return '< 1 s';
-  const days = Math.floor(ms / DAY_MS);
-  const { hours = 0, minutes = 0, seconds = 0 } = intervalToDuration({ start: 0, end: ms - days * DAY_MS });
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${pad(minutes)} min` : `${hours} h`;
-  if (minutes > 0) return seconds > 0 ? `${minutes} min ${pad(seconds)} s` : `${minutes} min`;
-  return `${seconds} s`;
+  let rest = wholeSeconds(ms);
+  if (rest === 0) return '< 1 s';
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (parts.length > 0) {
+      if (count > 0) parts.push(`${count} ${unit}`);
+      break;
+    }
+    if (count > 0) parts.push(`${count} ${unit}`);
+  }
+  return parts.join(' ');
 }

@@ -12,6 +12,7 @@ import type {
   SummarySortKey,
   TimelineView,
 } from '../contract';
+import { wholeSeconds } from './duration-format';
 import { projectOf } from './issue-key';
 
 export type { MonthTrend, SummaryRow } from '../contract';
@@ -208,9 +209,9 @@ export function monthlyTrends(rows: readonly SummaryRow[]): MonthTrend[] {
   return trends;
 }
 
-/** Minutes with at most two decimals; unknown stays an empty cell, never 0. */
-function minutes(ms: number | null): string {
-  return ms === null || !Number.isFinite(ms) ? '' : String(Math.round(ms / 600) / 100);
+/** Whole seconds, rounded as every surface shows them (duration-format); unknown stays an empty cell, never 0. */
+function seconds(ms: number | null): string {
+  return ms === null || !Number.isFinite(ms) ? '' : String(wholeSeconds(ms));
 }
 
 const CSV_COLUMNS: readonly (readonly [string, (r: SummaryRow) => string])[] = [
@@ -219,9 +220,9 @@ const CSV_COLUMNS: readonly (readonly [string, (r: SummaryRow) => string])[] = [
   ['Title', (r) => r.title],
   ['Severity', (r) => `Sev${r.severityLevel}`],
   ['Impact started', (r) => r.impactStartedAt ?? ''],
-  ['TTA (minutes)', (r) => minutes(r.ttaMs)],
-  ['TTR (minutes)', (r) => minutes(r.ttrMs)],
-  ['Impact duration (minutes)', (r) => minutes(r.impactMs)],
+  ['TTA (seconds)', (r) => seconds(r.ttaMs)],
+  ['TTR (seconds)', (r) => seconds(r.ttrMs)],
+  ['Impact duration (seconds)', (r) => seconds(r.impactMs)],
   ['Customer impact', (r) => (r.customerImpact === null ? '' : r.customerImpact ? 'yes' : 'no')],
   ['Review status', (r) => r.status],
   ['Actions open', (r) => String(r.actionsOpen)],

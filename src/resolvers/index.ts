@@ -48,7 +48,7 @@ import {
   SummariesCsvPayload,
   SummariesListPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, peopleLookup, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
 /** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
 interface ResolverSpec<K extends ResolverKey> {
@@ -76,7 +76,7 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'review/get': { schema: IssueOnlyPayload, run: (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey) },
   'review/save': { schema: ReviewSavePayload, run: (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version) },
   'review/status': { schema: ReviewStatusPayload, run: (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version) },
-  'review/check': { schema: ReviewCheckPayload, run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field) },
+  'review/check': { schema: ReviewCheckPayload, run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field, p.names, peopleLookup(ctx)) },
   'users/search': {
     schema: UserSearchPayload,
     run: async (p, ctx) => {

@@ -20,7 +20,9 @@ import { createSummaryAccess } from '../jira/summary-access';
 import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
 import { getReviewDoc } from '../use-cases/review-doc';
-import { getTimeline, timelineAudience } from '../use-cases/timeline-review';
+import { getTimeline, openTimeline, timelineAudience } from '../use-cases/timeline-review';
+import { searchAssignableUsers } from '../jira/user-search';
+import type { PeopleLookup } from '../use-cases/check-names';
 import type { CallContext } from './define';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
@@ -75,5 +77,16 @@ export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
     timeline: (issueKey) => getTimeline(reviewDeps(ctx), issueKey),
     doc: (issueKey, incident) => getReviewDoc(docDeps(ctx), issueKey, incident),
     reportUrl: async (issueKey) => (await publish.loadPage(issueKey, 'internal'))?.url ?? null,
+  };
+}
+
+/** Who the live wording check may recognise as a person: Jira's user search and the timeline's people, as the caller. */
+export function peopleLookup(ctx: CallContext): PeopleLookup {
+  return {
+    searchUsers: (issueKey, query) => searchAssignableUsers(issueKey, query),
+    timelinePeople: async (issueKey) => {
+      const timeline = await openTimeline(reviewDeps(ctx), issueKey, { entries: false });
+      return timeline.started ? timeline.people : [];
+    },
   };
 }

@@ -14,6 +14,7 @@ import { getIncidentOverview } from './get-incident-overview';
 import type { SummaryIndexer } from './summary-indexer';
 import type { LeasePort } from '../storage/lease-store';
 import { utcDay } from '../domain/issue-key';
+import { namesForCheck, type PeopleLookup } from './check-names';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -84,6 +85,11 @@ function conflictOf(field: keyof SyncedValues, item: ActionItemInput, jira: Acti
 const storedBases = (stored: StoredReviewDoc): Record<string, SyncedBase | undefined> =>
   Object.fromEntries(Object.entries(stored.doc.sync).map(([id, s]) => [id, s.base]));
 
+/** The people a saved review names: its meeting people and commander, and its action items' owners. */
+function reviewNames(content: ReviewContent, items: readonly ActionItemInput[]): string[] {
+  return [...new Set([...peopleNames(content), ...items.flatMap((i) => (i.owner ? [i.owner.displayName] : []))])];
+}
+
 export function toReviewDoc(
   stored: StoredReviewDoc,
   today: string,
@@ -96,7 +102,7 @@ export function toReviewDoc(
     status: stored.doc.status,
     content,
     actionItems: actionItems.map((i) => itemView(i, stored, live, bases, today)),
-    findings: summarizeFindings(textFields(content, actionItems), { knownNames: peopleNames(content) }),
+    findings: summarizeFindings(textFields(content, actionItems), { knownNames: reviewNames(content, actionItems) }),
     version: stored.version,
     updatedAt: stored.updatedAt ? new Date(stored.updatedAt).toISOString() : null,
   };
@@ -223,9 +229,16 @@ export async function setReviewStatus(deps: DocDeps, issueKey: string, status: R
   return write(deps, current, incident, version, { ...current.doc, status });
 }
 
-export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField): Promise<BlamelessFinding[]> {
+/**
+ * Checks one text as it is typed. Names come from the saved review (people and owners), from the
+ * form as typed now (`typed`, not saved yet), and, for a capitalised subject of a failure still
+ * unknown, from Jira as the caller sees it (`lookup`).
+ */
+export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField, typed: readonly string[] = [], lookup?: PeopleLookup): Promise<BlamelessFinding[]> {
   const current = await loadOrDefault(deps, issueKey);
-  return checkBlameless(text, { knownNames: peopleNames(current.doc.content), field });
+  const saved = reviewNames(current.doc.content, current.doc.actionItems);
+  const knownNames = await namesForCheck(issueKey, text, { knownNames: [...new Set([...saved, ...typed])], field }, lookup);
+  return checkBlameless(text, { knownNames, field });
 }
 
 /** The whole review as Markdown: document, timeline (when started), incident and its tickets. */

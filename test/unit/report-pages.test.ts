@@ -11,6 +11,11 @@ import { NAME_REPLACEMENT } from '../../src/domain/report/name-scrub';
 import { safeHref } from '../../src/domain/report/storage-xml';
 import { renderStorageToHtml, type ForgeMacroRef } from '../../local/confluence/render/storage-render';
 import { anyRemoteUrl } from '../support/hostile-urls';
+import { renderReviewMarkdown } from '../../src/domain/markdown-export';
+import { toCsv } from '../../src/domain/summary-index';
+import type { SummaryRow } from '../../src/contract';
+import { durationText as uiDurationText, formatDuration as uiFormatDuration } from '../../static/app/src/timeline/durations';
+import { durationCell } from '../../static/app/src/summaries/summary-format';
 
 // ---- A strict XML 1.0 well-formedness check (no validating parser is installed) ---------
 
@@ -407,7 +412,7 @@ describe('buildExternalSummary', () => {
   it('holds exactly the public fields, with every person\'s name replaced', () => {
     expect(summary).toStrictEqual({
       title: 'Incident summary: Login page outage: sign-in fails for all users (2026-10-17, INC-1)',
-      summary: `A config push broke sign-in for 21 minutes.\n${NAME_REPLACEMENT} rolled it back.`,
+      summary: `A config push broke sign-in for 21 minutes.\nA team member rolled it back.`,
       servicesImpacted: ['auth-service', 'web-login'],
       duration: '21 min',
       severity: 'Sev1: Complete outage',
@@ -452,7 +457,7 @@ describe('renderExternalSummary', () => {
     ]);
     expect(page).toContain('<h2>Proximate cause</h2><p>&lt;b&gt;cause&lt;/b&gt;</p>');
     expect(page).toContain('<h2>Countermeasures</h2><p><em>Not stated.</em></p>');
-    expect(page).toContain('<p>A config push broke sign-in for 21 minutes.<br/>a team member rolled it back.</p>');
+    expect(page).toContain('<p>A config push broke sign-in for 21 minutes.<br/>A team member rolled it back.</p>');
   });
 });
 
@@ -631,3 +636,47 @@ describe('the large incident\'s page', () => {
   });
 });
 
+
+describe('the external summary leaves out people known only from the timeline', () => {
+  it('redacts authors of entries and people mentioned in them, in any case, and their addresses', () => {
+    const c = loginOutage();
+    const t = c.timeline!;
+    const lena: Person = { accountId: 'a-lena', displayName: 'Lena Fischer' };
+    const entries = [...t.entries, { ...t.entries[1], id: 'comment:9', actor: lena, text: 'Escalating to @Priya Nair now.' }];
+    const doc = { ...c.doc, content: { ...c.doc.content, description: 'lena and Priya restarted it; mail lena.fischer@example.com.' } };
+    const summary = buildExternalSummary({ ...c, doc, timeline: { ...t, entries } });
+    expect(summary.summary).toBe('Two team members restarted it; mail a team member.');
+  });
+});
+
+describe('one duration format on every surface', () => {
+  it('shows the same TTR on the panel, the printable summary, the report, the Markdown export and the external summary; the CSV counts the same seconds', () => {
+    const c = loginOutage();
+    const t = c.timeline!;
+    // Detected 18:46:00, restored 19:01:20: a TTR of 15 min 20 s, impact 20 min 20 s.
+    const moments = { ...t.moments, restored: { at: '2026-10-17T19:01:20.000Z', source: 'override' as const } };
+    const { metrics, problems } = computeMetrics(moments);
+    const timeline = { ...t, moments, metrics, problems };
+    expect(metrics.ttr).toStrictEqual({ known: true, ms: 920_000 });
+    const ttr = '15 min 20 s';
+
+    expect(uiDurationText(metrics.ttr)).toBe(ttr); // the panel's and the printable summary's metric tiles
+    expect(durationCell(metrics.ttr.known ? metrics.ttr.ms : null).text).toBe(ttr); // After Action Summaries' table
+    expect(renderInternalReport({ ...c, timeline })).toContain(`<td>Time to recover (TTR)</td><td>${ttr}</td>`);
+    expect(renderReviewMarkdown({ ...c, timeline }).markdown).toContain(`| Time to recover (TTR) | ${ttr} |`);
+    expect(buildExternalSummary({ ...c, timeline: { ...timeline, metrics: { ...metrics, impact: { known: false, reason: 'missing', moments: ['impactStarted'] } } } }).duration).toBe(ttr);
+
+    const row = { ...summaryRow(), ttrMs: 920_000, ttaMs: 180_499, impactMs: 1_220_000 };
+    const [header, cells] = toCsv([row]).split('\r\n').map((line) => line.split(','));
+    expect(cells[header.indexOf('TTR (seconds)')]).toBe('920');
+    expect(cells[header.indexOf('TTA (seconds)')]).toBe('180');
+    expect(uiFormatDuration(180_499)).toBe('3 min'); // the same whole seconds, rounded the same way
+  });
+});
+
+function summaryRow(): SummaryRow {
+  return {
+    incidentKey: 'INC-1', projectKey: 'INC', title: 'Login', severityLevel: 2, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null,
+    customerImpact: null, status: 'draft', actionsOpen: 0, actionsOverdue: 0, actionsClosed: 0, openItems: [], openDueDates: [], docVersion: 0, tags: [], pageUrl: null, updatedAt: 0,
+  };
+}

@@ -379,16 +379,16 @@ describe('monthlyTrends', () => {
 });
 
 describe('toCsv', () => {
-  it('writes a header and one record per row, durations in minutes and unknown as empty', () => {
+  it('writes a header and one record per row, durations in whole seconds and unknown as empty', () => {
     const csv = toCsv([row({ incidentKey: 'OPS-7', ttaMs: 90_000, ttrMs: null, customerImpact: null, tags: ['login', 'db'] })]);
     const [header, cells] = parseCsv(csv);
     expect(header).toStrictEqual([...CSV_HEADER]);
     const cell = (name: string) => cells[CSV_HEADER.indexOf(name)];
     expect(cell('Incident')).toBe('OPS-7');
     expect(cell('Severity')).toBe('Sev2');
-    expect(cell('TTA (minutes)')).toBe('1.5');
-    expect(cell('TTR (minutes)')).toBe('');
-    expect(cell('Impact duration (minutes)')).toBe('21');
+    expect(cell('TTA (seconds)')).toBe('90');
+    expect(cell('TTR (seconds)')).toBe('');
+    expect(cell('Impact duration (seconds)')).toBe('1260');
     expect(cell('Customer impact')).toBe('');
     expect(cell('Tags')).toBe('login db');
     expect(cell('Updated')).toBe('2026-10-20T09:00:00.000Z');

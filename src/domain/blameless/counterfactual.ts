@@ -11,7 +11,10 @@ import type { BlamelessRule, CheckContext, RuleMatch } from './types';
  * - the recommended framing itself: "what would have helped?", and wishes ("would have liked");
  * - what could not have been: "nobody could have known", "we couldn't have caught it in staging",
  *   "the retry wouldn't have helped" (only "should" stays a counterfactual when negated);
- * - what could have happened to those affected: "customers could have seen stale prices".
+ * - what could have happened to those affected: "customers could have seen stale prices";
+ * - a hypothesis about the system: could/would with a thing as subject ("retries could have
+ *   amplified the load"), or one that made something worse or better ("… could have made the
+ *   backlog worse"). "This/it could have been avoided" stays flagged: the subject is no thing.
  * An -ed word followed by a noun ("should have automated checks") reads as adjective + noun,
  * a recommendation, in forward-looking fields (action items) and for words that are usually
  * adjectives; elsewhere it reads as a verb ("we should have tested backups").
@@ -29,6 +32,8 @@ const OUTCOMES = words('affected', 'impacted', 'caused', 'lasted', 'spread', 'ca
 const AFFECTED = words('customers', 'users', 'tenants', 'clients', 'merchants', 'requests', 'orders', 'payments', 'data', 'traffic');
 /** -ed words that usually describe a thing to have ("dedicated runbooks", "read access"). */
 const ADJECTIVAL = words('automated', 'dedicated', 'detailed', 'improved', 'advanced', 'limited', 'rate-limited', 'centralised', 'centralized', 'structured', 'versioned', 'scheduled', 'shared', 'unified', 'integrated', 'documented', 'updated', 'enhanced', 'expanded', 'extended', 'targeted', 'tiered', 'staged', 'gated', 'guarded', 'signed', 'pinned', 'read', 'managed', 'dashboarded', 'sized', 'tuned', 'named', 'labelled', 'labeled', 'owned');
+/** Comparatives that make "made X worse" the size of an outcome ("could have made the backlog worse"). */
+const COMPARATIVES = words('worse', 'better', 'longer', 'shorter', 'slower', 'faster', 'bigger', 'smaller', 'larger', 'harder', 'easier', 'deeper', 'higher', 'lower');
 const PARTICLES = words('back', 'out', 'up', 'over', 'off', 'down', 'through', 'in');
 const BASE_FORM: Readonly<Record<string, string>> = {
   noticed: 'notice', checked: 'check', caught: 'catch', seen: 'see', spotted: 'spot', known: 'know', realised: 'realise', realized: 'realise', tested: 'test', verified: 'verify', reviewed: 'review', paged: 'page', read: 'read', looked: 'look', asked: 'ask', waited: 'wait', detected: 'detect', found: 'find', escalated: 'escalate', investigated: 'investigate',
@@ -51,14 +56,29 @@ function modalHaveAt(tokens: readonly Token[], i: number): number {
   return 0;
 }
 
-function modalHave(tokens: readonly Token[], i: number, ctx: CheckContext): RuleMatch | null {
+/** The modal's subject is a thing, not a person: a content word right before it ("retries could"). */
+function thingAsSubject(tokens: readonly Token[], i: number, names: NameIndex): boolean {
+  const before = tokens[i].joined ? tokens[i - 1]?.word : undefined;
+  return before !== undefined && isContentWord(before) && !isPersonAt(tokens, i - 1, names) && !THING_PRONOUNS.has(before);
+}
+/** Not things: a pronoun subject keeps the sentence a counterfactual ("this could have been avoided"). */
+const THING_PRONOUNS = words('this', 'it', 'that', 'which', 'who', 'nobody', 'somebody', 'everybody', 'everyone', 'anybody', 'people', 'one');
+
+/** "made … worse" within a few words after the participle. */
+function madeComparative(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j].word !== 'made') return false;
+  for (let k = j + 1; k <= j + 4 && tokens[k]?.joined; k++) if (COMPARATIVES.has(tokens[k].word)) return true;
+  return false;
+}
+
+function modalHave(tokens: readonly Token[], i: number, ctx: CheckContext, names: NameIndex): RuleMatch | null {
   const n = modalHaveAt(tokens, i);
   if (n === 0) return null;
   const modal = tokens[i].word.replace(/n't$|n't've$|'ve$/u, '');
   if (modal !== 'should') {
     const negated = tokens[i].word.includes("n't") || tokens[i + 1]?.word === 'not' || anyBefore(tokens, i, NEGATIONS, 2);
     const before = tokens[i].joined ? tokens[i - 1]?.word : undefined;
-    if (negated || (before !== undefined && AFFECTED.has(before))) return null;
+    if (negated || (before !== undefined && AFFECTED.has(before)) || thingAsSubject(tokens, i, names)) return null;
   }
   let j = i + n;
   if (tokens[j]?.joined && ADVERBS.has(tokens[j].word) && tokens[j + 1]?.joined) {
@@ -73,7 +93,7 @@ function modalHave(tokens: readonly Token[], i: number, ctx: CheckContext): Rule
     j++;
   } else if (!isPastParticiple(verb.word)) return null; // "should have alerts", "could have impact"
   const participle = tokens[j].word;
-  if (WISHES.has(participle) || (modal !== 'should' && OUTCOMES.has(participle))) return null;
+  if (WISHES.has(participle) || (modal !== 'should' && (OUTCOMES.has(participle) || madeComparative(tokens, j)))) return null;
   const after = tokens[j + 1]?.joined ? tokens[j + 1].word : undefined;
   if (isContentWord(after) && !PARTICLES.has(after ?? '') && (ctx.field === 'action-item' || ADJECTIVAL.has(participle))) return null;
   const end = after !== undefined && PARTICLES.has(after) && participle.endsWith('ed') ? j + 1 : j;
@@ -128,7 +148,7 @@ export const counterfactual: BlamelessRule = {
     const names = indexNames(ctx.knownNames);
     const found: RuleMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const m = modalHave(tokens, i, ctx) ?? failedTo(tokens, i, names) ?? ifOnly(tokens, i) ?? always(tokens, i);
+      const m = modalHave(tokens, i, ctx, names) ?? failedTo(tokens, i, names) ?? ifOnly(tokens, i) ?? always(tokens, i);
       if (m) found.push(m);
     }
     return found;

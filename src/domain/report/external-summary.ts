@@ -46,7 +46,16 @@ export function knownNames(input: Pick<ExternalSummaryInput, 'incident' | 'timel
     ...doc.actionItems.flatMap((i) => [i.owner, i.jira?.assignee]),
   ];
   const typed = timeline?.entries.map((e) => e.actorName ?? '') ?? [];
-  return [...people.map((p) => p?.displayName ?? ''), ...typed].filter((n) => n.trim());
+  const mentioned = timeline?.entries.flatMap((e) => mentionedNames(e.text)) ?? [];
+  return [...people.map((p) => p?.displayName ?? ''), ...typed, ...mentioned].filter((n) => n.trim());
+}
+
+/** Up to three capitalised words after an @, as Jira mentions read in entry text ("@Priya Nair"). */
+const MENTIONED = /(?<![\p{L}\p{N}_])@(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}'’-]*){0,2})/gu;
+
+/** People mentioned in a timeline entry: known from the timeline even if they wrote nothing in it. */
+function mentionedNames(text: string): string[] {
+  return [...text.matchAll(MENTIONED)].map((m) => m[1]);
 }
 
 /** "2026-10-17" from the incident's creation time, or '' when it cannot be read. */

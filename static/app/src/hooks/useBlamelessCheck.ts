@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BlamelessFinding } from '../../../../src/contract';
 import { invoke } from '../bridge';
+import { namesMatterFor } from '../review-doc/draft-names';
 import { checkedFieldOf, type FieldPath } from '../review-doc/field-paths';
 import { useDebouncedValue } from './useDebouncedValue';
 
@@ -9,20 +10,30 @@ export const CHECK_DELAY_MS = 400;
 /**
  * Checks a field's text with 'review/check' once typing pauses, and reports the findings for
  * that text. The text it starts with is covered by the review's own findings, so it is not sent.
- * A failed check just leaves the last findings: wording help never blocks anything.
+ * `names` are the people in the form as typed now (`draftPeopleNames`): sent with each check, and
+ * a change of them re-checks a text that mentions the person. A failed check just leaves the last
+ * findings: wording help never blocks anything.
  */
 export function useBlamelessCheck(
   issueKey: string,
   field: FieldPath,
   text: string,
   report: (field: FieldPath, findings: readonly BlamelessFinding[]) => void,
+  names: readonly string[] = [],
 ): { checking: boolean; failed: boolean } {
   const settled = useDebouncedValue(text, CHECK_DELAY_MS);
   const initial = useRef(text);
+  // The names as a value: the array is made anew on every render of the form.
+  const namesKey = names.join('\n');
+  const checkedNames = useRef(namesKey);
   const [state, setState] = useState({ checking: false, failed: false });
 
   useEffect(() => {
-    if (settled === initial.current) return undefined;
+    const typedNames = namesKey === '' ? [] : namesKey.split('\n');
+    const namesChanged = namesKey !== checkedNames.current;
+    const before = checkedNames.current === '' ? [] : checkedNames.current.split('\n');
+    checkedNames.current = namesKey;
+    if (settled === initial.current && !(namesChanged && namesMatterFor(settled, before, typedNames))) return undefined;
     initial.current = settled;
     if (settled.trim() === '') {
       report(field, []);
@@ -30,7 +41,7 @@ export function useBlamelessCheck(
     }
     let current = true;
     setState({ checking: true, failed: false });
-    invoke('review/check', { issueKey, text: settled, field: checkedFieldOf(field) }).then(
+    invoke('review/check', { issueKey, text: settled, field: checkedFieldOf(field), names: typedNames }).then(
       (findings) => {
         if (!current) return;
         report(field, findings);
@@ -43,7 +54,7 @@ export function useBlamelessCheck(
     return () => {
       current = false;
     };
-  }, [issueKey, field, settled, report]);
+  }, [issueKey, field, settled, report, namesKey]);
 
   return { checking: state.checking && text === settled, failed: state.failed };
 }

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { InlineError } from '../components/InlineError';
 import { useBlamelessCheck } from '../hooks/useBlamelessCheck';
+import { draftPeopleNames } from './draft-names';
 import { useEditor } from './editor-context';
 import { fieldDomId, type FieldPath } from './field-paths';
 import { stillValid } from './finding-spans';
@@ -22,7 +24,8 @@ interface CheckedTextareaProps {
 /** A free-text field checked for blame as it is typed; findings show under it, saving is never blocked. */
 export function CheckedTextarea({ field, label, hint, value, onChange, rows = 3, singleLine = false, hideLabel = false, maxLength }: CheckedTextareaProps) {
   const { editor, findingsFor } = useEditor();
-  const { checking, failed } = useBlamelessCheck(editor.doc.incidentKey, field, value, editor.reportFindings);
+  const names = useMemo(() => draftPeopleNames(editor.draft), [editor.draft]);
+  const { checking, failed } = useBlamelessCheck(editor.doc.incidentKey, field, value, editor.reportFindings, names);
   const findings = stillValid(findingsFor(field), value);
   const error = editor.fieldErrors[field];
   const id = fieldDomId(field);

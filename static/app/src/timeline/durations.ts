@@ -1,21 +1,9 @@
 import type { DurationValue } from '../../../../src/contract';
+// One format for every surface: the panel shows what the report, the export and the CSV say.
+import { formatDuration } from '../../../../src/domain/duration-format';
 import { MOMENT_LABEL } from './labels';
 
-/** A compact duration: "45 s", "4 min 30 s", "18 min", "2 h 5 min", "1 d 3 h". Never negative. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.round(ms / 1000));
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  if (minutes < 10) return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const restMinutes = minutes % 60;
-  if (hours < 24) return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
-  const days = Math.floor(hours / 24);
-  const restHours = hours % 24;
-  return restHours ? `${days} d ${restHours} h` : `${days} d`;
-}
+export { formatDuration };
 
 const list = (names: readonly string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
