@@ -149,13 +149,9 @@ export const ActionSettlePayload = z
   .object({ issueKey: IssueKey, itemId: ClientId, conflict: ActionItemConflictSchema, keep: z.enum(['mine', 'jira']), version: Version })
   .strict();
 
-<<<<<<< HEAD
 export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(REVIEW_STATUSES), version: Version }).strict();
-=======
-export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum(['draft', 'in-review', 'published']), version: Version }).strict();
 /** Names typed in the form and not saved yet: hints for the wording check, bounded like a review's people. */
 const TypedNames = z.array(z.string().trim().max(255)).max(500);
->>>>>>> h-words
 export const ReviewCheckPayload = z
   .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']), names: TypedNames.optional() })
   .strict();
