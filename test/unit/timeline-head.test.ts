@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { IncidentOverview, KeyMomentName } from '../../src/contract';
-import { KEY_MOMENTS } from '../../src/contract';
+import { KEY_MOMENTS } from '../../src/vocabulary';
 import type { IncidentSources } from '../../src/domain/sources';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
 import { digestOf, markedEntryOf } from '../../src/domain/timeline-digest';
