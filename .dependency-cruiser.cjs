@@ -6,7 +6,7 @@ module.exports = {
       comment: 'The domain has no I/O: it imports no adapter, no use case, no resolver and no @forge package.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: ['^src/(jira|confluence|storage|resolvers|use-cases)/', '^src/index\\.ts$', 'node_modules/@forge/'] },
+      to: { path: ['^src/(jira|confluence|storage|http|resolvers|use-cases)/', '^src/index\\.ts$', 'node_modules/@forge/'] },
     },
     {
       name: 'backend-never-imports-ui',
@@ -21,6 +21,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^(src|static)/' },
       to: { path: '^local/' },
+    },
+    {
+      name: 'product-adapters-stand-apart',
+      comment:
+        'Jira and Confluence adapters share only the generic HTTP code in src/http/ (retries, the bounded pool); ' +
+        'neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/(jira|confluence)/' },
+      to: { path: '^src/(jira|confluence)/', pathNot: '^src/$1/' },
     },
     {
       name: 'resolvers-build-no-rest-paths',

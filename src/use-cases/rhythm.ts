@@ -1,5 +1,5 @@
 import type { DueReviewFlag, SummaryRow } from '../contract';
-import { createBoundedPool } from '../jira/bounded-pool';
+import { createBoundedPool } from '../http/bounded-pool';
 import type { RestoredIncident, RhythmJiraPort } from '../jira/rhythm-jira';
 import { logger } from '../logger';
 import {
