@@ -69,6 +69,13 @@ module.exports = {
       to: { path: 'node_modules/@forge/bridge' },
     },
     {
+      name: 'local-site-never-imports-tests',
+      comment: 'The local site is a product users start (npm start); tests and benches use it, never the other way round.',
+      severity: 'error',
+      from: { path: '^local/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

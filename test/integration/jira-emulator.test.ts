@@ -1,7 +1,7 @@
  
 import { canBrowseProject, readIssueForView } from '../../local/jira';
-import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../../local/jira/__tests__/fixture';
-import { call, startSite, type Site } from '../../local/jira/__tests__/site';
+import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../fixtures/jira-emulator-scenario';
+import { call, startSite, type Site } from '../support/jira-emulator';
 import { findUser } from '../../local/users';
 
 const NOT_FOUND = { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} };
