@@ -1,4 +1,4 @@
-/** Layer rules of DESIGN §4, checked on every `npm test` (STYLE.md §10). */
+/** Layer rules of docs/ARCHITECTURE.md#layers, checked on every `npm test` (docs/DECISIONS.md#strict-by-default). */
 module.exports = {
   forbidden: [
     {
@@ -63,7 +63,7 @@ module.exports = {
     },
     {
       name: 'ui-bridge-in-one-module',
-      comment: 'Exactly one UI module talks to @forge/bridge (STYLE.md §7).',
+      comment: 'Exactly one UI module talks to @forge/bridge (docs/DECISIONS.md#one-bridge-module).',
       severity: 'error',
       from: { path: '^static/app/src/', pathNot: '^static/app/src/bridge\\.ts$' },
       to: { path: 'node_modules/@forge/bridge' },

@@ -1,5 +1,5 @@
 /**
- * The fault suite (issue 7, DESIGN §7): with `PUT /__admin/faults` set to 20% 429 (with
+ * The fault suite (issue 7, docs/DECISIONS.md#what-must-hold): with `PUT /__admin/faults` set to 20% 429 (with
  * Retry-After), 5% 503 and slow answers on every Jira and Confluence call, the timeline pull,
  * creating action items and publishing each end correct (no duplicate sub-task, page or remote
  * link; nothing the user entered lost) or fail with a clear message that a retry then completes.

@@ -1,5 +1,5 @@
 /**
- * No orphans (DESIGN §7 "not by a crash"; issue 12 item 4): a timeline pull stores its entries as
+ * No orphans (docs/DECISIONS.md#what-must-hold "not by a crash"; issue 12 item 4): a timeline pull stores its entries as
  * a new generation of chunk keys and then switches the review to it with one versioned write. A
  * pull killed half-way, or killed after the switch before it deleted the generation it replaced,
  * leaves chunks nothing points at; the scheduled job deletes them once no pull can still commit

@@ -1,5 +1,5 @@
 /**
- * The summary index converges (DESIGN §7 "not by load"; issue 12 item 3): 100 saves of different
+ * The summary index converges (docs/DECISIONS.md#what-must-hold "not by load"; issue 12 item 3): 100 saves of different
  * reviews landing in one half-month at once all answer ok, and no row is stale for longer than
  * one run of the scheduled job. Through the real resolvers, @forge/kvs and the local KVS; only
  * `Date` is faked, so the incidents are created (and their impact starts) on 5 October 2026.

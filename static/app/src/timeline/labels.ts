@@ -1,6 +1,6 @@
 import type { EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, MomentValue, Phase } from '../../../../src/contract';
 
-/** The words of DESIGN §2, as the UI shows them. */
+/** The words of docs/DECISIONS.md#vocabulary, as the UI shows them. */
 export const PHASE_LABEL: Record<Phase, string> = {
   detection: 'Detection',
   response: 'Response',
