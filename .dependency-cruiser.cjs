@@ -1,4 +1,4 @@
-/** Layer rules of DESIGN §4, checked on every `npm test` (STYLE.md §10). */
+/** Layer rules of docs/ARCHITECTURE.md#layers, checked on every `npm test` (docs/DECISIONS.md#strict-by-default). */
 module.exports = {
   forbidden: [
     {
@@ -6,7 +6,7 @@ module.exports = {
       comment: 'The domain has no I/O: it imports no adapter, no use case, no resolver and no @forge package.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: ['^src/(jira|confluence|storage|resolvers|use-cases)/', '^src/index\\.ts$', 'node_modules/@forge/'] },
+      to: { path: ['^src/(jira|confluence|storage|http|resolvers|use-cases)/', '^src/index\\.ts$', 'node_modules/@forge/'] },
     },
     {
       name: 'backend-never-imports-ui',
@@ -21,6 +21,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^(src|static)/' },
       to: { path: '^local/' },
+    },
+    {
+      name: 'product-adapters-stand-apart',
+      comment:
+        'Jira and Confluence adapters share only the generic HTTP code in src/http/ (retries, the bounded pool); ' +
+        'neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/(jira|confluence)/' },
+      to: { path: '^src/(jira|confluence)/', pathNot: '^src/$1/' },
     },
     {
       name: 'resolvers-build-no-rest-paths',
@@ -70,10 +79,17 @@ module.exports = {
     },
     {
       name: 'ui-bridge-in-one-module',
-      comment: 'Exactly one UI module talks to @forge/bridge (STYLE.md §7).',
+      comment: 'Exactly one UI module talks to @forge/bridge (docs/DECISIONS.md#one-bridge-module).',
       severity: 'error',
       from: { path: '^static/app/src/', pathNot: '^static/app/src/bridge\\.ts$' },
       to: { path: 'node_modules/@forge/bridge' },
+    },
+    {
+      name: 'local-site-never-imports-tests',
+      comment: 'The local site is a product users start (npm start); tests and benches use it, never the other way round.',
+      severity: 'error',
+      from: { path: '^local/' },
+      to: { path: '^(test|bench)/' },
     },
     {
       name: 'no-circular',

@@ -1,4 +1,4 @@
-// Type-checked rules over the app, the local site and the tests (STYLE.md §10).
+// Type-checked rules over the app, the local site and the tests (docs/DECISIONS.md#strict-by-default).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    // UI safety (DESIGN §7): no user or Jira text is ever parsed as HTML in the Custom UI.
+    // UI safety (docs/DECISIONS.md#what-must-hold): no user or Jira text is ever parsed as HTML in the Custom UI.
     files: ['static/app/src/**/*.ts', 'static/app/src/**/*.tsx'],
     rules: {
       'no-restricted-syntax': [

@@ -1,5 +1,5 @@
 /**
- * Action items benchmark (DESIGN §6, issue 4 item 6). Run: `npx tsx bench/action-items.ts`.
+ * Action items benchmark (docs/DECISIONS.md#performance, issue 4 item 6). Run: `npx tsx bench/action-items.ts`.
  *
  * Starts the local site on a temporary data dir (seeded with the demo), injects 50 ms latency on
  * the product APIs and, as Maya through the real @forge/api inside an invocation scope, syncs

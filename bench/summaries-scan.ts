@@ -15,7 +15,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { DueReviewFlag, PublishedPage, SummaryRow } from '../src/contract';
 import { shardOf, sortRows } from '../src/domain/summary-index';
-import { createBoundedPool } from '../src/jira/bounded-pool';
+import { createBoundedPool } from '../src/http/bounded-pool';
 import type { StoredReviewDoc } from '../src/storage/review-doc-store';
 import type { StoredReview } from '../src/storage/review-store';
 import type { SummaryStore } from '../src/storage/summary-store';

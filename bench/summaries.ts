@@ -1,5 +1,5 @@
 /**
- * After Action Summaries benchmark (DESIGN §6, issue 6). Run: `npx tsx bench/summaries.ts`.
+ * After Action Summaries benchmark (docs/DECISIONS.md#performance, issue 6). Run: `npx tsx bench/summaries.ts`.
  *
  * Bundles the backend as `forge deploy` would (into .build/bench-summaries, removed afterwards),
  * starts the local site on an in-memory database and inserts 10,000 synthetic incidents in 7

@@ -1,5 +1,5 @@
 /**
- * Timeline pull benchmark (DESIGN §6, issue 3 item 7). Run: `npx tsx bench/timeline.ts`.
+ * Timeline pull benchmark (docs/DECISIONS.md#performance, issue 3 item 7). Run: `npx tsx bench/timeline.ts`.
  *
  * Starts the local site on a temporary data dir, seeds the large incident (60 linked issues,
  * 150 comments and 120 changes on each of the 61 issues), injects 50 ms latency on the product

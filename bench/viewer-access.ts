@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MacroResult, TimelineResult } from '../src/contract';
-import type { ViewerAccessPort } from '../src/jira/viewer-access';
+import type { ViewerAccessPort } from '../src/jira/viewer-access-port';
 import { docDeps, reviewDeps } from '../src/resolvers/wiring';
 import { macroData } from '../src/use-cases/macro';
 import { openTimeline, startReview } from '../src/use-cases/timeline-review';

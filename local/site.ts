@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -85,8 +85,69 @@ const SeedBody = z.object({
   scale: z.number().int().min(1).max(LARGE_MAX_SCALE).optional(),
 }).refine((b) => b.scale === undefined || b.scale === 1 || b.scenario === 'large', { message: 'scale applies to the large scenario only' });
 
+/** What the steps of startSite share: the parts of the site made before any route is mounted. */
+interface SiteParts {
+  db: Db;
+  manifest: ReturnType<typeof loadManifest>;
+  runner: FunctionRunner;
+  /** The runner's view of the site; its URL is filled in once the site listens. */
+  runnerSite: { cloudId: string; siteUrl: string };
+  auth: SiteAuth;
+  log: RequestLog;
+  faults: FaultInjector;
+  withConfluence: boolean;
+  globalPagePath: string;
+  seedClock: () => Date;
+  entities: ReturnType<typeof loadEntityDefinitions>;
+  /** The site's own URL, known once it listens; routes read it per request. */
+  base: { url: string };
+  json: RequestHandler;
+  logUnlessHost: (kind: 'jira' | 'confluence' | 'kvs') => RequestHandler;
+}
+
+/** Calls the host pages make for their own lists are not the app's traffic: this header keeps them out of the log. */
+const HOST_PAGE_HEADER = 'x-local-host-page';
+
 /** Starts the offline Atlassian site: product APIs, KVS, function runner, host pages. */
 export async function startSite(opts: SiteOptions): Promise<RunningSite> {
+  const { parts, seededOnStart } = openSite(opts);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  if (opts.gate) app.use(opts.gate);
+
+  mountProductApis(app, parts);
+  mountAdminRoutes(app, parts);
+  mountBridge(app, parts);
+  app.use(['/__admin', '/__forge'], notFoundAs('plain'), errorHandlerAs('plain', 'site'));
+  mountFramesAndHostPages(app, parts, opts.uiDir ?? join(ROOT, 'static', 'app', 'dist'));
+  mountFallbacks(app);
+
+  const server = await listen(app, opts, parts);
+  const { db, log, faults, runner, auth, globalPagePath, withConfluence } = parts;
+  return {
+    url: parts.base.url,
+    db,
+    log,
+    faults,
+    runner,
+    auth,
+    seededOnStart,
+    globalPagePath,
+    confluence: withConfluence,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          ok();
+        });
+      }),
+  };
+}
+
+/** The installation, the database (seeded with the demo when empty), the runner and the site's shared services. */
+function openSite(opts: SiteOptions): { parts: SiteParts; seededOnStart: boolean } {
   const manifestPath = join(ROOT, 'manifest.yml');
   const manifest = loadManifest(manifestPath);
   const withConfluence = opts.confluence ?? true;
@@ -105,23 +166,20 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
   const auth = new SiteAuth(db);
   const log = new RequestLog();
   const faults = new FaultInjector();
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('query parser', 'extended');
-  if (opts.gate) app.use(opts.gate);
-
-  let baseUrl = '';
   const runnerSite = { cloudId: LOCAL_CLOUD_ID, siteUrl: '' };
   const runner = new FunctionRunner(manifest, opts.backendDir ?? join(ROOT, '.build', 'backend'), runnerSite, installation);
 
-  // Calls the host pages make for their own lists are not the app's traffic: keep them out of the log.
-  const hostHeader = 'x-local-host-page';
-  const logUnlessHost = (kind: 'jira' | 'confluence' | 'kvs') => {
+  const logUnlessHost = (kind: 'jira' | 'confluence' | 'kvs'): RequestHandler => {
     const mw = log.middleware(kind);
-    return (req: Request, res: Response, next: NextFunction) => (req.get(hostHeader) ? next() : mw(req, res, next));
+    return (req: Request, res: Response, next: NextFunction) => (req.get(HOST_PAGE_HEADER) ? next() : mw(req, res, next));
   };
   const json = express.json({ limit: '12mb' });
+  const parts: SiteParts = { db, manifest, runner, auth, log, faults, withConfluence, globalPagePath, seedClock, entities, base: { url: '' }, runnerSite, json, logUnlessHost };
+  return { parts, seededOnStart };
+}
 
+/** Jira's and Confluence's REST APIs (or nothing under /wiki on a Jira-only site) and the KVS service. */
+function mountProductApis(app: Express, { db, auth, faults, json, logUnlessHost, withConfluence, globalPagePath, entities }: SiteParts): void {
   // Each product answers what its router did not (bad JSON, wrong content type, unknown path) in its own error shape.
   app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), requireJsonBody('jira'),
     createJiraRouter(db), notFoundAs('jira'), errorHandlerAs('jira', 'jira emulator'));
@@ -154,7 +212,10 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     next();
   }, createKvsRouter(db, { entities }));
 
-  // ---- test affordances -------------------------------------------------------------
+}
+
+/** The test affordances: request log, faults, seeding, running a scheduled trigger. */
+function mountAdminRoutes(app: Express, { log, faults, json, runner, db, seedClock }: SiteParts): void {
   app.use(['/__admin', '/__forge'], requireJsonBody('plain'));
   app.get('/__admin/requests', (_req, res) => res.json({ requests: log.list() }));
   app.delete('/__admin/requests', (_req, res) => {
@@ -199,7 +260,10 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     }
   });
 
-  // ---- Forge bridge transport -------------------------------------------------------
+}
+
+/** The Forge bridge transport: `invoke` from a Custom UI frame runs a resolver as the acting user. */
+function mountBridge(app: Express, { json, db, runner }: SiteParts): void {
   app.post('/__forge/invoke', json, async (req, res) => {
     const parsed = InvokeBody.safeParse(req.body);
     if (!parsed.success) {
@@ -231,10 +295,10 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
     }
   });
 
-  app.use(['/__admin', '/__forge'], notFoundAs('plain'), errorHandlerAs('plain', 'site'));
+}
 
-  // ---- Custom UI frames and host pages ----------------------------------------------
-  const uiDir = opts.uiDir ?? join(ROOT, 'static', 'app', 'dist');
+/** Custom UI frames (Forge's CSP, the bridge script), the app's static files and the products' host pages. */
+function mountFramesAndHostPages(app: Express, { manifest, db, base, auth, withConfluence }: SiteParts, uiDir: string): void {
   const frames = new FrameServer(uiDir, customUiCsp(manifest.raw));
   app.get(BRIDGE_SCRIPT_PATH, (_req, res) => frames.sendBridge(res));
   // Violations the browser reports under the frames' CSP: shown in the site's log, where a developer sees them.
@@ -262,7 +326,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       extension,
       accountId: user.accountId,
       cloudId: LOCAL_CLOUD_ID,
-      siteUrl: baseUrl,
+      siteUrl: base.url,
       timezone: user.timeZone,
       locale: 'en-US',
       environmentType: 'DEVELOPMENT',
@@ -280,48 +344,36 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries' },
       confluence: withConfluence,
       productFetch: (path, accountId) =>
-        fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [hostHeader]: '1', accept: 'application/json' } }),
+        fetch(`${base.url}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [HOST_PAGE_HEADER]: '1', accept: 'application/json' } }),
     }),
   );
 
+}
+
+/** What no route answered: the products' own 404 shapes, and JSON without a stack for any failure. */
+function mountFallbacks(app: Express): void {
   // Paths next to the APIs (e.g. `/rest/api/3/..` normalised to `/rest/api/`) are the products' too.
   app.use('/rest', notFoundAs('jira'));
   app.use('/wiki/api', notFoundAs('confluence'));
   // Whatever else fails answers JSON without a stack (Express's default handler shows one outside production).
   app.use(errorHandlerAs('plain', 'site'));
+}
 
+/** Listens, then tells the runner and the Forge globals the site's URL. */
+async function listen(app: Express, opts: SiteOptions, { base, runnerSite, auth, manifest }: SiteParts): Promise<Server> {
   const server: Server = await new Promise((ok) => {
     const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(s));
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${opts.host ?? '127.0.0.1'}:${port}`.replace('0.0.0.0', '127.0.0.1');
-  runnerSite.siteUrl = baseUrl;
-  installForgeGlobals({ baseUrl, appToken: () => auth.appToken(), userToken: (id) => auth.userToken(id) }, {
+  base.url = `http://${opts.host ?? '127.0.0.1'}:${port}`.replace('0.0.0.0', '127.0.0.1');
+  runnerSite.siteUrl = base.url;
+  installForgeGlobals({ baseUrl: base.url, appToken: () => auth.appToken(), userToken: (id) => auth.userToken(id) }, {
     appId: appUuid(manifest),
     environmentId: LOCAL_ENVIRONMENT_ID,
     installationId: LOCAL_CLOUD_ID,
     appVersion: '1.0.0',
   });
-
-  return {
-    url: baseUrl,
-    db,
-    log,
-    faults,
-    runner,
-    auth,
-    seededOnStart,
-    globalPagePath,
-    confluence: withConfluence,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => {
-          db.close();
-          ok();
-        });
-      }),
-  };
+  return server;
 }
 
 function sendInvocationError(res: Response, e: unknown): void {

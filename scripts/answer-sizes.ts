@@ -1,6 +1,6 @@
 /**
  * Serialised size of every timeline resolver answer (and macro/get, the Markdown export, the
- * incident summary) for the large incident of DESIGN §6, through the local site and the built
+ * incident summary) for the large incident of docs/DECISIONS.md#performance, through the local site and the built
  * backend. Forge functions run on AWS Lambda, whose invocation answer is capped at 6 MB.
  *
  *   npm run build && npx tsx scripts/answer-sizes.ts

@@ -67,7 +67,7 @@ export interface IncidentOverview {
   linkedIssues: LinkedIssue[];
 }
 
-// ---- Timeline (DESIGN §2) -------------------------------------------------------------
+// ---- Timeline (docs/DECISIONS.md#vocabulary) ------------------------------------------
 
 
 
@@ -154,7 +154,7 @@ export interface EntryKey {
 }
 
 /**
- * How to fetch the rest of a timeline too big for one answer (DESIGN §6: a resolver answer must
+ * How to fetch the rest of a timeline too big for one answer (docs/DECISIONS.md#performance: a resolver answer must
  * stay far below Forge's 6 MB invocation limit, so none carries more than about a megabyte).
  */
 export interface EntryPaging {
@@ -238,7 +238,7 @@ export interface ManualEntryInput {
   text: string;
 }
 
-// ---- The review document (DESIGN §2, issue: learnings, factors, action items) ---------
+// ---- The review document (docs/DECISIONS.md#vocabulary, issue: learnings, factors, action items) ----
 
 
 export interface Participant extends Person {

@@ -24,7 +24,7 @@ import { STORY_NOW, storyDates, type StoryDates } from './story-dates';
 import type { SeedChange, SeedComment, SeedIssue, SeedLink, SeedProject, SeedScenario } from './types';
 
 /**
- * The demo site: four incidents of DESIGN §5 with the tickets around them, written as a
+ * The demo site: four incidents of docs/DECISIONS.md#seed-incidents with the tickets around them, written as a
  * blameless team would leave them in Jira. They are written with the dates of one autumn (the
  * story's "now" is Saturday 2026-11-21) and seeded relative to the day the site first seeds them:
  * each story moves by whole weeks (`story-dates.ts`), so every date written here, in a timestamp,

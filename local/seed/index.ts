@@ -32,8 +32,8 @@ export function isEmpty(db: Db): boolean {
 
 /**
  * `demo` resets everything (products and app storage) to the four seeded incidents, placed
- * relative to `now` (see `story-dates.ts`); `large` adds the large incident of DESIGN §6 on top
- * of what is there, `scale` times as many linked issues (1, the default, is the incident of DESIGN §6).
+ * relative to `now` (see `story-dates.ts`); `large` adds the large incident of docs/DECISIONS.md#performance on top
+ * of what is there, `scale` times as many linked issues (1, the default, is the incident of docs/DECISIONS.md#performance).
  */
 export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date(), scale = 1): { added: string[] } {
   if (name === 'demo') {

@@ -6,7 +6,7 @@ import type { LinkTypeName, PriorityName, SeedChange, SeedComment, SeedIssue, Se
 import { prng, type Rng } from '../prng';
 
 /**
- * The large incident of DESIGN §6: "Checkout latency storm" in INC with 60 linked issues in
+ * The large incident of docs/DECISIONS.md#performance: "Checkout latency storm" in INC with 60 linked issues in
  * SUP, OPS and INC, and 150 comments and 120 changelog entries on each of the 61 issues.
  * Deterministic: a seeded PRNG, fixed times (impact 2026-11-19 15:00 UTC, a six-hour window,
  * follow-ups until the next evening), so two calls return equal data.

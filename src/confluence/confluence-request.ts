@@ -10,7 +10,7 @@ import {
   type ProductReply,
   type ProductResponse,
   type RetryClock,
-} from '../jira/retrying-request';
+} from '../http/retrying-request';
 
 export type ConfluenceResponse = ProductResponse;
 export type ConfluenceReply = ProductReply;

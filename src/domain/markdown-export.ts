@@ -6,7 +6,7 @@ import { keyMetrics, keyMoments, whatHappened, zonedTime } from './markdown-time
 import { QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
 
 /**
- * The Markdown export of a whole review: the internal report (DESIGN §2), so entries marked
+ * The Markdown export of a whole review: the internal report (docs/DECISIONS.md#vocabulary), so entries marked
  * internal are included and marked. Pure: the reader's zone and the generation time come in, and
  * the same input always gives the same bytes. Every text from users or Jira goes through
  * `markdown-escape`; the exporter alone writes headings, lists, tables, links and `<br>`.

@@ -10,7 +10,7 @@ import { MOMENT_LABELS } from '../vocabulary';
 
 export { MOMENT_LABELS };
 
-/** Each metric of DESIGN §2 as (from, to): its value is `to − from`. */
+/** Each metric of docs/DECISIONS.md#vocabulary as (from, to): its value is `to − from`. */
 const FORMULAS: Record<keyof Metrics, readonly [KeyMomentName, KeyMomentName]> = {
   tta: ['detected', 'acknowledged'],
   ttr: ['detected', 'restored'],
@@ -52,7 +52,7 @@ export function momentProblems(moments: KeyMoments): MomentProblem[] {
 }
 
 /**
- * TTA, TTR, phase and impact durations (DESIGN §2). A duration is never 0 by accident: it is
+ * TTA, TTR, phase and impact durations (docs/DECISIONS.md#vocabulary). A duration is never 0 by accident: it is
  * unknown ('missing', naming the missing moments) when a moment is not set, and unknown
  * ('out-of-order', naming its two moments) when either of its moments is in a wrong-order pair,
  * since then one of them is wrong and it cannot be told which.

@@ -5,7 +5,7 @@ import type { DueReviewFlag, SeverityLevel } from '../contract';
 import { isOverdue } from './action-items';
 
 /**
- * The rhythm the scheduled job keeps (DESIGN §1 journey 7): a Sev1/Sev2 review is due within one
+ * The rhythm the scheduled job keeps (docs/DECISIONS.md#journeys, journey 7): a Sev1/Sev2 review is due within one
  * business day of service being restored, and overdue countermeasures are flagged. Pure: the job
  * passes `now`, `today` and the site's IANA time zone; nothing here reads a clock or storage.
  */
@@ -61,7 +61,7 @@ export function reviewDueAt(restoredAt: string, timeZone: string): string {
 }
 
 /**
- * Keys of the incidents to remind now, in input order: Sev1 or Sev2 (critical, DESIGN §2),
+ * Keys of the incidents to remind now, in input order: Sev1 or Sev2 (critical, docs/DECISIONS.md#vocabulary),
  * restored, no review started, never reminded, and strictly past the due instant — a review is
  * due *within* one business day, so at the due instant itself it is not late yet.
  */
@@ -130,7 +130,7 @@ function wallToInstant(wall: number, timeZone: string): number {
   return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore;
 }
 
-// ---- The scheduled job's decisions (DESIGN §1 journey 7) -----------------------------------
+// ---- The scheduled job's decisions (docs/DECISIONS.md#journeys, journey 7) -----------------
 
 /**
  * The site's time zone for "business day": an IANA name, canonicalised ('europe/london' →

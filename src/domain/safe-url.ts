@@ -1,5 +1,5 @@
 /**
- * The app's one URL policy (DESIGN §7: only http(s) URLs are ever opened or linked). A Jira remote
+ * The app's one URL policy (docs/DECISIONS.md#what-must-hold: only http(s) URLs are ever opened or linked). A Jira remote
  * link's URL is whatever someone typed, `JaVaScRiPt:alert(1)` included, so every URL the Custom UI
  * opens or renders as a link, and every link the Confluence page and the Markdown export write,
  * passes through here first; null means "show it as plain text".

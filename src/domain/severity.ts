@@ -10,7 +10,7 @@ const DESCRIPTIONS: Record<SeverityLevel, string> = {
 
 const CLASSES: Record<SeverityLevel, SeverityClass> = { 1: 'critical', 2: 'critical', 3: 'warning', 4: 'warning', 5: 'info' };
 
-/** Jira's default priorities, highest first, map to Sev1…Sev5 (DESIGN §2). */
+/** Jira's default priorities, highest first, map to Sev1…Sev5 (docs/DECISIONS.md#vocabulary). */
 const PRIORITY_LEVELS: Record<string, SeverityLevel> = { highest: 1, high: 2, medium: 3, low: 4, lowest: 5 };
 
 export function severityOf(level: SeverityLevel, source: Severity['source']): Severity {

@@ -19,7 +19,7 @@ export type { MonthTrend, SummaryRow } from '../contract';
 export type SortKey = SummarySortKey;
 
 /**
- * The pre-aggregated index behind After Action Summaries (DESIGN §1 journey 6, §6; issue 6).
+ * The pre-aggregated index behind After Action Summaries (docs/DECISIONS.md#journeys, journey 6; docs/DECISIONS.md#performance; issue 6).
  * A review save upserts its row into one shard; a page load reads a constant number of shards
  * (one per month in view), never every review. Pure: times arrive as ISO strings or numbers.
  */

@@ -4,7 +4,7 @@ import { utf8Length } from './report/storage-xml';
 
 /**
  * Timeline pages, cut by size rather than count: Forge functions run on AWS Lambda, whose
- * invocation answer is capped at 6 MB, and the large incident of DESIGN §6 is about 7 MB of
+ * invocation answer is capped at 6 MB, and the large incident of docs/DECISIONS.md#performance is about 7 MB of
  * entries. A page is at most `rest` bytes of entry JSON (the first, which the view carries for
  * the first render, at most `first`), so an answer stays near a megabyte whatever the entries say.
  * A page always holds at least one entry: one entry alone (a comment is at most 32,767 characters

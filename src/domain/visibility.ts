@@ -4,7 +4,7 @@ import type { PulledEntry } from './timeline-build';
 /**
  * What one viewer may see of a timeline now, as Jira answered for them: the source issues they
  * may browse and the restricted comments they may read. A review is shared; what it quotes is
- * not (DESIGN.md §7): every surface filters its entries through this.
+ * not (docs/DECISIONS.md#what-must-hold): every surface filters its entries through this.
  */
 export interface Visibility {
   issues: ReadonlySet<string>;

@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { AppFailure } from '../domain/app-error';
 import type { JiraPort } from './jira-port';
+import { toIncidentOverview } from './jira-issue-transformer';
 import { createJiraRequest, requestJiraJson, upstreamFailure } from './jira-request';
 import type { JiraIssue, JiraUser } from './jira-types';
 
@@ -25,7 +26,7 @@ export function createForgeJiraClient(siteUrl: string): JiraPort {
       if (reply.status === 404) return null;
       if (reply.status === 401 || reply.status === 403) throw new AppFailure('FORBIDDEN', 'You do not have permission to see this incident.');
       if (reply.status < 200 || reply.status >= 300) throw upstreamFailure(reply, what);
-      return reply.body as JiraIssue;
+      return toIncidentOverview(reply.body as JiraIssue, siteUrl);
     },
   };
 }

@@ -1,10 +1,12 @@
-import type { Person } from '../contract';
-import type { JiraIssue } from './jira-types';
+import type { IncidentOverview, Person } from '../contract';
 
 /** What the use cases need from Jira, acting as the calling user. */
 export interface JiraPort {
-  /** The issue with the fields the overview shows, or null when it is missing or not visible. */
-  getIncident(issueKey: string): Promise<JiraIssue | null>;
+  /**
+   * The incident as the overview shows it (translated from Jira's JSON in the adapter), or null
+   * when it is missing or not visible.
+   */
+  getIncident(issueKey: string): Promise<IncidentOverview | null>;
   /** The calling user as Jira names them. */
   myself(): Promise<Person>;
   /** The site's base URL, for links back to issues. */

@@ -10,7 +10,7 @@ import {
   type ProductReply,
   type ProductResponse,
   type RetryClock,
-} from './retrying-request';
+} from '../http/retrying-request';
 
 export type JiraResponse = ProductResponse;
 export type JiraReply = ProductReply;

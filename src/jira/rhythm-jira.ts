@@ -7,7 +7,7 @@ import { fetchSubtasks } from './action-items/subtask-discovery';
 import { liveOf } from './action-items/subtask-live';
 import type { KnownSubtask } from './action-items/subtask-sync';
 import { createJiraRequest, upstreamFailure, type JiraRequest, type RequestJira } from './jira-request';
-import { defaultRetryClock, type RetryClock } from './retrying-request';
+import { defaultRetryClock, type RetryClock } from '../http/retrying-request';
 
 /**
  * Jira as the scheduled job sees it: as the app (there is no user in a scheduled trigger), so

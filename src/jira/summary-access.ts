@@ -1,7 +1,7 @@
 import api, { route } from '@forge/api';
-import { createBoundedPool } from './bounded-pool';
+import { createBoundedPool } from '../http/bounded-pool';
 import { createJiraRequest, upstreamFailure, type RequestJira } from './jira-request';
-import { defaultRetryClock } from './retrying-request';
+import { defaultRetryClock } from '../http/retrying-request';
 
 /**
  * What the viewer of After Action Summaries may see, asked of Jira as the viewer, in batches:

@@ -1,8 +1,8 @@
 import { route } from '@forge/api';
 import type { IncidentSources, SourceChange, SourceComment, SourceRemoteLink } from '../domain/sources';
-import { createBoundedPool, type Pace } from './bounded-pool';
+import { createBoundedPool, type Pace } from '../http/bounded-pool';
 import { requestJiraJson, type JiraCall, type RequestJira } from './jira-request';
-import { defaultRetryClock, type RetryClock } from './retrying-request';
+import { defaultRetryClock, type RetryClock } from '../http/retrying-request';
 import {
   allCommentPages,
   missingCommentPages,

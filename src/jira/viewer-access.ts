@@ -1,24 +1,10 @@
 import api, { route } from '@forge/api';
 import type { SourceComment } from '../domain/sources';
-import type { Visibility } from '../domain/visibility';
+import type { CommentLookupPort } from './comment-lookup-port';
 import { createJiraRequest, upstreamFailure, type JiraRequest, type RequestJira } from './jira-request';
 import type { JiraComment } from './jira-timeline-types';
 import { toSourceComment } from './jira-timeline-transformer';
-
-/**
- * What one viewer may see of a timeline's sources, asked of Jira as that viewer (never remembered
- * from whoever pulled): which source issues they may browse now, and which restricted comments
- * they may read now. Answers are cached for the invocation, so a use case that asks twice (the
- * view, then a page of it) pays once.
- */
-export interface ViewerAccessPort {
-  visibility(issueKeys: readonly string[], restrictedCommentIds: readonly string[]): Promise<Visibility>;
-}
-
-/** Comments as the app sees them (every comment, restricted or not): how a refresh tells a deleted comment from one the refresher may not read. */
-export interface CommentLookupPort {
-  comments(issueKeyOf: ReadonlyMap<string, string>): Promise<Map<string, SourceComment>>;
-}
+import type { ViewerAccessPort } from './viewer-access-port';
 
 /** POST /issue/bulkfetch takes at most 100 keys; POST /comment/list at most 1,000 ids. */
 const BULK_ISSUES = 100;

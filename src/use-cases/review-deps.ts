@@ -1,6 +1,7 @@
 import type { IncidentSources } from '../domain/sources';
 import type { JiraPort } from '../jira/jira-port';
-import type { CommentLookupPort, ViewerAccessPort } from '../jira/viewer-access';
+import type { CommentLookupPort } from '../jira/comment-lookup-port';
+import type { ViewerAccessPort } from '../jira/viewer-access-port';
 import type { ReviewStore } from '../storage/review-store';
 import type { SummaryIndexer } from './summary-indexer';
 

@@ -1,5 +1,5 @@
 import type { DueReviewFlag, SummaryRow } from '../contract';
-import { createBoundedPool } from '../jira/bounded-pool';
+import { createBoundedPool } from '../http/bounded-pool';
 import type { RestoredIncident, RhythmJiraPort } from '../jira/rhythm-jira';
 import { logger } from '../logger';
 import {
@@ -25,7 +25,7 @@ import type { SummaryRepairResult } from './summary-repair';
 import { utcDay } from '../domain/issue-key';
 
 /**
- * The scheduled job that keeps the rhythm (DESIGN §1 journey 7), run hourly by `pir-rhythm-check`:
+ * The scheduled job that keeps the rhythm (docs/DECISIONS.md#journeys, journey 7), run hourly by `pir-rhythm-check`:
  * 1. Sev1/Sev2 incidents restored more than one business day ago (in the site's time zone)
  *    without a started review get one reminder comment, never two, and a flag on the global page;
  *    a flag goes once the review starts.

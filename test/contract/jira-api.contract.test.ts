@@ -9,15 +9,13 @@
  * The last test proves every route of local/jira/router.ts was exercised.
  */
 import type { RunningSite } from '../../local/site';
-import { SEED_USERS } from '../../local/users';
 import { freshSite } from '../support/site';
 import { ContractClient, expectContract, type Exchange } from './contract-client';
+import { adf, accountIdOf } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
-const accountIdOf = (email: string) => SEED_USERS.find((u) => u.email === email)!.accountId;
 const NOT_FOUND = { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} };
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let site: RunningSite;
 let jira: ContractClient;

@@ -13,10 +13,10 @@ import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { freshSite } from '../support/site';
 import { assertLoggedRequestsMatchContract, clearRequestLog } from './app-traffic';
+import { adf } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const mayaId = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
-const adf = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
 
 let site: RunningSite;
 let client: Version3Client;

@@ -5,7 +5,7 @@ import { expectNoCspViolations, launchChromium } from '../support/browser';
 import { freshSite, invokeAs } from '../support/site';
 
 /**
- * The large incident of DESIGN §6 (~16,500 entries) in the issue panel: the answer carries the
+ * The large incident of docs/DECISIONS.md#performance (~16,500 entries) in the issue panel: the answer carries the
  * first page, the panel shows it at once and fetches the other pages in the background.
  */
 const MAYA = 'maya@example.com';

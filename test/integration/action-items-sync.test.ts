@@ -15,6 +15,7 @@ import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { assertLoggedRequestsMatchContract, clearRequestLog, loggedProductRequests } from '../contract/app-traffic';
 import { callAs, closeIssueAs, freshSite, jiraAs, okAs } from '../support/site';
+import { accountIdOf, setFaults } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
@@ -43,7 +44,6 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const accountIdOf = (email: string): string => SEED_USERS.find((u) => u.email === email)!.accountId;
 
 function syncAs(
   email: string,
@@ -79,14 +79,6 @@ async function subtasksOf(key: string): Promise<SubtaskJson[]> {
     fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status'],
   });
   return page.issues;
-}
-
-async function faults(body: unknown): Promise<void> {
-  const res = await fetch(`${site.url}/__admin/faults`, {
-    method: body === null ? 'DELETE' : 'PUT',
-    ...(body === null ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`faults answered ${res.status}`);
 }
 
 async function reseed(): Promise<void> {
@@ -233,7 +225,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   it('ends with exactly three sub-tasks through a 429 storm (30%, Retry-After 1 s), running again when a run reports failures', async () => {
     await reseed();
     await clearRequestLog(site);
-    await faults({ rate429: 0.3, retryAfterS: 1, seed: 7 });
+    await setFaults(site, { rate429: 0.3, retryAfterS: 1, seed: 7 });
     const runs: ActionItemsSync[] = [];
     try {
       let known: Record<string, KnownSubtask> = {};
@@ -245,7 +237,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
         if ((result as ActionItemsSync).failed.length === 0 && Object.keys(known).length === 3) break;
       }
     } finally {
-      await faults(null);
+      await setFaults(site, null);
     }
     const log = await loggedProductRequests(site);
     expect(log.filter((r) => r.status === 429).length).toBeGreaterThan(0);
@@ -262,12 +254,12 @@ describe('action items → sub-tasks of the incident, as the user', () => {
     await reseed();
     await clearRequestLog(site);
     // Seed 7 at 50% on /issue/bulk…: the first two bulk creates get 429, the third goes through.
-    await faults({ rate429: 0.5, retryAfterS: 1, pathPrefix: '/rest/api/3/issue/bulk', seed: 7 });
+    await setFaults(site, { rate429: 0.5, retryAfterS: 1, pathPrefix: '/rest/api/3/issue/bulk', seed: 7 });
     let result: ActionItemsSync;
     try {
       result = await syncAs(MAYA, 'INC-1', ITEMS);
     } finally {
-      await faults(null);
+      await setFaults(site, null);
     }
     expect(result).toMatchObject({ created: ['a1', 'a2', 'a3'], failed: [] });
     const log = await loggedProductRequests(site);

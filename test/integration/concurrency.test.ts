@@ -1,5 +1,5 @@
 /**
- * Concurrency (DESIGN §7): two people working on one review at the same moment never silently
+ * Concurrency (docs/DECISIONS.md#what-must-hold): two people working on one review at the same moment never silently
  * lose an update, and two "Create in Jira" presses never create a sub-task twice.
  */
 import type { ActionItemInput, ActionSyncResult, ReviewDoc, SummariesResult, TimelineView } from '../../src/contract';

@@ -1,5 +1,5 @@
 /**
- * The fault suite (issue 7, DESIGN §7): with `PUT /__admin/faults` set to 20% 429 (with
+ * The fault suite (issue 7, docs/DECISIONS.md#what-must-hold): with `PUT /__admin/faults` set to 20% 429 (with
  * Retry-After), 5% 503 and slow answers on every Jira and Confluence call, the timeline pull,
  * creating action items and publishing each end correct (no duplicate sub-task, page or remote
  * link; nothing the user entered lost) or fail with a clear message that a retry then completes.
@@ -7,6 +7,7 @@
 import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineChange, TimelineEntry, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite } from '../support/site';
+import { setFaults } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 /** The storm: 20% rate limited (Retry-After 1 s), 5% unavailable, every answer 30 ms late; seeded so a run repeats. */
@@ -40,7 +41,7 @@ beforeAll(async () => {
   site = await freshSite();
 });
 afterAll(async () => {
-  await setFaults(null);
+  await setFaults(site, null);
   const injected = site.log.list().filter((r) => r.status === 429 || r.status === 503);
   console.info(
     `RELIABILITY-FIGURES ${JSON.stringify({
@@ -56,15 +57,6 @@ afterAll(async () => {
   );
   await site.close();
 });
-
-async function setFaults(config: Record<string, unknown> | null): Promise<void> {
-  const res = await fetch(`${site.url}/__admin/faults`, {
-    method: config ? 'PUT' : 'DELETE',
-    headers: { 'content-type': 'application/json' },
-    ...(config ? { body: JSON.stringify(config) } : {}),
-  });
-  if (!res.ok) throw new Error(`faults answered ${res.status}`);
-}
 
 /**
  * What a user does: press the button, read the message if it fails, press again. Every failure
@@ -91,7 +83,7 @@ async function userStep<T>(step: () => Promise<Result<T>>, what: string): Promis
 
 /** Reads what is in Jira or Confluence with no faults, as Maya. */
 async function calm<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  await setFaults(null);
+  await setFaults(site, null);
   try {
     const res = await fetch(`${site.url}${path}`, {
       method: init.method ?? 'GET',
@@ -100,7 +92,7 @@ async function calm<T>(path: string, init: { method?: string; body?: unknown } =
     });
     return (await res.json()) as T;
   } finally {
-    await setFaults(STORM);
+    await setFaults(site, STORM);
   }
 }
 
@@ -131,7 +123,7 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(started.data.entries.filter((e) => e.deletedInJira)).toEqual([]);
     baseline = pulled(started.data.entries);
     expect(baseline.length).toBeGreaterThan(0);
-    await setFaults(STORM);
+    await setFaults(site, STORM);
   });
 
   it('pulls the timeline completely, keeps a manual entry and an annotation across a re-pull', async () => {
@@ -196,7 +188,7 @@ describe('under a storm of 429s, 503s and slow answers', () => {
 
   it('in a heavier storm some failures reach the user, each with a clear message, and pressing again completes without duplicates', async () => {
     // 55% rate limited with no wait asked: the client's four retries are often not enough.
-    await setFaults({ rate429: 0.55, retryAfterS: 0, rate5xx: 0.05, latencyMs: 5, seed: 7 });
+    await setFaults(site, { rate429: 0.55, retryAfterS: 0, rate5xx: 0.05, latencyMs: 5, seed: 7 });
     const before = figures.userRetries;
     const more = [item('b1', 'Alert when the export job runs on more than one host'), item('b2', 'Page two engineers for Sev1 at night')];
     await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({ content: doc.content, actionItems: [...doc.actionItems.map(({ jira: _j, overdue: _o, syncError: _s, conflicts: _c, ...input }) => input), ...more] }));
@@ -211,7 +203,7 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(subtasks.issues).toHaveLength(6);
     expect(new Set(subtasks.issues.map((i) => i.fields.summary)).size).toBe(6);
     expect(figures.userRetries).toBeGreaterThan(before);
-    await setFaults(STORM);
+    await setFaults(site, STORM);
   });
 
   it('injected real faults along the way', () => {

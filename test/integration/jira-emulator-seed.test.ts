@@ -1,6 +1,6 @@
 import { openDb, type Db } from '../../local/db';
 import { loadScenario, migrateJira, readIssueForView, resetJira } from '../../local/jira';
-import { SCENARIO } from '../../local/jira/__tests__/fixture';
+import { SCENARIO } from '../fixtures/jira-emulator-scenario';
 import type { SeedChange, SeedIssue, SeedScenario } from '../../local/seed/types';
 import { migrateUsers, seedUsers } from '../../local/users';
 

@@ -8,6 +8,7 @@
 import { INCIDENT_RESPONDERS } from '../../local/groups';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, freshSite } from '../support/site';
+import { adf } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const DANIEL = 'daniel@example.com';
@@ -15,7 +16,6 @@ const SOFIA = 'sofia@example.com';
 const TOMAS = 'tomas@example.com';
 const AIKO = 'aiko@example.com';
 const LENA = 'lena@example.com';
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let site: RunningSite;
 beforeAll(async () => { site = await freshSite(); });

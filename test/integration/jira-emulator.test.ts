@@ -1,12 +1,12 @@
  
 import { canBrowseProject, readIssueForView } from '../../local/jira';
-import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../../local/jira/__tests__/fixture';
-import { call, startSite, type Site } from '../../local/jira/__tests__/site';
+import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../fixtures/jira-emulator-scenario';
+import { call, startSite, type Site } from '../support/jira-emulator';
 import { findUser } from '../../local/users';
+import { adf } from '../support/helpers';
 
 const NOT_FOUND = { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} };
 const JIRA_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let site: Site;
 beforeAll(async () => { site = await startSite(SCENARIO); });

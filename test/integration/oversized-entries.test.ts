@@ -3,6 +3,7 @@ import type { EntryPage, TimelineView } from '../../src/contract';
 import { ENTRY_TEXT_MAX_BYTES } from '../../src/domain/entry-text';
 import type { RunningSite } from '../../local/site';
 import { freshSite, jiraAs, okAs } from '../support/site';
+import { adf } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 let site: RunningSite;
@@ -11,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 describe('a comment too large to keep whole', () => {
   it('is refused by Jira over 32,767 characters, as real Jira does', async () => {

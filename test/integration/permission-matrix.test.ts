@@ -1,5 +1,5 @@
 /**
- * DESIGN §7: reading or changing a review requires that the caller can browse the incident, and
+ * docs/DECISIONS.md#what-must-hold: reading or changing a review requires that the caller can browse the incident, and
  * identity comes from the invocation context only. Maya builds a full review of INC-1 (content,
  * sub-tasks, a manual entry, both published pages); Lena, who cannot browse INC, then calls every
  * resolver from every surface with INC-1 and with a key that does not exist (INC-999). She must

@@ -1,5 +1,5 @@
 /**
- * No orphans (DESIGN §7 "not by a crash"; issue 12 item 4): a timeline pull stores its entries as
+ * No orphans (docs/DECISIONS.md#what-must-hold "not by a crash"; issue 12 item 4): a timeline pull stores its entries as
  * a new generation of chunk keys and then switches the review to it with one versioned write. A
  * pull killed half-way, or killed after the switch before it deleted the generation it replaced,
  * leaves chunks nothing points at; the scheduled job deletes them once no pull can still commit
@@ -18,6 +18,7 @@ import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
 import { freshSite, jiraAs, okAs } from '../support/site';
+import { runTrigger, seedLargeIncident } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const MINUTE = 60_000;
@@ -31,8 +32,7 @@ beforeAll(async () => {
     doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
   });
   site = await freshSite();
-  const res = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) });
-  issueKey = ((await res.json()) as { added: string[] }).added[0];
+  issueKey = await seedLargeIncident(site);
   await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey });
 }, 180_000);
 
@@ -90,11 +90,6 @@ function refreshInProcess(): Promise<TimelineView> {
   return runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 }, () => refreshTimeline(reviewDeps(ctx), issueKey));
 }
 
-async function trigger(): Promise<void> {
-  const res = await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' });
-  if (res.status !== 200) throw new Error(`trigger answered ${res.status}`);
-}
-
 /** Lets the first `n` calls of `kvs[method]` through and "kills" the pull at the next one. */
 function killAfter(method: 'batchSet' | 'batchDelete', n: number): void {
   const real = kvs[method].bind(kvs) as (...args: unknown[]) => Promise<unknown>;
@@ -114,11 +109,11 @@ it('a pull killed half-way through its chunks leaves them until no pull can comm
 
   // Young: a pull might still be about to commit it, so the job keeps whatever it wrote.
   later(MINUTE);
-  await trigger();
+  await runTrigger(site);
   expect(orphans()).toEqual(left);
 
   later(15 * MINUTE);
-  await trigger();
+  await runTrigger(site);
   expect(committed()).toEqual(before);
   expect(orphans()).toEqual([]);
   expect(chunkKeysStored()).toEqual(before.keys);
@@ -143,7 +138,7 @@ it('a pull killed after its chunks were written, before the switch, leaves only 
   expect(written.length).toBeLessThanOrEqual(6);
 
   later(16 * MINUTE);
-  await trigger();
+  await runTrigger(site);
   expect(orphans()).toEqual([]);
   expect(chunkKeysStored()).toEqual(before.keys);
 }, 180_000);
@@ -162,7 +157,7 @@ it('a pull killed after switching the review, before it deleted the chunks it re
   for (const k of replaced) expect(chunkKeysStored().has(k)).toBe(true);
 
   later(16 * MINUTE);
-  await trigger();
+  await runTrigger(site);
   expect(chunkKeysStored()).toEqual(now.keys);
   expect(indexKeysStored()).toHaveLength(1);
   // The committed timeline still reads whole.

@@ -1,5 +1,5 @@
 /**
- * DESIGN §7: every resolver validates its payload and answers a typed error, never a stack trace.
+ * docs/DECISIONS.md#what-must-hold: every resolver validates its payload and answers a typed error, never a stack trace.
  * Every key `registerResolvers` defines gets arbitrary payloads through the site's bridge
  * transport (fast-check): junk of every shape, hostile keys and huge strings, and "nearly valid"
  * payloads (one field of a valid payload changed). The answer must be `{ ok: true, data }` or

@@ -22,6 +22,7 @@ import type { RunningSite } from '../../local/site';
 import { assertLoggedRequestsMatchContract, clearRequestLog } from '../contract/app-traffic';
 import { storyDates, STORY_NOW } from '../../local/seed/story-dates';
 import { closeIssueAs, freshSite, jiraAs, okAs } from '../support/site';
+import { runTrigger } from '../support/helpers';
 
 /** INC-1's and INC-2's dates (and times, offsets kept) as `freshSite` seeds them. */
 const early = (written: string) => storyDates(STORY_NOW)('login').s(written);
@@ -53,13 +54,6 @@ afterEach(async () => {
 });
 
 const setNow = (iso: string) => jest.setSystemTime(new Date(iso));
-
-async function trigger(): Promise<RhythmResult> {
-  const res = await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' });
-  const body = (await res.json()) as { result: RhythmResult; message?: string };
-  if (res.status !== 200) throw new Error(`trigger answered ${res.status}: ${body.message ?? ''}`);
-  return body.result;
-}
 
 /** Runs the use case with the real adapters inside an invocation, with smaller batches than production. */
 function runWithLimits(limits: { reminders?: number; reviews?: number }, store: RhythmStore = rhythmStore): Promise<RhythmResult> {
@@ -106,20 +100,20 @@ describe('the 24-hour rule', () => {
   it('does not remind before the review is due, then reminds each overdue Sev1/Sev2 incident exactly once', async () => {
     await clearRequestLog(site);
     setNow(early('2026-10-19T23:59:59Z'));
-    expect(await trigger()).toMatchObject({ timeZone: 'UTC', reminded: [], failed: [], errors: [] });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ timeZone: 'UTC', reminded: [], failed: [], errors: [] });
     expect(await reminderCounts()).toEqual({ 'INC-1': 0, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
 
     setNow(early('2026-10-20T00:00:01Z'));
-    expect(await trigger()).toMatchObject({ reminded: ['INC-1'], failed: [], errors: [] });
-    const again = await trigger();
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ reminded: ['INC-1'], failed: [], errors: [] });
+    const again = await runTrigger<RhythmResult>(site);
     expect(again).toMatchObject({ reminded: [], failed: [], checked: 1 });
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
 
     setNow(early('2026-10-29T09:15:29Z'));
-    expect((await trigger()).reminded).toEqual([]);
+    expect((await runTrigger<RhythmResult>(site)).reminded).toEqual([]);
     setNow(early('2026-10-29T09:15:31Z'));
-    expect((await trigger()).reminded).toEqual(['INC-2']);
-    expect((await trigger()).reminded).toEqual([]);
+    expect((await runTrigger<RhythmResult>(site)).reminded).toEqual(['INC-2']);
+    expect((await runTrigger<RhythmResult>(site)).reminded).toEqual([]);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
 
     const [comment] = await reminders('INC-2');
@@ -136,7 +130,7 @@ describe('the 24-hour rule', () => {
     setNow('2026-11-19T09:00:00Z');
     await okAs(site, MAYA, 'review/start', { issueKey: 'INC-4' });
     setNow('2026-11-23T12:00:00Z'); // INC-4 (Sev2) and INC-3 (Sev3) both long past one business day
-    const result = await trigger();
+    const result = await runTrigger<RhythmResult>(site);
     expect(result).toMatchObject({ candidates: 1, checked: 1, reminded: [], failed: [], flagged: 0 });
     expect(await reminderCounts()).toEqual({ 'INC-1': 0, 'INC-2': 0, 'INC-3': 0, 'INC-4': 0 });
     expect(await rhythmStore.claims(['INC-3', 'INC-4'])).toEqual(new Map());
@@ -144,7 +138,7 @@ describe('the 24-hour rule', () => {
 
   it('flags each reminded incident on the global page and drops the flag once its review starts', async () => {
     setNow(early('2026-10-29T09:15:31Z'));
-    await trigger();
+    await runTrigger<RhythmResult>(site);
     const flags = await summaryStore.readFlags();
     expect(flags).toStrictEqual<DueReviewFlag[]>([
       {
@@ -159,17 +153,17 @@ describe('the 24-hour rule', () => {
 
     setNow(early('2026-10-29T10:00:00Z'));
     await saveReview('INC-2');
-    await trigger();
+    await runTrigger<RhythmResult>(site);
     expect(await flagKeys()).toEqual(['INC-1']);
     await okAs(site, MAYA, 'review/start', { issueKey: 'INC-1' });
-    await trigger();
+    await runTrigger<RhythmResult>(site);
     expect(await flagKeys()).toEqual([]);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
   });
 
   it('drops the flag in the same call that starts the review, without waiting for the next run', async () => {
     setNow('2026-11-23T12:00:00Z'); // INC-4 (Sev2) long past one business day, nothing else in the 14 days
-    expect(await trigger()).toMatchObject({ reminded: ['INC-4'], flagged: 1 });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ reminded: ['INC-4'], flagged: 1 });
     const range = { from: '2026-11-01', to: '2026-11-30' };
     const before = await okAs<SummariesResult>(site, MAYA, 'summaries/list', range);
     expect(before.dueReviews.map((f) => f.incidentKey)).toEqual(['INC-4']);
@@ -182,7 +176,7 @@ describe('the 24-hour rule', () => {
 
   it('drops the flag when the first save of the review document starts the review', async () => {
     setNow('2026-11-23T12:00:00Z');
-    await trigger();
+    await runTrigger<RhythmResult>(site);
     expect(await flagKeys()).toEqual(['INC-4']);
     await saveReview('INC-4');
     expect(await flagKeys()).toEqual([]);
@@ -192,12 +186,12 @@ describe('the 24-hour rule', () => {
     // INC-1 was restored early on Sunday in Tokyo: due at the end of Monday there, 09:00 earlier than in UTC.
     process.env.PIR_TIME_ZONE = 'Asia/Tokyo';
     setNow(early('2026-10-19T15:00:01Z'));
-    expect(await trigger()).toMatchObject({ timeZone: 'Asia/Tokyo', reminded: ['INC-1'] });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ timeZone: 'Asia/Tokyo', reminded: ['INC-1'] });
     expect(adfToText((await reminders('INC-1'))[0].body)).toContain(`${earlyDay('2026-10-20')} at 00:00 (Asia/Tokyo)`);
 
     process.env.PIR_TIME_ZONE = 'Mars/Olympus_Mons';
     const warn = jest.mocked(console.warn);
-    expect(await trigger()).toMatchObject({ timeZone: 'UTC', reminded: [] });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ timeZone: 'UTC', reminded: [] });
     expect(warn.mock.calls.map(([line]) => String(line)).some((l) => l.includes('rhythm.time-zone-invalid'))).toBe(true);
   });
 });
@@ -210,14 +204,14 @@ describe('never twice', () => {
   it('leaves a fresh claim to the run holding it, and posts exactly once after that run died', async () => {
     setNow(early('2026-10-20T00:00:01Z'));
     expect(await rhythmStore.putClaim(claim({ claimedAt: Date.now() - 60_000 }), null)).toBe(true);
-    expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ reminded: [], failed: [] });
     expect((await reminders('INC-1')).length).toBe(0);
 
     setNow(early('2026-10-20T00:30:00Z')); // the claim is now older than any run could live
     await clearRequestLog(site);
-    expect((await trigger()).reminded).toEqual(['INC-1']);
+    expect((await runTrigger<RhythmResult>(site)).reminded).toEqual(['INC-1']);
     await assertLoggedRequestsMatchContract(site);
-    expect((await trigger()).reminded).toEqual([]);
+    expect((await runTrigger<RhythmResult>(site)).reminded).toEqual([]);
     const posted = await reminders('INC-1');
     expect(posted.length).toBe(1);
     expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: posted[0].id, sentAt: early('2026-10-20T00:30:00.000Z') });
@@ -238,7 +232,7 @@ describe('never twice', () => {
 
     setNow(early('2026-10-20T01:00:00Z'));
     await clearRequestLog(site);
-    expect(await trigger()).toMatchObject({ reminded: [], failed: [] });
+    expect(await runTrigger<RhythmResult>(site)).toMatchObject({ reminded: [], failed: [] });
     const sent = await assertLoggedRequestsMatchContract(site);
     expect(sent.filter((r) => r.method === 'GET' && r.path.startsWith('/rest/api/3/issue/INC-1/comment')).length).toBe(1);
     expect(sent.filter((r) => r.method === 'POST' && r.path.startsWith('/rest/api/3/issue/INC-1/comment')).length).toBe(0);
@@ -268,7 +262,7 @@ describe('never twice', () => {
     expect((await reminders('INC-1')).length).toBe(1);
     // And through the trigger, three at once.
     setNow(early('2026-10-29T09:15:31Z'));
-    const triggered = await Promise.all([trigger(), trigger(), trigger()]);
+    const triggered = await Promise.all([runTrigger<RhythmResult>(site), runTrigger<RhythmResult>(site), runTrigger<RhythmResult>(site)]);
     expect(triggered.flatMap((r) => r.reminded)).toEqual(['INC-2']);
     expect(await reminderCounts()).toEqual({ 'INC-1': 1, 'INC-2': 1, 'INC-3': 0, 'INC-4': 0 });
   });
@@ -311,11 +305,11 @@ describe('overdue countermeasures', () => {
     await closeIssueAs(site, MAYA, overdue);
     expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, openDueDates: ['2026-11-01', '2026-12-15'] });
     await clearRequestLog(site);
-    const run = await trigger();
+    const run = await runTrigger<RhythmResult>(site);
     expect(run).toMatchObject({ refreshed: 1, rowsChanged: 1, errors: [] });
     expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 1, actionsClosed: 1, openDueDates: ['2026-12-15'] });
     expect((await rowOf('INC-3'))?.openItems.map((i) => i.subtaskKey)).not.toContain(overdue);
-    expect((await trigger()).rowsChanged).toBe(0);
+    expect((await runTrigger<RhythmResult>(site)).rowsChanged).toBe(0);
     await assertLoggedRequestsMatchContract(site);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The summary index converges (DESIGN §7 "not by load"; issue 12 item 3): 100 saves of different
+ * The summary index converges (docs/DECISIONS.md#what-must-hold "not by load"; issue 12 item 3): 100 saves of different
  * reviews landing in one half-month at once all answer ok, and no row is stale for longer than
  * one run of the scheduled job. Through the real resolvers, @forge/kvs and the local KVS; only
  * `Date` is faked, so the incidents are created (and their impact starts) on 5 October 2026.
@@ -7,6 +7,7 @@
 import type { ReviewDoc, SummariesResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { callAs, freshSite, jiraAs, okAs } from '../support/site';
+import { runTrigger } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const SAVES = 100;
@@ -49,11 +50,6 @@ async function rowsOfHalfMonth(): Promise<Map<string, string[]>> {
   }
 }
 
-async function trigger(): Promise<void> {
-  const res = await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' });
-  if (res.status !== 200) throw new Error(`trigger answered ${res.status}`);
-}
-
 it('100 concurrent saves into one half-month: every row is current after at most one scheduled run', async () => {
   const keys = await createIncidents(SAVES);
   for (const key of keys) await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: key });
@@ -70,7 +66,7 @@ it('100 concurrent saves into one half-month: every row is current after at most
 
   const stale = (rows: Map<string, string[]>) => keys.filter((k) => !(rows.get(k) ?? []).includes(TAG)).length;
   const staleBeforeJob = stale(await rowsOfHalfMonth());
-  await trigger();
+  await runTrigger(site);
   const staleAfterJob = stale(await rowsOfHalfMonth());
   console.info(`RELIABILITY-FIGURES ${JSON.stringify({ summaryIndex: { saves: SAVES, okAnswers: answers.filter((a) => a.ok).length, staleBeforeJob, staleAfterJob } })}`);
   expect(staleAfterJob).toBe(0);

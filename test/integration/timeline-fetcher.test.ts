@@ -12,8 +12,8 @@ import { demoScenario } from '../../local/seed/incidents';
 import { LARGE_CHANGES_PER_ISSUE, LARGE_COMMENTS_PER_ISSUE, LARGE_LINKED_ISSUES } from '../../local/seed/large';
 import type { SeedIssue } from '../../local/seed/types';
 import type { RunningSite } from '../../local/site';
-import { SEED_USERS } from '../../local/users';
 import { freshSite } from '../support/site';
+import { accountIdOf } from '../support/helpers';
 
 const MAYA = 'maya@example.com';
 const SOFIA = 'sofia@example.com';
@@ -29,7 +29,6 @@ afterAll(() => site.close());
 
 interface LoggedRequest { method: string; path: string; user: string | null; status: number }
 
-const accountIdOf = (email: string): string => SEED_USERS.find((u) => u.email === email)!.accountId;
 
 function pullAs(email: string, issueKey: string): Promise<IncidentSources | null> {
   return runInInvocation(

@@ -9,7 +9,7 @@ import { SEED_USERS } from '../../local/users';
 import { freshSite, invokeAs } from '../support/site';
 
 /**
- * DESIGN §6's large incident (61 issues, ~16,500 entries, ~7 MB of entries) through the
+ * The large incident of docs/DECISIONS.md#performance (61 issues, ~16,500 entries, ~7 MB of entries) through the
  * resolvers: Forge runs functions on AWS Lambda, whose invocation answer is capped at 6 MB, so
  * every answer must stay small (here: at most 1 MiB) and the rest of the timeline come in pages.
  */

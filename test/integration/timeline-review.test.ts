@@ -1,6 +1,7 @@
 import type { Result, TimelineChange, TimelineResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, freshSite, invokeAs } from '../support/site';
+import { adf } from '../support/helpers';
 
 let site: RunningSite;
 beforeAll(async () => {
@@ -28,7 +29,6 @@ async function jira(method: string, path: string, user: string, body?: unknown):
   });
 }
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 describe('the timeline of a review, through the resolvers and the real Forge packages', () => {
   it('says no review has started for an incident, with its overview', async () => {

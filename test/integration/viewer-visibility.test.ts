@@ -1,5 +1,5 @@
 /**
- * A review is shared; what it quotes is not (DESIGN §7, issue 11). A permission matrix over
+ * A review is shared; what it quotes is not (docs/DECISIONS.md#what-must-hold, issue 11). A permission matrix over
  * (user × surface × source kind): Lena may browse SUP but not INC; Sofia may browse INC but is not
  * in its Developers role; Maya may see everything. Each surface that shows or exports timeline
  * content is read as each of them, and nothing they may not see in Jira may be in the answer.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 /**
  * URLs as an attacker would write them into a Jira remote link, for the URL policy's property
- * tests and the renderers' (DESIGN §7: only http(s) URLs are ever opened or linked).
+ * tests and the renderers' (docs/DECISIONS.md#what-must-hold: only http(s) URLs are ever opened or linked).
  */
 
 /** Schemes that run script, read local files or leave the web: none may ever become a link. */

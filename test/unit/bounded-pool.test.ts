@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createBoundedPool } from '../../src/jira/bounded-pool';
+import { createBoundedPool } from '../../src/http/bounded-pool';
 
 const tick = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

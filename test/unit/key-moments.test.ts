@@ -2,7 +2,7 @@ import type { Annotation, KeyMoments, TimelineEntry } from '../../src/contract';
 import { deriveMoments } from '../../src/domain/key-moments';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
 import { assembleTimeline, manualEntry } from '../../src/domain/timeline-merge';
-import { LOGIN_OUTAGE_ISSUE_TYPES, loginOutageSources } from './fixtures/login-outage-sources';
+import { LOGIN_OUTAGE_ISSUE_TYPES, loginOutageSources } from '../fixtures/login-outage-sources';
 
 const pulled = () => buildEntries(loginOutageSources());
 const timeline = (annotations: Record<string, Annotation> = {}, manual: PulledEntry[] = []): TimelineEntry[] => assembleTimeline(pulled(), manual, annotations);

@@ -8,7 +8,7 @@ import { computeMetrics } from '../../src/domain/metrics';
 import { anyRemoteUrl } from '../support/hostile-urls';
 import { severityOf } from '../../src/domain/severity';
 
-// ---- A realistic review: INC-1 "Login page outage" (DESIGN §5), times in UTC -------------
+// ---- A realistic review: INC-1 "Login page outage" (docs/DECISIONS.md#seed-incidents), times in UTC ----
 
 const SITE = 'https://example.atlassian.net';
 const MAYA: Person = { accountId: 'a-maya', displayName: 'Maya Okafor' };
@@ -547,7 +547,7 @@ function isWebDestination(destination: string): boolean {
   return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.username === '' && parsed.password === '';
 }
 
-describe('links in the export follow the URL policy (DESIGN §7)', () => {
+describe('links in the export follow the URL policy (docs/DECISIONS.md#what-must-hold)', () => {
   it('links a remote link to an http(s) URL, and writes any other as text', () => {
     expect(link('Runbook', 'JaVaScRiPt:alert(1)')).toBe('Runbook');
     expect(link('Runbook', ' \u0001java\tscript:alert(1)')).toBe('Runbook');

@@ -17,7 +17,7 @@ const LOGIN = { impactStarted: 41, detected: 46, acknowledged: 49, identified: 6
 const known = (minutes: number) => ({ known: true, ms: minutes * MIN });
 
 describe('computeMetrics', () => {
-  it('computes each duration of DESIGN §2 from its moments', () => {
+  it('computes each duration of docs/DECISIONS.md#vocabulary from its moments', () => {
     expect(computeMetrics(moments(LOGIN))).toStrictEqual({
       metrics: {
         tta: known(3), // acknowledged − detected

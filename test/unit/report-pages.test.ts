@@ -326,7 +326,7 @@ describe('renderInternalReport', () => {
     expect(notWellFormed(page)).toBeNull();
   });
 
-  it('has the sections of DESIGN §2 in order', () => {
+  it('has the sections of docs/DECISIONS.md#vocabulary in order', () => {
     const headings = [...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toStrictEqual([
       'Summary', 'Goals', 'Key metrics', 'Live view and recovery plot', 'Timeline', 'Customer impact', 'Services impacted', 'Learnings',
@@ -603,7 +603,7 @@ describe('property: the external summary names nobody and quotes no timeline ent
   });
 });
 
-// ---- Size: the large incident (DESIGN §6) ----------------------------------------------
+// ---- Size: the large incident (docs/DECISIONS.md#performance) --------------------------
 
 describe('the large incident\'s page', () => {
   it('stays well under the 5 MB body limit with 16,500 entries of ~300 characters, and says what it left out', () => {

@@ -8,7 +8,7 @@ import {
   retryDelayMs,
   sendWithRetry,
   type RetryClock,
-} from '../../src/jira/retrying-request';
+} from '../../src/http/retrying-request';
 
 /** A clock that only moves when slept on, with a fixed budget and scripted dice. */
 function fakeClock(budgetMs = 20_000, dice: number[] = []) {

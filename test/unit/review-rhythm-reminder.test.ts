@@ -1,6 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import type { DueReviewFlag } from '../../src/contract';
 import { adfToText } from '../../src/domain/adf-text';
 import { checkBlameless } from '../../src/domain/blameless/check';
@@ -18,13 +16,7 @@ import {
   reviewDueAt,
   sameFlags,
 } from '../../src/domain/review-rhythm';
-
-function adfValidator(): ValidateFunction {
-  const path = require.resolve('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
-  // The file declares draft-04; its keywords are a subset Ajv's default draft handles.
-  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  return new Ajv({ strict: false, allErrors: true }).compile(schema);
-}
+import { adfValidator } from '../support/helpers';
 
 describe('resolveTimeZone', () => {
   it('is UTC when nothing is configured', () => {

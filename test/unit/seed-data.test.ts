@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
 import type { SeedIssue, SeedScenario } from '../../local/seed/types';
 import fc from 'fast-check';
 import { demoScenario, demoScenarioAt } from '../../local/seed/incidents';
@@ -15,6 +13,7 @@ import { INCIDENT_RESPONDERS, SEED_GROUPS } from '../../local/groups';
 import { NO_INCIDENT_ACCESS_EMAIL, SEED_USERS } from '../../local/users';
 import { issueTypeByName, statusByName } from '../../local/jira/catalog';
 import { incidentsNeedingReminder } from '../../src/domain/review-rhythm';
+import { adfValidator } from '../support/helpers';
 
 /** "Today" for the large scenario (fixed dates) and for the demo seeded on its story's own date; nothing may happen after it. */
 const NOW = Date.parse('2026-11-21T00:00:00+00:00');
@@ -23,13 +22,6 @@ const LATER = new Date('2027-03-15T08:05:00Z');
 const EMAILS = new Set(SEED_USERS.map((u) => u.email));
 const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
 const YEAR_MS = 365 * 86_400_000;
-
-function adfValidator(): ValidateFunction {
-  const path = require.resolve('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
-  // The file declares draft-04; its keywords are a subset Ajv's default draft handles.
-  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  return new Ajv({ strict: false, allErrors: true }).compile(schema);
-}
 
 const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
 const numberOf = (key: string) => Number(key.slice(key.lastIndexOf('-') + 1));

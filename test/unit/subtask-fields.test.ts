@@ -1,6 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import type { ActionItemInput } from '../../src/contract';
 import {
   actionItemDescription,
@@ -14,6 +12,7 @@ import {
   toCreateBody,
   toEditBody,
 } from '../../src/jira/action-items/subtask-fields';
+import { adfValidator } from '../support/helpers';
 
 const SITE = 'https://acme.atlassian.net';
 const DANIEL = { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes' };
@@ -29,13 +28,6 @@ const item = (over: Partial<ActionItemInput> = {}): ActionItemInput => ({
   question: 'know-sooner',
   ...over,
 });
-
-function adfValidator(): ValidateFunction {
-  const path = require.resolve('@atlaskit/adf-schema/dist/json-schema/v1/full.json');
-  // The file declares draft-04; its keywords are a subset Ajv's default draft handles.
-  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  return new Ajv({ strict: false, allErrors: true }).compile(schema);
-}
 
 const footer = (key: string) => [
   {

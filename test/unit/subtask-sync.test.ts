@@ -8,7 +8,7 @@ import { AppFailure } from '../../src/domain/app-error';
 import { matchSubtasks, type LiveSubtask } from '../../src/jira/action-items/subtask-discovery';
 import { syncActionItems, type ActionItemsSyncDeps } from '../../src/jira/action-items/subtask-sync';
 import type { JiraCall, JiraReply } from '../../src/jira/jira-request';
-import type { RetryClock } from '../../src/jira/retrying-request';
+import type { RetryClock } from '../../src/http/retrying-request';
 
 const SITE = 'https://acme.atlassian.net';
 const NOW = new Date('2026-11-21T09:00:00.000Z');

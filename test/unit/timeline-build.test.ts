@@ -1,5 +1,5 @@
 import { buildEntries } from '../../src/domain/timeline-build';
-import { loginOutageSources, MAYA, SOFIA, STATUS_PAGE, TOMAS } from './fixtures/login-outage-sources';
+import { loginOutageSources, MAYA, SOFIA, STATUS_PAGE, TOMAS } from '../fixtures/login-outage-sources';
 
 const entries = () => buildEntries(loginOutageSources());
 const byId = (id: string) => entries().find((e) => e.id === id);

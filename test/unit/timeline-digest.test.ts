@@ -6,7 +6,7 @@ import { digestOf, markedEntryOf } from '../../src/domain/timeline-digest';
 import { chunkStably } from '../../src/storage/chunking';
 import type { StoredReview } from '../../src/storage/review-store';
 import { seesEverything, toTimelineView, viewFromDigest } from '../../src/use-cases/timeline-view';
-import { loginOutageSources } from './fixtures/login-outage-sources';
+import { loginOutageSources } from '../fixtures/login-outage-sources';
 
 const KEY = 'INC-1';
 const incident = { key: KEY, priority: 'High' } as IncidentOverview;

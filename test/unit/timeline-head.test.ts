@@ -7,7 +7,7 @@ import { digestOf, markedEntryOf } from '../../src/domain/timeline-digest';
 import { headMomentsHold, headOf, seesAllOf } from '../../src/domain/timeline-head';
 import type { StoredReview } from '../../src/storage/review-store';
 import { basisMoments, headBasis, seesEverything, viewFromBasis, viewFromDigest } from '../../src/use-cases/timeline-view';
-import { loginOutageSources } from './fixtures/login-outage-sources';
+import { loginOutageSources } from '../fixtures/login-outage-sources';
 
 const KEY = 'INC-1';
 const incident = { key: KEY, priority: 'High' } as IncidentOverview;

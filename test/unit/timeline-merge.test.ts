@@ -6,7 +6,7 @@ import { applyAnnotationPatch, assembleTimeline, manualEntry, reconcilePull, peo
 /** A re-pull by someone who could see every source of both pulls. */
 const mergePull = (previous: readonly PulledEntry[], fresh: readonly PulledEntry[]) =>
   reconcilePull(previous, fresh, new Set([...previous, ...fresh].map((e) => e.issueKey)));
-import { loginOutageSources, MAYA, SOFIA, TOMAS } from './fixtures/login-outage-sources';
+import { loginOutageSources, MAYA, SOFIA, TOMAS } from '../fixtures/login-outage-sources';
 
 const STATUS_UPDATE: ManualEntryInput = {
   at: '2026-10-17T18:53:10.000Z',

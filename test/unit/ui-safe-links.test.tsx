@@ -1,5 +1,5 @@
 /**
- * The UI's links against the URL policy (DESIGN §7), rendered to markup by React itself: a URL the
+ * The UI's links against the URL policy (docs/DECISIONS.md#what-must-hold), rendered to markup by React itself: a URL the
  * policy refuses is shown as text, never as an anchor the user could click. The components load
  * the real bridge module, so `__bridge` exists first, as the host injects it in the browser.
  */

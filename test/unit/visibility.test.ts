@@ -10,7 +10,7 @@ import { accessQuestions, canSee, commentIdOf, momentsFor, visibleEntries, type 
 import { toTimelineView } from '../../src/use-cases/timeline-view';
 import type { StoredReview } from '../../src/storage/review-store';
 import type { IncidentOverview } from '../../src/contract';
-import { loginOutageSources, TOMAS } from './fixtures/login-outage-sources';
+import { loginOutageSources, TOMAS } from '../fixtures/login-outage-sources';
 
 const REVIEW = 'INC-1';
 const pulled = () => buildEntries(loginOutageSources());

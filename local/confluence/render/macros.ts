@@ -1,5 +1,5 @@
 import { escapeHtml, safeColor } from './html';
-import type { StorageRenderer } from './storage-render';
+import type { MacroRenderer } from './render-hooks';
 import { firstChild, textOf, type XElement } from './xhtml-tree';
 
 /** Lozenge colours of the status macro (Confluence's colour names). */
@@ -28,19 +28,19 @@ export function lozenge(text: string, colour: string, subtle = false): string {
 
 const PANEL_KINDS = new Set(['info', 'note', 'warning', 'tip', 'panel']);
 
-function richBody(r: StorageRenderer, el: XElement): string {
+function richBody(r: MacroRenderer, el: XElement): string {
   const body = firstChild(el, 'ac:rich-text-body');
   return body ? r.children(body) : '';
 }
 
-function panel(r: StorageRenderer, el: XElement, kind: string, params: Record<string, string>): string {
+function panel(r: MacroRenderer, el: XElement, kind: string, params: Record<string, string>): string {
   const title = params.title ? `<p class="cf-panel-title"><strong>${escapeHtml(params.title)}</strong></p>` : '';
   const colour = kind === 'panel' ? safeColor(params.bgColor ?? params.bgcolor) : null;
   const style = colour ? ` style="background:${colour}"` : '';
   return `<div class="cf-panel cf-panel-${kind}"${style}>${title}${richBody(r, el)}</div>`;
 }
 
-function jira(r: StorageRenderer, params: Record<string, string>): string {
+function jira(r: MacroRenderer, params: Record<string, string>): string {
   const key = (params.key ?? '').trim();
   if (!key) {
     const jql = params.jqlQuery ?? params.jqlquery;
@@ -62,7 +62,7 @@ function code(el: XElement, params: Record<string, string>): string {
 }
 
 /** Renders an `ac:structured-macro`; unknown macros show their body, or a muted placeholder. */
-export function renderMacro(r: StorageRenderer, el: XElement, params: Record<string, string>): string {
+export function renderMacro(r: MacroRenderer, el: XElement, params: Record<string, string>): string {
   const name = (el.attrs['ac:name'] ?? '').toLowerCase();
   if (PANEL_KINDS.has(name)) return panel(r, el, name, params);
   switch (name) {

@@ -2,26 +2,11 @@ import { forgeMacroOf, isForgeExtension, storageToExtension } from '../adf/exten
 import { escapeHtml, safeUrl } from './html';
 import { childElements, firstChild, macroParams, parseStorage, textOf, type XElement, type XNode } from './xhtml-tree';
 import { renderMacro } from './macros';
+import type { MacroRenderer, RenderHooks } from './render-hooks';
 
-export interface ForgeMacroRef {
-  extensionKey: string;
-  localId: string;
-  guestParams: Record<string, unknown>;
-  title?: string;
-}
-
-export interface JiraIssueSummary { summary: string; status: string; statusCategory: string; url: string }
-
-/** What the host page supplies to the renderer. The two optional hooks let it link pages and name people. */
-export interface RenderHooks {
-  /** Returns trusted HTML (the host's iframe markup) for a Forge macro. */
-  renderForgeMacro(m: ForgeMacroRef): string;
-  lookupJiraIssue(key: string): JiraIssueSummary | null;
-  /** URL of a page linked with `ac:link`/`ri:page`; default `/wiki/display/<space>/<title>`. */
-  pageUrl?(ref: { spaceKey?: string; title: string }): string | null;
-  /** Display name of a user mentioned with `ri:user`; default the account id. */
-  userName?(accountId: string): string | null;
-}
+// The hooks and the renderer's face live apart so that the macros (which this file calls) can
+// name them without importing this file back.
+export type { ForgeMacroRef, JiraIssueSummary, RenderHooks } from './render-hooks';
 
 /** Plain HTML elements kept (with no attributes unless listed in ATTRS). Everything else is unwrapped or dropped. */
 const KEEP = new Set([
@@ -57,7 +42,7 @@ function renderAttrs(name: string, el: XElement): string {
 }
 
 /** Renders one storage-format subtree to safe HTML. */
-export class StorageRenderer {
+export class StorageRenderer implements MacroRenderer {
   constructor(readonly hooks: RenderHooks) {}
 
   children(el: XElement): string {

@@ -6,5 +6,5 @@ import { personAsSubject } from './person-as-subject';
 import { rootCause } from './root-cause';
 import type { BlamelessRule } from './types';
 
-/** The blameless-language rules (DESIGN §3), in the order their findings are listed at one offset. */
+/** The blameless-language rules (docs/DECISIONS.md#blameless-language), in the order their findings are listed at one offset. */
 export const BLAMELESS_RULES: readonly BlamelessRule[] = [humanError, counterfactual, judgement, rootCause, personAsSubject, hindsight];

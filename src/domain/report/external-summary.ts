@@ -5,7 +5,7 @@ import { namePatterns, scrubNames } from './name-scrub';
 import { el, multiline, textEl, type Markup } from './storage-xml';
 
 /**
- * The external summary (DESIGN §2): what a customer or status-page reader may see. Exactly these
+ * The external summary (docs/DECISIONS.md#vocabulary): what a customer or status-page reader may see. Exactly these
  * inputs go in, every free text scrubbed of every known person's name (`name-scrub`):
  *
  * - title: "Incident summary: <incident summary> (<created date, UTC>, <key>)";

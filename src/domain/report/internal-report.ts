@@ -9,7 +9,7 @@ import { fitTitle, oneLine } from './page-title';
 import { el, escapeText, link, multiline, table, textEl, type Markup } from './storage-xml';
 
 /**
- * The internal report page (DESIGN §2) in Confluence storage format. Pure: the zone, the
+ * The internal report page (docs/DECISIONS.md#vocabulary) in Confluence storage format. Pure: the zone, the
  * generation time and the macro's ids come in, and the same input always gives the same bytes.
  * Every text from users or Jira is escaped by `storage-xml`; only this module and its helpers
  * write elements, attributes and macros, so no input can add one (a user's line break becomes
@@ -145,7 +145,7 @@ function tags(doc: ReviewDoc): Markup {
   return names.length > 0 ? el('p', escapeText(names.join(', '))) : NONE;
 }
 
-/** The internal report as Confluence storage format (XHTML), sections in DESIGN §2 order. */
+/** The internal report as Confluence storage format (XHTML), sections in docs/DECISIONS.md#vocabulary order. */
 export function renderInternalReport(input: InternalReportInput): Markup {
   const { doc, timeline, incident } = input;
   const timeZone = reportTimeZone(input.timeZone);

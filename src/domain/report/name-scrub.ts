@@ -1,5 +1,5 @@
 /**
- * Removes people from text bound for the public (DESIGN §2: the external summary never names
+ * Removes people from text bound for the public (docs/DECISIONS.md#vocabulary: the external summary never names
  * anyone). Names are known, not guessed: the caller lists every display name the review holds.
  * Over-scrubbing a word is acceptable; leaving a name is not.
  *

@@ -7,7 +7,7 @@ const parameter = (name: string, value: string): Markup => el('ac:parameter', es
 
 const structuredMacro = (name: string, params: Markup): Markup => el('ac:structured-macro', params, { 'ac:name': name, 'ac:schema-version': '1' });
 
-/** Confluence's status-lozenge colours for the severity classes of DESIGN §2. */
+/** Confluence's status-lozenge colours for the severity classes of docs/DECISIONS.md#vocabulary. */
 const SEVERITY_COLOURS: Record<SeverityClass, string> = { critical: 'Red', warning: 'Yellow', info: 'Blue' };
 
 /** The status macro (a lozenge). */

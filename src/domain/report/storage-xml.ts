@@ -1,5 +1,5 @@
 /**
- * The escaping core of the Confluence pages (DESIGN §7). Storage format is XHTML, so every text
+ * The escaping core of the Confluence pages (docs/DECISIONS.md#what-must-hold). Storage format is XHTML, so every text
  * from users or Jira goes through `escapeText` (element content) or `escapeAttr` (attribute
  * values) and nothing else writes markup: the renderers alone choose elements, attributes and
  * macros. No CDATA is written anywhere, so `]]>` needs no care.

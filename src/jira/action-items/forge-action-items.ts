@@ -1,6 +1,6 @@
 import api from '@forge/api';
 import { createJiraRequest } from '../jira-request';
-import { defaultRetryClock } from '../retrying-request';
+import { defaultRetryClock } from '../../http/retrying-request';
 import { syncActionItems, type ActionItemsSyncPort } from './subtask-sync';
 
 /**

@@ -2,7 +2,7 @@ import api from '@forge/api';
 import type { ActionItemInput, ActionItemJira } from '../../contract';
 import type { SyncedBase } from '../../domain/action-items';
 import { createJiraRequest } from '../jira-request';
-import { defaultRetryClock } from '../retrying-request';
+import { defaultRetryClock } from '../../http/retrying-request';
 import { propertyOf, searchSubtasks, type LiveSubtask } from './subtask-discovery';
 import { baseOf, toLive, type KnownSubtask } from './subtask-sync';
 

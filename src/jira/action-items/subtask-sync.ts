@@ -3,10 +3,10 @@ import type { ActionItemInput, ActionItemJira } from '../../contract';
 import { mergeItem, type SyncedBase } from '../../domain/action-items';
 import { AppFailure } from '../../domain/app-error';
 import { ISSUE_KEY_PATTERN } from '../../vocabulary';
-import { createBoundedPool } from '../bounded-pool';
+import { createBoundedPool } from '../../http/bounded-pool';
 import { issueUrl, toPerson, toStatus } from '../jira-issue-transformer';
 import { upstreamFailure, type JiraReply, type JiraRequest } from '../jira-request';
-import { defaultRetryClock, isRetryableStatus, MAX_RETRIES, retryDelayMs, type RetryClock } from '../retrying-request';
+import { defaultRetryClock, isRetryableStatus, MAX_RETRIES, retryDelayMs, type RetryClock } from '../../http/retrying-request';
 import { chunk, fetchSubtasks, matchSubtasks, propertyOf, searchSubtasks, type LiveSubtask } from './subtask-discovery';
 import {
   appValues,

@@ -16,7 +16,7 @@ interface ConfirmPublishProps {
 const SHOWN = 5;
 
 /**
- * DESIGN §3: publishing with open wording suggestions asks first. An inline alert dialog (not a
+ * docs/DECISIONS.md#blameless-language: publishing with open wording suggestions asks first. An inline alert dialog (not a
  * modal: the panel's iframe grows with its content, so a centred overlay could open off-screen):
  * focus moves in to "Cancel", Escape cancels, and the caller puts focus back on Publish.
  */

@@ -5,7 +5,7 @@ export function outcomeText(result: Pick<PublishResult, 'outcome' | 'page'>): st
   return result.outcome === 'created' ? 'Created' : `Updated to version ${result.page.version}`;
 }
 
-/** The question asked before publishing a review that still has wording suggestions (DESIGN §3). */
+/** The question asked before publishing a review that still has wording suggestions (docs/DECISIONS.md#blameless-language). */
 export function findingsQuestion(count: number): string {
   const what = count === 1 ? '1 wording suggestion is' : `${count} wording suggestions are`;
   return `${what} still open in this review. Publish it to Confluence anyway?`;
@@ -67,7 +67,7 @@ const SECTIONS: [Exclude<keyof ExternalSummary, 'title'>, string][] = [
   ['countermeasures', 'Countermeasures'],
 ];
 
-/** The external summary's sections in publishing order (DESIGN §2), every one shown even when empty. */
+/** The external summary's sections in publishing order (docs/DECISIONS.md#vocabulary), every one shown even when empty. */
 export function previewSections(summary: ExternalSummary): PreviewSection[] {
   return SECTIONS.map(([id, heading]) => {
     const value = summary[id];

@@ -6,7 +6,7 @@ import { PhaseBar } from './PhaseBar';
 import { SeverityField } from './SeverityField';
 
 /**
- * TTA, TTR, impact and phase durations (DESIGN §2), severity, and the phase bar. Without `write`
+ * TTA, TTR, impact and phase durations (docs/DECISIONS.md#vocabulary), severity, and the phase bar. Without `write`
  * it is read-only (the Confluence macro): the severity is shown, not offered for change.
  */
 export function KeyMetricsCard({ view, write }: { view: TimelineView; write?: TimelineReview['write'] }) {

@@ -19,7 +19,7 @@ interface RecoveryPlotProps {
   metrics: Metrics;
 }
 
-/** DESIGN §2: the path of recovery over time, phases shaded, TTA and TTR marked. Plain SVG. */
+/** docs/DECISIONS.md#vocabulary: the path of recovery over time, phases shaded, TTA and TTR marked. Plain SVG. */
 export function RecoveryPlot({ entries, moments, metrics }: RecoveryPlotProps) {
   const { locale, timezone } = useAppContext();
   const [container, width] = useElementWidth<HTMLDivElement>(600);

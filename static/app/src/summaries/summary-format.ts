@@ -7,7 +7,7 @@ export interface CellText {
   label: string;
 }
 
-/** A duration or, when unknown, a dash read as "unknown": never 0 (DESIGN §2). */
+/** A duration or, when unknown, a dash read as "unknown": never 0 (docs/DECISIONS.md#vocabulary). */
 export function durationCell(ms: number | null): CellText {
   if (ms === null || !Number.isFinite(ms)) return { text: '—', label: 'unknown' };
   const text = formatDuration(ms);
@@ -19,7 +19,7 @@ export function customerImpactCell(affected: boolean | null): CellText {
   return affected ? { text: 'Yes', label: 'Yes' } : { text: 'No', label: 'No' };
 }
 
-// DESIGN §2. The backend's severity module is runtime code the UI may not import, and a summary
+// docs/DECISIONS.md#vocabulary. The backend's severity module is runtime code the UI may not import, and a summary
 // row carries only the level, so the lozenge's words are restated here.
 const DESCRIPTION: Record<SeverityLevel, string> = {
   1: 'Complete outage',

@@ -15,7 +15,7 @@ export interface PhaseBarLayout {
   segments: PhaseSegment[];
 }
 
-/** Each phase spans two key moments (DESIGN §2). */
+/** Each phase spans two key moments (docs/DECISIONS.md#vocabulary). */
 export const PHASE_BOUNDS: ReadonlyArray<[Phase, KeyMomentName, KeyMomentName]> = [
   ['detection', 'impactStarted', 'detected'],
   ['response', 'detected', 'identified'],

@@ -1,7 +1,7 @@
 import type { Impact, KeyMoments, TimelineEntry } from '../../../../src/contract';
 
 /**
- * The path of recovery (DESIGN §2): one step per entry annotated with an impact. A positive
+ * The path of recovery (docs/DECISIONS.md#vocabulary): one step per entry annotated with an impact. A positive
  * entry takes the path one level down (towards recovery), a negative one one level up, a
  * neutral one leaves it flat. Levels start at 0; down is negative.
  */

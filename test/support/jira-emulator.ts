@@ -1,13 +1,12 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment -- JSON response bodies are checked against the spec, then probed loosely */
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { openDb, type Db } from '../../db';
-import { createJiraRouter, loadScenario, migrateJira } from '..';
-import type { Principal } from '../../principal';
-import type { SeedScenario } from '../../seed/types';
-import { findUser, migrateUsers, seedUsers } from '../../users';
-import { validateResponse } from '../../../test/support/contract';
+import { openDb, type Db } from '../../local/db';
+import { createJiraRouter, loadScenario, migrateJira } from '../../local/jira';
+import type { Principal } from '../../local/principal';
+import type { SeedScenario } from '../../local/seed/types';
+import { findUser, migrateUsers, seedUsers } from '../../local/users';
+import { validateResponse } from './contract';
 
 /** A Jira emulator on an ephemeral port; `as` is an email, or 'app' for asApp() calls. */
 export interface Site { db: Db; server: Server; base: string; close(): Promise<void> }
