@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { invokeAs } from '../support/site';
 
 const e2e = siteAndBrowserPerFile();
 
@@ -13,6 +14,7 @@ async function openReviewTab(page: Page, key: string): Promise<FrameLocator> {
 
 describe('the live wording check knows people picked in the form before Save', () => {
   it('flags a lower-case name of an owner just picked, and re-checks a text when its person is picked', async () => {
+    await invokeAs(e2e.site, 'maya@example.com', 'review/start', { issueKey: 'INC-3' });
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const panel = await openReviewTab(page, 'INC-3');
     const findings = panel.getByTestId('findings-learnings.learned');
@@ -31,5 +33,5 @@ describe('the live wording check knows people picked in the form before Save', (
     await findings.getByRole('listitem').first().waitFor({ timeout: 10_000 });
     expect(await findings.textContent()).toContain('tomás missed');
     await page.close();
-  });
+  }, 120_000);
 });
