@@ -58,6 +58,8 @@ describe('person-as-subject: people the review does not list yet', () => {
     'DNS forgot the record after the TTL expired.', // an acronym, not a name
     'If he had seen the alert he would have paged us.', // a condition, and no failure verb after "he"
     'We missed the page because it was muted.', // "we" owns the outcome together
+    'Also forgot to renew the cert.', // no subject at all
+    'Then overlooked the second alert.',
   ])('leaves "%s" alone', (text) => {
     expect(flagged(text, NAMES)).toStrictEqual([]);
   });

@@ -1,4 +1,4 @@
-import { HUMAN_CHECK_VERBS, indexNames, isPastParticiple, nameAt, type NameIndex } from './lexicon';
+import { HUMAN_CHECK_VERBS, indexNames, isContentWord, isPastParticiple, nameAt, type NameIndex } from './lexicon';
 import { matchAt, type Slot, spanOf, tokenize, type Token, wordBefore, words } from './tokens';
 import type { BlamelessRule, CheckContext, RuleMatch } from './types';
 
@@ -120,7 +120,9 @@ function shouldHaveAfter(tokens: readonly Token[], j: number): { end: number; ki
   return n > 0 && verb?.joined && isPastParticiple(verb.word) ? { end: j + n + 1, kind: 'should' } : null;
 }
 
-const isTitleCase = (text: string, t: Token) => TITLE_CASE.test(text.slice(t.start, t.end));
+/** Capitalised at a sentence start, never a name: "Also forgot to…" has no subject at all. */
+const NOT_NAMES = words('also', 'then', 'later', 'still', 'just', 'again', 'once', 'never', 'always', 'often', 'sometimes', 'we', 'nobody', 'everybody', 'everyone', 'anyone', 'nothing', 'everything', 'somehow', 'instead', 'meanwhile', 'perhaps', 'maybe', 'and', 'but', 'so', 'yet');
+const isTitleCase = (text: string, t: Token) => TITLE_CASE.test(text.slice(t.start, t.end)) && isContentWord(t.word) && !NOT_NAMES.has(t.word);
 
 /** Whether token i may open a subject: not after a determiner, and where a clause starts for an unknown word. */
 function subjectPosition(tokens: readonly Token[], i: number, clauseStart: boolean): boolean {
