@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import type { TimelineView } from '../../src/contract';
 import { reviewDeps } from '../../src/resolvers/wiring';
-import { refreshTimeline } from '../../src/use-cases/timeline-review';
+import { refreshTimeline, startReview } from '../../src/use-cases/timeline-review';
 import { runInInvocation } from '../../local/runner/forge-globals';
 import type { RunningSite } from '../../local/site';
 import { SEED_USERS } from '../../local/users';
@@ -33,7 +33,10 @@ beforeAll(async () => {
   });
   site = await freshSite();
   issueKey = await seedLargeIncident(site);
-  await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey });
+  // In-process, without the runner's 25 s cap: a loaded machine can take longer for the first pull of 16.5k entries.
+  const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
+  const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
+  await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 170_000 }, () => startReview(reviewDeps(ctx), issueKey));
 }, 180_000);
 
 afterAll(async () => {
