@@ -174,6 +174,6 @@ describe('accessibility (axe-core), every surface, light and dark, 500/700/1280 
       }
       expect(problems).toStrictEqual([]);
       await page.close();
-    }, 300_000);
+    }, 600_000);
   }
 });
