@@ -43,13 +43,30 @@ export const BRIDGE_SCRIPT_PATH = '/__app/__forge-bridge.js';
  * cookie by the site, never from the frame), enableTheming (sets `data-color-mode` and
  * `data-theme` on the frame's <html> as Atlassian's hosts do), and navigation, which it performs
  * on the top window like the products do, for http(s) URLs only (a `javascript:` URL handed to the
- * host must never run in the host page).
+ * host must never run in the host page). `createHistory` is Forge's `view.createHistory()` of a
+ * full-page module: a History (v4 shape) over the product URL after the global page's own address
+ * (`/jira/apps/<app>/<env>`), refused elsewhere as Forge refuses it outside full pages.
  */
 export const BRIDGE_SCRIPT = `(function(){
 var el=document.currentScript;
 var ctx=JSON.parse(el&&el.getAttribute('data-context')||'{}');
 function post(body){return fetch('/__forge/invoke',{method:'POST',credentials:'same-origin',headers:{'content-type':'application/json'},body:JSON.stringify(body)}).then(function(r){return r.json().then(function(b){if(!r.ok){var e=new Error(b&&b.message||('Invocation failed with '+r.status));throw e;}return b.result;});});}
 function applyTheme(t){var h=document.documentElement;h.setAttribute('data-color-mode',t.colorMode);h.setAttribute('data-theme',['dark:'+t.dark,'light:'+t.light,'spacing:'+t.spacing,'typography:'+t.typography,'shape:'+t.shape].join(' '));}
+function createHistory(){
+var base=/^\\/jira\\/apps\\/[^/]+\\/[^/]+/.exec(window.top.location.pathname);
+if(!base){return Promise.reject(new Error('createHistory is only available in full page modules'));}
+base=base[0];var top=window.top,listeners=[];
+function here(){var p=top.location.pathname.slice(base.length)||'/';return {pathname:p,search:top.location.search,hash:top.location.hash,state:null,key:''};}
+function href(to){if(typeof to==='string'){to={pathname:to.split('?')[0]||'/',search:to.indexOf('?')>=0?to.slice(to.indexOf('?')):''};}var p=to.pathname&&to.pathname!=='/'?to.pathname:'';var s=to.search?(to.search.charAt(0)==='?'?to.search:'?'+to.search):'';return base+p+s+(to.hash||'');}
+function tell(action){var l=here();h.location=l;h.action=action;listeners.slice().forEach(function(f){f(l,action);});}
+var h={action:'POP',location:here(),
+push:function(to){top.history.pushState(null,'',href(to));tell('PUSH');},
+replace:function(to){top.history.replaceState(null,'',href(to));tell('REPLACE');},
+go:function(n){top.history.go(n);},goBack:function(){top.history.back();},goForward:function(){top.history.forward();},
+createHref:href,
+listen:function(f){listeners.push(f);return function(){listeners=listeners.filter(function(g){return g!==f;});};}};
+top.addEventListener('popstate',function(){tell('POP');});
+return Promise.resolve(h);}
 window.__bridge={callBridge:function(name,payload){
 switch(name){
 case 'getContext':return Promise.resolve(JSON.parse(JSON.stringify(ctx)));
@@ -58,6 +75,7 @@ case 'enableTheming':if(ctx.theme){applyTheme(ctx.theme);}return Promise.resolve
 case 'navigate':if(payload&&payload.url){var u;try{u=new URL(String(payload.url),window.top.location.href);}catch(e){return Promise.reject(new Error('Invalid URL'));}if(u.protocol!=='https:'&&u.protocol!=='http:'){return Promise.reject(new Error('Only http(s) URLs can be opened'));}if(payload.type==='new-tab'){window.open(u.href,'_blank','noopener');}else{window.top.location.href=u.href;}}return Promise.resolve(true);
 case 'getUrl':return Promise.resolve(new URL(String(payload&&payload.target||''),ctx.siteUrl));
 case 'reload':window.top.location.reload();return Promise.resolve(true);
+case 'createHistory':return createHistory();
 default:return Promise.resolve(true);
 }}};
 })();

@@ -12,19 +12,33 @@ import { ReviewMacro } from './panels/ReviewMacro';
 import { SummariesPage } from './panels/SummariesPage';
 import { UnknownModule } from './panels/UnknownModule';
 
-/** One bundle serves every module in manifest.yml; the module key picks the screen. */
+/**
+ * One bundle serves every module in manifest.yml; the module key picks the screen. The panel's and
+ * the macro's frames are documents of their own to a screen reader: their content sits in a `main`
+ * landmark (axe `region`). The global page and the config form bring their own landmarks.
+ */
 function Screen({ context }: { context: AppContext }) {
   switch (context.moduleKey) {
     case 'pir-issue-panel':
-      return context.issue ? (
-        <IssuePanel issueKey={context.issue.key} />
-      ) : (
-        <SectionMessage appearance="warning" title="No issue in view">
-          <p>This panel shows an incident and must be opened from a Jira issue.</p>
-        </SectionMessage>
+      return (
+        <main aria-label="Post-incident review">
+          {context.issue ? (
+            <IssuePanel issueKey={context.issue.key} />
+          ) : (
+            <SectionMessage appearance="warning" title="No issue in view">
+              <p>This panel shows an incident and must be opened from a Jira issue.</p>
+            </SectionMessage>
+          )}
+        </main>
       );
     case 'pir-review-macro':
-      return currentEntry() === 'macro-config' ? <MacroConfigForm /> : <ReviewMacro />;
+      return currentEntry() === 'macro-config' ? (
+        <MacroConfigForm />
+      ) : (
+        <main aria-label="Post-incident review">
+          <ReviewMacro />
+        </main>
+      );
     case 'pir-after-action-summaries':
       return <SummariesPage />;
     default:

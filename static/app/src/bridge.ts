@@ -84,3 +84,52 @@ export function closeView(): void {
     // Nothing to close outside a modal host.
   }
 }
+
+/** Where a full-page module is: the part of the product URL after the app's own page address. */
+export interface PageLocation {
+  pathname: string;
+  search: string;
+}
+
+/** The product URL of a full-page module (the global page), for routes one can share. */
+export interface PageHistory {
+  location(): PageLocation;
+  push(to: PageLocation): void;
+  replace(to: PageLocation): void;
+  back(): void;
+  /** Called with the new location on every change, the browser's Back and Forward included; answers the unsubscribe. */
+  listen(onChange: (location: PageLocation) => void): () => void;
+}
+
+/** The subset of the `history` package's History (v4) that Forge's `view.createHistory()` answers. */
+interface ForgeHistory {
+  location: PageLocation;
+  push(to: PageLocation): void;
+  replace(to: PageLocation): void;
+  goBack(): void;
+  listen(listener: (location: PageLocation) => void): () => void;
+}
+
+/**
+ * Forge's `view.createHistory()`: the product URL of a full-page module (jira:globalPage), so a
+ * view of the app has an address one can share and the browser's Back and Forward work. Null
+ * where the host offers none (a module that is not a full page); the app then keeps its state in memory.
+ */
+export async function createPageHistory(): Promise<PageHistory | null> {
+  let history: ForgeHistory;
+  try {
+    // Typed here: the `history` package its declaration names is not installed with @forge/bridge.
+    const made: unknown = await view.createHistory();
+    history = made as ForgeHistory;
+  } catch {
+    return null;
+  }
+  const plain = (l: PageLocation): PageLocation => ({ pathname: l.pathname || '/', search: l.search || '' });
+  return {
+    location: () => plain(history.location),
+    push: (to) => history.push(to),
+    replace: (to) => history.replace(to),
+    back: () => history.goBack(),
+    listen: (onChange) => history.listen((location) => onChange(plain(location))),
+  };
+}

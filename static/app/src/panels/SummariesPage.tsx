@@ -1,6 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SummarySortKey } from '../../../../src/contract';
 import { useSummaries } from '../hooks/useSummaries';
+import { useSummaryRoute } from '../hooks/useSummaryRoute';
+import '../styles/summaries-fit.css';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
 import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
@@ -9,11 +11,12 @@ import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTE
  * jira:globalPage "After Action Summaries": every review the viewer may see, with trends,
  * overdue countermeasures and the 24-hour rule; "Summary" opens one incident's printable page.
  * The list stays mounted (hidden) behind the summary, so Back returns to the same filters and page.
+ * The open summary is in the product URL (`?incident=KEY`, useSummaryRoute), so it can be shared.
  */
 export function SummariesPage() {
   const [filters, setFilters] = useState<SummaryFilters>(NO_FILTERS);
   const [table, setTable] = useState<TableState>(DEFAULT_TABLE);
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  const { openKey, open, close } = useSummaryRoute();
   const list = useRef<HTMLDivElement>(null);
 
   const query = useMemo(() => listQuery(filters, table), [filters, table]);
@@ -28,14 +31,14 @@ export function SummariesPage() {
   const goTo = useCallback((page: number) => setTable((t) => ({ ...t, page })), []);
   const sizeTo = useCallback((pageSize: number) => setTable((t) => ({ ...t, pageSize, page: 1 })), []);
 
-  const back = useCallback(() => {
-    const key = openKey;
-    setOpenKey(null);
-    // Focus returns to the button that opened the summary, once the list is shown again.
-    requestAnimationFrame(() => {
-      const button = key ? list.current?.querySelector<HTMLButtonElement>(`[data-summary-key="${CSS.escape(key)}"]`) : null;
-      button?.focus();
-    });
+  // Focus returns to the button that opened the summary once the list is shown again, whether
+  // "Back to all reviews", Escape or the browser's Back closed it.
+  const lastOpen = useRef<string | null>(null);
+  useEffect(() => {
+    const key = lastOpen.current;
+    lastOpen.current = openKey;
+    if (openKey !== null || key === null) return;
+    requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>(`[data-summary-key="${CSS.escape(key)}"]`)?.focus());
   }, [openKey]);
 
   return (
@@ -50,10 +53,10 @@ export function SummariesPage() {
           onPageSize={sizeTo}
           summaries={summaries}
           csvQuery={csvQuery}
-          onOpen={setOpenKey}
+          onOpen={open}
         />
       </div>
-      {openKey && <IncidentSummaryView issueKey={openKey} onBack={back} />}
+      {openKey && <IncidentSummaryView key={openKey} issueKey={openKey} onBack={close} />}
     </>
   );
 }

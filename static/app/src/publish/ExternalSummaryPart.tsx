@@ -91,7 +91,7 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
         {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={externalSummary.resolution} onChange={(event) => edit('resolution')(event.target.value)} />}
       </FormField>
       <div className="pir-form-actions">
-        <Button id="pir-external-preview-button" isLoading={preview.busy} onClick={() => void preview.run()} aria-controls="pir-external-preview">
+        <Button id="pir-external-preview-button" isLoading={preview.busy} onClick={() => void preview.run()} aria-controls={previewed ? 'pir-external-preview' : undefined}>
           Preview
         </Button>
         <Button

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { SummaryQuery } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { DownloadLink } from '../components/DownloadLink';
@@ -12,7 +12,7 @@ interface ExportCsvProps {
   query: Omit<SummaryQuery, 'page' | 'pageSize'> | null;
 }
 
-/** "Export CSV": the filtered table as a file to download, with how many rows it holds. */
+/** "Export CSV": the filtered table downloaded in one click, then offered again as a link with how many rows it holds. */
 export function ExportCsv({ query }: ExportCsvProps) {
   const { file: exported, offer, clear } = useFileDownload<CsvExport>();
   const onExported = useCallback(
@@ -24,6 +24,16 @@ export function ExportCsv({ query }: ExportCsvProps) {
   // A file of other filters would mislead: it goes when the filters change.
   const key = JSON.stringify(query);
   useEffect(() => clear(), [key, clear]);
+  // One click downloads: the file made for this click is saved at once; the link stays to save it again.
+  const started = useRef<string | null>(null);
+  useEffect(() => {
+    if (!exported || started.current === exported.url || !exported.url.startsWith('blob:')) return;
+    started.current = exported.url;
+    const link = document.createElement('a');
+    link.href = exported.url;
+    link.download = exported.filename;
+    link.click();
+  }, [exported]);
 
   return (
     <div className="pir-summaries-export">

@@ -34,7 +34,8 @@ export function IncidentSummaryView({ issueKey, onBack }: IncidentSummaryViewPro
   }, [state.status]);
 
   return (
-    <div className="pir-summaries-print" data-ready={state.status === 'success' ? 'incident-summary' : undefined}>
+    // The page's one visible landmark while it is shown (the list behind it is hidden), so nothing sits outside a region.
+    <main className="pir-summaries-print" aria-label={`After Action Summary of ${issueKey}`} data-ready={state.status === 'success' ? 'incident-summary' : undefined}>
       <div className="pir-summaries-print__bar pir-summaries-no-print">
         <Button ref={back} appearance="subtle" onClick={onBack}>
           <span aria-hidden="true">← </span>Back to all reviews
@@ -46,6 +47,6 @@ export function IncidentSummaryView({ issueKey, onBack }: IncidentSummaryViewPro
       {state.status === 'loading' && <PanelSkeleton label={`Loading the summary of ${issueKey}`} />}
       {state.status === 'error' && <LoadError what={`the summary of ${issueKey}`} error={state.error} onRetry={retry} notFoundMessage={NOT_FOUND} />}
       {state.status === 'success' && <SummaryDocument summary={state.data} headingRef={heading} />}
-    </div>
+    </main>
   );
 }

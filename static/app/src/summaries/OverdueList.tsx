@@ -6,7 +6,11 @@ import { useAppContext } from '../hooks/useAppContext';
 import { formatDay } from '../macro/format-day';
 import { issueUrl, overdueText, plural, severityOfLevel } from './summary-format';
 
-/** Countermeasures past their due date, most overdue first, with their incident. */
+/**
+ * Countermeasures past their due date, most overdue first, with their incident: one table, so
+ * owners, due dates and how late each is line up in columns whatever the length of a summary.
+ * Each link sits on a line of its own, so it is never a link inside running text.
+ */
 export function OverdueList({ items, total }: { items: readonly OverdueCountermeasure[]; total: number }) {
   const { locale, siteUrl } = useAppContext();
   const more = Math.max(total - items.length, 0);
@@ -19,48 +23,45 @@ export function OverdueList({ items, total }: { items: readonly OverdueCounterme
         <p className="pir-summaries-overdue__none pir-subtle">No overdue countermeasures.</p>
       ) : (
         <>
-          <ul className="pir-summaries-overdue">
-            {items.map((item, i) => (
-              <li className="pir-summaries-overdue__item" key={`${item.incidentKey}-${item.subtaskKey ?? i}-${item.summary}`}>
-                <div className="pir-summaries-overdue__what">
-                  <p className="pir-summaries-overdue__summary">{item.summary || <span className="pir-subtle">Untitled countermeasure</span>}</p>
-                  <p className="pir-summaries-overdue__incident pir-subtle">
+          <table className="pir-summaries-overdue-table" aria-labelledby="pir-summaries-overdue">
+            <thead>
+              <tr>
+                <th scope="col">Countermeasure</th>
+                <th scope="col">Incident</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Overdue</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item, i) => (
+                <tr key={`${item.incidentKey}-${item.subtaskKey ?? i}-${item.summary}`}>
+                  <td className="pir-summaries-overdue-table__what">
+                    <span className="pir-summaries-overdue__summary">{item.summary || <span className="pir-subtle">Untitled countermeasure</span>}</span>
                     {item.subtaskKey && (
-                      <>
+                      <span className="pir-summaries-overdue-table__line">
                         <TopLink href={issueUrl(siteUrl, item.subtaskKey)}>{item.subtaskKey}</TopLink>
-                        {' · '}
-                      </>
+                      </span>
                     )}
-                    <span>From </span>
-                    <TopLink href={issueUrl(siteUrl, item.incidentKey)}>{item.incidentKey}</TopLink>
-                    <span className="pir-summaries-overdue__title">{` ${item.incidentTitle}`}</span>
-                  </p>
-                </div>
-                <dl className="pir-summaries-overdue__facts">
-                  <div>
-                    <dt>Owner</dt>
-                    <dd>{item.owner ?? <span className="pir-subtle">Unassigned</span>}</dd>
-                  </div>
-                  <div>
-                    <dt>Due</dt>
-                    <dd>{item.dueDate ? <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time> : '—'}</dd>
-                  </div>
-                  <div>
-                    <dt className="pir-visually-hidden">Overdue by</dt>
-                    <dd>
-                      <Lozenge appearance="removed">{overdueText(item.daysOverdue)}</Lozenge>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="pir-visually-hidden">Incident severity</dt>
-                    <dd>
+                  </td>
+                  <td className="pir-summaries-overdue-table__incident">
+                    <span className="pir-summaries-overdue-table__line">
+                      <TopLink href={issueUrl(siteUrl, item.incidentKey)}>{item.incidentKey}</TopLink>
+                    </span>
+                    <span className="pir-summaries-overdue-table__line">
                       <SeverityLozenge severity={severityOfLevel(item.severityLevel)} />
-                    </dd>
-                  </div>
-                </dl>
-              </li>
-            ))}
-          </ul>
+                    </span>
+                    <span className="pir-summaries-overdue-table__title pir-subtle">{item.incidentTitle}</span>
+                  </td>
+                  <td className="pir-summaries-overdue-table__owner">{item.owner ?? <span className="pir-subtle">Unassigned</span>}</td>
+                  <td className="pir-summaries-overdue-table__due">{item.dueDate ? <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time> : '—'}</td>
+                  <td className="pir-summaries-overdue-table__late">
+                    <Lozenge appearance="removed">{overdueText(item.daysOverdue)}</Lozenge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {more > 0 && <p className="pir-subtle">{`and ${plural(more, 'more overdue countermeasure')}`}</p>}
         </>
       )}

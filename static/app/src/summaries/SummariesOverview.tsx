@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { SummaryQuery, SummarySortKey } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
+import { InlineError } from '../components/InlineError';
 import { LoadError } from '../components/LoadError';
 import { Spinner } from '../components/Spinner';
 import { useAppContext } from '../hooks/useAppContext';
@@ -54,7 +55,8 @@ export function SummariesOverview({ filters, onFilters, table, onSort, onPage, o
   const active = activeFilterCount(filters);
 
   const results = () => {
-    if (error) return <LoadError what="the reviews" error={error} onRetry={retry} />;
+    // With nothing shown yet the error is the page; otherwise the last answer stays, with the error above it.
+    if (error && !data) return <LoadError what="the reviews" error={error} onRetry={retry} />;
     if (!data) return <TableSkeleton />;
     if (data.total === 0) {
       return active > 0 ? (
@@ -110,6 +112,7 @@ export function SummariesOverview({ filters, onFilters, table, onSort, onPage, o
       </header>
       {data && <DueReviews flags={data.dueReviews} />}
       <SummaryFiltersBar filters={filters} onChange={onFilters} shownRange={data ? { from: data.from, to: data.to } : null} options={data?.options ?? { projects: [], tags: [] }} />
+      {error && data && (error.code === 'VALIDATION' ? <InlineError>{error.message}</InlineError> : <LoadError what="the reviews" error={error} onRetry={retry} />)}
       {results()}
     </main>
   );

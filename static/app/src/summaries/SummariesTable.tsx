@@ -74,13 +74,17 @@ export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: Summar
           <th scope="col" className="pir-summaries-table__title">
             Title
           </th>
-          {header('Severity', 'severityLevel')}
+          {header('Severity', 'severityLevel', 'pir-summaries-col--severity')}
           {header('Impact started', 'impactStartedAt')}
           {header(<abbr title="Time to acknowledge">TTA</abbr>, 'ttaMs', 'pir-summaries-table__num')}
           {header(<abbr title="Time to recover">TTR</abbr>, 'ttrMs', 'pir-summaries-table__num')}
-          {header('Impact', 'impactMs', 'pir-summaries-table__num')}
-          <th scope="col">Customer impact</th>
-          <th scope="col">Review</th>
+          {header('Impact', 'impactMs', 'pir-summaries-table__num pir-summaries-col--impact')}
+          <th scope="col" className="pir-summaries-col--customer">
+            Customer impact
+          </th>
+          <th scope="col" className="pir-summaries-col--review">
+            Review
+          </th>
           {header(
             <>
               Actions <span className="pir-summaries-table__sub">open / overdue</span>
@@ -88,7 +92,9 @@ export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: Summar
             'actionsOverdue',
             'pir-summaries-table__num',
           )}
-          <th scope="col">Confluence</th>
+          <th scope="col" className="pir-summaries-col--confluence">
+            Confluence
+          </th>
           <th scope="col">
             <span className="pir-visually-hidden">Printable summary</span>
           </th>
@@ -99,13 +105,18 @@ export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: Summar
           <tr key={row.incidentKey} data-incident-key={row.incidentKey}>
             <th scope="row" className="pir-summaries-table__key">
               <TopLink href={issueUrl(siteUrl, row.incidentKey)}>{row.incidentKey}</TopLink>
+              {/* Where the page is narrow, the title and severity columns fold into this cell (summaries-fit.css). */}
+              <span className="pir-summaries-table__folded">
+                <SeverityLozenge severity={severityOfLevel(row.severityLevel)} />
+                <span className="pir-summaries-table__folded-title">{row.title}</span>
+              </span>
             </th>
             <td className="pir-summaries-table__title">
               <span className="pir-summaries-table__title-text" title={row.title}>
                 {row.title}
               </span>
             </td>
-            <td>
+            <td className="pir-summaries-col--severity">
               <SeverityLozenge severity={severityOfLevel(row.severityLevel)} />
             </td>
             <td>
@@ -117,13 +128,13 @@ export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: Summar
             <td className="pir-summaries-table__num">
               <Cell value={durationCell(row.ttrMs)} />
             </td>
-            <td className="pir-summaries-table__num">
+            <td className="pir-summaries-table__num pir-summaries-col--impact">
               <Cell value={durationCell(row.impactMs)} />
             </td>
-            <td>
+            <td className="pir-summaries-col--customer">
               <Cell value={customerImpactCell(row.customerImpact)} />
             </td>
-            <td>
+            <td className="pir-summaries-col--review">
               <Lozenge appearance={STATUS_APPEARANCE[row.status]}>{STATUS_LABEL[row.status]}</Lozenge>
             </td>
             <td className="pir-summaries-table__num">
@@ -134,7 +145,7 @@ export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: Summar
               </span>
               <span className="pir-visually-hidden">{`${row.actionsOpen} open, ${row.actionsOverdue} overdue`}</span>
             </td>
-            <td>
+            <td className="pir-summaries-col--confluence">
               {row.pageUrl ? (
                 <TopLink href={row.pageUrl}>
                   Report<span className="pir-visually-hidden">{` for ${row.incidentKey} in Confluence`}</span>

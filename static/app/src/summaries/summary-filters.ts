@@ -46,9 +46,26 @@ export function activeFilterCount(f: SummaryFilters): number {
   );
 }
 
-/** Why the typed range cannot be asked for, or null. Dates compare as text in YYYY-MM-DD. */
-export function rangeProblem(f: Pick<SummaryFilters, 'from' | 'to'>): string | null {
+/** The longest range the backend answers (`MAX_RANGE_MONTHS` in src/use-cases/summaries.ts). */
+export const MAX_RANGE_MONTHS = 24;
+
+/** Calendar months from one YYYY-MM-DD to another, as date-fns' differenceInCalendarMonths counts them. */
+function calendarMonthsBetween(from: string, to: string): number {
+  const months = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
+  return months(to) - months(from);
+}
+
+/**
+ * Why the typed range cannot be asked for, or null. Dates compare as text in YYYY-MM-DD. A range
+ * the backend would refuse is refused here, at the fields, so the table keeps the last answer.
+ * An open end is today's date (the backend's default), `today` in YYYY-MM-DD.
+ */
+export function rangeProblem(f: Pick<SummaryFilters, 'from' | 'to'>, today: string = new Date().toISOString().slice(0, 10)): string | null {
   if (f.from && f.to && f.from > f.to) return 'The start date is after the end date. Choose a start on or before the end.';
+  const to = f.to || today;
+  if (f.from && calendarMonthsBetween(f.from, to) >= MAX_RANGE_MONTHS) {
+    return `Choose a date range of at most ${MAX_RANGE_MONTHS} months: the start is more than ${MAX_RANGE_MONTHS} months before the end.`;
+  }
   return null;
 }
 

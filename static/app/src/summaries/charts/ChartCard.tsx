@@ -20,12 +20,14 @@ interface ChartCardProps {
   table: ReactNode;
   /** Whether there is anything to draw. */
   empty: boolean;
+  /** What an empty chart says; "No incidents in this range." unless the chart knows better. */
+  emptyText?: string;
   /** Draws the SVG's content at the given pixel width. */
   children: (width: number) => ReactNode;
 }
 
 /** A titled chart: inline SVG named by its title and described by its note, a legend, and its data as a table. */
-export function ChartCard({ title, note, legend, table, empty, children }: ChartCardProps) {
+export function ChartCard({ title, note, legend, table, empty, emptyText = 'No incidents in this range.', children }: ChartCardProps) {
   const id = useId();
   const [container, width] = useElementWidth<HTMLDivElement>(360);
   return (
@@ -38,7 +40,7 @@ export function ChartCard({ title, note, legend, table, empty, children }: Chart
       </p>
       <div className="pir-summaries-chart__plot" ref={container}>
         {empty ? (
-          <p className="pir-summaries-chart__empty pir-subtle">No incidents in this range.</p>
+          <p className="pir-summaries-chart__empty pir-subtle">{emptyText}</p>
         ) : (
           <svg className="pir-summaries-chart__svg" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-note`} width={width} height={CHART_HEIGHT} viewBox={`0 0 ${width} ${CHART_HEIGHT}`}>
             {children(width)}

@@ -2,7 +2,7 @@ import type { MonthTrend } from '../../../../../src/contract';
 import { useAppContext } from '../../hooks/useAppContext';
 import { formatDuration } from '../../timeline/durations';
 import { durationTicks, knownRuns, linePath, maxKnown } from '../chart-scale';
-import { durationCell, monthName } from '../summary-format';
+import { durationCell, monthName, plural } from '../summary-format';
 import type { LegendItem } from './ChartCard';
 import { TrendChart, type TrendColumn } from './TrendChart';
 
@@ -22,12 +22,15 @@ export function DurationTrendChart({ trends }: { trends: readonly MonthTrend[] }
   const { locale } = useAppContext();
   const values = trends.flatMap((t) => SERIES.map((s) => t[s.key]));
   const known = values.some((v) => v !== null);
+  // Incidents whose moments are not all known yet are still incidents: say so, not "none".
+  const incidents = trends.reduce((sum, t) => sum + t.incidents, 0);
   return (
     <TrendChart
       title="Time to acknowledge and recover"
       note="Median (solid) and mean (dashed) TTA and TTR per month. Months without a known duration are left as gaps."
       legend={SERIES}
       empty={trends.length === 0 || !known}
+      emptyText={incidents > 0 ? `${plural(incidents, 'incident')}, durations not known yet.` : undefined}
       trends={trends}
       columns={COLUMNS}
       ticks={durationTicks(maxKnown(values))}

@@ -26,6 +26,8 @@ interface TrendChartProps {
   legend: readonly LegendItem[];
   /** Whether there is nothing to draw (the chart then says so, with no legend or table). */
   empty: boolean;
+  /** What the chart says when empty (ChartCard's default otherwise). */
+  emptyText?: string;
   trends: readonly MonthTrend[];
   columns: readonly TrendColumn[];
   /** The value axis from 0; the last tick is the top of the plot. */
