@@ -13,9 +13,9 @@ export async function chooseOption(scope: Scope, label: string | RegExp, option:
   await scope.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
 }
 
-/** The value an Atlaskit select or date picker holds (its wrapper's `data-value`), found by its label. */
+/** The value an Atlaskit select or date picker holds (its wrapper's `data-pir-value`), found by its label. */
 export async function selectedValue(scope: Scope, label: string | RegExp): Promise<string | null> {
-  return scope.getByLabel(label, { exact: typeof label === 'string' }).locator('xpath=ancestor::*[@data-value][1]').getAttribute('data-value');
+  return scope.getByLabel(label, { exact: typeof label === 'string' }).locator('xpath=ancestor::*[@data-pir-value][1]').getAttribute('data-pir-value');
 }
 
 /** The text an Atlaskit select shows as its value (what a screen reader reads: avatars left out), found by its label; '' for none. */

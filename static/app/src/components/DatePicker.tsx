@@ -25,7 +25,7 @@ function parseTyped(text: string): Date {
  */
 export function DatePicker({ id, value, onChange, spacing = 'default', ...aria }: DatePickerProps) {
   return (
-    <div className="pir-date-picker" data-value={value}>
+    <div className="pir-date-picker" data-pir-value={value}>
       <AkDatePicker
         id={id}
         value={value}

@@ -30,12 +30,12 @@ interface SelectProps {
 /**
  * Atlaskit's single select over string values. A native select commits on every arrow key in
  * Chromium on Windows and Linux, so a form that saves on change saved each step; this one commits
- * only the option chosen. The wrapper's `data-value` holds the current value for tests and styles.
+ * only the option chosen. The wrapper's `data-pir-value` holds the current value for tests and styles.
  */
 export function Select({ id, options, value, onChange, spacing = 'default', autoFocus, isDisabled, ...aria }: SelectProps) {
   const selected = options.find((o) => o.value === value) ?? null;
   return (
-    <div className={`pir-select${spacing === 'compact' ? ' pir-select--compact' : ''}`} data-value={value} aria-busy={aria['aria-busy'] || undefined}>
+    <div className={`pir-select${spacing === 'compact' ? ' pir-select--compact' : ''}`} data-pir-value={value} aria-busy={aria['aria-busy'] || undefined}>
       <AkSelect<SelectOption, false>
         inputId={id}
         classNamePrefix="pir-select"
