@@ -77,5 +77,21 @@ describe('the issue panel controls at 500 px', () => {
     expect(await shownValue(page, 'Role of Daniel Reyes')).not.toBe('Incident commander');
     await page.close();
   }, 90_000);
-});
 
+  it('shows an action item\'s owner and "Other improvement" whole at 500 px, and a participant\'s name beside their role', async () => {
+    const { page } = await openReviewTab(500, 'INC-1');
+    await page.getByRole('button', { name: 'Add action item' }).first().click();
+    const item = page.getByRole('group', { name: 'Action item 1' });
+    await item.getByRole('combobox', { name: 'Owner' }).fill('Dan');
+    await page.getByRole('option', { name: 'Daniel Reyes' }).click();
+    await chooseOption(item, 'Answers', 'Other improvement');
+    expect(await shownValue(item, 'Owner')).toBe('Daniel Reyes');
+    expect(await shownValue(item, 'Answers')).toBe('Other improvement');
+    // Cut text overflows its box (an ellipsis hides the rest): every shown value must fit.
+    const cut = await page.locator('.pir-select__single-value, .pir-select__single-value .pir-truncate, .pir-participant__name .pir-truncate').evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+    );
+    expect(cut).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
