@@ -36,14 +36,14 @@ module.exports = {
         '(src/domain/safe-url.ts), which the UI bundles so that what it opens and what the pages link is decided once.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/domain/safe-url\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/incident-commander\\.ts$'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
       comment: 'The contract reaches the UI bundle as types only (`import type`); the URL policy is the one runtime import.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: '^src/domain/safe-url\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/domain/safe-url\\.ts$', '^src/domain/incident-commander\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
@@ -51,6 +51,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/safe-url\\.ts$' },
       to: {},
+    },
+    {
+      name: 'commander-rule-imports-types-only',
+      comment:
+        'The UI also bundles src/domain/incident-commander.ts, so the form and the save keep "Incident commander" and the ' +
+        "participants' commander role one fact by the same rule; it imports nothing but the contract's types.",
+      severity: 'error',
+      from: { path: '^src/domain/incident-commander\\.ts$' },
+      to: { dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'ui-bridge-in-one-module',
