@@ -41,20 +41,21 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. Three exceptions the UI bundles as values, ' +
+        'The UI may import only the shared contract from src/, and only as types. Four exceptions the UI bundles as values, ' +
         'each a leaf: the vocabulary (src/vocabulary.ts: the lists and words both sides use), the URL policy ' +
-        '(src/domain/safe-url.ts: what the UI opens and what the pages link is decided once) and the duration format ' +
-        '(src/domain/duration-format.ts: every surface writes a duration alike).',
+        '(src/domain/safe-url.ts: what the UI opens and what the pages link is decided once), the duration format ' +
+        '(src/domain/duration-format.ts: every surface writes a duration alike) and the commander rule ' +
+        '(src/domain/incident-commander.ts: the form and the save keep one commander).',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
       comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary, the URL policy and the duration format are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
@@ -76,6 +77,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/duration-format\\.ts$' },
       to: {},
+    },
+    {
+      name: 'commander-rule-imports-types-only',
+      comment:
+        'The UI also bundles src/domain/incident-commander.ts, so the form and the save keep "Incident commander" and the ' +
+        "participants' commander role one fact by the same rule; it imports nothing but the contract's types.",
+      severity: 'error',
+      from: { path: '^src/domain/incident-commander\\.ts$' },
+      to: { dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'ui-bridge-in-one-module',

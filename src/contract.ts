@@ -424,6 +424,11 @@ export interface PublishState {
   confluence: ConfluenceConnection;
   /** The target remembered for the incident's Jira project, if any. */
   target: PublishTarget | null;
+  /**
+   * The title of the remembered target's parent page as the caller sees it in Confluence, so the
+   * form can name it; null at the space's root, or when that page is gone or hidden from the caller.
+   */
+  targetParentTitle: string | null;
   internal: PublishedPage | null;
   external: PublishedPage | null;
   /** Null before the review's timeline is started. */

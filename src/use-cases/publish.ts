@@ -79,7 +79,9 @@ export async function getPublishState(deps: PublishDeps, issueKey: string): Prom
     deps.store.loadPage(issueKey, 'internal'),
     deps.store.loadPage(issueKey, 'external'),
   ]);
-  return { confluence, target, internal, external, audience };
+  // One more Confluence read, as the caller, only when a parent page is remembered: the form names it.
+  const parent = confluence === 'available' && target?.parentId ? await deps.confluence.getPage(target.parentId) : null;
+  return { confluence, target, targetParentTitle: parent?.title ?? null, internal, external, audience };
 }
 
 /** What both publish flows read first: authorised incident, the review at the version the user saw, and the timeline. */

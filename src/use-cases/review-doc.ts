@@ -1,3 +1,4 @@
+import { withOneCommander } from '../domain/incident-commander';
 import type { ActionItem, ActionItemConflict, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
 import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
@@ -214,7 +215,8 @@ export async function saveReviewDoc(deps: DocDeps, issueKey: string, content: Re
   const sync = Object.fromEntries(Object.entries(current.doc.sync).filter(([id]) => kept.has(id)));
   return write(deps, current, incident, version, {
     ...current.doc,
-    content: { ...content, meeting: { ...content.meeting, createdBy } },
+    // The commander field and the participants' commander role name one person, whatever the payload says.
+    content: withOneCommander({ ...content, meeting: { ...content.meeting, createdBy } }),
     actionItems: items,
     // An item removed from the review keeps its sub-task in Jira; the review just stops tracking it.
     sync,

@@ -56,8 +56,20 @@ function macroConfigEntry(): Plugin {
   };
 }
 
+/**
+ * Two Atlaskit modules still use the Emotion build of `@atlaskit/primitives` (the date picker's
+ * calendar days, the feature-flagged new lozenge), which injects <style> elements at run time:
+ * blocked by Forge's default CSP (`style-src 'self'`). They are pointed at the Compiled build of
+ * the same primitives, whose CSS is extracted at build time, so the app needs no 'unsafe-inline'.
+ */
+const emotionFreePrimitives = [
+  { find: /^@atlaskit\/primitives\/box$/, replacement: path.join(appRoot, 'src/atlaskit-shims/primitives-box.ts') },
+  { find: /^@atlaskit\/primitives\/pressable$/, replacement: path.join(appRoot, 'src/atlaskit-shims/primitives-pressable.ts') },
+];
+
 export default defineConfig({
   root: appRoot,
+  resolve: { alias: emotionFreePrimitives },
   // Forge serves a resource from a relative path under its own CDN, never from the site root.
   base: './',
   // Both colour themes: the host picks one with `data-color-mode` on <html> once the app calls

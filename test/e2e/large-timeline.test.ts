@@ -2,6 +2,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { EntryPage, PublishResult, Result, ReviewDoc, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { expectNoCspViolations, launchChromium } from '../support/browser';
+import { chooseOption } from '../support/atlaskit';
 import { freshSite, invokeAs } from '../support/site';
 
 /**
@@ -67,7 +68,7 @@ describe('the large incident in Chromium', () => {
     const row = panel.locator(`li[id="pir-entry-${target.id}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.getByRole('button', { name: 'Annotate' }).click();
-    await row.getByLabel('Impact on restoring service').selectOption('positive');
+    await chooseOption(row, 'Impact on restoring service', 'Positive');
     // Saved through timeline/annotate: the entry's page at the latest version has it (a page read
     // while the write lands answers CONFLICT: read again).
     const until = Date.now() + 20_000;

@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { shownValue } from '../support/atlaskit';
 import { basicAuth, invokeAs } from '../support/site';
 
 const e2e = siteAndBrowserPerFile();
@@ -10,9 +11,9 @@ async function publishFromPanel(page: Page): Promise<{ pageId: string; version: 
   await panel.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
   await panel.locator('[data-ready="publish"]').waitFor({ timeout: 20_000 });
   const space = panel.locator('#pir-publish-space');
-  if ((await space.inputValue()) === '') {
+  if ((await shownValue(panel, 'Space')) === '') {
     await space.fill('Incident');
-    await panel.locator('[role=option][data-space-key="IR"]').click();
+    await panel.locator('.pir-select__menu [role=option]', { has: panel.locator('.pir-space-picker__key', { hasText: /^IR$/ }) }).click();
   }
   await panel.locator('#pir-publish-internal').click();
   const confirm = panel.locator('#pir-publish-confirm');

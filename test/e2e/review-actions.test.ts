@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { chooseOption, selectedValue, typeDate } from '../support/atlaskit';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { basicAuth, invokeAs } from '../support/site';
 
@@ -52,8 +53,8 @@ describe('the review document in Chromium', () => {
       await group.getByLabel('Summary').fill(it.summary);
       await group.getByRole('combobox', { name: 'Owner' }).fill(it.owner.split(' ')[0]);
       await group.getByRole('option', { name: it.owner }).click();
-      await group.getByLabel('Due date').fill(it.due);
-      await group.getByLabel('Priority').selectOption(it.priority);
+      await typeDate(group, 'Due date', it.due);
+      await chooseOption(group, 'Priority', it.priority);
     }
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.getByText('All changes saved').waitFor({ timeout: 10_000 });
@@ -91,8 +92,8 @@ describe('the review document in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 600, height: 1000 } });
     let panel: Pick<FrameLocator, 'getByRole' | 'getByText'> = await openReviewTab(page, 'INC-3');
     const group = () => panel.getByRole('group', { name: 'Action item 1' });
-    await group().getByLabel('Priority').selectOption('Lowest');
-    await group().getByLabel('Due date').fill('2030-01-20');
+    await chooseOption(group(), 'Priority', 'Lowest');
+    await typeDate(group(), 'Due date', '2030-01-20');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.getByText('All changes saved').waitFor({ timeout: 10_000 });
     // Meanwhile someone edits the same fields of the sub-task in Jira.
@@ -121,8 +122,8 @@ describe('the review document in Chromium', () => {
     await panel.getByText('Jira is up to date').waitFor({ timeout: 15_000 });
     await group().getByRole('button', { name: /^Use Jira's: due date/ }).click();
     await conflicts.first().waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await group().getByLabel('Due date').inputValue()).toBe('2030-02-28');
-    expect(await group().getByLabel('Priority').inputValue()).toBe('Lowest');
+    expect(await selectedValue(group(), 'Due date')).toBe('2030-02-28');
+    expect(await selectedValue(group(), 'Priority')).toBe('Lowest');
     const after = (await subtasksOf('INC-3')).find((x) => x.key === first.key)!;
     expect(after.fields).toMatchObject({ priority: { name: 'Lowest' }, duedate: '2030-02-28' });
     await page.close();

@@ -22,7 +22,7 @@ interface Control {
 }
 
 /** What was put into a control, to be found there again. */
-type Filled = { kind: 'value'; value: string } | { kind: 'checked'; checked: boolean } | { kind: 'radio'; index: number } | { kind: 'shown'; text: string };
+type Filled = { kind: 'value' | 'data-value'; value: string } | { kind: 'checked'; checked: boolean } | { kind: 'radio'; index: number } | { kind: 'shown'; text: string };
 
 async function openReviewTab(page: Page): Promise<{ panel: FrameLocator; form: Locator }> {
   await signInAs(page, e2e.site, 'maya@example.com', `/browse/${KEY}`);
@@ -56,8 +56,11 @@ async function discover(form: Locator): Promise<{ controls: Control[]; unnamed: 
         unnamed.push(el.outerHTML.slice(0, 120));
         continue;
       }
+      // Atlaskit's selects and date picker are comboboxes too: told apart by the wrapper each sits in.
       const kind =
-        el.getAttribute('role') === 'combobox' ? 'combobox'
+        el.closest('.pir-date-picker') ? 'date'
+        : el.closest('.pir-select[data-pir-value]') ? 'select'
+        : el.getAttribute('role') === 'combobox' ? 'combobox'
         : el.closest('.pir-chips-input') ? 'chips'
         : type === 'select' ? 'select'
         : type === 'checkbox' ? 'checkbox'
@@ -67,6 +70,11 @@ async function discover(form: Locator): Promise<{ controls: Control[]; unnamed: 
     }
     return { controls: controls as Control[], unnamed };
   });
+}
+
+/** What an Atlaskit select or date picker holds (its wrapper's `data-pir-value`; its input shows only what is typed). */
+async function dataValue(control: Locator): Promise<string> {
+  return control.evaluate((el) => el.closest('[data-pir-value]')?.getAttribute('data-pir-value') ?? '');
 }
 
 /** The text around a picker or chips input where what it holds is shown (its own field, or its group). */
@@ -89,15 +97,20 @@ async function fill(panel: FrameLocator, control: Control, n: number, picked: Se
     case 'date': {
       const value = `2031-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
       await el.fill(value);
-      return { kind: 'value', value };
+      await el.press('Enter');
+      return { kind: 'data-value', value };
     }
     case 'select': {
-      const current = await el.inputValue();
-      const options = await el.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-      const value = options.find((o) => o !== current && o !== '') ?? current;
-      if (value === current) throw new Error(`${control.key} offers no other choice to pick`);
-      await el.selectOption(value);
-      return { kind: 'value', value };
+      const current = await dataValue(el);
+      await el.focus();
+      await el.press('ArrowDown');
+      // Atlaskit marks the chosen option aria-selected: any other one is a new value.
+      const other = panel.locator('.pir-select__menu [role="option"][aria-selected="false"]');
+      if ((await other.count()) === 0) throw new Error(`${control.key} offers no other choice to pick`);
+      await other.first().click();
+      const value = await dataValue(el);
+      if (value === current) throw new Error(`${control.key} did not take the choice`);
+      return { kind: 'data-value', value };
     }
     case 'checkbox': {
       const checked = !(await el.isChecked());
@@ -121,7 +134,7 @@ async function fill(panel: FrameLocator, control: Control, n: number, picked: Se
       // An empty search lists everything; the first option no other picker took keeps values distinct.
       await el.fill('');
       await el.press('ArrowDown');
-      const options = panel.locator(`[id="${await el.getAttribute('aria-controls')}"] [role="option"]`);
+      const options = panel.locator('.pir-select__menu [role="option"]');
       await options.first().waitFor({ timeout: 10_000 });
       // What an option says, without decoration hidden from assistive technology (avatars' initials).
       const texts = await options.evaluateAll((os) =>
@@ -157,6 +170,9 @@ async function expectKept(panel: FrameLocator, control: Control, filled: Filled)
   switch (filled.kind) {
     case 'value':
       expect({ where, value: await el.inputValue() }).toEqual({ where, value: filled.value });
+      break;
+    case 'data-value':
+      expect({ where, value: await dataValue(el) }).toEqual({ where, value: filled.value });
       break;
     case 'checked':
       expect({ where, checked: await el.isChecked() }).toEqual({ where, checked: filled.checked });

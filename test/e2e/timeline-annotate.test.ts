@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
+import { chooseOption, selectedValue } from '../support/atlaskit';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import type { Result, TimelineResult } from '../../src/contract';
 import { invokeAs } from '../support/site';
@@ -31,8 +32,8 @@ describe('reviewing the timeline in Chromium', () => {
     expect(entryId).toMatch(/^pir-entry-/);
     await row.getByRole('button', { name: 'Annotate' }).focus();
     await page.keyboard.press('Enter');
-    await row.getByLabel('Impact on restoring service').selectOption('negative');
-    await row.getByLabel('Phase').selectOption('response');
+    await chooseOption(row, 'Impact on restoring service', 'Negative');
+    await chooseOption(row, 'Phase', 'Response');
     // Saved through timeline/annotate: wait until the stored review has it, then reload the page.
     const id = entryId!.replace(/^pir-entry-/, '');
     await waitFor(async () => {
@@ -46,8 +47,8 @@ describe('reviewing the timeline in Chromium', () => {
     const again = panel.locator(`li[id="${entryId}"]`);
     await again.waitFor({ timeout: 20_000 });
     await again.getByRole('button', { name: 'Annotate' }).click();
-    expect(await again.getByLabel('Impact on restoring service').inputValue()).toBe('negative');
-    expect(await again.getByLabel('Phase').inputValue()).toBe('response');
+    expect(await selectedValue(again, 'Impact on restoring service')).toBe('negative');
+    expect(await selectedValue(again, 'Phase')).toBe('response');
     await page.close();
   }, 90_000);
 });

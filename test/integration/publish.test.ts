@@ -128,6 +128,7 @@ describe('choosing where to publish', () => {
     expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
       confluence: 'available',
       target: null,
+      targetParentTitle: null,
       internal: null,
       external: null,
       // What the report would quote that a space's readers may not see in Jira (Maya may read both restricted comments).
@@ -190,6 +191,8 @@ describe('publishing the internal report', () => {
     expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
       confluence: 'available',
       target: { spaceId: target.spaceId, spaceKey: 'IR', parentId: parent.id },
+      // Named for the form ("Publishes under “…”"), as Maya sees the page in Confluence.
+      targetParentTitle: parent.title,
       internal: first.page,
       external: null,
       audience: expect.objectContaining({ restrictedEntries: 2 }),

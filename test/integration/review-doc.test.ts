@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Participant, Person, ReviewContent, ReviewDoc } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
+import { withOneCommander } from '../../src/domain/incident-commander';
 import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
@@ -140,7 +141,8 @@ describe('the review document through the resolvers', () => {
         version = saved.version;
         // Who created the review is recorded from Jira by the first save, never taken from the payload.
         // (fast-check's records have no prototype: compared as the plain JSON they travel as.)
-        const expected = JSON.parse(JSON.stringify({ ...sent, meeting: { ...sent.meeting, createdBy: saved.content.meeting.createdBy } })) as ReviewContent;
+        // The commander and the participants' commander role are kept one fact (test/unit/incident-commander.test.ts).
+        const expected = JSON.parse(JSON.stringify(withOneCommander({ ...sent, meeting: { ...sent.meeting, createdBy: saved.content.meeting.createdBy } }))) as ReviewContent;
         expect(saved.content.meeting.createdBy).toEqual({ accountId: '712020:4c1d2f6e-maya-okafor', displayName: 'Maya Okafor' });
         expect(saved.content).toStrictEqual(expected);
         const reloaded = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
@@ -149,6 +151,33 @@ describe('the review document through the resolvers', () => {
       }),
       { numRuns: 40, seed: 20261206 },
     );
+  });
+
+  it('keeps "Incident commander" and the participants\' commander role one fact on save, whatever the payload says', async () => {
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' });
+    const ana: Person = { accountId: 'acc-ana', displayName: 'Ana Commander' };
+    const ben: Person = { accountId: 'acc-ben', displayName: 'Ben Responder' };
+    // Two people named commander: Ana in the field, Ben by his participant role.
+    const sent: ReviewContent = {
+      ...doc.content,
+      incidentCommander: ana,
+      meeting: { ...doc.content.meeting, participants: [{ ...ana, role: 'first-responder' }, { ...ben, role: 'incident-commander' }] },
+    };
+    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-4', content: sent, actionItems: [], version: doc.version });
+    expect(saved.content.incidentCommander).toStrictEqual(ana);
+    expect(saved.content.meeting.participants).toStrictEqual([
+      { ...ana, role: 'incident-commander' },
+      { ...ben, role: 'stakeholder' },
+    ]);
+    // No commander named, one participant holding the role: they are the commander.
+    const second = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-4',
+      content: { ...saved.content, incidentCommander: null, meeting: { ...saved.content.meeting, participants: [{ ...ana, role: 'support' }, { ...ben, role: 'incident-commander' }] } },
+      actionItems: [],
+      version: saved.version,
+    });
+    expect(second.content.incidentCommander).toStrictEqual(ben);
+    expect((await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' })).content.incidentCommander).toStrictEqual(ben);
   });
 
   it('exports the whole review as Markdown in the viewer\'s time zone', async () => {

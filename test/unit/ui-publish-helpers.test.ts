@@ -2,6 +2,7 @@ import type { ExternalSummary } from '../../src/contract';
 import {
   browseInto,
   browseTo,
+  chosenText,
   findingsQuestion,
   listedParent,
   outcomeText,
@@ -132,5 +133,17 @@ describe('publish errors', () => {
 
   it('passes other failures through in the backend\'s words', () => {
     expect(publishFailureText(new AppRequestError({ code: 'FORBIDDEN', message: 'You cannot add pages to this space.' }), 'report')).toBe('You cannot add pages to this space.');
+  });
+});
+
+describe('the sentence under the parent page picker', () => {
+  const space = { name: 'Incident Reviews' };
+  it('names the remembered page and its space, not "the page chosen last time"', () => {
+    expect(chosenText({ id: '42', title: 'Postmortems 2026' }, space)).toBe('Publishes under “Postmortems 2026” in Incident Reviews.');
+    expect(chosenText({ id: null, title: null }, space)).toBe('Publishes at the root of Incident Reviews.');
+  });
+
+  it('says why a remembered page has no name and what to do', () => {
+    expect(chosenText({ id: '42', title: null }, space)).toMatch(/cannot see or which no longer exists: choose a page or the space root\.$/);
   });
 });

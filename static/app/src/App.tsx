@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { AppContext } from './context';
 import { getContext } from './bridge';
 import { currentEntry } from './entry';
@@ -6,11 +7,20 @@ import { Spinner } from './components/Spinner';
 import { SectionMessage } from './components/SectionMessage';
 import { AppContextValue } from './hooks/useAppContext';
 import { useAsync } from './hooks/useResolver';
-import { MacroConfigForm } from './macro/MacroConfigForm';
-import { IssuePanel } from './panels/IssuePanel';
-import { ReviewMacro } from './panels/ReviewMacro';
-import { SummariesPage } from './panels/SummariesPage';
 import { UnknownModule } from './panels/UnknownModule';
+
+// Each module's screen is its own chunk: a frame loads only the code (and Atlaskit controls) of the
+// module it shows, e.g. the macro's config form never loads the issue panel (scripts/bundle-size.ts).
+const MacroConfigForm = lazy(() => import('./macro/MacroConfigForm').then((m) => ({ default: m.MacroConfigForm })));
+const IssuePanel = lazy(() => import('./panels/IssuePanel').then((m) => ({ default: m.IssuePanel })));
+const ReviewMacro = lazy(() => import('./panels/ReviewMacro').then((m) => ({ default: m.ReviewMacro })));
+const SummariesPage = lazy(() => import('./panels/SummariesPage').then((m) => ({ default: m.SummariesPage })));
+
+const loading = (
+  <div className="pir-centered">
+    <Spinner label="Loading Post-Incident Review" />
+  </div>
+);
 
 /**
  * One bundle serves every module in manifest.yml; the module key picks the screen. The panel's and
@@ -50,17 +60,15 @@ export function App() {
   const { state, retry } = useAsync(getContext, 'context');
   switch (state.status) {
     case 'loading':
-      return (
-        <div className="pir-centered">
-          <Spinner label="Loading Post-Incident Review" />
-        </div>
-      );
+      return loading;
     case 'error':
       return <LoadError what="Post-Incident Review" error={state.error} onRetry={retry} />;
     case 'success':
       return (
         <AppContextValue.Provider value={state.data}>
-          <Screen context={state.data} />
+          <Suspense fallback={loading}>
+            <Screen context={state.data} />
+          </Suspense>
         </AppContextValue.Provider>
       );
   }

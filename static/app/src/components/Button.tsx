@@ -1,6 +1,8 @@
-import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
+import AkButton from '@atlaskit/button/new';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
 
-interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'disabled'> {
+interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'disabled' | 'style'> {
+  /** 'link' is an action that reads as text (a trail, "Try again" in a sentence): Atlaskit's new button has no such look. */
   appearance?: 'default' | 'primary' | 'subtle' | 'link' | 'danger';
   /** Compact height for buttons inside rows and toolbars. */
   spacing?: 'default' | 'compact';
@@ -15,35 +17,26 @@ interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'cla
   ref?: Ref<HTMLButtonElement>;
 }
 
-export function Button({
-  appearance = 'default',
-  spacing = 'default',
-  isDisabled = false,
-  isLoading = false,
-  onClick,
-  type = 'button',
-  children,
-  ...rest
-}: ButtonProps) {
+/**
+ * Atlaskit's button (`@atlaskit/button/new`). Disabled is told with `aria-disabled` rather than
+ * Atlaskit's `disabled`, which would take the button out of the tab order; the wrapper (no box of
+ * its own) gives it the disabled look.
+ */
+export function Button({ appearance = 'default', spacing = 'default', isDisabled = false, isLoading = false, onClick, type = 'button', children, ...rest }: ButtonProps) {
   const inert = isDisabled || isLoading;
-  const className = `pir-button pir-button--${appearance}${spacing === 'compact' ? ' pir-button--compact' : ''}${isLoading ? ' pir-button--loading' : ''}`;
+  const click = (event: MouseEvent<HTMLButtonElement>) => (inert ? event.preventDefault() : onClick?.(event));
+  if (appearance === 'link') {
+    return (
+      <button {...rest} type={type} className="pir-button pir-button--link" aria-disabled={inert || undefined} onClick={click}>
+        <span className="pir-button__label">{children}</span>
+      </button>
+    );
+  }
   return (
-    <button
-      {...rest}
-      type={type}
-      className={className}
-      aria-disabled={inert || undefined}
-      aria-busy={isLoading || undefined}
-      onClick={inert ? (event) => event.preventDefault() : onClick}
-    >
-      {isLoading && (
-        <span className="pir-spinner pir-spinner--small" aria-hidden="true">
-          <svg className="pir-spinner__svg" viewBox="0 0 16 16" focusable="false">
-            <circle cx="8" cy="8" r="7" />
-          </svg>
-        </span>
-      )}
-      <span className="pir-button__label">{children}</span>
-    </button>
+    <span className="pir-ak-button" data-disabled={isDisabled || undefined}>
+      <AkButton {...rest} appearance={appearance} spacing={spacing} isLoading={isLoading} type={type} aria-disabled={isDisabled || undefined} onClick={click}>
+        {children}
+      </AkButton>
+    </span>
   );
 }

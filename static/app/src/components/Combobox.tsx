@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { SelectWithoutAnalytics as AkSelect } from '@atlaskit/select/select-without-analytics';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ResolverKey, ResolverMap } from '../../../../src/contract';
 import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
@@ -40,14 +41,6 @@ function useResolverSearch<K extends SearchResolver>(resolver: K, issueKey: stri
   return { ...state, loading: state.loading || (enabled && settled !== query.trim()) };
 }
 
-/** What the control's extra buttons may do. */
-export interface ComboboxControls<T> {
-  open: boolean;
-  listId: string;
-  setOpen: (open: boolean) => void;
-  pick: (item: T | null) => void;
-}
-
 interface ComboboxProps<K extends SearchResolver> {
   /** The input's id. */
   id: string;
@@ -61,31 +54,27 @@ interface ComboboxProps<K extends SearchResolver> {
   value: SearchItem<K> | null;
   onChange: (item: SearchItem<K> | null) => void;
   error?: string | null | undefined;
-  /** The input's text for the chosen item. */
+  /** The text of an item (its accessible name as an option, and what typing is compared with). */
   itemText: (item: SearchItem<K>) => string;
   itemId: (item: SearchItem<K>) => string;
+  /** An option in the menu. */
   renderOption: (item: SearchItem<K>) => ReactNode;
-  /** Extra attributes for an option's `<li>`. */
-  optionAttributes?: (item: SearchItem<K>) => HTMLAttributes<HTMLLIElement> & Record<`data-${string}`, string>;
+  /** The chosen item in the control; its text when not given. */
+  renderValue?: (item: SearchItem<K>) => ReactNode;
   /** Leaves results out of the options. */
   filter?: (item: SearchItem<K>) => boolean;
-  listLabel: string;
   /** Noun in "Couldn't search …". */
   searchNoun: string;
   emptyText: string;
-  /** Clicking the input opens the list. */
+  /** Clicking the control opens the menu (else typing or the arrow keys do). */
   openOnClick?: boolean;
-  /** Leaving the input after emptying it clears the value. */
-  clearOnEmptyBlur?: boolean;
-  /** Shown before the input; `typing` while the input holds a query. */
-  renderStart?: (typing: boolean) => ReactNode;
-  /** Shown after the input. */
-  renderEnd?: (controls: ComboboxControls<SearchItem<K>>) => ReactNode;
+  spacing?: 'default' | 'compact';
 }
 
 /**
- * A type-ahead (ARIA combobox with a listbox) over a search resolver: typing searches,
- * arrow keys move, Enter picks, Escape closes and keeps the current value.
+ * A type-ahead over a search resolver, on Atlaskit's select: typing searches, arrow keys move,
+ * Enter picks. Escape closes the menu and keeps both what was typed and the chosen item; leaving
+ * the field drops the unfinished text and shows the chosen item again. The × clears the choice.
  */
 export function Combobox<K extends SearchResolver>({
   id,
@@ -101,107 +90,55 @@ export function Combobox<K extends SearchResolver>({
   itemText,
   itemId,
   renderOption,
-  optionAttributes,
+  renderValue,
   filter,
-  listLabel,
   searchNoun,
   emptyText,
   openOnClick = false,
-  clearOnEmptyBlur = false,
-  renderStart,
-  renderEnd,
+  spacing = 'default',
 }: ComboboxProps<K>) {
-  const listId = useId();
-  const [query, setQuery] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const search = useResolverSearch(resolver, issueKey, query ?? '', open);
+  const search = useResolverSearch(resolver, issueKey, query, open);
   const options = filter ? search.items.filter(filter) : search.items;
-  const activeOption = options[Math.min(active, options.length - 1)];
-
-  const close = () => {
-    setQuery(null);
-    setOpen(false);
-  };
-  const pick = (item: SearchItem<K> | null) => {
-    onChange(item);
-    close();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else if (options.length > 0) setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
-    } else if (event.key === 'Enter' && open) {
-      event.preventDefault();
-      if (activeOption) pick(activeOption);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      close();
-    }
-  };
 
   return (
     <div className={`pir-field pir-picker${className ? ` ${className}` : ''}`}>
       <label className={hideLabel ? 'pir-visually-hidden' : 'pir-field__label'} htmlFor={id}>
         {label}
       </label>
-      <div className="pir-picker__control">
-        {renderStart?.(query !== null)}
-        <input
-          id={id}
-          className="pir-input pir-picker__input"
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-activedescendant={open && activeOption ? `${listId}-${itemId(activeOption)}` : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          placeholder={placeholder}
-          value={query ?? (value ? itemText(value) : '')}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-            setOpen(true);
-          }}
-          onFocus={(event) => event.target.select()}
-          onClick={openOnClick ? () => setOpen(true) : undefined}
-          onKeyDown={onKeyDown}
-          onBlur={() => {
-            // A click on an option lands before blur (mousedown is prevented on the list).
-            if (clearOnEmptyBlur && query !== null && query.trim() === '') pick(null);
-            else close();
-          }}
-        />
-        {renderEnd?.({ open, listId, setOpen, pick })}
-      </div>
-      {open && (
-        <ul className="pir-picker__list" id={listId} role="listbox" aria-label={listLabel} onMouseDown={(event) => event.preventDefault()}>
-          {search.error ? (
-            <li className="pir-picker__note">{`Couldn't search ${searchNoun}: ${search.error}`}</li>
-          ) : options.length === 0 ? (
-            <li className="pir-picker__note">{search.loading ? 'Searching…' : emptyText}</li>
-          ) : (
-            options.map((item) => (
-              <li
-                key={itemId(item)}
-                id={`${listId}-${itemId(item)}`}
-                role="option"
-                aria-selected={item === activeOption}
-                {...optionAttributes?.(item)}
-                className={`pir-picker__option${item === activeOption ? ' pir-picker__option--active' : ''}`}
-                onClick={() => pick(item)}
-              >
-                {renderOption(item)}
-              </li>
-            ))
-          )}
-        </ul>
-      )}
+      <AkSelect<SearchItem<K>, false>
+        inputId={id}
+        classNamePrefix="pir-select"
+        className="pir-picker__select"
+        spacing={spacing}
+        placeholder={placeholder}
+        options={options}
+        value={value}
+        isClearable
+        clearControlLabel={`Clear ${label.toLowerCase()}`}
+        isInvalid={Boolean(error)}
+        descriptionId={error ? `${id}-error` : undefined}
+        // The resolver has searched already: every result it answered is a match.
+        filterOption={null}
+        getOptionValue={itemId}
+        getOptionLabel={itemText}
+        formatOptionLabel={(item, meta) => (meta.context === 'menu' ? renderOption(item) : (renderValue ?? itemText)(item))}
+        inputValue={query}
+        onInputChange={(text, meta) => {
+          // Escape fires 'menu-close' with an empty text: the menu closes, what was typed stays.
+          if (meta.action === 'input-change') setQuery(text);
+          else if (meta.action === 'input-blur' || meta.action === 'set-value') setQuery('');
+        }}
+        isLoading={open && search.loading}
+        loadingMessage={() => 'Searching…'}
+        noOptionsMessage={() => (search.error ? `Couldn't search ${searchNoun}: ${search.error}` : emptyText)}
+        openMenuOnClick={openOnClick}
+        onMenuOpen={() => setOpen(true)}
+        onMenuClose={() => setOpen(false)}
+        menuPlacement="auto"
+        onChange={(item) => onChange(item ?? null)}
+      />
       {error && <InlineError id={`${id}-error`}>{error}</InlineError>}
     </div>
   );

@@ -1,3 +1,4 @@
+import AkLozenge from '@atlaskit/lozenge/lozenge';
 import type { ReactNode } from 'react';
 
 export type LozengeAppearance = 'default' | 'inprogress' | 'success' | 'removed' | 'moved' | 'new';
@@ -10,12 +11,13 @@ interface LozengeProps {
   children: ReactNode;
 }
 
-/** Atlaskit-style lozenge: an uppercase, non-interactive status label. */
+/** Atlaskit's lozenge: an uppercase, non-interactive status label (the span carries the tooltip). */
 export function Lozenge({ appearance = 'default', isBold = false, title, children }: LozengeProps) {
-  const className = `pir-lozenge pir-lozenge--${appearance}${isBold ? ' pir-lozenge--bold' : ''}`;
   return (
-    <span className={className} title={title}>
-      <span className="pir-lozenge__text">{children}</span>
+    <span className="pir-ak-lozenge" title={title}>
+      <AkLozenge appearance={appearance} isBold={isBold}>
+        {children}
+      </AkLozenge>
     </span>
   );
 }

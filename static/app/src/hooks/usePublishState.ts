@@ -33,7 +33,7 @@ export function usePublishState(issueKey: string): PublishStateHook {
   const recordPage = useCallback((which: 'internal' | 'external', page: PublishedPage, target: PublishState['target']) => {
     setLoad((previous) => {
       // A page was just published, so Confluence is connected.
-      const base: PublishState = previous.status === 'ready' ? previous.state : { confluence: 'available', target: null, internal: null, external: null, audience: null };
+      const base: PublishState = previous.status === 'ready' ? previous.state : { confluence: 'available', target: null, targetParentTitle: null, internal: null, external: null, audience: null };
       return { status: 'ready', state: { ...base, target: target ?? base.target, [which]: page } };
     });
   }, []);

@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { TimelineView } from '../../../../src/contract';
 import { LoadError } from '../components/LoadError';
 import { useResolver } from '../hooks/useResolver';
 import { PanelTabs } from '../review-doc/PanelTabs';
-import { ReviewDocTab } from '../review-doc/ReviewDocTab';
 import { ReviewView } from '../review/ReviewView';
 import { IncidentFields } from './IncidentFields';
 import { IncidentHeader } from './IncidentHeader';
 import { LinkedIssues } from './LinkedIssues';
 import { PanelSkeleton } from './PanelSkeleton';
 import { StartReviewCallout } from './StartReviewCallout';
+
+// The Review tab (the form, its date pickers and the publish form) loads when it is first opened.
+const ReviewDocTab = lazy(() => import('../review-doc/ReviewDocTab').then((m) => ({ default: m.ReviewDocTab })));
 
 // Jira's own wording: a missing issue and a hidden one must look the same.
 const NOT_FOUND = "This incident doesn't exist or you don't have permission to see it.";
@@ -32,7 +34,15 @@ export function IssuePanel({ issueKey }: { issueKey: string }) {
             label={`Post-incident review of ${review.incidentKey}`}
             tabs={[
               { id: 'timeline', label: 'Timeline', render: () => <ReviewView initial={review} /> },
-              { id: 'review', label: 'Review', render: () => <ReviewDocTab issueKey={review.incidentKey} /> },
+              {
+                id: 'review',
+                label: 'Review',
+                render: () => (
+                  <Suspense fallback={<PanelSkeleton label="Loading the review" />}>
+                    <ReviewDocTab issueKey={review.incidentKey} />
+                  </Suspense>
+                ),
+              },
             ]}
           />
         );

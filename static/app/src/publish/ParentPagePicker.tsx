@@ -3,7 +3,7 @@ import type { SpaceSummary } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { Spinner } from '../components/Spinner';
 import { useResolver } from '../hooks/useResolver';
-import { browseInto, browseTo, listedParent, rootPath, type BrowsePath } from './publish-helpers';
+import { browseInto, browseTo, chosenText, listedParent, rootPath, type BrowsePath } from './publish-helpers';
 
 export interface ParentChoice {
   id: string | null;
@@ -91,7 +91,7 @@ export function ParentPagePicker({ id, issueKey, space, value, onChange }: Paren
           ))}
       </div>
       <p className="pir-subtle pir-parent-picker__chosen" id={`${id}-chosen`}>
-        {value.id === null ? `Publishes at the root of ${space.name}.` : `Publishes under ${value.title ? `“${value.title}”` : 'the page chosen last time'}.`}
+        {chosenText(value, space)}
       </p>
     </fieldset>
   );

@@ -72,7 +72,7 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
   const issueKey = editor.doc.incidentKey;
   const [remembered] = useState(() => initial?.target ?? null);
   const [space, setSpace] = useState<SpaceSummary | null>(() => (remembered ? spaceFromTarget(remembered) : null));
-  const [parent, setParent] = useState<ParentChoice>(() => ({ id: remembered?.parentId ?? null, title: null }));
+  const [parent, setParent] = useState<ParentChoice>(() => ({ id: remembered?.parentId ?? null, title: initial?.targetParentTitle ?? null }));
   const [confirming, setConfirming] = useState(false);
   const [includeRestricted, setIncludeRestricted] = useState(false);
   const audience = initial?.audience ?? null;

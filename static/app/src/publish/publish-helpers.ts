@@ -82,3 +82,13 @@ export function targetFieldError(fields: Readonly<Record<string, string>> | unde
     .map(([, message]) => message);
   return messages.length > 0 ? [...new Set(messages)].join(' ') : null;
 }
+
+/**
+ * Where the report goes, named: the page and its space. A remembered page the publisher cannot see
+ * (or that is gone) has no title to show, and the sentence says so rather than naming nothing.
+ */
+export function chosenText(value: { id: string | null; title: string | null }, space: Pick<SpaceSummary, 'name'>): string {
+  if (value.id === null) return `Publishes at the root of ${space.name}.`;
+  if (value.title) return `Publishes under “${value.title}” in ${space.name}.`;
+  return `Publishes under the page chosen last time in ${space.name}, which you cannot see or which no longer exists: choose a page or the space root.`;
+}

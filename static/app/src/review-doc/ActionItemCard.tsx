@@ -1,5 +1,6 @@
 import type { ActionItem, ActionItemConflict, ActionQuestion } from '../../../../src/contract';
 import { Button } from '../components/Button';
+import { DatePicker } from '../components/DatePicker';
 import { Select } from '../components/Select';
 import { ActionItemConflicts } from './ActionItemConflicts';
 import { ActionItemJiraState } from './ActionItemJiraState';
@@ -45,7 +46,7 @@ export function ActionItemCard({ item, index, saved, failure, onRemove, onSettle
         <div className="pir-item__grid">
           <PeoplePicker id={fieldDomId(path('owner'))} label="Owner" value={item.owner} error={errors[path('owner')]} onChange={(owner) => patchItem(editor.edit, item.id, { owner }, 'owner')} />
           <FormField id={fieldDomId(path('dueDate'))} label="Due date" error={errors[path('dueDate')]}>
-            {(props) => <input {...props} className="pir-input" type="date" value={item.dueDate} onChange={(event) => patchItem(editor.edit, item.id, { dueDate: event.target.value }, 'dueDate')} />}
+            {(props) => <DatePicker {...props} value={item.dueDate} onChange={(dueDate) => patchItem(editor.edit, item.id, { dueDate }, 'dueDate')} />}
           </FormField>
           <FormField id={fieldDomId(path('priority'))} label="Priority" error={errors[path('priority')]}>
             {(props) => <Select {...props} options={PRIORITY_OPTIONS} value={item.priority} onChange={(event) => patchItem(editor.edit, item.id, { priority: event.target.value }, 'priority')} />}

@@ -1,4 +1,5 @@
 import { Avatar } from '../components/Avatar';
+import { DatePicker } from '../components/DatePicker';
 import { DocSection } from './DocSection';
 import { setContent } from './draft-edits';
 import { useEditor } from './editor-context';
@@ -23,7 +24,7 @@ export function MeetingSection() {
         </FormField>
         <FormField id={fieldDomId('meeting.meetingDate')} label="Meeting date" error={errors['meeting.meetingDate']}>
           {(props) => (
-            <input {...props} className="pir-input" type="date" value={meeting.meetingDate} onChange={(event) => setMeeting({ meetingDate: event.target.value }, 'meeting.meetingDate')} />
+            <DatePicker {...props} value={meeting.meetingDate} onChange={(meetingDate) => setMeeting({ meetingDate }, 'meeting.meetingDate')} />
           )}
         </FormField>
         <div className="pir-field">

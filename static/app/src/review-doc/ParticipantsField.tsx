@@ -1,9 +1,9 @@
 import type { Participant, ParticipantRole } from '../../../../src/contract';
+import { withOneCommander, withParticipantRole } from '../../../../src/domain/incident-commander';
 import { Avatar } from '../components/Avatar';
 import { Button } from '../components/Button';
 import { InlineError } from '../components/InlineError';
 import { Select } from '../components/Select';
-import { setContent } from './draft-edits';
 import { useEditor } from './editor-context';
 import { fieldDomId } from './field-paths';
 import { optionsOf, ROLE_LABEL } from './labels';
@@ -16,9 +16,12 @@ export function ParticipantsField() {
   const { editor } = useEditor();
   const { meeting } = editor.draft.content;
   const error = editor.fieldErrors['meeting.participants'];
-  const setParticipants = (participants: Participant[]) => setContent(editor.edit, 'meeting', { ...meeting, participants }, 'meeting.participants');
+  // A participant added who is the incident commander gets the commander role at once (as the save would give it).
+  const setParticipants = (participants: Participant[]) =>
+    editor.edit((draft) => ({ ...draft, content: withOneCommander({ ...draft.content, meeting: { ...draft.content.meeting, participants } }) }), 'meeting.participants');
+  // The commander role and "Incident commander" are one fact: giving or taking the role names or clears the commander.
   const setRole = (accountId: string, role: ParticipantRole) =>
-    setParticipants(meeting.participants.map((p) => (p.accountId === accountId ? { ...p, role } : p)));
+    editor.edit((draft) => ({ ...draft, content: withParticipantRole(draft.content, accountId, role) }), 'meeting.participants');
   return (
     <div className="pir-participants" role="group" aria-labelledby="pir-participants-label">
       <h4 className="pir-field__label" id="pir-participants-label">

@@ -1,6 +1,5 @@
 import type { Person } from '../../../../src/contract';
 import { Avatar } from '../components/Avatar';
-import { Button } from '../components/Button';
 import { Combobox } from '../components/Combobox';
 import { useEditor } from './editor-context';
 
@@ -18,10 +17,14 @@ interface PeoplePickerProps {
   compact?: boolean;
 }
 
-/**
- * A type-ahead over Jira users (ARIA combobox with a listbox): arrow keys move, Enter picks,
- * Escape closes. Emptying the input and leaving it clears the person.
- */
+const personWithAvatar = (person: Person) => (
+  <span className="pir-person">
+    <Avatar name={person.displayName} />
+    <span className="pir-truncate">{person.displayName}</span>
+  </span>
+);
+
+/** A type-ahead over Jira users: arrow keys move, Enter picks, Escape closes and keeps the text, × clears. */
 export function PeoplePicker({ id, label, value, onChange, error, placeholder = 'Search people', exclude = [], hideLabel = false, compact = false }: PeoplePickerProps) {
   const { editor } = useEditor();
   return (
@@ -29,7 +32,7 @@ export function PeoplePicker({ id, label, value, onChange, error, placeholder = 
       id={id}
       label={label}
       hideLabel={hideLabel}
-      className={compact ? 'pir-picker--compact' : undefined}
+      spacing={compact ? 'compact' : 'default'}
       placeholder={placeholder}
       resolver="users/search"
       issueKey={editor.doc.incidentKey}
@@ -39,24 +42,10 @@ export function PeoplePicker({ id, label, value, onChange, error, placeholder = 
       itemText={(person) => person.displayName}
       itemId={(person) => person.accountId}
       filter={(person) => !exclude.includes(person.accountId)}
-      renderOption={(person) => (
-        <>
-          <Avatar name={person.displayName} />
-          <span className="pir-truncate">{person.displayName}</span>
-        </>
-      )}
-      listLabel={`People for ${label.toLowerCase()}`}
+      renderOption={personWithAvatar}
+      renderValue={personWithAvatar}
       searchNoun="people"
       emptyText="No matching people"
-      clearOnEmptyBlur
-      renderStart={(typing) => value && !typing && <Avatar name={value.displayName} />}
-      renderEnd={({ pick }) =>
-        value && (
-          <Button appearance="subtle" spacing="compact" aria-label="Clear" title={`Clear ${label.toLowerCase()}`} onClick={() => pick(null)}>
-            ×
-          </Button>
-        )
-      }
     />
   );
 }

@@ -1,3 +1,4 @@
+import { withCommander } from '../../../../src/domain/incident-commander';
 import { CheckedTextarea } from './CheckedTextarea';
 import { ChipsInput } from './ChipsInput';
 import { CustomerImpactField } from './CustomerImpactField';
@@ -29,7 +30,8 @@ export function WhatHappenedSection() {
           label="Incident commander"
           value={content.incidentCommander}
           error={errors['incidentCommander']}
-          onChange={(person) => setContent(editor.edit, 'incidentCommander', person)}
+          // One fact with the participants' commander role: the participant who is this person holds it, nobody else.
+          onChange={(person) => editor.edit((draft) => ({ ...draft, content: withCommander(draft.content, person) }), 'incidentCommander')}
         />
         <ChipsInput
           id={fieldDomId('servicesImpacted')}

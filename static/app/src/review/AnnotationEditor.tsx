@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AnnotationPatch, TimelineEntry } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { Select } from '../components/Select';
@@ -20,12 +20,10 @@ const KIND_OPTIONS = options(KIND_LABEL);
 const PHASE_OPTIONS = options(PHASE_LABEL);
 const IMPACT_OPTIONS = options(IMPACT_LABEL);
 
-/** Inline annotation: every change is saved at once (optimistically) through 'timeline/annotate'. */
+/** Inline annotation: every choice is saved at once (optimistically) through 'timeline/annotate'; an option only highlighted is not a choice. */
 export function AnnotationEditor({ entry, entryName, onAnnotate, onClose, manualActions }: AnnotationEditorProps) {
   const id = useId();
-  const first = useRef<HTMLSelectElement>(null);
   const { annotation } = entry;
-  useEffect(() => first.current?.focus(), []);
 
   const select = (field: 'kind' | 'phase' | 'impact', value: string) =>
     onAnnotate({ [field]: value === '' ? null : value }, `${field} of ${entryName}`);
@@ -33,18 +31,24 @@ export function AnnotationEditor({ entry, entryName, onAnnotate, onClose, manual
   return (
     <div className="pir-annotation-editor" role="group" aria-label={`Annotate ${entryName}`}>
       <div className="pir-annotation-editor__fields">
-        <label className="pir-field">
-          <span className="pir-field__label">Kind</span>
-          <Select ref={first} spacing="compact" options={KIND_OPTIONS} value={annotation.kind ?? ''} onChange={(event) => select('kind', event.target.value)} />
-        </label>
-        <label className="pir-field">
-          <span className="pir-field__label">Phase</span>
-          <Select spacing="compact" options={PHASE_OPTIONS} value={annotation.phase ?? ''} onChange={(event) => select('phase', event.target.value)} />
-        </label>
-        <label className="pir-field">
-          <span className="pir-field__label">Impact on restoring service</span>
-          <Select spacing="compact" options={IMPACT_OPTIONS} value={annotation.impact ?? ''} onChange={(event) => select('impact', event.target.value)} />
-        </label>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-kind`}>
+            Kind
+          </label>
+          <Select id={`${id}-kind`} autoFocus spacing="compact" options={KIND_OPTIONS} value={annotation.kind ?? ''} onChange={(event) => select('kind', event.target.value)} />
+        </div>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-phase`}>
+            Phase
+          </label>
+          <Select id={`${id}-phase`} spacing="compact" options={PHASE_OPTIONS} value={annotation.phase ?? ''} onChange={(event) => select('phase', event.target.value)} />
+        </div>
+        <div className="pir-field">
+          <label className="pir-field__label" htmlFor={`${id}-impact`}>
+            Impact on restoring service
+          </label>
+          <Select id={`${id}-impact`} spacing="compact" options={IMPACT_OPTIONS} value={annotation.impact ?? ''} onChange={(event) => select('impact', event.target.value)} />
+        </div>
         <label className="pir-checkbox" htmlFor={`${id}-internal`}>
           <input
             id={`${id}-internal`}

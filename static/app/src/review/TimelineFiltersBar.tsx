@@ -1,6 +1,5 @@
-import type { ChangeEvent } from 'react';
 import { Button } from '../components/Button';
-import { Select } from '../components/Select';
+import { Select, type SelectChange } from '../components/Select';
 import { IMPACT_LABEL, PHASE_LABEL, keysOf } from '../timeline/labels';
 import { activeFilterCount, NO_FILTERS, type Option, type TimelineFilters } from '../timeline/timeline-filters';
 
@@ -21,7 +20,7 @@ const IMPACTS = annotated(IMPACT_LABEL, 'Any impact');
 
 /** Compact filters over the timeline: text, phase, impact, source, people. */
 export function TimelineFiltersBar({ filters, onChange, sources, people }: TimelineFiltersBarProps) {
-  const set = (field: keyof TimelineFilters) => (event: ChangeEvent<HTMLSelectElement | HTMLInputElement>) => onChange({ ...filters, [field]: event.target.value });
+  const set = (field: keyof TimelineFilters) => (event: SelectChange) => onChange({ ...filters, [field]: event.target.value });
   return (
     <div className="pir-filters" role="search" aria-label="Filter the timeline">
       <input className="pir-input pir-filters__search" type="search" placeholder="Search entries" aria-label="Search entries" value={filters.text} onChange={set('text')} />
