@@ -252,6 +252,24 @@ export interface ManualEntryInput {
   text: string;
 }
 
+/** One chat message to add to the timeline as a "chat excerpt" manual entry (issue 18). */
+export interface ChatImportEntry {
+  /** An instant with an offset: the UI settles the transcript's date and time zone first. */
+  at: string;
+  /** The sender as the transcript names them. */
+  author: string;
+  text: string;
+}
+
+/** What 'timeline/chat/import' did: the usual write answer, and what it added, skipped and linked. */
+export interface ChatImportResult extends TimelineChange {
+  added: number;
+  /** Messages already on the timeline (imported before) or repeated in this import: never added twice. */
+  skipped: number;
+  /** Senders matched to exactly one Jira user by display name (case, accents and spacing aside). */
+  linked: { name: string; person: Person }[];
+}
+
 // ---- The review document (DESIGN §2, issue: learnings, factors, action items) ---------
 
 export type ReviewStatus = 'draft' | 'in-review' | 'published';
@@ -639,6 +657,11 @@ export interface ResolverMap {
   'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineChange };
+  /**
+   * Adds chat messages as "chat excerpt" manual entries. Each gets an id from its time, sender and
+   * text, so importing the same transcript again adds nothing twice. One versioned write.
+   */
+  'timeline/chat/import': { payload: { issueKey: string; entries: ChatImportEntry[]; version: number }; result: ChatImportResult };
   /** Sets (or with `at: null` clears) a key-moment override. */
   'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineChange };
   /** Overrides the severity (or with `level: null` goes back to the priority mapping). */

@@ -19,10 +19,12 @@ import {
   updateManualEntry,
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
+import { importChat } from '../use-cases/chat-import';
 import { defineResolver } from './define';
 import {
   ActionSettlePayload,
   AnnotatePayload,
+  ChatImportPayload,
   EntriesPayload,
   ExportPayload,
   ExternalPreviewPayload,
@@ -75,6 +77,12 @@ export function registerResolvers(resolver: Resolver): void {
   define(
     'timeline/manual/remove',
     defineResolver('timeline/manual/remove', ManualRemovePayload, (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version)),
+  );
+  define(
+    'timeline/chat/import',
+    defineResolver('timeline/chat/import', ChatImportPayload, (p, ctx) =>
+      importChat(reviewDeps(ctx), (issueKey, query) => searchAssignableUsers(issueKey, query), p.issueKey, p.entries, p.version),
+    ),
   );
   define('moments/set', defineResolver('moments/set', MomentSetPayload, (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version)));
   define('review/get', defineResolver('review/get', IssueOnlyPayload, (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey)));

@@ -90,6 +90,7 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'timeline/manual/add': { issueKey, entry, version: f.timelineVersion },
     'timeline/manual/update': { issueKey, entryId: f.manualEntryId, entry, version: f.timelineVersion },
     'timeline/manual/remove': { issueKey, entryId: f.manualEntryId, version: f.timelineVersion },
+    'timeline/chat/import': { issueKey, entries: [{ at: '2026-10-14T09:31:00+02:00', author: 'Maya Okafor', text: 'Rolling back now.' }], version: f.timelineVersion },
     'moments/set': { issueKey, moment: 'firstCustomerReport', at: '2026-10-14T09:00:00Z', version: f.timelineVersion },
     'severity/set': { issueKey, level: 1, version: f.timelineVersion },
     'review/get': { issueKey },
