@@ -270,6 +270,27 @@ export interface ChatImportResult extends TimelineChange {
   linked: { name: string; person: Person }[];
 }
 
+/** An entry a drafted sentence came from (issue 18): enough to name it and open it. */
+export interface NarrativeSource {
+  entryId: string;
+  at: string;
+  /** "2026-10-17 19:44 · Comment on INC-1 · Maya Okafor" in the asked time zone. */
+  label: string;
+  url?: string;
+}
+
+export interface NarrativeSentence {
+  text: string;
+  sources: NarrativeSource[];
+}
+
+/** "Draft what happened": a paragraph for the description, sentence by sentence with its sources. */
+export interface NarrativeDraft {
+  /** The sentences joined: what goes into the description field. */
+  text: string;
+  sentences: NarrativeSentence[];
+}
+
 // ---- The review document (DESIGN §2, issue: learnings, factors, action items) ---------
 
 export type ReviewStatus = 'draft' | 'in-review' | 'published';
@@ -670,6 +691,11 @@ export interface ResolverMap {
   'review/get': { payload: { issueKey: string }; result: ReviewDoc };
   'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };
   'review/status': { payload: { issueKey: string; status: ReviewStatus; version: number }; result: ReviewDoc };
+  /**
+   * Drafts "What happened" from the key moments, metrics and annotated entries the caller may see;
+   * writes nothing. Times in `timeZone` (IANA, the viewer's), UTC when left out.
+   */
+  'review/draft': { payload: { issueKey: string; timeZone?: string }; result: NarrativeDraft };
   /** Live blameless check of one text as it is typed. */
   'review/check': { payload: { issueKey: string; text: string; field: CheckedField }; result: BlamelessFinding[] };
   /** Jira users who can be assigned in the incident's project. */

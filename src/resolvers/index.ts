@@ -20,11 +20,13 @@ import {
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
 import { importChat } from '../use-cases/chat-import';
+import { draftWhatHappened } from '../use-cases/narrative';
 import { defineResolver } from './define';
 import {
   ActionSettlePayload,
   AnnotatePayload,
   ChatImportPayload,
+  DraftPayload,
   EntriesPayload,
   ExportPayload,
   ExternalPreviewPayload,
@@ -91,6 +93,7 @@ export function registerResolvers(resolver: Resolver): void {
     defineResolver('review/save', ReviewSavePayload, (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version)),
   );
   define('review/status', defineResolver('review/status', ReviewStatusPayload, (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version)));
+  define('review/draft', defineResolver('review/draft', DraftPayload, (p, ctx) => draftWhatHappened(reviewDeps(ctx), p.issueKey, p.timeZone ?? 'UTC')));
   define('review/check', defineResolver('review/check', ReviewCheckPayload, (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field)));
   define(
     'users/search',

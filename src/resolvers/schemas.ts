@@ -256,3 +256,6 @@ export const SummariesListPayload = z
   .strict();
 
 export const SummariesCsvPayload = z.object(SummaryFilters).strict();
+
+/** "Draft what happened" (issue 18): times written in the viewer's zone. */
+export const DraftPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();

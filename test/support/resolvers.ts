@@ -96,6 +96,7 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'review/get': { issueKey },
     'review/save': { issueKey, content: f.content, actionItems: f.actionItems, version: f.docVersion },
     'review/status': { issueKey, status: 'in-review', version: f.docVersion },
+    'review/draft': { issueKey, timeZone: 'Europe/London' },
     'review/check': { issueKey, text: 'Someone should have caught it.', field: 'learning' },
     'users/search': { issueKey, query: 'a' },
     'actions/sync': { issueKey },
