@@ -74,7 +74,7 @@ describe('importing a chat transcript and drafting what happened, in Chromium', 
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const panel = await openPanel(page, 'INC-1');
     await panel.getByRole('tab', { name: 'Review' }).click();
-    const description = panel.getByLabel('Description', { exact: true });
+    const description = panel.locator('#pir-doc-what-happened').getByLabel('Description', { exact: true });
     await description.waitFor({ timeout: 20_000 });
     const typed = await description.inputValue();
     expect(typed.length).toBeGreaterThan(0);
