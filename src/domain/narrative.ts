@@ -128,17 +128,19 @@ export function draftNarrative(input: NarrativeInput): NarrativeDraft {
   }
 
   const annotated = [...input.entries].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
-  for (const [impactKind, verb] of [['positive', 'helped recovery'], ['negative', 'slowed recovery']] as const) {
-    for (const e of annotated.filter((x) => x.annotation.impact === impactKind).slice(0, PER_IMPACT)) {
-      const actor = actorOf(e);
-      const kindKey = e.annotation.kind ?? 'none';
-      const kind = KIND_PHRASE[kindKey];
-      const who = actor ? `${kind} ${BY[kindKey]} ${actor}` : kind;
-      const when = clock(e.at, timeZone, day);
-      const quote = quoteOf(e.text);
-      const subject = `At ${when}, ${who} ${verb}`;
-      add(quote ? [`${subject}: “${quote}”`, `${subject}.`, `At ${when}, ${kind} ${verb}.`] : [`${subject}.`, `At ${when}, ${kind} ${verb}.`], [sourceOf(e, timeZone)]);
-    }
+  const VERB = { positive: 'helped recovery', negative: 'slowed recovery' } as const;
+  // The first few of each, told in the order they happened.
+  const told = (['positive', 'negative'] as const).flatMap((impact) => annotated.filter((x) => x.annotation.impact === impact).slice(0, PER_IMPACT));
+  for (const e of annotated.filter((x) => told.includes(x))) {
+    const verb = VERB[e.annotation.impact as keyof typeof VERB];
+    const actor = actorOf(e);
+    const kindKey = e.annotation.kind ?? 'none';
+    const kind = KIND_PHRASE[kindKey];
+    const who = actor ? `${kind} ${BY[kindKey]} ${actor}` : kind;
+    const when = clock(e.at, timeZone, day);
+    const quote = quoteOf(e.text);
+    const subject = `At ${when}, ${who} ${verb}`;
+    add(quote ? [`${subject}: “${quote}”`, `${subject}.`, `At ${when}, ${kind} ${verb}.`] : [`${subject}.`, `At ${when}, ${kind} ${verb}.`], [sourceOf(e, timeZone)]);
   }
 
   const restored = at('restored');

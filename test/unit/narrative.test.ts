@@ -50,13 +50,13 @@ describe('draftNarrative', () => {
       'Impact started at 19:41 on 2026-10-17; the incident INC-1 (Sev2), “Login page outage”, was detected at 19:44, 3 min later.',
       'It was acknowledged at 19:47 (time to acknowledge: 3 min).',
       'The problem was identified at 19:58, 14 min after detection.',
-      'At 20:05, a step taken by Daniel Reyes helped recovery: “Stopped the export and restarted the web service on web-02.”',
       'At 19:49, an exchange involving Maya Okafor slowed recovery: “Looking for the doc on getting onto the web hosts from home.”',
+      'At 20:05, a step taken by Daniel Reyes helped recovery: “Stopped the export and restarted the web service on web-02.”',
       'Service was restored at 20:05 (time to recover: 21 min).',
     ]);
     expect(d.text).toBe(d.sentences.map((s) => s.text).join(' '));
     expect(d.sentences[0].sources.map((s) => s.entryId)).toStrictEqual(['comment:1']);
-    expect(d.sentences[3].sources).toStrictEqual([{ entryId: 'comment:3', at: '2026-10-17T19:05:00Z', label: '2026-10-17 20:05 · Comment on INC-1 · Daniel Reyes' }]);
+    expect(d.sentences[4].sources).toStrictEqual([{ entryId: 'comment:3', at: '2026-10-17T19:05:00Z', label: '2026-10-17 20:05 · Comment on INC-1 · Daniel Reyes' }]);
     expect(d.sentences[5].sources.map((s) => s.entryId)).toStrictEqual(['comment:3']);
   });
 
