@@ -53,7 +53,7 @@ describe('chat transcript parsers', () => {
   });
 
   it('reads a plain log with seconds, dates and indented continuation lines', () => {
-    expect(parseTranscript(fixture('inc-1-plain.log')).format).toBe('plain-log');
+    expect(parseTranscript(fixture('inc-1-plain.txt')).format).toBe('plain-log');
     const r = parseTranscript('2026-10-17 19:44 Sofia: logins fail\n  stack: 502 from the LB\n[19:45:30] Maya Okafor: on it: looking');
     expect(r.messages.map(brief)).toStrictEqual([
       ['2026-10-17 19:44:00', 'Sofia', 'logins fail\nstack: 502 from the LB'],
