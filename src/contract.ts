@@ -238,6 +238,45 @@ export interface ManualEntryInput {
   text: string;
 }
 
+/** One chat message to add to the timeline as a "chat excerpt" manual entry (issue 18). */
+export interface ChatImportEntry {
+  /** An instant with an offset: the UI settles the transcript's date and time zone first. */
+  at: string;
+  /** The sender as the transcript names them. */
+  author: string;
+  text: string;
+}
+
+/** What 'timeline/chat/import' did: the usual write answer, and what it added, skipped and linked. */
+export interface ChatImportResult extends TimelineChange {
+  added: number;
+  /** Messages already on the timeline (imported before) or repeated in this import: never added twice. */
+  skipped: number;
+  /** Senders matched to exactly one Jira user by display name (case, accents and spacing aside). */
+  linked: { name: string; person: Person }[];
+}
+
+/** An entry a drafted sentence came from (issue 18): enough to name it and open it. */
+export interface NarrativeSource {
+  entryId: string;
+  at: string;
+  /** "2026-10-17 19:44 · Comment on INC-1 · Maya Okafor" in the asked time zone. */
+  label: string;
+  url?: string;
+}
+
+export interface NarrativeSentence {
+  text: string;
+  sources: NarrativeSource[];
+}
+
+/** "Draft what happened": a paragraph for the description, sentence by sentence with its sources. */
+export interface NarrativeDraft {
+  /** The sentences joined: what goes into the description field. */
+  text: string;
+  sentences: NarrativeSentence[];
+}
+
 // ---- The review document (docs/DECISIONS.md#vocabulary, issue: learnings, factors, action items) ----
 
 
@@ -627,6 +666,11 @@ export interface ResolverMap {
   'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
   'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineChange };
+  /**
+   * Adds chat messages as "chat excerpt" manual entries. Each gets an id from its time, sender and
+   * text, so importing the same transcript again adds nothing twice. One versioned write.
+   */
+  'timeline/chat/import': { payload: { issueKey: string; entries: ChatImportEntry[]; version: number }; result: ChatImportResult };
   /** Sets (or with `at: null` clears) a key-moment override. */
   'moments/set': { payload: { issueKey: string; moment: KeyMomentName; at: string | null; version: number }; result: TimelineChange };
   /** Overrides the severity (or with `level: null` goes back to the priority mapping). */
@@ -635,6 +679,11 @@ export interface ResolverMap {
   'review/get': { payload: { issueKey: string }; result: ReviewDoc };
   'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };
   'review/status': { payload: { issueKey: string; status: ReviewStatus; version: number }; result: ReviewDoc };
+  /**
+   * Drafts "What happened" from the key moments, metrics and annotated entries the caller may see;
+   * writes nothing. Times in `timeZone` (IANA, the viewer's), UTC when left out.
+   */
+  'review/draft': { payload: { issueKey: string; timeZone?: string }; result: NarrativeDraft };
   /**
    * Live blameless check of one text as it is typed. `names`: the people in the form as typed now
    * (participants, commander, owners…), known as names before they are saved.

@@ -21,10 +21,14 @@ import {
   updateManualEntry,
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
+import { importChat } from '../use-cases/chat-import';
+import { draftWhatHappened } from '../use-cases/narrative';
 import { type CallContext, defineResolver } from './define';
 import {
   ActionSettlePayload,
   AnnotatePayload,
+  ChatImportPayload,
+  DraftPayload,
   EntriesPayload,
   ExportPayload,
   ExternalPreviewPayload,
@@ -71,11 +75,16 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'timeline/manual/add': { schema: ManualAddPayload, run: (p, ctx) => addManualEntry(reviewDeps(ctx), p.issueKey, p.entry, p.version) },
   'timeline/manual/update': { schema: ManualUpdatePayload, run: (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version) },
   'timeline/manual/remove': { schema: ManualRemovePayload, run: (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version) },
+  'timeline/chat/import': {
+    schema: ChatImportPayload,
+    run: (p, ctx) => importChat(reviewDeps(ctx), (issueKey, query) => searchAssignableUsers(issueKey, query), p.issueKey, p.entries, p.version),
+  },
   'moments/set': { schema: MomentSetPayload, run: (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version) },
   'severity/set': { schema: SeveritySetPayload, run: (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version) },
   'review/get': { schema: IssueOnlyPayload, run: (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey) },
   'review/save': { schema: ReviewSavePayload, run: (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version) },
   'review/status': { schema: ReviewStatusPayload, run: (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version) },
+  'review/draft': { schema: DraftPayload, run: (p, ctx) => draftWhatHappened(reviewDeps(ctx), p.issueKey, p.timeZone ?? 'UTC') },
   'review/check': { schema: ReviewCheckPayload, run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field, p.names, peopleLookup(ctx)) },
   'users/search': {
     schema: UserSearchPayload,

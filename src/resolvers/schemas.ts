@@ -55,6 +55,30 @@ export const ManualEntrySchema = z
 export const ManualAddPayload = z.object({ issueKey: IssueKey, entry: ManualEntrySchema, version: Version }).strict();
 export const ManualUpdatePayload = z.object({ issueKey: IssueKey, entryId: EntryId, entry: ManualEntrySchema, version: Version }).strict();
 export const ManualRemovePayload = z.object({ issueKey: IssueKey, entryId: EntryId, version: Version }).strict();
+/** A chat import: bounded in count and in text, so one import always fits what a review can hold. */
+export const CHAT_IMPORT_MAX_ENTRIES = 500;
+export const CHAT_IMPORT_MAX_BYTES = 160 * 1024;
+const ChatImportEntrySchema = z
+  .object({
+    at: Instant,
+    author: z.string().trim().min(1, 'Say who wrote it').max(200, 'At most 200 characters'),
+    text: z.string().trim().min(1, 'Empty message').max(10_000, 'At most 10,000 characters'),
+  })
+  .strict();
+export const ChatImportPayload = z
+  .object({
+    issueKey: IssueKey,
+    version: Version,
+    entries: z
+      .array(ChatImportEntrySchema)
+      .min(1, 'Choose at least one message')
+      .max(CHAT_IMPORT_MAX_ENTRIES, `At most ${CHAT_IMPORT_MAX_ENTRIES} messages at a time: import the transcript in parts`)
+      .refine(
+        (entries) => entries.reduce((n, e) => n + Buffer.byteLength(e.text, 'utf8') + Buffer.byteLength(e.author, 'utf8'), 0) <= CHAT_IMPORT_MAX_BYTES,
+        `At most ${CHAT_IMPORT_MAX_BYTES / 1024} KB of messages at a time: import the transcript in parts`,
+      ),
+  })
+  .strict();
 export const MomentSetPayload = z.object({ issueKey: IssueKey, moment: MomentName, at: Instant.nullable(), version: Version }).strict();
 export const SeveritySetPayload = z
   .object({ issueKey: IssueKey, level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(), version: Version })
@@ -234,3 +258,6 @@ export const SummariesListPayload = z
   .strict();
 
 export const SummariesCsvPayload = z.object(SummaryFilters).strict();
+
+/** "Draft what happened" (issue 18): times written in the viewer's zone. */
+export const DraftPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();

@@ -300,14 +300,14 @@ export async function refreshTimeline(deps: ReviewDeps, issueKey: string): Promi
 }
 
 /** The entries an edit touches, by id: the answer carries them so the UI patches the pages it has. */
-interface Touched {
+export interface Touched {
   changed?: string[];
   removed?: string[];
 }
 
 /** A facilitator's edit: applied to the version the user saw, or refused with CONFLICT. */
 /** What an edit may read of the pulled entries: one entry, as the editor may see it. */
-interface EditTools {
+export interface EditTools {
   /**
    * The pulled entry `entryId` if the editor may see it, else null. With its time `at` (the panel
    * sends it) only the stored chunk that holds it is read; without it, or when it is not there,
@@ -322,7 +322,7 @@ interface EditTools {
  * it changes, not the incident's size). The answer carries what changed and the moments, metrics
  * and counts at the new version, not a page of entries again.
  */
-async function edit(
+export async function edit(
   deps: ReviewDeps,
   issueKey: string,
   version: number,
@@ -357,23 +357,21 @@ async function edit(
       return found;
     },
   };
-  const next: StoredReview = {
-    ...review,
-    version: review.version + 1,
-    updatedAt: deps.now().getTime(),
-    state: await change(review.state, tools),
-  };
-  await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
+  const state = await change(review.state, tools);
+  // An edit that changes nothing (a re-import of messages already there) writes nothing.
+  const unchanged = state === review.state;
+  const next: StoredReview = unchanged ? review : { ...review, version: review.version + 1, updatedAt: deps.now().getTime(), state };
+  if (!unchanged) await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
   const changedIds = new Set(touched.changed ?? []);
   const changedEntries = (view: TimelineView) => view.entries.filter((e) => changedIds.has(e.id));
   if (!head) {
     // Stored before issue 13: worked out over every entry, as before.
-    await deps.summaries.timelineChanged(toTimelineView(next, await all(), incident));
+    if (!unchanged) await deps.summaries.timelineChanged(toTimelineView(next, await all(), incident));
     const view = await viewFor(deps, next, await all(), incident);
     return { ...firstPageOf(view), entries: [], changed: changedEntries(view), removed: touched.removed ?? [] };
   }
   const detail = detailOnce(deps, review);
-  await deps.summaries.timelineChanged(await headView(next, head, null, incident, everyone(head), detail));
+  if (!unchanged) await deps.summaries.timelineChanged(await headView(next, head, null, incident, everyone(head), detail));
   const view = await headView(next, head, null, incident, await headVisibility(deps, head), detail);
   const changed = assembleTimeline(
     [...read.values()].filter((e) => changedIds.has(e.id)),

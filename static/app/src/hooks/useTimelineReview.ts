@@ -10,6 +10,7 @@ type WriteKey =
   | 'timeline/manual/add'
   | 'timeline/manual/update'
   | 'timeline/manual/remove'
+  | 'timeline/chat/import'
   | 'moments/set'
   | 'severity/set';
 

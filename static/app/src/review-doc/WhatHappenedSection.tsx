@@ -3,6 +3,7 @@ import { CheckedTextarea } from './CheckedTextarea';
 import { ChipsInput } from './ChipsInput';
 import { CustomerImpactField } from './CustomerImpactField';
 import { DocSection } from './DocSection';
+import { DraftNarrative } from './DraftNarrative';
 import { setContent } from './draft-edits';
 import { useEditor } from './editor-context';
 import { fieldDomId } from './field-paths';
@@ -23,6 +24,7 @@ export function WhatHappenedSection() {
         value={content.description}
         onChange={(description) => setContent(editor.edit, 'description', description)}
       />
+      <DraftNarrative />
       <CustomerImpactField />
       <div className="pir-doc-grid">
         <PeoplePicker

@@ -7,6 +7,7 @@ import { groupByDay } from '../timeline/day-groups';
 import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, sourceOptions } from '../timeline/timeline-filters';
 import { zoneAbbreviation } from '../timeline/zoned-time';
 import { EntriesLoading } from './EntriesLoading';
+import { ImportChatDialog } from '../chat/ImportChatDialog';
 import { ManualEntryForm } from './ManualEntryForm';
 import { TimelineDayGroup } from './TimelineDayGroup';
 import { TimelineFiltersBar } from './TimelineFiltersBar';
@@ -18,6 +19,7 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
   const [filters, setFilters] = useState(NO_FILTERS);
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   // Typing in the search box stays responsive: the list catches up in the background.
   const shownFilters = useDeferredValue(filters);
   const visible = useMemo(() => filterEntries(entries, shownFilters), [entries, shownFilters]);
@@ -52,7 +54,11 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
             Add entry
           </Button>
         )}
+        <Button spacing="compact" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+          Import chat
+        </Button>
       </div>
+      {importing && <ImportChatDialog review={review} onClose={() => setImporting(false)} />}
       {entries.length === 0 && loading.remaining === 0 ? (
         adding ? (
           addForm
