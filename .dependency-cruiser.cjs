@@ -41,21 +41,22 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. Four exceptions the UI bundles as values, ' +
+        'The UI may import only the shared contract from src/, and only as types. Five exceptions the UI bundles as values, ' +
         'each a leaf: the vocabulary (src/vocabulary.ts: the lists and words both sides use), the URL policy ' +
         '(src/domain/safe-url.ts: what the UI opens and what the pages link is decided once), the duration format ' +
         '(src/domain/duration-format.ts: every surface writes a duration alike) and the commander rule ' +
-        '(src/domain/incident-commander.ts: the form and the save keep one commander).',
+        '(src/domain/incident-commander.ts: the form and the save keep one commander), and the chat transcript parsers ' +
+        '(src/domain/chat-import/: the import dialog previews exactly what the parsers read).',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$', '^src/domain/chat-import/'] },
     },
     {
       name: 'ui-contract-import-is-type-only',
       comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary, the URL policy and the duration format are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$', '^src/domain/chat-import/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'url-policy-imports-nothing',
@@ -86,6 +87,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/incident-commander\\.ts$' },
       to: { dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'chat-parsers-stand-alone',
+      comment: 'The UI bundles src/domain/chat-import/: its files import only each other, so no other backend code comes along.',
+      severity: 'error',
+      from: { path: '^src/domain/chat-import/' },
+      to: { pathNot: '^src/domain/chat-import/' },
     },
     {
       name: 'ui-bridge-in-one-module',
