@@ -272,9 +272,17 @@ export interface MeetingDetails {
   participants: Participant[];
 }
 
+/**
+ * What kind of condition a contributing factor was (docs/FACTOR-TAXONOMY.md): a small fixed list,
+ * so factors can be counted across incidents; the free text says the particulars.
+ */
+export type FactorCategory = 'change' | 'configuration' | 'capacity' | 'dependency' | 'detection' | 'knowledge' | 'process' | 'hardware-network' | 'other';
+
 export interface ContributingFactor {
   id: string;
   text: string;
+  /** Reviews stored before categories existed read as 'other', their text kept. */
+  category: FactorCategory;
 }
 
 /** What only the external summary asks for: typed on the Publish form, kept with the review so a reload or a re-publish finds it. */

@@ -138,10 +138,10 @@ const REVIEWS: readonly DemoReview[] = [
         surprised: 'Nobody on call could find the production access runbook or the senior engineer\'s phone number.',
       },
       contributingFactors: [
-        { id: 'f1', text: 'The export job was deployed to every web host by a shared configuration role.' },
-        { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.' },
-        { id: 'f3', text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.' },
-        { id: 'f4', text: 'Nobody is paged for the web tier at weekends, so support found an engineer through chat.' },
+        { id: 'f1', text: 'The export job was deployed to every web host by a shared configuration role.', category: 'configuration' },
+        { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.', category: 'detection' },
+        { id: 'f3', text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.', category: 'knowledge' },
+        { id: 'f4', text: 'Nobody is paged for the web tier at weekends, so support found an engineer through chat.', category: 'process' },
       ],
       remediation: 'The export job was stopped and the web service on web-02 restarted; the job was taken out of the web hosts\' schedule the same evening and moved to the reporting worker in OPS-1.',
       tags: ['login', 'on-call'],
@@ -193,7 +193,10 @@ const REVIEWS: readonly DemoReview[] = [
         wentWell: 'The customer\'s data was rebuilt from their own exports within two days.',
         surprised: 'A migration that finished fast was taken as good news.',
       },
-      contributingFactors: [{ id: 'f1', text: 'Backup jobs checked their exit code, not what they uploaded.' }],
+      contributingFactors: [
+        { id: 'f1', text: 'Backup jobs checked their exit code, not what they uploaded.', category: 'detection' },
+        { id: 'f2', text: 'The migration tool copied whatever the newest backup held, however old it was.', category: 'change' },
+      ],
       tags: ['backups', 'migration'],
     }),
     items: (seededAt) => [

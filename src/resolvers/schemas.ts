@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEY_MOMENTS } from '../contract';
+import { FACTOR_CATEGORIES } from '../domain/factor-taxonomy';
 
 /** Jira issue keys: project key (letters, digits, underscore; starts with a letter) - number. */
 export const IssueKey = z
@@ -105,7 +106,9 @@ export const ReviewContentSchema = z
     incidentCommander: PersonSchema.nullable(),
     servicesImpacted: z.array(z.string().trim().min(1).max(100)).max(50),
     learnings: z.object({ learned: longText, wentWell: longText, surprised: longText }).strict(),
-    contributingFactors: z.array(z.object({ id: ClientId, text: z.string().max(2_000) }).strict()).max(50, 'At most 50 contributing factors'),
+    contributingFactors: z
+      // A factor sent without a category (a client older than issue 17) is saved as 'other'.
+      .array(z.object({ id: ClientId, text: z.string().max(2_000), category: z.enum(FACTOR_CATEGORIES).default('other') }).strict()).max(50, 'At most 50 contributing factors'),
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
     externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
