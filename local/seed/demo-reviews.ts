@@ -131,7 +131,8 @@ const REVIEWS: readonly DemoReview[] = [
         'On a Saturday evening new sign-ins failed for about 20 minutes. A monthly export job had started on a web host instead of the reporting worker and used up its CPU. Support noticed posts on social media and found the one engineer online; she escalated to a senior engineer, who stopped the job and restarted the web service.',
       incidentCommander: TOMAS,
       customerImpact: { affected: true, text: 'New sign-ins failed for about 20 minutes; existing sessions kept working.' },
-      servicesImpacted: ['Web sign-in'],
+      // The export job belongs to reporting: INC-3 names that service too (insights, suggestions).
+      servicesImpacted: ['Web sign-in', 'Reporting'],
       learnings: {
         learned: 'A monthly export job was scheduled on every web host instead of one, and its CPU use starved the sign-in service.',
         wentWell: 'Support noticed the complaints on social media within minutes and found an engineer quickly.',
@@ -208,8 +209,23 @@ const REVIEWS: readonly DemoReview[] = [
     key: 'INC-3',
     story: 'etl',
     status: 'draft',
-    edit: (c) => ({ ...c, customerImpact: { affected: false, text: 'Internal dashboards only.' }, tags: ['etl'] }),
-    items: (seededAt) => [item('c1', 'Page the data team when the nightly load has not started by 02:00', dueIn(seededAt, 14), 'know-sooner', null)],
+    edit: (c) => ({
+      ...c,
+      customerImpact: { affected: false, text: 'Internal dashboards only.' },
+      servicesImpacted: ['Nightly ETL', 'Reporting'],
+      // Shares detection and configuration with INC-1 and INC-2, so the insights group them.
+      contributingFactors: [
+        { id: 'f1', text: 'The scheduler was paused by hand during maintenance and nothing reminded anyone to resume it.', category: 'configuration' },
+        { id: 'f2', text: 'Nothing alerts when the nightly load has not started; the first sign was an empty dashboard.', category: 'detection' },
+        { id: 'f3', text: 'Maintenance handover notes have no place for "things paused".', category: 'process' },
+      ],
+      tags: ['etl'],
+    }),
+    items: (seededAt) => [
+      item('c1', 'Page the data team when the nightly load has not started by 02:00', dueIn(seededAt, 14), 'know-sooner', null),
+      // No due date on purpose: the site's countermeasure policy gives its sub-task one (Sev3: 60 days).
+      { ...item('c2', 'Add "paused jobs" to the maintenance handover checklist', dueIn(seededAt, 0), 'other', null), dueDate: null },
+    ],
   },
 ];
 

@@ -45,8 +45,14 @@ import {
   SeveritySetPayload,
   SummariesCsvPayload,
   SummariesListPayload,
+  SummariesInsightsPayload,
+  KnownServicesPayload,
+  PolicyGetPayload,
+  PolicySetPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, insightsDeps, policyDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { knownServices, summaryInsights } from '../use-cases/insights';
+import { getPolicy, setPolicy } from '../use-cases/policy';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -135,4 +141,16 @@ export function registerResolvers(resolver: Resolver): void {
   define('summaries/csv', defineResolver('summaries/csv', SummariesCsvPayload, (p) => summariesCsv(summariesDeps(), p)));
   define('summaries/incident', defineResolver('summaries/incident', IssueOnlyPayload, (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey)));
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
+  // Issue 17: insights across incidents, service suggestions, countermeasure policy.
+  define('summaries/insights', defineResolver('summaries/insights', SummariesInsightsPayload, (p) => summaryInsights(insightsDeps(), p)));
+  define(
+    'services/known',
+    defineResolver('services/known', KnownServicesPayload, async (p, ctx) => {
+      // Asked from a review: the caller must see that incident first (NOT_FOUND otherwise, as everywhere).
+      await getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey);
+      return knownServices(summariesDeps());
+    }),
+  );
+  define('policy/get', defineResolver('policy/get', PolicyGetPayload, (_p, ctx) => getPolicy(policyDeps(ctx))));
+  define('policy/set', defineResolver('policy/set', PolicySetPayload, (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays)));
 }

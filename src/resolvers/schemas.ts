@@ -235,3 +235,15 @@ export const SummariesListPayload = z
   .strict();
 
 export const SummariesCsvPayload = z.object(SummaryFilters).strict();
+
+// ---- Issue 17: insights, known services, countermeasure policy ---------------------------
+
+const { sort: _sort, dir: _dir, ...InsightFilters } = SummaryFilters;
+export const SummariesInsightsPayload = z.object(InsightFilters).strict();
+export const KnownServicesPayload = z.object({ issueKey: IssueKey }).strict();
+export const PolicyGetPayload = z.object({}).strict();
+/** Whole days, 1 to a year, or null for "no default" at that severity. */
+const PolicyDays = z.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').nullable();
+export const PolicySetPayload = z
+  .object({ dueDays: z.object({ 1: PolicyDays, 2: PolicyDays, 3: PolicyDays, 4: PolicyDays, 5: PolicyDays }).strict() })
+  .strict();

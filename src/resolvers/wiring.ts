@@ -22,6 +22,11 @@ import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries'
 import { getReviewDoc } from '../use-cases/review-doc';
 import { getTimeline, timelineAudience } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
+import type { IncidentOverview } from '../contract';
+import { createAdminCheck } from '../jira/admin-permission';
+import { createKvsPolicyStore } from '../storage/policy-store';
+import type { InsightsDeps } from '../use-cases/insights';
+import { policyDueFor, type PolicyDeps } from '../use-cases/policy';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
 export function reviewDeps(ctx: CallContext): ReviewDeps {
@@ -48,6 +53,7 @@ export function docDeps(ctx: CallContext): DocDeps {
     summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
     leases: createKvsLeases(),
     newId: () => randomUUID(),
+    policyDueDate: policyDueDateFor(),
   };
 }
 
@@ -76,4 +82,21 @@ export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
     doc: (issueKey, incident) => getReviewDoc(docDeps(ctx), issueKey, incident),
     reportUrl: async (issueKey) => (await publish.loadPage(issueKey, 'internal'))?.url ?? null,
   };
+}
+
+/** Issue 17: insights read the policy beside the index. */
+export function insightsDeps(): InsightsDeps {
+  return { ...summariesDeps(), policy: createKvsPolicyStore() };
+}
+
+export function policyDeps(ctx: CallContext): PolicyDeps {
+  const jira = createForgeJiraClient(ctx.siteUrl);
+  return { store: createKvsPolicyStore(), isAdmin: createAdminCheck(), myself: () => jira.myself(), now: () => new Date() };
+}
+
+/** The due date a new sub-task gets when its item has none: the policy at the review's severity (its override, else the priority's). */
+function policyDueDateFor(): NonNullable<DocDeps['policyDueDate']> {
+  const reviews = createKvsReviewStore();
+  const severityOf = async (incident: IncidentOverview) => (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
+  return (incident) => policyDueFor(createKvsPolicyStore(), severityOf, incident, new Date());
 }
