@@ -159,3 +159,18 @@ describe('countermeasure policies', () => {
     ]);
   });
 });
+
+describe('insights as CSV', () => {
+  it('makes free text formula-safe and quotes what needs quoting', async () => {
+    const { groupsCsv } = await import('../../src/domain/insights-csv');
+    const csv = groupsCsv('Service', [
+      { key: '=cmd', label: '=cmd|calc', incidents: 2, ttaMedianMs: 90_000, ttrMedianMs: null },
+      { key: 'a, b', label: 'Search, "beta"', incidents: 1, ttaMedianMs: null, ttrMedianMs: 3_600_000 },
+    ]);
+    expect(csv.split('\r\n')).toStrictEqual([
+      'Service,Incidents,TTA median (minutes),TTR median (minutes)',
+      "'=cmd|calc,2,1.5,",
+      '"Search, ""beta""",1,,60',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { SummarySortKey } from '../../../../src/contract';
 import { useSummaries } from '../hooks/useSummaries';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
+import { InsightsSection } from '../summaries/insights/InsightsSection';
 import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
 
 /**
@@ -52,6 +53,7 @@ export function SummariesPage() {
           csvQuery={csvQuery}
           onOpen={setOpenKey}
         />
+        <InsightsSection filters={csvQuery} />
       </div>
       {openKey && <IncidentSummaryView issueKey={openKey} onBack={back} />}
     </>
