@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { SummaryQuery } from '../../../../../src/contract';
+import type { SummaryInsights, SummaryQuery } from '../../../../../src/contract';
 import { LoadError } from '../../components/LoadError';
 import { Spinner } from '../../components/Spinner';
-import { useResolver } from '../../hooks/useResolver';
+import { useResolver, type AsyncResult } from '../../hooks/useResolver';
 import { BacklogChart } from './BacklogChart';
 import { GroupChart } from './GroupChart';
 import { PastPolicyList } from './PastPolicyList';
@@ -44,6 +44,16 @@ export function InsightsSection({ filters }: { filters: Filters | null }) {
 
 function InsightsBody({ query }: { query: Omit<Filters, 'sort' | 'dir'> }) {
   const { state, retry } = useResolver('summaries/insights', query);
+  return (
+    <>
+      <InsightsData state={state} retry={retry} />
+      {/* Outside the data's loading state, so a save's confirmation survives the insights reloading. */}
+      <PolicyPanel onSaved={retry} />
+    </>
+  );
+}
+
+function InsightsData({ state, retry }: Pick<AsyncResult<SummaryInsights>, 'state' | 'retry'>) {
   if (state.status === 'loading') return <Spinner label="Loading insights" />;
   if (state.status === 'error') return <LoadError what="the insights" error={state.error} onRetry={retry} />;
   const data = state.data;
@@ -81,7 +91,6 @@ function InsightsBody({ query }: { query: Omit<Filters, 'sort' | 'dir'> }) {
         <BacklogChart points={data.backlog} />
         <PastPolicyList items={data.pastPolicy} total={data.pastPolicyTotal} />
       </div>
-      <PolicyPanel onSaved={retry} />
     </div>
   );
 }

@@ -36,10 +36,12 @@ export function PolicyPanel({ onSaved }: { onSaved: () => void }) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The answer of the last save: shown at once, without a loading flash that would lose "saved".
+  const [latest, setLatest] = useState<PolicyView | null>(null);
 
   if (state.status === 'loading') return <Spinner label="Loading the countermeasure policy" />;
   if (state.status === 'error') return <LoadError what="the countermeasure policy" error={state.error} onRetry={retry} />;
-  const view: PolicyView = state.data;
+  const view: PolicyView = latest ?? state.data;
   const shown = texts ?? textsOf(view.policy.dueDays);
   const { days, errors } = parseDays(shown);
 
@@ -48,10 +50,9 @@ export function PolicyPanel({ onSaved }: { onSaved: () => void }) {
     setSaving(true);
     setProblem(null);
     try {
-      await invoke('policy/set', { dueDays: days });
+      setLatest(await invoke('policy/set', { dueDays: days }));
       setTexts(null);
       setSaved(true);
-      retry();
       onSaved();
     } catch (e) {
       setProblem(toAppRequestError(e).message);
