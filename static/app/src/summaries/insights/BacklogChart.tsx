@@ -2,6 +2,12 @@ import type { BacklogPoint } from '../../../../../src/contract';
 import { backlogCsv } from '../../../../../src/domain/insights-csv';
 import { useAppContext } from '../../hooks/useAppContext';
 import { monthName } from '../summary-format';
+
+/** "Dec" for 2025-12, in the viewer's locale: a column is too narrow for the whole name. */
+function shortMonth(month: string, locale: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
 import { InsightDownload } from './InsightDownload';
 
 /** Open countermeasures at each month's end as columns, with the same numbers as a table. */
@@ -27,7 +33,7 @@ export function BacklogChart({ points }: { points: readonly BacklogPoint[] }) {
               <div key={p.month} className="pir-insights__column">
                 <span className="pir-insights__column-value">{p.open}</span>
                 <span className="pir-insights__column-bar" style={{ blockSize: `${(p.open / max) * 100}%` }} />
-                <span className="pir-insights__column-label">{monthName(p.month, locale).split(' ')[0]}</span>
+                <span className="pir-insights__column-label">{shortMonth(p.month, locale)}</span>
               </div>
             ))}
           </div>

@@ -33,7 +33,8 @@ export function InsightsSection({ filters }: { filters: Filters | null }) {
     return rest;
   }, [filters]);
   return (
-    <section className="pir-insights" aria-labelledby="pir-insights-heading">
+    // Laid out like the overview's page (it renders its own <main>; this section follows it).
+    <section className="pir-page pir-summaries pir-insights" aria-labelledby="pir-insights-heading">
       <h2 className="pir-summaries-section__heading" id="pir-insights-heading">
         Insights
       </h2>
