@@ -1,3 +1,18 @@
+/**
+ * Pure modules the UI bundles as values (everything else in src/ reaches the UI as types only):
+ * each imports only the contract's types, the vocabulary or another module of this list.
+ */
+const UI_BUNDLED = [
+  '^src/vocabulary\\.ts$',
+  '^src/domain/safe-url\\.ts$',
+  '^src/domain/duration-format\\.ts$',
+  '^src/domain/incident-commander\\.ts$',
+  '^src/domain/chat-import/',
+  '^src/domain/factor-taxonomy\\.ts$',
+  '^src/domain/insights-csv\\.ts$',
+  '^src/domain/csv-cell\\.ts$',
+];
+
 /** Layer rules of docs/ARCHITECTURE.md#layers, checked on every `npm test` (docs/DECISIONS.md#strict-by-default). */
 module.exports = {
   forbidden: [
@@ -41,59 +56,33 @@ module.exports = {
     {
       name: 'ui-imports-backend-types-only',
       comment:
-        'The UI may import only the shared contract from src/, and only as types. Five exceptions the UI bundles as values, ' +
-        'each a leaf: the vocabulary (src/vocabulary.ts: the lists and words both sides use), the URL policy ' +
-        '(src/domain/safe-url.ts: what the UI opens and what the pages link is decided once), the duration format ' +
-        '(src/domain/duration-format.ts: every surface writes a duration alike) and the commander rule ' +
-        '(src/domain/incident-commander.ts: the form and the save keep one commander), and the chat transcript parsers ' +
-        '(src/domain/chat-import/: the import dialog previews exactly what the parsers read).',
+        'The UI may import only the shared contract from src/, and only as types, and the pure modules of UI_BUNDLED as values ' +
+        '(the vocabulary, the URL policy, the duration format, the commander rule, the chat parsers, the factor taxonomy, the insights CSV): ' +
+        'what both sides must decide alike is decided once.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', '^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$', '^src/domain/chat-import/'] },
+      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', ...UI_BUNDLED] },
     },
     {
       name: 'ui-contract-import-is-type-only',
-      comment: 'The contract reaches the UI bundle as types only (`import type`); the vocabulary, the URL policy and the duration format are the runtime imports.',
+      comment: 'The contract reaches the UI bundle as types only (`import type`); the modules of UI_BUNDLED are the runtime imports.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/vocabulary\\.ts$', '^src/domain/safe-url\\.ts$', '^src/domain/duration-format\\.ts$', '^src/domain/incident-commander\\.ts$', '^src/domain/chat-import/'], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: UI_BUNDLED, dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'url-policy-imports-nothing',
-      comment: 'The UI bundles src/domain/safe-url.ts: it stays a leaf, so the exception above brings no other backend code along.',
+      name: 'ui-bundled-modules-stand-alone',
+      comment: 'A module the UI bundles (UI_BUNDLED) imports only another of them or the contract, so no other backend code comes along.',
       severity: 'error',
-      from: { path: '^src/domain/safe-url\\.ts$' },
-      to: {},
+      from: { path: UI_BUNDLED },
+      to: { pathNot: ['^src/contract\\.ts$', ...UI_BUNDLED] },
     },
     {
-      name: 'vocabulary-imports-nothing',
-      comment: 'The UI bundles src/vocabulary.ts: it stays a leaf, so it brings no other backend code along.',
+      name: 'ui-bundled-modules-use-contract-types-only',
+      comment: 'The contract reaches a UI-bundled module as types only, as it reaches the UI.',
       severity: 'error',
-      from: { path: '^src/vocabulary\\.ts$' },
-      to: {},
-    },
-    {
-      name: 'duration-format-imports-nothing',
-      comment: 'The UI bundles src/domain/duration-format.ts too: it stays a leaf for the same reason.',
-      severity: 'error',
-      from: { path: '^src/domain/duration-format\\.ts$' },
-      to: {},
-    },
-    {
-      name: 'commander-rule-imports-types-only',
-      comment:
-        'The UI also bundles src/domain/incident-commander.ts, so the form and the save keep "Incident commander" and the ' +
-        "participants' commander role one fact by the same rule; it imports nothing but the contract's types.",
-      severity: 'error',
-      from: { path: '^src/domain/incident-commander\\.ts$' },
-      to: { dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'chat-parsers-stand-alone',
-      comment: 'The UI bundles src/domain/chat-import/: its files import only each other, so no other backend code comes along.',
-      severity: 'error',
-      from: { path: '^src/domain/chat-import/' },
-      to: { pathNot: '^src/domain/chat-import/' },
+      from: { path: UI_BUNDLED },
+      to: { path: '^src/contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'ui-bridge-in-one-module',

@@ -29,6 +29,7 @@ import type {
 import { deriveMoments } from '../src/domain/key-moments';
 import { computeMetrics } from '../src/domain/metrics';
 import { severityOf } from '../src/domain/severity';
+import { FACTOR_CATEGORIES } from '../src/domain/factor-taxonomy';
 import { docFacts, mergeRow, timelineFacts } from '../src/domain/summary-index';
 import type { ItemSync, StoredReviewDoc } from '../src/storage/review-doc-store';
 import type { StoredReview } from '../src/storage/review-store';
@@ -200,7 +201,7 @@ function actionItems(rng: Rng, project: string, service: string, t: number, subt
 function content(rng: Rng, key: string, summary: string, t: number, affected: boolean | null, tags: string[], services: string[]) {
   const person = () => rng.pick(PEOPLE);
   const participants: Participant[] = rng.some(PEOPLE, rng.int(2, 4)).map((p) => ({ ...p, role: rng.pick(ROLES) }));
-  const factors: ContributingFactor[] = Array.from({ length: rng.int(1, 2) }, () => ({ id: `${hex(rng, 8)}-${hex(rng, 4)}`, text: rng.pick(SENTENCES) }));
+  const factors: ContributingFactor[] = Array.from({ length: rng.int(1, 2) }, () => ({ id: `${hex(rng, 8)}-${hex(rng, 4)}`, text: rng.pick(SENTENCES), category: rng.pick(FACTOR_CATEGORIES) }));
   return {
     meeting: { title: `${key}: ${summary}`, meetingDate: rng.chance(0.8) ? day(t + rng.int(1, 6) * DAY) : null, contact: person(), createdBy: MAYA, facilitator: person(), participants },
     goals: { knowSooner: rng.pick(SENTENCES), recoverSooner: rng.pick(SENTENCES) },

@@ -23,7 +23,17 @@ export const INCIDENT_RESPONDERS: SiteGroup = {
   members: ['maya@example.com', 'tomas@example.com', 'aiko@example.com'],
 };
 
-export const SEED_GROUPS: readonly SiteGroup[] = [INCIDENT_RESPONDERS];
+/**
+ * Jira administrators: the group a site's Jira admin role grants the ADMINISTER global permission
+ * (what /mypermissions answers for it). Maya runs the incident process and administers Jira.
+ */
+export const JIRA_ADMINS: SiteGroup = {
+  groupId: '8d41c7b2-3e5f-4a96-b0d8-2c7e9f1a6b34',
+  name: 'jira-admins',
+  members: ['maya@example.com'],
+};
+
+export const SEED_GROUPS: readonly SiteGroup[] = [INCIDENT_RESPONDERS, JIRA_ADMINS];
 
 export function migrateGroups(db: Db): void {
   db.exec(`

@@ -294,9 +294,17 @@ export interface MeetingDetails {
   participants: Participant[];
 }
 
+/**
+ * What kind of condition a contributing factor was (docs/FACTOR-TAXONOMY.md): a small fixed list,
+ * so factors can be counted across incidents; the free text says the particulars.
+ */
+export type FactorCategory = 'change' | 'configuration' | 'capacity' | 'dependency' | 'detection' | 'knowledge' | 'process' | 'hardware-network' | 'other';
+
 export interface ContributingFactor {
   id: string;
   text: string;
+  /** Reviews stored before categories existed read as 'other', their text kept. */
+  category: FactorCategory;
 }
 
 /** What only the external summary asks for: typed on the Publish form, kept with the review so a reload or a re-publish finds it. */
@@ -345,6 +353,9 @@ export interface ActionItemJira {
   /** The sub-task's summary and priority name; absent in states stored before they were read. */
   summary?: string;
   priority?: string | null;
+  /** When Jira created the sub-task, and when it was resolved (null while unresolved); absent in states read before issue 17. */
+  createdAt?: string;
+  resolvedAt?: string | null;
   /** When the item's fields were last written to the sub-task. */
   syncedAt: string;
 }
@@ -544,6 +555,24 @@ export interface SummaryRow {
   tags: string[];
   pageUrl: string | null;
   updatedAt: number;
+  /** Services impacted, as typed on the review (issue 17; absent in rows indexed before it). */
+  services?: string[];
+  /** The categories of the review's contributing factors, each once, in taxonomy order. */
+  factorCategories?: FactorCategory[];
+  /** Every countermeasure's life in Jira, for completion rates, time to close and the backlog. */
+  countermeasures?: SummaryCountermeasure[];
+}
+
+/** One countermeasure as the summary index keeps it (dates are UTC days, YYYY-MM-DD). */
+export interface SummaryCountermeasure {
+  /** Null until its sub-task is created in Jira. */
+  subtaskKey: string | null;
+  /** When the sub-task was created in Jira (null before it is, or when Jira did not say). */
+  created: string | null;
+  /** When it was resolved, if it is done (null while open, or done without a resolution date). */
+  closed: string | null;
+  done: boolean;
+  dueDate: string | null;
 }
 
 export type SummarySortKey = 'impactStartedAt' | 'severityLevel' | 'ttaMs' | 'ttrMs' | 'impactMs' | 'actionsOverdue';
@@ -647,6 +676,88 @@ export interface IncidentSummary {
   updatedAt: string | null;
 }
 
+// ---- Issue 17: insights across incidents and countermeasure policies ----
+
+/** Incidents and TTA/TTR medians of one group (a service, or a factor category). */
+export interface InsightGroup {
+  /** The service name, or the FactorCategory. */
+  key: string;
+  label: string;
+  incidents: number;
+  /** Over the group's incidents whose TTA/TTR is known; null when none is. */
+  ttaMedianMs: number | null;
+  ttrMedianMs: number | null;
+}
+
+export interface CountermeasureInsight {
+  total: number;
+  done: number;
+  open: number;
+  /** Of `open`, items whose sub-task is not created in Jira yet. */
+  notInJira: number;
+  /** done / total, 0–1; null without countermeasures. */
+  completionRate: number | null;
+  /** Median whole days from the sub-task's creation to its resolution, over the done items Jira dates. */
+  medianDaysToClose: number | null;
+  /** How many done items that median is over. */
+  closedDated: number;
+}
+
+/** Open countermeasures at the end of a month (today, for the current month). */
+export interface BacklogPoint {
+  /** YYYY-MM (UTC). */
+  month: string;
+  open: number;
+}
+
+/** Default due dates by severity, in days from when the sub-task is created (null: no default). */
+export type PolicyDueDays = Record<SeverityLevel, number | null>;
+
+export interface CountermeasurePolicy {
+  dueDays: PolicyDueDays;
+  /** Null while the site uses the app's defaults. */
+  updatedAt: string | null;
+  updatedBy: Person | null;
+}
+
+export interface PolicyView {
+  policy: CountermeasurePolicy;
+  /** Jira administrators (the ADMINISTER global permission) may change it. */
+  canEdit: boolean;
+}
+
+/** An open countermeasure older than its severity's policy allows. */
+export interface PolicyBreach {
+  incidentKey: string;
+  incidentTitle: string;
+  severityLevel: SeverityLevel;
+  subtaskKey: string | null;
+  /** When the policy clock started: the sub-task's creation, else the incident's impact start (YYYY-MM-DD). */
+  since: string;
+  /** since + the policy's days. */
+  policyDue: string;
+  /** Whole days past `policyDue` (≥ 1). */
+  daysPast: number;
+  /** The item's own due date, if any. */
+  dueDate: string | null;
+}
+
+export interface SummaryInsights {
+  from: string;
+  to: string;
+  today: string;
+  /** Incidents the insights are over (filtered, every one visible to the viewer). */
+  incidents: number;
+  byService: InsightGroup[];
+  byFactorCategory: InsightGroup[];
+  countermeasures: CountermeasureInsight;
+  backlog: BacklogPoint[];
+  policy: CountermeasurePolicy;
+  /** Most days past first, at most 50. */
+  pastPolicy: PolicyBreach[];
+  pastPolicyTotal: number;
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -721,6 +832,14 @@ export interface ResolverMap {
   'summaries/csv': { payload: Omit<SummaryQuery, 'page' | 'pageSize'>; result: { filename: string; csv: string; rows: number } };
   /** The printable one-screen summary of one incident. */
   'summaries/incident': { payload: { issueKey: string }; result: IncidentSummary };
+  /** Insights over the filtered reviews the viewer may see: by service, by factor category, countermeasures, backlog, past policy. */
+  'summaries/insights': { payload: Omit<SummaryQuery, 'page' | 'pageSize' | 'sort' | 'dir'>; result: SummaryInsights };
+  /** Service names used by earlier reviews the viewer may see, most used first (suggestions as a review is typed). */
+  'services/known': { payload: { issueKey: string }; result: string[] };
+  /** The site's countermeasure policy, and whether the viewer may change it. */
+  'policy/get': { payload: Record<string, never>; result: PolicyView };
+  /** Changes the policy: Jira administrators only (FORBIDDEN otherwise). */
+  'policy/set': { payload: { dueDays: PolicyDueDays }; result: PolicyView };
 }
 
 export type ResolverKey = keyof ResolverMap;

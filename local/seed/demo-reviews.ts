@@ -131,17 +131,18 @@ const REVIEWS: readonly DemoReview[] = [
         'On a Saturday evening new sign-ins failed for about 20 minutes. A monthly export job had started on a web host instead of the reporting worker and used up its CPU. Support noticed posts on social media and found the one engineer online; she escalated to a senior engineer, who stopped the job and restarted the web service.',
       incidentCommander: TOMAS,
       customerImpact: { affected: true, text: 'New sign-ins failed for about 20 minutes; existing sessions kept working.' },
-      servicesImpacted: ['Web sign-in'],
+      // The export job belongs to reporting: INC-3 names that service too (insights, suggestions).
+      servicesImpacted: ['Web sign-in', 'Reporting'],
       learnings: {
         learned: 'A monthly export job was scheduled on every web host instead of one, and its CPU use starved the sign-in service.',
         wentWell: 'Support noticed the complaints on social media within minutes and found an engineer quickly.',
         surprised: 'Nobody on call could find the production access runbook or the senior engineer\'s phone number.',
       },
       contributingFactors: [
-        { id: 'f1', text: 'The export job was deployed to every web host by a shared configuration role.' },
-        { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.' },
-        { id: 'f3', text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.' },
-        { id: 'f4', text: 'Nobody is paged for the web tier at weekends, so support found an engineer through chat.' },
+        { id: 'f1', text: 'The export job was deployed to every web host by a shared configuration role.', category: 'configuration' },
+        { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.', category: 'detection' },
+        { id: 'f3', text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.', category: 'knowledge' },
+        { id: 'f4', text: 'Nobody is paged for the web tier at weekends, so support found an engineer through chat.', category: 'process' },
       ],
       remediation: 'The export job was stopped and the web service on web-02 restarted; the job was taken out of the web hosts\' schedule the same evening and moved to the reporting worker in OPS-1.',
       tags: ['login', 'on-call'],
@@ -193,7 +194,10 @@ const REVIEWS: readonly DemoReview[] = [
         wentWell: 'The customer\'s data was rebuilt from their own exports within two days.',
         surprised: 'A migration that finished fast was taken as good news.',
       },
-      contributingFactors: [{ id: 'f1', text: 'Backup jobs checked their exit code, not what they uploaded.' }],
+      contributingFactors: [
+        { id: 'f1', text: 'Backup jobs checked their exit code, not what they uploaded.', category: 'detection' },
+        { id: 'f2', text: 'The migration tool copied whatever the newest backup held, however old it was.', category: 'change' },
+      ],
       tags: ['backups', 'migration'],
     }),
     items: (seededAt) => [
@@ -205,8 +209,23 @@ const REVIEWS: readonly DemoReview[] = [
     key: 'INC-3',
     story: 'etl',
     status: 'draft',
-    edit: (c) => ({ ...c, customerImpact: { affected: false, text: 'Internal dashboards only.' }, tags: ['etl'] }),
-    items: (seededAt) => [item('c1', 'Page the data team when the nightly load has not started by 02:00', dueIn(seededAt, 14), 'know-sooner', null)],
+    edit: (c) => ({
+      ...c,
+      customerImpact: { affected: false, text: 'Internal dashboards only.' },
+      servicesImpacted: ['Nightly ETL', 'Reporting'],
+      // Shares detection and configuration with INC-1 and INC-2, so the insights group them.
+      contributingFactors: [
+        { id: 'f1', text: 'The scheduler was paused by hand during maintenance and nothing reminded anyone to resume it.', category: 'configuration' },
+        { id: 'f2', text: 'Nothing alerts when the nightly load has not started; the first sign was an empty dashboard.', category: 'detection' },
+        { id: 'f3', text: 'Maintenance handover notes have no place for "things paused".', category: 'process' },
+      ],
+      tags: ['etl'],
+    }),
+    items: (seededAt) => [
+      item('c1', 'Page the data team when the nightly load has not started by 02:00', dueIn(seededAt, 14), 'know-sooner', null),
+      // No due date on purpose: the site's countermeasure policy gives its sub-task one (Sev3: 60 days).
+      { ...item('c2', 'Add "paused jobs" to the maintenance handover checklist', dueIn(seededAt, 0), 'other', null), dueDate: null },
+    ],
   },
 ];
 

@@ -1,19 +1,25 @@
 import type {
   ActionItem,
   DurationValue,
+  FactorCategory,
   IncidentOverview,
   MonthTrend,
   OverdueCountermeasure,
   ReviewDoc,
   ReviewStatus,
   SeverityLevel,
+  SummaryCountermeasure,
   SummaryOpenItem,
   SummaryRow,
   SummarySortKey,
   TimelineView,
 } from '../contract';
 import { wholeSeconds } from './duration-format';
+import { FACTOR_CATEGORIES } from './factor-taxonomy';
+import { defuseFormula } from './csv-cell';
 import { projectOf } from './issue-key';
+
+export { defuseFormula };
 
 export type { MonthTrend, SummaryRow } from '../contract';
 export type SortKey = SummarySortKey;
@@ -241,14 +247,6 @@ export function csvCells(row: SummaryRow): string[] {
   return CSV_COLUMNS.map(([, cell]) => defuseFormula(cell(row)));
 }
 
-/**
- * A cell a spreadsheet would run as a formula gets a leading single quote (OWASP "CSV
- * injection"): titles and tags are free text typed by anyone who can edit an incident.
- */
-export function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double its quotes. */
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -286,6 +284,9 @@ export interface DocFacts {
   openItems: SummaryOpenItem[];
   openDueDates: string[];
   docVersion: number;
+  services: string[];
+  factorCategories: FactorCategory[];
+  countermeasures: SummaryCountermeasure[];
 }
 
 const knownMs = (d: DurationValue): number | null => (d.known ? d.ms : null);
@@ -335,10 +336,44 @@ export function docFacts(doc: Pick<ReviewDoc, 'status' | 'content' | 'actionItem
     })),
     openDueDates: dated.map((i) => dueOf(i) as string),
     docVersion: doc.version,
+    // Content read from older or partial documents may lack these lists.
+    services: [...new Set((doc.content.servicesImpacted ?? []).map((s) => s.trim()).filter((s) => s !== ''))],
+    factorCategories: FACTOR_CATEGORIES.filter((c) => (doc.content.contributingFactors ?? []).some((f) => f.category === c)),
+    countermeasures: doc.actionItems.map(countermeasureOf),
   };
 }
 
-const EMPTY_DOC: DocFacts = { status: 'draft', customerImpact: null, tags: [], actionsOpen: 0, actionsClosed: 0, openItems: [], openDueDates: [], docVersion: 0 };
+/** The UTC day of a Jira timestamp ('2026-10-01T09:30:00.000+0200'), or null when it cannot be read. */
+export function jiraDay(stamp: string | null | undefined): string | null {
+  const ms = instant(stamp);
+  return ms === null ? null : new Date(ms).toISOString().slice(0, 10);
+}
+
+/** An item's life as the index keeps it: dated by its sub-task in Jira (an item not in Jira yet has no dates). */
+export function countermeasureOf(item: ActionItem): SummaryCountermeasure {
+  const done = item.jira?.status.category === 'done';
+  return {
+    subtaskKey: item.jira?.key ?? null,
+    created: jiraDay(item.jira?.createdAt),
+    closed: done ? jiraDay(item.jira?.resolvedAt) : null,
+    done,
+    dueDate: item.jira?.dueDate ?? item.dueDate,
+  };
+}
+
+const EMPTY_DOC: DocFacts = {
+  status: 'draft',
+  customerImpact: null,
+  tags: [],
+  actionsOpen: 0,
+  actionsClosed: 0,
+  openItems: [],
+  openDueDates: [],
+  docVersion: 0,
+  services: [],
+  factorCategories: [],
+  countermeasures: [],
+};
 
 /**
  * The row after a change: the previous row (or a blank one built from `base`) with the changed
@@ -406,11 +441,21 @@ export const PACKED_FORMAT = 1;
 const PACKED_FIELDS = [
   'incidentKey', 'projectKey', 'title', 'severityLevel', 'impactStartedAt', 'ttaMs', 'ttrMs', 'impactMs', 'customerImpact',
   'status', 'actionsOpen', 'actionsClosed', 'openItems', 'openDueDates', 'tags', 'pageUrl', 'updatedAt', 'docVersion',
+  'services', 'factorCategories', 'countermeasures',
 ] as const;
 export type PackedRow = unknown[];
 
 export function packRow(row: SummaryRow): PackedRow {
-  return PACKED_FIELDS.map((f) => (f === 'openItems' ? row.openItems.map((i) => [i.subtaskKey, i.summary, i.owner, i.dueDate]) : row[f]));
+  return PACKED_FIELDS.map((f) =>
+    f === 'openItems'
+      ? row.openItems.map((i) => [i.subtaskKey, i.summary, i.owner, i.dueDate])
+      : // Countermeasures as [subtaskKey, created, closed, done (1/0), dueDate]: ~45 bytes each.
+        f === 'countermeasures'
+        ? (row.countermeasures ?? []).map((c) => [c.subtaskKey, c.created, c.closed, c.done ? 1 : 0, c.dueDate])
+        : f === 'services' || f === 'factorCategories'
+          ? (row[f] ?? [])
+          : row[f],
+  );
 }
 
 /** The row back from its packed form; `actionsOverdue` is 0 until counted on read (`withOverdue`). */
@@ -423,6 +468,12 @@ export function unpackRow(packed: PackedRow): SummaryRow {
     docVersion: typeof v.docVersion === 'number' ? v.docVersion : 0,
     actionsOverdue: 0,
     openItems: items.map(([subtaskKey, summary, owner, dueDate]) => ({ subtaskKey, summary, owner, dueDate })),
+    // Rows packed before issue 17 have none of these: empty until the review is next saved.
+    services: Array.isArray(v.services) ? (v.services as string[]) : [],
+    factorCategories: Array.isArray(v.factorCategories) ? (v.factorCategories as FactorCategory[]) : [],
+    countermeasures: (Array.isArray(v.countermeasures) ? (v.countermeasures as [string | null, string | null, string | null, number, string | null][]) : []).map(
+      ([subtaskKey, created, closed, done, dueDate]) => ({ subtaskKey, created, closed, done: done === 1, dueDate }),
+    ),
   };
 }
 

@@ -51,8 +51,14 @@ import {
   SeveritySetPayload,
   SummariesCsvPayload,
   SummariesListPayload,
+  SummariesInsightsPayload,
+  KnownServicesPayload,
+  PolicyGetPayload,
+  PolicySetPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, peopleLookup, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, insightsDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { knownServices, summaryInsights } from '../use-cases/insights';
+import { getPolicy, setPolicy } from '../use-cases/policy';
 
 /** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
 interface ResolverSpec<K extends ResolverKey> {
@@ -115,6 +121,18 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'publish/external': { schema: PublishExternalPayload, run: (p, ctx) => publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version) },
   'summaries/list': { schema: SummariesListPayload, run: (p) => listSummaries(summariesDeps(), p) },
   'summaries/csv': { schema: SummariesCsvPayload, run: (p) => summariesCsv(summariesDeps(), p) },
+  // Issue 17: insights across incidents, service suggestions, countermeasure policy.
+  'summaries/insights': { schema: SummariesInsightsPayload, run: (p) => summaryInsights(insightsDeps(), p) },
+  'services/known': {
+    schema: KnownServicesPayload,
+    run: async (p, ctx) => {
+      // Asked from a review: the caller must see that incident first (NOT_FOUND otherwise, as everywhere).
+      await getIncidentOverview(createForgeJiraClient(ctx.siteUrl), p.issueKey);
+      return knownServices(summariesDeps());
+    },
+  },
+  'policy/get': { schema: PolicyGetPayload, run: (_p, ctx) => getPolicy(policyDeps(ctx)) },
+  'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays) },
   'summaries/incident': { schema: IssueOnlyPayload, run: (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey) },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_QUESTIONS, ENTRY_KINDS, IMPACTS, ISSUE_KEY_PATTERN, KEY_MOMENTS, MANUAL_KINDS, PARTICIPANT_ROLES, PHASES, REVIEW_STATUSES } from '../vocabulary';
+import { FACTOR_CATEGORIES } from '../domain/factor-taxonomy';
 
 /** Jira issue keys: project key (letters, digits, underscore; starts with a letter) - number. */
 export const IssueKey = z
@@ -129,7 +130,9 @@ export const ReviewContentSchema = z
     incidentCommander: PersonSchema.nullable(),
     servicesImpacted: z.array(z.string().trim().min(1).max(100)).max(50),
     learnings: z.object({ learned: longText, wentWell: longText, surprised: longText }).strict(),
-    contributingFactors: z.array(z.object({ id: ClientId, text: z.string().max(2_000) }).strict()).max(50, 'At most 50 contributing factors'),
+    contributingFactors: z
+      // A factor sent without a category (a client older than issue 17) is saved as 'other'.
+      .array(z.object({ id: ClientId, text: z.string().max(2_000), category: z.enum(FACTOR_CATEGORIES).default('other') }).strict()).max(50, 'At most 50 contributing factors'),
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
     externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
@@ -261,3 +264,15 @@ export const SummariesCsvPayload = z.object(SummaryFilters).strict();
 
 /** "Draft what happened" (issue 18): times written in the viewer's zone. */
 export const DraftPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();
+
+// ---- Issue 17: insights, known services, countermeasure policy ---------------------------
+
+const { sort: _sort, dir: _dir, ...InsightFilters } = SummaryFilters;
+export const SummariesInsightsPayload = z.object(InsightFilters).strict();
+export const KnownServicesPayload = z.object({ issueKey: IssueKey }).strict();
+export const PolicyGetPayload = z.object({}).strict();
+/** Whole days, 1 to a year, or null for "no default" at that severity. */
+const PolicyDays = z.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').nullable();
+export const PolicySetPayload = z
+  .object({ dueDays: z.object({ 1: PolicyDays, 2: PolicyDays, 3: PolicyDays, 4: PolicyDays, 5: PolicyDays }).strict() })
+  .strict();

@@ -24,6 +24,11 @@ import { getTimeline, openTimeline, timelineAudience } from '../use-cases/timeli
 import { searchAssignableUsers } from '../jira/user-search';
 import type { PeopleLookup } from '../use-cases/check-names';
 import type { CallContext } from './define';
+import type { IncidentOverview } from '../contract';
+import { createAdminCheck } from '../jira/admin-permission';
+import { createKvsPolicyStore } from '../storage/policy-store';
+import type { InsightsDeps } from '../use-cases/insights';
+import { policyDueFor, type PolicyDeps } from '../use-cases/policy';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
 export function reviewDeps(ctx: CallContext): ReviewDeps {
@@ -50,6 +55,7 @@ export function docDeps(ctx: CallContext): DocDeps {
     summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
     leases: createKvsLeases(),
     newId: () => randomUUID(),
+    policyDueDate: policyDueDateFor(),
   };
 }
 
@@ -89,4 +95,21 @@ export function peopleLookup(ctx: CallContext): PeopleLookup {
       return timeline.started ? timeline.people : [];
     },
   };
+}
+
+/** Issue 17: insights read the policy beside the index. */
+export function insightsDeps(): InsightsDeps {
+  return { ...summariesDeps(), policy: createKvsPolicyStore() };
+}
+
+export function policyDeps(ctx: CallContext): PolicyDeps {
+  const jira = createForgeJiraClient(ctx.siteUrl);
+  return { store: createKvsPolicyStore(), isAdmin: createAdminCheck(), myself: () => jira.myself(), now: () => new Date() };
+}
+
+/** The due date a new sub-task gets when its item has none: the policy at the review's severity (its override, else the priority's). */
+function policyDueDateFor(): NonNullable<DocDeps['policyDueDate']> {
+  const reviews = createKvsReviewStore();
+  const severityOf = async (incident: IncidentOverview) => (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
+  return (incident) => policyDueFor(createKvsPolicyStore(), severityOf, incident, new Date());
 }

@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { ActionItemInput, ActionItemJira, ReviewContent, ReviewStatus } from '../contract';
 import type { SyncedBase } from '../domain/action-items';
+import { withFactorCategories } from '../domain/factor-taxonomy';
 import { saveVersioned } from './versioned-entity';
 
 /** What the app remembers about an item's sub-task: its key and what was last written to it. */
@@ -47,8 +48,10 @@ const ENTITY = 'review-doc';
  */
 function withDefaults(stored: StoredReviewDoc): StoredReviewDoc {
   const content: Partial<ReviewContent> = stored.doc.content;
-  if (content.externalSummary) return stored;
-  return { ...stored, doc: { ...stored.doc, content: { ...stored.doc.content, externalSummary: { proximateCause: '', resolution: '' } } } };
+  // Factors saved before issue 17 have no category: they read as 'other' (the next save stores it).
+  const contributingFactors = withFactorCategories(content.contributingFactors ?? []);
+  const externalSummary = content.externalSummary ?? { proximateCause: '', resolution: '' };
+  return { ...stored, doc: { ...stored.doc, content: { ...stored.doc.content, externalSummary, contributingFactors } } };
 }
 
 export function createKvsReviewDocStore(): ReviewDocStore {

@@ -16,6 +16,7 @@ import type { SummaryIndexer } from './summary-indexer';
 import type { LeasePort } from '../storage/lease-store';
 import { utcDay } from '../domain/issue-key';
 import { namesForCheck, type PeopleLookup } from './check-names';
+import { withPolicyDueDates } from '../domain/countermeasure-policy';
 
 export interface DocDeps {
   jira: JiraPort;
@@ -28,6 +29,11 @@ export interface DocDeps {
   /** One sub-task sync per incident at a time (Jira has no conditional create). */
   leases: LeasePort;
   newId(): string;
+  /**
+   * The due date the site's countermeasure policy gives a sub-task created now for `incident`
+   * (issue 17), or null; applied to items with none when their sub-task is created. Absent: no policy.
+   */
+  policyDueDate?(incident: IncidentOverview): Promise<string | null>;
 }
 
 const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
@@ -152,7 +158,10 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
 async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: IncidentOverview): Promise<ActionSyncResult> {
   // Read inside the lease: what a previous holder recorded is seen here.
   let stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
-  const sent = stored.doc.actionItems;
+  // Items with no due date get the policy's when their sub-task is created, so Jira shows it too.
+  const due = deps.policyDueDate ? await deps.policyDueDate(incident) : null;
+  const synced = (doc: StoredReviewDoc['doc']) => new Set(Object.keys(doc.sync));
+  const sent = withPolicyDueDates(stored.doc.actionItems, synced(stored.doc), due);
   const result = await deps.actions.sync(issueKey, sent, stored.doc.sync);
   const errors = Object.fromEntries(result.failed.map((f) => [f.itemId, f.message]));
   for (let attempt = 1; ; attempt++) {
@@ -162,7 +171,7 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
       updatedAt: deps.now().getTime(),
       doc: {
         ...stored.doc,
-        actionItems: withFlows(stored.doc.actionItems, sent, result.flowed),
+        actionItems: withFlows(withPolicyDueDates(stored.doc.actionItems, synced(stored.doc), due), sent, result.flowed),
         sync: { ...stored.doc.sync, ...result.mapping },
         syncErrors: errors,
         live: result.live,

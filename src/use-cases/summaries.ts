@@ -59,7 +59,7 @@ interface Visible {
  * undated shard and the flags, whatever the number of reviews. Jira: one permission check per
  * project found in them (as the viewer); rows of other projects never leave this function.
  */
-async function visibleRows(deps: SummariesDeps, q: Pick<SummaryQuery, 'from' | 'to'>): Promise<Visible> {
+export async function visibleRows(deps: SummariesDeps, q: Pick<SummaryQuery, 'from' | 'to'>): Promise<Visible> {
   const today = utcDay(deps.now());
   const range = resolveRange(q, today);
   const [{ rows }, flags] = await Promise.all([
@@ -76,7 +76,7 @@ async function visibleRows(deps: SummariesDeps, q: Pick<SummaryQuery, 'from' | '
 }
 
 /** Rows whose impact start is in range, then those without one (they belong to no range but are still reviews). */
-function applyFilters(rows: readonly SummaryRow[], q: SummaryQuery, range: Range): SummaryRow[] {
+export function applyFilters(rows: readonly SummaryRow[], q: SummaryQuery, range: Range): SummaryRow[] {
   const rest: SummaryFilter = {
     severities: q.severities,
     projects: q.projects,

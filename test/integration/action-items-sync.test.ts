@@ -68,7 +68,7 @@ interface SubtaskJson {
   fields: {
     summary: string; parent: { key: string }; project: { key: string }; issuetype: { name: string; subtask: boolean };
     assignee: { accountId: string } | null; duedate: string | null; priority: { name: string }; labels: string[];
-    description: unknown; status: { statusCategory: { key: string } };
+    description: unknown; status: { statusCategory: { key: string } }; created?: string;
   };
   properties?: Record<string, { itemId: string; incidentKey: string }>;
 }
@@ -76,7 +76,7 @@ interface SubtaskJson {
 async function subtasksOf(key: string): Promise<SubtaskJson[]> {
   const page = await jiraAs<{ issues: SubtaskJson[] }>(site, MAYA, 'POST', '/search/jql', {
     jql: `parent = ${key} ORDER BY key ASC`, maxResults: 100, properties: [ACTION_ITEM_PROPERTY],
-    fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status'],
+    fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status', 'created'],
   });
   return page.issues;
 }
@@ -122,6 +122,8 @@ describe('action items → sub-tasks of the incident, as the user', () => {
       expect(first.live[item.id]).toStrictEqual({
         key: s.key, url: `${site.url}/browse/${s.key}`, status: { name: 'To Do', category: 'new' },
         assignee: item.owner, dueDate: item.dueDate, summary: item.summary, priority: item.priority, syncedAt: NOW.toISOString(),
+        // Jira's own dates of the sub-task (issue 17: time to close, backlog over time).
+        createdAt: s.fields.created, resolvedAt: null,
       });
     }
   });

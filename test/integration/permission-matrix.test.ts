@@ -35,7 +35,9 @@ const LENA = 'lena@example.com';
 const maya = SEED_USERS.find((u) => u.email === MAYA)!;
 const KEYS = registeredResolverKeys() as ResolverKey[];
 /** Resolvers about no single incident: they list what the viewer may see. */
-const LISTS: ResolverKey[] = ['summaries/list', 'summaries/csv'];
+const LISTS: ResolverKey[] = ['summaries/list', 'summaries/csv', 'summaries/insights'];
+/** Site-wide settings: readable by anyone, changed by Jira administrators only (Lena is not one). */
+const SETTINGS: ResolverKey[] = ['policy/get', 'policy/set'];
 const RANGE = { from: '2026-01-01', to: '2026-12-31' };
 
 /** The surface a resolver belongs to in the UI (all three modules share the one resolver function). */
@@ -43,7 +45,7 @@ function uiSurface(key: string): string {
   if (key.startsWith('publish/')) return 'publish';
   if (key === 'review/export/markdown') return 'export';
   if (key === 'macro/get') return 'macro';
-  if (key.startsWith('summaries/')) return 'global page';
+  if (key.startsWith('summaries/') || key.startsWith('policy/')) return 'global page';
   return 'panel';
 }
 
@@ -187,10 +189,20 @@ describe('Lena, who cannot browse INC-1, from every surface', () => {
     before = await stateOfInc1();
     site.log.clear();
   });
-  const perIncident = KEYS.filter((k) => !LISTS.includes(k));
+  const perIncident = KEYS.filter((k) => !LISTS.includes(k) && !SETTINGS.includes(k));
 
   it('is asked about every resolver', () => {
-    expect(perIncident.length + LISTS.length).toBe(KEYS.length);
+    expect(perIncident.length + LISTS.length + SETTINGS.length).toBe(KEYS.length);
+  });
+
+  it('reads the countermeasure policy but may not change it, and learns nothing of INC-1', async () => {
+    const read = await callFrom(site, LENA, 'policy/get', {}, 'panel', 'MKT-1');
+    const write = await callFrom(site, LENA, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 } }, 'panel', 'MKT-1');
+    cases += 2;
+    expect({ read: read.answer.ok && (read.answer.data as { canEdit: boolean }).canEdit, leaked: leaked(read.answer) }).toEqual({ read: false, leaked: [] });
+    expect(write.answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    matrix['policy/get'] = { panel: 'ok, canEdit false' };
+    matrix['policy/set'] = { panel: 'FORBIDDEN (not a Jira admin)' };
   });
 
   it.each(perIncident)('%s: refused exactly as for an incident that does not exist, with nothing of INC-1 in the answer', async (key) => {
@@ -217,7 +229,8 @@ describe('Lena, who cannot browse INC-1, from every surface', () => {
       expect({ key, surface, status, ok: answer.ok }).toEqual({ key, surface, status: 200, ok: true });
       const text = JSON.stringify(answer);
       expect({ key, surface, inc: text.match(/INC-\d+/g), leaked: leaked(answer) }).toEqual({ key, surface, inc: null, leaked: [] });
-      expect(text).toContain('MKT-1');
+      // Insights are aggregates: they name incidents only in the past-policy list.
+      if (key !== 'summaries/insights') expect(text).toContain('MKT-1');
       (matrix[key] ??= {})[surface] = 'ok, MKT-1 only';
     }
   });
@@ -250,7 +263,7 @@ describe('identity comes from the invocation context only', () => {
     }
   });
 
-  it.each(KEYS.filter((k) => !LISTS.includes(k)))('%s: an extension context naming Maya changes nothing', async (key) => {
+  it.each(KEYS.filter((k) => !LISTS.includes(k) && !SETTINGS.includes(k)))('%s: an extension context naming Maya changes nothing', async (key) => {
     const extension = { type: 'jira:issuePanel', issue: { key: 'INC-1' }, config: { issueKey: 'INC-1' }, ...spoofs, accountId: maya.accountId };
     const { status, result } = await invokeAs<Answer>(site, LENA, key, payloadFor(key, 'INC-1'), { moduleKey: 'pir-issue-panel', extension });
     cases += 1;

@@ -95,7 +95,7 @@ beforeAll(async () => {
     incidentCommander: person('tomas@example.com'),
     servicesImpacted: ['Login', 'Web'],
     learnings: { learned: 'Process limits were set years ago and never revisited.', wentWell: 'Support escalated quickly.', surprised: '' },
-    contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.' }],
+    contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.', category: 'other' }],
     tags: ['login', 'capacity'],
   };
   await okAs<ReviewDoc>(site, MAYA, 'review/save', {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Participant, Person, ReviewContent, ReviewDoc } from '../../src/contract';
+import { FACTOR_CATEGORIES } from '../../src/domain/factor-taxonomy';
 import type { RunningSite } from '../../local/site';
 import { withOneCommander } from '../../src/domain/incident-commander';
 import { callAs, freshSite, okAs } from '../support/site';
@@ -37,7 +38,7 @@ describe('the review document through the resolvers', () => {
     const content: ReviewContent = {
       ...doc.content,
       learnings: { learned: 'Daniel should have noticed the CPU alert. It was human error.', wentWell: 'Support spotted it fast.', surprised: '' },
-      contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.' }],
+      contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.', category: 'other' }],
     };
     const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems: [item('a1', 'We should add alerting on CPU saturation')], version: 0 });
     expect(saved.version).toBe(1);
@@ -127,7 +128,7 @@ describe('the review document through the resolvers', () => {
       incidentCommander: fc.option(person, { nil: null }),
       servicesImpacted: fc.array(trimmed(40).filter((t) => t.length > 0), { maxLength: 5 }),
       learnings: fc.record({ learned: text(300), wentWell: text(300), surprised: text(300) }),
-      contributingFactors: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), text: text(300) }), { maxLength: 5, selector: (f) => f.id }),
+      contributingFactors: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), text: text(300), category: fc.constantFrom(...FACTOR_CATEGORIES) }), { maxLength: 5, selector: (f) => f.id }),
       remediation: text(300),
       tags: fc.array(fc.stringMatching(/^[A-Za-z0-9._:/-]{1,30}$/), { maxLength: 5 }),
       externalSummary: fc.record({ proximateCause: text(300), resolution: text(300) }),

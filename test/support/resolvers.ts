@@ -100,6 +100,10 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'summaries/list': { from: '2026-01-01', to: '2026-12-31', sort: 'severityLevel', dir: 'desc', page: 1, pageSize: 25 },
     'summaries/csv': { from: '2026-01-01', to: '2026-12-31' },
     'summaries/incident': { issueKey },
+    'summaries/insights': { from: '2026-01-01', to: '2026-12-31' },
+    'services/known': { issueKey },
+    'policy/get': {},
+    'policy/set': { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null } },
   };
 }
 

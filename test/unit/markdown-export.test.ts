@@ -112,8 +112,8 @@ function fullDoc(): ReviewDoc {
       servicesImpacted: ['auth-service', 'web-login'],
       learnings: { learned: 'Config pushes skip canaries.', wentWell: 'Rollback took 2 minutes.', surprised: 'The health check stayed green.' },
       contributingFactors: [
-        { id: 'f1', text: 'Config pushes bypass the canary stage.' },
-        { id: 'f2', text: 'Health check only tests /ping.' },
+        { id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'other' },
+        { id: 'f2', text: 'Health check only tests /ping.', category: 'other' },
       ],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
@@ -431,7 +431,7 @@ const hostileInput = fc
       incidentCommander: people[3],
       servicesImpacted: services,
       learnings: { learned: t(22), wentWell: t(23), surprised: t(24) },
-      contributingFactors: [{ id: 'f', text: t(25) }, { id: 'g', text: t(26) }],
+      contributingFactors: [{ id: 'f', text: t(25), category: 'other' }, { id: 'g', text: t(26), category: 'other' }],
       remediation: t(27),
       tags,
     };

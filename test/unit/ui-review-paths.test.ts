@@ -13,8 +13,8 @@ function draft(): ReviewDraft {
       servicesImpacted: [],
       learnings: { learned: 'l', wentWell: '', surprised: '' },
       contributingFactors: [
-        { id: 'f1', text: 'one' },
-        { id: 'f2', text: 'two' },
+        { id: 'f1', text: 'one', category: 'other' },
+        { id: 'f2', text: 'two', category: 'other' },
       ],
       remediation: '',
       tags: ['a b'],

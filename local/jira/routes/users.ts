@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../../db';
+import { isGroupMember, JIRA_ADMINS } from '../../groups';
 import { findUser, listUsers } from '../../users';
 import { browsableProjectIds, canBrowseProjectId, findVisibleIssue } from '../access';
 import { APP_USER } from '../catalog';
@@ -16,6 +17,11 @@ const PROJECT_PERMISSIONS: Record<string, { id: string; name: string; descriptio
   ASSIGNABLE_USER: { id: '17', name: 'Assignable User', description: 'Users with this permission may be assigned to issues.' },
   LINK_ISSUES: { id: '21', name: 'Link Issues', description: 'Ability to link issues together.' },
   TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', description: 'Ability to transition issues.' },
+};
+
+/** Global permissions are not about a project: Jira answers them whatever project is named. */
+const GLOBAL_PERMISSIONS: Record<string, { id: string; name: string; description: string }> = {
+  ADMINISTER: { id: '0', name: 'Administer Jira', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
 };
 
 function fullUser(ctx: Ctx, accountId: string): Record<string, unknown> {
@@ -78,7 +84,7 @@ export function userRoutes(db: Db): Router {
     const ctx = ctxOf(db, req, res);
     const keys = listParam(req.query.permissions);
     if (!keys || keys.length === 0) return sendErrors(res, 400, ['The permissions query parameter is required.']);
-    const unknown = keys.find((k) => !PROJECT_PERMISSIONS[k]);
+    const unknown = keys.find((k) => !PROJECT_PERMISSIONS[k] && !GLOBAL_PERMISSIONS[k]);
     if (unknown) return sendErrors(res, 400, [`Invalid permission key: ${unknown}`]);
     let have: boolean;
     const projectParam = stringParam(req.query.projectKey) ?? stringParam(req.query.projectId);
@@ -95,8 +101,16 @@ export function userRoutes(db: Db): Router {
     } else {
       have = browsableProjectIds(db, ctx.principal).size > 0;
     }
+    // Only a person can be a Jira administrator here; the app's own user never is.
+    const admin = ctx.principal.kind === 'user' && isGroupMember(db, JIRA_ADMINS.groupId, ctx.principal.accountId);
     res.json({
-      permissions: Object.fromEntries(keys.map((k) => [k, { ...PROJECT_PERMISSIONS[k], key: k, type: 'PROJECT', havePermission: have }])),
+      permissions: Object.fromEntries(
+        keys.map((k) =>
+          GLOBAL_PERMISSIONS[k]
+            ? [k, { ...GLOBAL_PERMISSIONS[k], key: k, type: 'GLOBAL', havePermission: admin }]
+            : [k, { ...PROJECT_PERMISSIONS[k], key: k, type: 'PROJECT', havePermission: have }],
+        ),
+      ),
     });
   });
 

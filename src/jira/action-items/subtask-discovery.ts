@@ -15,11 +15,14 @@ export interface LiveSubtask {
     assignee?: JiraUser | null;
     duedate?: string | null;
     parent?: { key: string };
+    created?: string;
+    resolutiondate?: string | null;
   };
   properties?: Record<string, unknown>;
 }
 
-export const LIVE_FIELDS = ['summary', 'status', 'assignee', 'duedate', 'priority', 'parent'];
+// `created` and `resolutiondate` date each countermeasure for After Action Summaries' insights.
+export const LIVE_FIELDS = ['summary', 'status', 'assignee', 'duedate', 'priority', 'parent', 'created', 'resolutiondate'];
 /** search/jql pages of up to 100 issues when fields are asked for. */
 const SEARCH_PAGE = 100;
 const MAX_SEARCH_PAGES = 50;

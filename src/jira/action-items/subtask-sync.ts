@@ -484,6 +484,8 @@ export function toLive(issue: LiveSubtask, siteUrl: string, syncedAt: string): A
     // Left out when Jira did not answer them, so a merge counts them as unchanged rather than cleared.
     ...(f.summary !== undefined ? { summary: f.summary } : {}),
     ...(f.priority !== undefined ? { priority: f.priority?.name ?? null } : {}),
+    ...(typeof f.created === 'string' ? { createdAt: f.created } : {}),
+    ...(f.resolutiondate !== undefined ? { resolvedAt: f.resolutiondate ?? null } : {}),
     syncedAt,
   };
 }

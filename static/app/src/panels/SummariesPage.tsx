@@ -5,6 +5,7 @@ import { useSummaryRoute } from '../hooks/useSummaryRoute';
 import '../styles/summaries-fit.css';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
+import { InsightsSection } from '../summaries/insights/InsightsSection';
 import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
 
 /**
@@ -55,6 +56,7 @@ export function SummariesPage() {
           csvQuery={csvQuery}
           onOpen={open}
         />
+        <InsightsSection filters={csvQuery} />
       </div>
       {openKey && <IncidentSummaryView key={openKey} issueKey={openKey} onBack={close} />}
     </>

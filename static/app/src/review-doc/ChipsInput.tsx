@@ -13,10 +13,12 @@ interface ChipsInputProps {
   allowSpaces: boolean;
   max: number;
   error?: string | undefined;
+  /** Offered as the user types (a native datalist: keyboard and screen readers work as for any input). */
+  suggestions?: readonly string[];
 }
 
 /** Chips typed into one input: Enter or comma adds, Backspace on an empty input removes the last. */
-export function ChipsInput({ id, label, hint, values, onChange, allowSpaces, max, error }: ChipsInputProps) {
+export function ChipsInput({ id, label, hint, values, onChange, allowSpaces, max, error, suggestions }: ChipsInputProps) {
   const [text, setText] = useState('');
   const commit = () => {
     if (text.trim() === '') return;
@@ -62,7 +64,17 @@ export function ChipsInput({ id, label, hint, values, onChange, allowSpaces, max
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         onBlur={commit}
+        list={suggestions && suggestions.length > 0 ? `${id}-suggestions` : undefined}
       />
+      {suggestions && suggestions.length > 0 && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions
+            .filter((s) => !values.includes(s))
+            .map((s) => (
+              <option key={s} value={s} />
+            ))}
+        </datalist>
+      )}
       {error && <InlineError id={`${id}-error`}>{error}</InlineError>}
     </div>
   );

@@ -38,6 +38,7 @@ export function ContributingFactorsSection() {
               index={index}
               count={factors.length}
               onChange={(text) => setContent(editor.edit, 'contributingFactors', factors.map((f) => (f.id === factor.id ? { ...f, text } : f)), `contributingFactors.${factor.id}`)}
+              onCategoryChange={(category) => set(factors.map((f) => (f.id === factor.id ? { ...f, category } : f)))}
               onMove={(delta) => {
                 set(moveBy(factors, index, delta));
                 // Focus follows the factor (an inert button at the end stays focusable).

@@ -8,12 +8,14 @@ import { setContent } from './draft-edits';
 import { useEditor } from './editor-context';
 import { fieldDomId } from './field-paths';
 import { PeoplePicker } from './PeoplePicker';
+import { useKnownServices } from './useKnownServices';
 
 /** Description, customer impact, incident commander and the services impacted. */
 export function WhatHappenedSection() {
   const { editor } = useEditor();
   const { content } = editor.draft;
   const errors = editor.fieldErrors;
+  const knownServices = useKnownServices(editor.doc.incidentKey);
   return (
     <DocSection id="pir-doc-what-happened" title="What happened">
       <CheckedTextarea
@@ -38,8 +40,9 @@ export function WhatHappenedSection() {
         <ChipsInput
           id={fieldDomId('servicesImpacted')}
           label="Services impacted"
-          hint="Press Enter or comma after each service."
+          hint="Press Enter or comma after each service. Names used in earlier reviews are suggested as you type."
           values={content.servicesImpacted}
+          suggestions={knownServices}
           allowSpaces
           max={50}
           error={errors['servicesImpacted']}

@@ -72,7 +72,7 @@ export function newItem(id: string, question: ActionQuestion = 'other'): ItemDra
 }
 
 export function newFactor(id: string): ContributingFactor {
-  return { id, text: '' };
+  return { id, text: '', category: 'other' };
 }
 
 /** Moves the element at `from` by `delta` places; out-of-range moves leave the list as it is. */
