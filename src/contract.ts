@@ -266,6 +266,10 @@ export interface MeetingDetails {
   title: string;
   /** YYYY-MM-DD, or null when not scheduled yet. */
   meetingDate: string | null;
+  /** HH:mm on `meetingDate` in `meetingTimeZone`; absent or null while only the day is known. */
+  meetingTime?: string | null;
+  /** The IANA zone the time was planned in (the facilitator's); UTC when absent. */
+  meetingTimeZone?: string | null;
   contact: Person | null;
   createdBy: Person | null;
   facilitator: Person | null;
@@ -380,6 +384,8 @@ export interface ReviewDoc {
   findings: FieldFindings[];
   version: number;
   updatedAt: string | null;
+  /** The last "Notify participants" comment of this review, if any (absent in answers that do not read it). */
+  meetingNotice?: MeetingNotice | null;
 }
 
 export interface ActionSyncResult {
@@ -620,6 +626,28 @@ export interface IncidentSummary {
   updatedAt: string | null;
 }
 
+// ---- Participants notified (issue 18) ----
+
+/** The one Jira comment that told the participants when the review meets. */
+export interface MeetingNotice {
+  /** Fingerprint of the meeting it announced: date, time, zone and participants. */
+  meetingKey: string;
+  sentAt: string;
+  sentBy: Person;
+  commentId: string;
+  /** The comment in Jira. */
+  commentUrl: string;
+  /** How many participants it mentioned. */
+  mentioned: number;
+  /** Whether the saved meeting is still the one it announced (false once the date, time or participants changed). */
+  current: boolean;
+}
+
+export interface MeetingNotifyResult {
+  notice: MeetingNotice;
+  doc: ReviewDoc;
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -681,6 +709,16 @@ export interface ResolverMap {
   'summaries/csv': { payload: Omit<SummaryQuery, 'page' | 'pageSize'>; result: { filename: string; csv: string; rows: number } };
   /** The printable one-screen summary of one incident. */
   'summaries/incident': { payload: { issueKey: string }; result: IncidentSummary };
+  /**
+   * Posts one Jira comment as the user mentioning every participant of the meeting saved at
+   * `version` (CONFLICT otherwise). Never twice for one meeting: CONFLICT when this meeting was
+   * notified; when an earlier meeting was, only with `again: true`.
+   */
+  'meeting/notify': { payload: { issueKey: string; version: number; again?: boolean }; result: MeetingNotifyResult };
+  /** The saved meeting as an iCalendar (.ics) file. */
+  'meeting/ics': { payload: { issueKey: string }; result: { filename: string; ics: string } };
+  /** People who commented on or were assigned to the incident's tickets, as the viewer may see them. */
+  'meeting/suggestions': { payload: { issueKey: string }; result: Person[] };
 }
 
 export type ResolverKey = keyof ResolverMap;

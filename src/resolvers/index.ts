@@ -20,6 +20,8 @@ import {
 } from '../use-cases/timeline-review';
 import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summaries';
 import { defineResolver } from './define';
+import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
+import { MeetingNotifyPayload } from './meeting-schemas';
 import {
   ActionSettlePayload,
   AnnotatePayload,
@@ -46,7 +48,7 @@ import {
   SummariesCsvPayload,
   SummariesListPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, meetingDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -134,5 +136,18 @@ export function registerResolvers(resolver: Resolver): void {
   define('summaries/list', defineResolver('summaries/list', SummariesListPayload, (p) => listSummaries(summariesDeps(), p)));
   define('summaries/csv', defineResolver('summaries/csv', SummariesCsvPayload, (p) => summariesCsv(summariesDeps(), p)));
   define('summaries/incident', defineResolver('summaries/incident', IssueOnlyPayload, (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey)));
+  define(
+    'meeting/notify',
+    defineResolver('meeting/notify', MeetingNotifyPayload, (p, ctx) => notifyParticipants(meetingDeps(ctx), p.issueKey, p.version, p.again ?? false)),
+  );
+  define('meeting/ics', defineResolver('meeting/ics', IssueOnlyPayload, (p, ctx) => meetingCalendar(meetingDeps(ctx), p.issueKey)));
+  define(
+    'meeting/suggestions',
+    defineResolver('meeting/suggestions', IssueOnlyPayload, async (p, ctx) => {
+      // As the viewer: only people acting in entries they may see now (openTimeline filters them).
+      const timeline = await openTimeline(reviewDeps(ctx), p.issueKey, { entries: false });
+      return participantSuggestions(timeline.incident, timeline.started ? timeline.people : []);
+    }),
+  );
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

@@ -85,12 +85,28 @@ const PUBLIC_TEXT = 5_000;
 /** Text for the public page, kept as typed (the summary trims it when it is built). */
 const publicText = z.string().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);
 
+/** HH:mm, 24-hour; the zone it was typed in travels beside it. */
+const MeetingTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Use a time like 14:30');
+const MeetingTimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Not a time zone');
+
 export const ReviewContentSchema = z
   .object({
     meeting: z
       .object({
         title: z.string().trim().max(255),
         meetingDate: IsoDate.nullable(),
+        meetingTime: MeetingTime.nullable().optional(),
+        meetingTimeZone: MeetingTimeZone.nullable().optional(),
         contact: PersonSchema.nullable(),
         createdBy: PersonSchema.nullable(),
         facilitator: PersonSchema.nullable(),

@@ -22,6 +22,8 @@ import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries'
 import { getReviewDoc } from '../use-cases/review-doc';
 import { getTimeline, timelineAudience } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
+import { createForgeMeetingComments } from '../jira/meeting-comment-jira';
+import type { MeetingDeps } from '../use-cases/meeting-notice';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
 export function reviewDeps(ctx: CallContext): ReviewDeps {
@@ -76,4 +78,9 @@ export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
     doc: (issueKey, incident) => getReviewDoc(docDeps(ctx), issueKey, incident),
     reportUrl: async (issueKey) => (await publish.loadPage(issueKey, 'internal'))?.url ?? null,
   };
+}
+
+/** Notifying participants: the review document and Jira comments, both as the calling user. */
+export function meetingDeps(ctx: CallContext): MeetingDeps {
+  return { doc: docDeps(ctx), comments: createForgeMeetingComments() };
 }

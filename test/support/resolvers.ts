@@ -110,6 +110,9 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'summaries/list': { from: '2026-01-01', to: '2026-12-31', sort: 'severityLevel', dir: 'desc', page: 1, pageSize: 25 },
     'summaries/csv': { from: '2026-01-01', to: '2026-12-31' },
     'summaries/incident': { issueKey },
+    'meeting/notify': { issueKey, version: f.docVersion },
+    'meeting/ics': { issueKey },
+    'meeting/suggestions': { issueKey },
   };
 }
 
