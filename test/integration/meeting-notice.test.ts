@@ -131,7 +131,7 @@ describe('Notify participants', () => {
     const people = await okAs<Person[]>(site, MAYA, 'meeting/suggestions', { issueKey: ISSUE });
     const incident = await jiraAs<{ fields: { assignee: { accountId: string } | null } }>(site, MAYA, 'GET', `/issue/${ISSUE}?fields=assignee`);
     expect(people.length).toBeGreaterThan(0);
-    if (incident.fields.assignee) expect(people[0]!.accountId).toBe(incident.fields.assignee.accountId);
+    if (incident.fields.assignee) expect(people[0].accountId).toBe(incident.fields.assignee.accountId);
     expect(new Set(people.map((p) => p.accountId)).size).toBe(people.length);
   });
 });
