@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import type { Principal } from './principal';
 
 /**
  * Site groups (Atlassian groups are site-wide, not per project): Jira comment visibility of
@@ -23,7 +24,17 @@ export const INCIDENT_RESPONDERS: SiteGroup = {
   members: ['maya@example.com', 'tomas@example.com', 'aiko@example.com'],
 };
 
-export const SEED_GROUPS: readonly SiteGroup[] = [INCIDENT_RESPONDERS];
+/**
+ * Jira administrators (the ADMINISTER global permission; a site's default admin group). Only Maya:
+ * the others, Tomás the incident commander included, may not change the app's review templates.
+ */
+export const JIRA_ADMINS: SiteGroup = {
+  groupId: '2b7e4f90-3c1a-4d6b-9e8f-7a5c0d1e2f34',
+  name: 'jira-admins',
+  members: ['maya@example.com'],
+};
+
+export const SEED_GROUPS: readonly SiteGroup[] = [INCIDENT_RESPONDERS, JIRA_ADMINS];
 
 export function migrateGroups(db: Db): void {
   db.exec(`
@@ -59,4 +70,9 @@ export function findGroup(db: Db, nameOrId: string): GroupRow | undefined {
 
 export function isGroupMember(db: Db, groupId: string, accountId: string): boolean {
   return db.prepare('SELECT 1 FROM site_group_members WHERE group_id = ? AND account_id = ?').get(groupId, accountId) !== undefined;
+}
+
+/** Jira's ADMINISTER global permission: members of the admin group; never the app itself. */
+export function isJiraAdmin(db: Db, principal: Principal): boolean {
+  return principal.kind === 'user' && isGroupMember(db, JIRA_ADMINS.groupId, principal.accountId);
 }

@@ -303,6 +303,8 @@ export interface ReviewContent {
   tags: string[];
   /** Saved with the rest of the review; publish/external and its preview read it from there. */
   externalSummary: ExternalSummaryInput;
+  /** The review template in use and the answers to its questions; absent means the built-in default (today's review). */
+  template?: TemplateUse;
 }
 
 export interface ActionItemInput {
@@ -471,6 +473,8 @@ export interface ExternalSummary {
   proximateCause: string;
   resolution: string;
   countermeasures: string[];
+  /** The template's questions marked public, with their answers (names scrubbed); absent when there are none. */
+  answers?: { question: string; answer: string }[];
 }
 
 export type MacroView = 'full' | 'summary' | 'timeline' | 'actions';
@@ -648,6 +652,90 @@ export interface MeetingNotifyResult {
   doc: ReviewDoc;
 }
 
+// ---- Review templates (issue 18) ----
+
+/** The review's sections a template may leave out (meeting details and publishing are always there). */
+export const TEMPLATE_SECTIONS = ['goals', 'description', 'learnings', 'contributingFactors', 'remediation', 'actionItems'] as const;
+export type TemplateSection = (typeof TEMPLATE_SECTIONS)[number];
+
+/** Built-in fields a template may require before publishing (its own questions say `required` themselves). */
+export const REQUIRABLE_FIELDS = [
+  'meeting.meetingDate',
+  'meeting.facilitator',
+  'meeting.participants',
+  'goals.knowSooner',
+  'goals.recoverSooner',
+  'description',
+  'customerImpact',
+  'learnings.learned',
+  'learnings.wentWell',
+  'learnings.surprised',
+  'contributingFactors',
+  'remediation',
+  'actionItems',
+  'externalSummary.proximateCause',
+  'externalSummary.resolution',
+] as const;
+export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
+
+export type TemplateQuestionKind = 'text' | 'yes-no' | 'choice';
+
+export interface TemplateQuestion {
+  /** Stable within the template; answers refer to it. */
+  id: string;
+  label: string;
+  kind: TemplateQuestionKind;
+  /** For 'choice': the options, in order. */
+  choices: string[];
+  required: boolean;
+  /** Shown in the external summary too (never a person's name: the summary's name scrub applies). */
+  public: boolean;
+}
+
+export interface ReviewTemplate {
+  id: string;
+  name: string;
+  description: string;
+  /** Chosen for incidents of these Jira issue types (any when empty)... */
+  issueTypes: string[];
+  /** ...and these severities (any when empty). The most specific match wins. */
+  severities: SeverityLevel[];
+  sections: TemplateSection[];
+  requiredFields: RequirableField[];
+  questions: TemplateQuestion[];
+}
+
+export type TemplateAnswerValue = string | boolean | null;
+
+/** One answered question, kept with its wording so the report reads the same after the template changes. */
+export interface TemplateAnswer {
+  questionId: string;
+  label: string;
+  kind: TemplateQuestionKind;
+  public: boolean;
+  required: boolean;
+  value: TemplateAnswerValue;
+}
+
+export interface TemplateUse {
+  id: string;
+  name: string;
+  sections: TemplateSection[];
+  requiredFields: RequirableField[];
+  answers: TemplateAnswer[];
+}
+
+export interface TemplateSettings {
+  /** The site's templates, the built-in default first (it cannot be removed). */
+  templates: ReviewTemplate[];
+  /** Incremented on every save; a save names the version it saw. */
+  version: number;
+  /** Whether the caller is a Jira admin (ADMINISTER), who may change them. */
+  canEdit: boolean;
+  /** With an issue key: the template the rules choose for that incident's type and severity. */
+  suggestedId?: string;
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -719,6 +807,10 @@ export interface ResolverMap {
   'meeting/ics': { payload: { issueKey: string }; result: { filename: string; ics: string } };
   /** People who commented on or were assigned to the incident's tickets, as the viewer may see them. */
   'meeting/suggestions': { payload: { issueKey: string }; result: Person[] };
+  /** The review templates; with `issueKey` (which the caller must be able to browse), the one chosen for that incident. */
+  'templates/get': { payload: { issueKey?: string }; result: TemplateSettings };
+  /** Replaces the site's templates: Jira admins only (FORBIDDEN otherwise); CONFLICT when `version` is stale. */
+  'templates/save': { payload: { templates: ReviewTemplate[]; version: number }; result: TemplateSettings };
 }
 
 export type ResolverKey = keyof ResolverMap;

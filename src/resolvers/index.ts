@@ -22,6 +22,8 @@ import { incidentSummary, listSummaries, summariesCsv } from '../use-cases/summa
 import { defineResolver } from './define';
 import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
 import { MeetingNotifyPayload } from './meeting-schemas';
+import { TemplatesGetPayload, TemplatesSavePayload } from './template-payloads';
+import { getTemplates, saveTemplates } from '../use-cases/templates';
 import {
   ActionSettlePayload,
   AnnotatePayload,
@@ -48,7 +50,7 @@ import {
   SummariesCsvPayload,
   SummariesListPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, meetingDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, meetingDeps, templateDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
 
 /** Registers every resolver key of `ResolverMap` (src/contract.ts). */
 export function registerResolvers(resolver: Resolver): void {
@@ -149,5 +151,7 @@ export function registerResolvers(resolver: Resolver): void {
       return participantSuggestions(timeline.incident, timeline.started ? timeline.people : []);
     }),
   );
+  define('templates/get', defineResolver('templates/get', TemplatesGetPayload, (p, ctx) => getTemplates(templateDeps(ctx), p.issueKey)));
+  define('templates/save', defineResolver('templates/save', TemplatesSavePayload, (p, ctx) => saveTemplates(templateDeps(ctx), p.templates, p.version)));
   define('severity/set', defineResolver('severity/set', SeveritySetPayload, (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version)));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEY_MOMENTS } from '../contract';
+import { TemplateUseSchema } from './template-schemas';
 
 /** Jira issue keys: project key (letters, digits, underscore; starts with a letter) - number. */
 export const IssueKey = z
@@ -125,6 +126,7 @@ export const ReviewContentSchema = z
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
     externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
+    template: TemplateUseSchema.optional(),
   })
   .strict();
 

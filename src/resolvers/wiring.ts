@@ -22,6 +22,9 @@ import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries'
 import { getReviewDoc } from '../use-cases/review-doc';
 import { getTimeline, timelineAudience } from '../use-cases/timeline-review';
 import type { CallContext } from './define';
+import { createForgeAdminCheck } from '../jira/admin-check';
+import { createKvsTemplateStore } from '../storage/template-store';
+import type { TemplateDeps } from '../use-cases/templates';
 import { createForgeMeetingComments } from '../jira/meeting-comment-jira';
 import type { MeetingDeps } from '../use-cases/meeting-notice';
 
@@ -83,4 +86,9 @@ export function incidentSummaryDeps(ctx: CallContext): IncidentSummaryDeps {
 /** Notifying participants: the review document and Jira comments, both as the calling user. */
 export function meetingDeps(ctx: CallContext): MeetingDeps {
   return { doc: docDeps(ctx), comments: createForgeMeetingComments() };
+}
+
+/** Review templates: app storage, the admin check and the incident read as the calling user. */
+export function templateDeps(ctx: CallContext): TemplateDeps {
+  return { store: createKvsTemplateStore(), isAdmin: createForgeAdminCheck(), jira: createForgeJiraClient(ctx.siteUrl) };
 }

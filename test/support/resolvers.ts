@@ -113,6 +113,8 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'meeting/notify': { issueKey, version: f.docVersion },
     'meeting/ics': { issueKey },
     'meeting/suggestions': { issueKey },
+    'templates/get': { issueKey },
+    'templates/save': { templates: [], version: 0 },
   };
 }
 

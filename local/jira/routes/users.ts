@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db';
 import { findUser, listUsers } from '../../users';
+import { isJiraAdmin } from '../../groups';
 import { browsableProjectIds, canBrowseProjectId, findVisibleIssue } from '../access';
 import { APP_USER } from '../catalog';
 import { ctxOf, intParam, ISSUE_NOT_FOUND, listParam, sendErrors, stringParam, type Ctx } from '../http';
@@ -16,6 +17,10 @@ const PROJECT_PERMISSIONS: Record<string, { id: string; name: string; descriptio
   ASSIGNABLE_USER: { id: '17', name: 'Assignable User', description: 'Users with this permission may be assigned to issues.' },
   LINK_ISSUES: { id: '21', name: 'Link Issues', description: 'Ability to link issues together.' },
   TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', description: 'Ability to transition issues.' },
+};
+
+const GLOBAL_PERMISSIONS: Record<string, { id: string; name: string; description: string }> = {
+  ADMINISTER: { id: '0', name: 'Administer Jira', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.' },
 };
 
 function fullUser(ctx: Ctx, accountId: string): Record<string, unknown> {
@@ -78,6 +83,12 @@ export function userRoutes(db: Db): Router {
     const ctx = ctxOf(db, req, res);
     const keys = listParam(req.query.permissions);
     if (!keys || keys.length === 0) return sendErrors(res, 400, ['The permissions query parameter is required.']);
+    // Global permissions (ADMINISTER: "Administer Jira") are answered alone, from site groups.
+    if (keys.every((k) => GLOBAL_PERMISSIONS[k])) {
+      return void res.json({
+        permissions: Object.fromEntries(keys.map((k) => [k, { ...GLOBAL_PERMISSIONS[k], key: k, type: 'GLOBAL', havePermission: isJiraAdmin(db, ctx.principal) }])),
+      });
+    }
     const unknown = keys.find((k) => !PROJECT_PERMISSIONS[k]);
     if (unknown) return sendErrors(res, 400, [`Invalid permission key: ${unknown}`]);
     let have: boolean;
