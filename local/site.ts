@@ -277,7 +277,7 @@ export async function startSite(opts: SiteOptions): Promise<RunningSite> {
       appUuid: appUuid(manifest),
       environmentId: LOCAL_ENVIRONMENT_ID,
       cloudId: LOCAL_CLOUD_ID,
-      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries' },
+      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries', adminPage: 'pir-review-templates' },
       confluence: withConfluence,
       productFetch: (path, accountId) =>
         fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [hostHeader]: '1', accept: 'application/json' } }),
