@@ -74,7 +74,7 @@ describe('review templates', () => {
     const saved = await okAs<ReviewDoc>(site, TOMAS, 'review/save', { issueKey: ISSUE, content: { ...doc.content, customerImpact: { affected: null, text: '' }, template }, actionItems: [], version: doc.version });
     expect(saved.content.template?.id).toBe('major-incident');
     const spaces = await okAs<SpaceSummary[]>(site, TOMAS, 'publish/spaces', { issueKey: ISSUE, query: 'IR' });
-    const target = { spaceId: spaces[0]!.id, spaceKey: spaces[0]!.key, parentId: null };
+    const target = { spaceId: spaces[0].id, spaceKey: spaces[0].key, parentId: null };
     const blocked = await callAs<PublishResult>(site, TOMAS, 'publish/internal', { issueKey: ISSUE, target, version: saved.version });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Major incident template requires 2 more fields'), fields: { customerImpact: expect.any(String), 'template.answers.comms': expect.any(String) } } });
     expect(await callAs(site, TOMAS, 'publish/external', { issueKey: ISSUE, target, version: saved.version })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -11,6 +11,7 @@ import { IssuePanel } from './panels/IssuePanel';
 import { ReviewMacro } from './panels/ReviewMacro';
 import { SummariesPage } from './panels/SummariesPage';
 import { UnknownModule } from './panels/UnknownModule';
+import { TemplatesAdminPage } from './templates/TemplatesAdminPage';
 
 /** One bundle serves every module in manifest.yml; the module key picks the screen. */
 function Screen({ context }: { context: AppContext }) {
@@ -27,6 +28,8 @@ function Screen({ context }: { context: AppContext }) {
       return currentEntry() === 'macro-config' ? <MacroConfigForm /> : <ReviewMacro />;
     case 'pir-after-action-summaries':
       return <SummariesPage />;
+    case 'pir-review-templates':
+      return <TemplatesAdminPage />;
     default:
       return <UnknownModule moduleKey={context.moduleKey} />;
   }
