@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import type { Principal } from './principal';
 
 /**
  * Site groups (Atlassian groups are site-wide, not per project): Jira comment visibility of
@@ -69,4 +70,9 @@ export function findGroup(db: Db, nameOrId: string): GroupRow | undefined {
 
 export function isGroupMember(db: Db, groupId: string, accountId: string): boolean {
   return db.prepare('SELECT 1 FROM site_group_members WHERE group_id = ? AND account_id = ?').get(groupId, accountId) !== undefined;
+}
+
+/** Jira's ADMINISTER global permission: members of the admin group; never the app itself. */
+export function isJiraAdmin(db: Db, principal: Principal): boolean {
+  return principal.kind === 'user' && isGroupMember(db, JIRA_ADMINS.groupId, principal.accountId);
 }

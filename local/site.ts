@@ -341,7 +341,7 @@ function mountFramesAndHostPages(app: Express, { manifest, db, base, auth, withC
       appUuid: appUuid(manifest),
       environmentId: LOCAL_ENVIRONMENT_ID,
       cloudId: LOCAL_CLOUD_ID,
-      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries' },
+      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries', adminPage: 'pir-review-templates' },
       confluence: withConfluence,
       productFetch: (path, accountId) =>
         fetch(`${base.url}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [HOST_PAGE_HEADER]: '1', accept: 'application/json' } }),

@@ -2,10 +2,10 @@
  * The one typed contract between the Custom UI and the resolvers. The UI imports it with
  * `import type` only; nothing here may import from `static/`.
  */
-import type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, ReviewStatus } from './vocabulary';
+import type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, RequirableField, ReviewStatus, TemplateSection } from './vocabulary';
 
 /** The vocabulary's types (src/vocabulary.ts holds the values and their labels). */
-export type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, ReviewStatus };
+export type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, RequirableField, ReviewStatus, TemplateSection };
 /** NOT_CONNECTED: the site has no Confluence connected to the app's installation (Confluence is optional). */
 export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UPSTREAM' | 'NOT_CONNECTED' | 'INTERNAL';
 
@@ -288,6 +288,10 @@ export interface MeetingDetails {
   title: string;
   /** YYYY-MM-DD, or null when not scheduled yet. */
   meetingDate: string | null;
+  /** HH:mm on `meetingDate` in `meetingTimeZone`; absent or null while only the day is known. */
+  meetingTime?: string | null;
+  /** The IANA zone the time was planned in (the facilitator's); UTC when absent. */
+  meetingTimeZone?: string | null;
   contact: Person | null;
   createdBy: Person | null;
   facilitator: Person | null;
@@ -329,6 +333,8 @@ export interface ReviewContent {
   tags: string[];
   /** Saved with the rest of the review; publish/external and its preview read it from there. */
   externalSummary: ExternalSummaryInput;
+  /** The review template in use and the answers to its questions; absent means the built-in default (today's review). */
+  template?: TemplateUse;
 }
 
 export interface ActionItemInput {
@@ -413,6 +419,8 @@ export interface ReviewDoc {
   findings: FieldFindings[];
   version: number;
   updatedAt: string | null;
+  /** The last "Notify participants" comment of this review, if any (absent in answers that do not read it). */
+  meetingNotice?: MeetingNotice | null;
 }
 
 export interface ActionSyncResult {
@@ -503,6 +511,8 @@ export interface ExternalSummary {
   proximateCause: string;
   resolution: string;
   countermeasures: string[];
+  /** The template's questions marked public, with their answers (names scrubbed); absent when there are none. */
+  answers?: { question: string; answer: string }[];
 }
 
 export type MacroView = 'full' | 'summary' | 'timeline' | 'actions';
@@ -758,6 +768,89 @@ export interface SummaryInsights {
   pastPolicyTotal: number;
 }
 
+// ---- Participants notified (issue 18) ----
+
+/** The one Jira comment that told the participants when the review meets. */
+export interface MeetingNotice {
+  /** Fingerprint of the meeting it announced: date, time, zone and participants. */
+  meetingKey: string;
+  sentAt: string;
+  sentBy: Person;
+  commentId: string;
+  /** The comment in Jira. */
+  commentUrl: string;
+  /** How many participants it mentioned. */
+  mentioned: number;
+  /** Whether the saved meeting is still the one it announced (false once the date, time or participants changed). */
+  current: boolean;
+}
+
+export interface MeetingNotifyResult {
+  notice: MeetingNotice;
+  doc: ReviewDoc;
+}
+
+// ---- Review templates (issue 18) ----
+
+
+export type TemplateQuestionKind = 'text' | 'yes-no' | 'choice';
+
+export interface TemplateQuestion {
+  /** Stable within the template; answers refer to it. */
+  id: string;
+  label: string;
+  kind: TemplateQuestionKind;
+  /** For 'choice': the options, in order. */
+  choices: string[];
+  required: boolean;
+  /** Shown in the external summary too (never a person's name: the summary's name scrub applies). */
+  public: boolean;
+}
+
+export interface ReviewTemplate {
+  id: string;
+  name: string;
+  description: string;
+  /** Chosen for incidents of these Jira issue types (any when empty)... */
+  issueTypes: string[];
+  /** ...and these severities (any when empty). The most specific match wins. */
+  severities: SeverityLevel[];
+  sections: TemplateSection[];
+  requiredFields: RequirableField[];
+  questions: TemplateQuestion[];
+}
+
+export type TemplateAnswerValue = string | boolean | null;
+
+/** One answered question, kept with its wording so the report reads the same after the template changes. */
+export interface TemplateAnswer {
+  questionId: string;
+  label: string;
+  kind: TemplateQuestionKind;
+  public: boolean;
+  required: boolean;
+  value: TemplateAnswerValue;
+}
+
+export interface TemplateUse {
+  id: string;
+  name: string;
+  sections: TemplateSection[];
+  requiredFields: RequirableField[];
+  answers: TemplateAnswer[];
+}
+
+export interface TemplateSettings {
+  /** The site's templates, the built-in default first (it cannot be removed). */
+  templates: ReviewTemplate[];
+  /** Incremented on every save; a save names the version it saw. */
+  version: number;
+  /** Whether the caller is a Jira admin (ADMINISTER), who may change them. */
+  canEdit: boolean;
+  /** With an issue key: the template the rules choose for that incident's type and severity. */
+  suggestedId?: string;
+}
+
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
   'incident/get': { payload: { issueKey: string }; result: IncidentOverview };
@@ -840,6 +933,20 @@ export interface ResolverMap {
   'policy/get': { payload: Record<string, never>; result: PolicyView };
   /** Changes the policy: Jira administrators only (FORBIDDEN otherwise). */
   'policy/set': { payload: { dueDays: PolicyDueDays }; result: PolicyView };
+  /**
+   * Posts one Jira comment as the user mentioning every participant of the meeting saved at
+   * `version` (CONFLICT otherwise). Never twice for one meeting: CONFLICT when this meeting was
+   * notified; when an earlier meeting was, only with `again: true`.
+   */
+  'meeting/notify': { payload: { issueKey: string; version: number; again?: boolean }; result: MeetingNotifyResult };
+  /** The saved meeting as an iCalendar (.ics) file. */
+  'meeting/ics': { payload: { issueKey: string }; result: { filename: string; ics: string } };
+  /** People who commented on or were assigned to the incident's tickets, as the viewer may see them. */
+  'meeting/suggestions': { payload: { issueKey: string }; result: Person[] };
+  /** The review templates; with `issueKey` (which the caller must be able to browse), the one chosen for that incident. */
+  'templates/get': { payload: { issueKey?: string }; result: TemplateSettings };
+  /** Replaces the site's templates: Jira admins only (FORBIDDEN otherwise); CONFLICT when `version` is stale. */
+  'templates/save': { payload: { templates: ReviewTemplate[]; version: number }; result: TemplateSettings };
 }
 
 export type ResolverKey = keyof ResolverMap;

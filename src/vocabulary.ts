@@ -98,3 +98,27 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   support: 'Support',
 };
 export const QUESTION_LABELS: Record<ActionQuestion, string> = { 'know-sooner': 'Know sooner', 'recover-sooner': 'Recover sooner', other: 'Other improvement' };
+
+/** The review's sections a template may leave out (meeting details and publishing are always there). */
+export const TEMPLATE_SECTIONS = ['goals', 'description', 'learnings', 'contributingFactors', 'remediation', 'actionItems'] as const;
+export type TemplateSection = (typeof TEMPLATE_SECTIONS)[number];
+
+/** Built-in fields a template may require before publishing (its own questions say `required` themselves). */
+export const REQUIRABLE_FIELDS = [
+  'meeting.meetingDate',
+  'meeting.facilitator',
+  'meeting.participants',
+  'goals.knowSooner',
+  'goals.recoverSooner',
+  'description',
+  'customerImpact',
+  'learnings.learned',
+  'learnings.wentWell',
+  'learnings.surprised',
+  'contributingFactors',
+  'remediation',
+  'actionItems',
+  'externalSummary.proximateCause',
+  'externalSummary.resolution',
+] as const;
+export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];

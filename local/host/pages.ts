@@ -1,3 +1,4 @@
+import { isJiraAdmin } from '../groups';
 import { Router, type Request, type Response } from 'express';
 import type { Db } from '../db';
 import { readIssueForView } from '../jira';
@@ -26,7 +27,7 @@ export interface HostOptions {
   cloudId: string;
   /** The product API as the given user (for lists the host shows). */
   productFetch(path: string, accountId: string): Promise<globalThis.Response>;
-  moduleKeys: { issuePanel: string; macro: string; globalPage: string };
+  moduleKeys: { issuePanel: string; macro: string; globalPage: string; adminPage?: string };
   /** false on a Jira-only site (the site answers /wiki itself then). */
   confluence?: boolean;
 }
@@ -133,6 +134,19 @@ export function createHostRouter(opts: HostOptions): Router {
   router.get(['/jira/apps/:appId/:envId', '/jira/apps/:appId/:envId/*rest'], (req, res) => {
     const extension = { type: 'jira:globalPage' };
     page(req, res, 'Jira', 'After Action Summaries', iframe('After Action Summaries', frameSrc(opts.moduleKeys.globalPage, 'global-page', extension)));
+  });
+
+  // jira:adminPage: Jira serves it under Settings > Apps, and only to Jira admins (ADMINISTER).
+  router.get(['/jira/settings/apps/:appId/:envId', '/jira/settings/apps/:appId/:envId/*rest'], (req, res) => {
+    const adminPage = opts.moduleKeys.adminPage;
+    if (!adminPage) return void res.status(404).type('text').send('Not found');
+    const user = sessionUser(db, req);
+    if (!isJiraAdmin(db, { kind: 'user', accountId: user.accountId })) {
+      const body = '<div class="page-message"><h1>You don\'t have access to this page</h1><p>Only Jira admins can open app settings. Ask an admin for the Administer Jira permission.</p></div>';
+      return page(req, res, 'Jira', 'Access denied', body, 403);
+    }
+    const extension = { type: 'jira:adminPage' };
+    page(req, res, 'Jira', 'Post-incident review templates', iframe('Post-incident review templates', frameSrc(adminPage, 'admin-page', extension)));
   });
 
   router.get('/wiki', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { ActionItem, IncidentOverview, Person, ReviewDoc, TimelineView } from '../contract';
+import { answerText, givenAnswers } from './templates/template-rules';
 import { listOrNone, NONE_RECORDED, section, tableOrNone, textOrNone } from './markdown-blocks';
 import { escapeCell, escapeInline, link } from './markdown-escape';
 import { reportTimeZone } from './markdown-time';
@@ -103,6 +104,13 @@ function tags(doc: ReviewDoc): string {
   return names.length > 0 ? names.join(', ') : NONE_RECORDED;
 }
 
+/** The template's questions as answered; nothing for the built-in template, so its export is as before. */
+function templateAnswers(doc: ReviewDoc): string {
+  const answers = givenAnswers(doc.content);
+  if (answers.length === 0) return '';
+  return section(`## ${escapeInline(doc.content.template?.name ?? 'Review')} questions`, ...answers.map((a) => section(`### ${escapeInline(a.label)}`, textOrNone(answerText(a)))));
+}
+
 export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport {
   const { doc, timeline, incident } = input;
   const timeZone = reportTimeZone(input.timeZone);
@@ -133,8 +141,9 @@ export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport
       '## Action items',
       tableOrNone(['Action item', 'Owner', 'Due', 'Priority', 'Question', 'Jira', 'Flags'], doc.actionItems.map(actionItemRow)),
     ),
+    templateAnswers(doc),
     section('## Tickets', tickets(incident)),
     section('## Tags', tags(doc)),
   ];
-  return { filename: exportFilename(incident.key), markdown: `${sections.join('\n\n')}\n` };
+  return { filename: exportFilename(incident.key), markdown: `${sections.filter(Boolean).join('\n\n')}\n` };
 }

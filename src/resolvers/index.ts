@@ -56,7 +56,11 @@ import {
   PolicyGetPayload,
   PolicySetPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, insightsDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps } from './wiring';
+import { docDeps, incidentSummaryDeps, insightsDeps, meetingDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps, templateDeps } from './wiring';
+import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
+import { MeetingNotifyPayload } from './meeting-schemas';
+import { TemplatesGetPayload, TemplatesSavePayload } from './template-payloads';
+import { getTemplates, saveTemplates } from '../use-cases/templates';
 import { knownServices, summaryInsights } from '../use-cases/insights';
 import { getPolicy, setPolicy } from '../use-cases/policy';
 
@@ -133,6 +137,19 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   },
   'policy/get': { schema: PolicyGetPayload, run: (_p, ctx) => getPolicy(policyDeps(ctx)) },
   'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays) },
+  // Issue 18: participants notified of the review meeting; review templates.
+  'meeting/notify': { schema: MeetingNotifyPayload, run: (p, ctx) => notifyParticipants(meetingDeps(ctx), p.issueKey, p.version, p.again ?? false) },
+  'meeting/ics': { schema: IssueOnlyPayload, run: (p, ctx) => meetingCalendar(meetingDeps(ctx), p.issueKey) },
+  'meeting/suggestions': {
+    schema: IssueOnlyPayload,
+    run: async (p, ctx) => {
+      // As the viewer: only people acting in entries they may see now (openTimeline filters them).
+      const timeline = await openTimeline(reviewDeps(ctx), p.issueKey, { entries: false });
+      return participantSuggestions(timeline.incident, timeline.started ? timeline.people : []);
+    },
+  },
+  'templates/get': { schema: TemplatesGetPayload, run: (p, ctx) => getTemplates(templateDeps(ctx), p.issueKey) },
+  'templates/save': { schema: TemplatesSavePayload, run: (p, ctx) => saveTemplates(templateDeps(ctx), p.templates, p.version) },
   'summaries/incident': { schema: IssueOnlyPayload, run: (p, ctx) => incidentSummary(incidentSummaryDeps(ctx), p.issueKey) },
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTION_QUESTIONS, ENTRY_KINDS, IMPACTS, ISSUE_KEY_PATTERN, KEY_MOMENTS, MANUAL_KINDS, PARTICIPANT_ROLES, PHASES, REVIEW_STATUSES } from '../vocabulary';
 import { FACTOR_CATEGORIES } from '../domain/factor-taxonomy';
+import { TemplateUseSchema } from './template-schemas';
 
 /** Jira issue keys: project key (letters, digits, underscore; starts with a letter) - number. */
 export const IssueKey = z
@@ -110,12 +111,28 @@ const PUBLIC_TEXT = 5_000;
 /** Text for the public page, kept as typed (the summary trims it when it is built). */
 const publicText = z.string().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleString('en-US')} characters`);
 
+/** HH:mm, 24-hour; the zone it was typed in travels beside it. */
+const MeetingTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Use a time like 14:30');
+const MeetingTimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Not a time zone');
+
 export const ReviewContentSchema = z
   .object({
     meeting: z
       .object({
         title: z.string().trim().max(255),
         meetingDate: IsoDate.nullable(),
+        meetingTime: MeetingTime.nullable().optional(),
+        meetingTimeZone: MeetingTimeZone.nullable().optional(),
         contact: PersonSchema.nullable(),
         createdBy: PersonSchema.nullable(),
         facilitator: PersonSchema.nullable(),
@@ -136,6 +153,7 @@ export const ReviewContentSchema = z
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
     externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
+    template: TemplateUseSchema.optional(),
   })
   .strict();
 

@@ -29,6 +29,10 @@ import { createAdminCheck } from '../jira/admin-permission';
 import { createKvsPolicyStore } from '../storage/policy-store';
 import type { InsightsDeps } from '../use-cases/insights';
 import { policyDueFor, type PolicyDeps } from '../use-cases/policy';
+import { createKvsTemplateStore } from '../storage/template-store';
+import type { TemplateDeps } from '../use-cases/templates';
+import { createForgeMeetingComments } from '../jira/meeting-comment-jira';
+import type { MeetingDeps } from '../use-cases/meeting-notice';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
 export function reviewDeps(ctx: CallContext): ReviewDeps {
@@ -112,4 +116,14 @@ function policyDueDateFor(): NonNullable<DocDeps['policyDueDate']> {
   const reviews = createKvsReviewStore();
   const severityOf = async (incident: IncidentOverview) => (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
   return (incident) => policyDueFor(createKvsPolicyStore(), severityOf, incident, new Date());
+}
+
+/** Notifying participants: the review document and Jira comments, both as the calling user. */
+export function meetingDeps(ctx: CallContext): MeetingDeps {
+  return { doc: docDeps(ctx), comments: createForgeMeetingComments() };
+}
+
+/** Review templates: app storage, the admin check and the incident read as the calling user. */
+export function templateDeps(ctx: CallContext): TemplateDeps {
+  return { store: createKvsTemplateStore(), isAdmin: createAdminCheck(), jira: createForgeJiraClient(ctx.siteUrl) };
 }

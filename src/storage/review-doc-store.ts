@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { ActionItemInput, ActionItemJira, ReviewContent, ReviewStatus } from '../contract';
+import type { ActionItemInput, ActionItemJira, MeetingNotice, ReviewContent, ReviewStatus } from '../contract';
 import type { SyncedBase } from '../domain/action-items';
 import { withFactorCategories } from '../domain/factor-taxonomy';
 import { saveVersioned } from './versioned-entity';
@@ -31,8 +31,15 @@ export interface StoredReviewDoc {
     syncErrors: Record<string, string>;
     /** The sub-tasks' Jira state as last read (by a sync), shown until the next open reads it afresh. */
     live?: Record<string, ActionItemJira>;
+    /** The meeting notice: claimed ('sending') before the Jira comment is posted, so it is posted once. */
+    notice?: StoredMeetingNotice;
   };
 }
+
+/** A claim on posting the notice, or the notice as posted (src/use-cases/meeting-notice.ts). */
+export type StoredMeetingNotice =
+  | { state: 'sending'; meetingKey: string; claimedAt: number; previous: Omit<MeetingNotice, 'current'> | null }
+  | ({ state: 'sent' } & Omit<MeetingNotice, 'current'>);
 
 export interface ReviewDocStore {
   load(incidentKey: string): Promise<StoredReviewDoc | null>;

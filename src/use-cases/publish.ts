@@ -12,6 +12,7 @@ import type {
   TimelineResult,
   TimelineView,
 } from '../contract';
+import { requireTemplateFields } from '../domain/templates/required-check';
 import { AppFailure } from '../domain/app-error';
 import { buildExternalSummary, renderExternalSummary } from '../domain/report/external-summary';
 import { internalPageTitle, renderInternalReport } from '../domain/report/internal-report';
@@ -97,6 +98,8 @@ async function load(deps: PublishDeps, issueKey: string, version: number | null)
   const stored = await loadOrDefault(deps.doc, issueKey, t.incident);
   // Checked before anything is sent to Confluence: a stale panel publishes nothing.
   if (version !== null && stored.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
+  // A publish (a version is named; a preview names none) waits for what the review's template requires.
+  if (version !== null) requireTemplateFields(stored.doc.content, stored.doc.actionItems);
   return { incident: t.incident, stored, timeline: t.started ? t : null };
 }
 

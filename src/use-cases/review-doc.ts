@@ -1,5 +1,6 @@
 import { withOneCommander } from '../domain/incident-commander';
-import type { ActionItem, ActionItemConflict, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import type { ActionItem, ActionItemConflict, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, MeetingNotice, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import { meetingKey } from '../domain/meeting/meeting-key';
 import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
 import { isOverdue, mergeItem, type SyncedBase, type SyncedValues } from '../domain/action-items';
@@ -38,7 +39,7 @@ export interface DocDeps {
 
 const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
 
-function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
+export function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
   return {
     incidentKey: incident.key,
     version: 0,
@@ -89,6 +90,15 @@ function conflictOf(field: keyof SyncedValues, item: ActionItemInput, jira: Acti
   }
 }
 
+/** The last notice sent (a claim in flight shows the one before it); absent when there is none. */
+function noticeOf(stored: StoredReviewDoc): { meetingNotice?: MeetingNotice } {
+  const notice = stored.doc.notice;
+  const sent = notice?.state === 'sent' ? notice : notice?.previous;
+  if (!sent) return {};
+  const { meetingKey: key, sentAt, sentBy, commentId, commentUrl, mentioned } = sent;
+  return { meetingNotice: { meetingKey: key, sentAt, sentBy, commentId, commentUrl, mentioned, current: meetingKey(stored.doc.content.meeting) === key } };
+}
+
 const storedBases = (stored: StoredReviewDoc): Record<string, SyncedBase | undefined> =>
   Object.fromEntries(Object.entries(stored.doc.sync).map(([id, s]) => [id, s.base]));
 
@@ -112,6 +122,7 @@ export function toReviewDoc(
     findings: summarizeFindings(textFields(content, actionItems), { knownNames: reviewNames(content, actionItems) }),
     version: stored.version,
     updatedAt: stored.updatedAt ? new Date(stored.updatedAt).toISOString() : null,
+    ...noticeOf(stored),
   };
 }
 

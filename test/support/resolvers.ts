@@ -104,6 +104,11 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'services/known': { issueKey },
     'policy/get': {},
     'policy/set': { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null } },
+    'meeting/notify': { issueKey, version: f.docVersion },
+    'meeting/ics': { issueKey },
+    'meeting/suggestions': { issueKey },
+    'templates/get': { issueKey },
+    'templates/save': { templates: [], version: 0 },
   };
 }
 

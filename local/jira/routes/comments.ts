@@ -4,6 +4,7 @@ import type { Db } from '../../db';
 import { findVisibleIssue, isInProjectRole, projectRoleExists } from '../access';
 import { findGroup, isGroupMember } from '../../groups';
 import { adfTextLength, isAdfDoc, JIRA_TEXT_LIMIT } from '../adf';
+import { isValidAdf } from '../adf-schema-check';
 import { commentBean, visibleComments } from '../comments';
 import { clamp, ctxOf, intParam, sendErrors, sendIssueNotFound, stringParam } from '../http';
 import { actorOf } from '../issue-writer';
@@ -51,7 +52,7 @@ export function commentRoutes(db: Db): Router {
     const parsed = addCommentSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendErrors(res, 400, zodMessages(parsed.error));
     const { body, visibility } = parsed.data;
-    if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
+    if (!isAdfDoc(body) || !isValidAdf(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
     if (adfTextLength(body) > JIRA_TEXT_LIMIT) return sendErrors(res, 400, [], { comment: COMMENT_TOO_LONG });
     const requested = visibility?.value ?? visibility?.identifier;
     if (visibility && !requested) return sendErrors(res, 400, [], { commentLevel: 'The visibility value is required.' });
@@ -109,7 +110,7 @@ export function commentRoutes(db: Db): Router {
     if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
     if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to edit this comment.']);
     const body = (req.body as { body?: unknown } | undefined)?.body;
-    if (!isAdfDoc(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
+    if (!isAdfDoc(body) || !isValidAdf(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
     if (adfTextLength(body) > JIRA_TEXT_LIMIT) return sendErrors(res, 400, [], { comment: COMMENT_TOO_LONG });
     const now = Date.now();
     db.prepare('UPDATE jira_comments SET body = ?, updated = ?, update_author = ? WHERE id = ?').run(JSON.stringify(body), now, actorOf(ctx.principal), found.comment.id);

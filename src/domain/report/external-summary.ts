@@ -1,4 +1,5 @@
 import type { ExternalSummary, IncidentOverview, Person, ReviewDoc, TimelineView } from '../../contract';
+import { answerText, givenAnswers } from '../templates/template-rules';
 import { formatDuration } from '../metrics';
 import { fitTitle, oneLine } from './page-title';
 import { namePatterns, scrubNames } from './name-scrub';
@@ -113,7 +114,16 @@ export function buildExternalSummary(input: ExternalSummaryInput): ExternalSumma
     proximateCause: scrub(input.proximateCause).trim(),
     resolution,
     countermeasures: scrubbedList(doc.actionItems.map((i) => i.summary)),
+    ...publicAnswers(doc, scrub),
   };
+}
+
+/** Only questions the template marks public, answered; their wording and answers scrubbed of names like the rest. */
+function publicAnswers(doc: ReviewDoc, scrub: (s: string) => string): Pick<ExternalSummary, 'answers'> {
+  const answers = givenAnswers(doc.content, { publicOnly: true })
+    .map((a) => ({ question: scrub(a.label).trim(), answer: scrub(answerText(a)).trim() }))
+    .filter((a) => a.question && a.answer);
+  return answers.length > 0 ? { answers } : {};
 }
 
 const NOT_STATED = el('p', el('em', 'Not stated.'));
@@ -143,5 +153,6 @@ export function renderExternalSummary(summary: ExternalSummary): Markup {
     paragraph(summary.resolution),
     textEl('h2', 'Countermeasures'),
     list(summary.countermeasures),
+    ...(summary.answers?.length ? [textEl('h2', 'More about this incident'), ...summary.answers.flatMap((a) => [textEl('h3', a.question), paragraph(a.answer)])] : []),
   ].join('');
 }

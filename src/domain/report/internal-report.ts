@@ -1,4 +1,5 @@
 import type { ActionItem, IncidentOverview, KeyMomentName, MacroView, Person, ReviewDoc, TimelineView } from '../../contract';
+import { answerText, givenAnswers } from '../templates/template-rules';
 import { reportTimeZone, wallClockTime } from '../markdown-time';
 import { durationText } from '../markdown-timeline';
 import { MOMENT_LABELS, MOMENT_ORDER } from '../metrics';
@@ -145,6 +146,13 @@ function tags(doc: ReviewDoc): Markup {
   return names.length > 0 ? el('p', escapeText(names.join(', '))) : NONE;
 }
 
+/** The template's questions as answered (nothing for the built-in template, so its report is as before). */
+function templateAnswers(doc: ReviewDoc): Markup {
+  const answers = givenAnswers(doc.content);
+  if (answers.length === 0) return '';
+  return section(h2(`${doc.content.template?.name ?? 'Review'} questions`), ...answers.flatMap((a) => [h3(a.label), paragraphOrNone(answerText(a))]));
+}
+
 /** The internal report as Confluence storage format (XHTML), sections in docs/DECISIONS.md#vocabulary order. */
 export function renderInternalReport(input: InternalReportInput): Markup {
   const { doc, timeline, incident } = input;
@@ -171,6 +179,7 @@ export function renderInternalReport(input: InternalReportInput): Markup {
     section(h2('Contributing factors'), listOrNone(content.contributingFactors.map((f) => f.text))),
     section(h2('Remediation'), paragraphOrNone(content.remediation)),
     section(h2('Action items'), actionItems(doc)),
+    templateAnswers(doc),
     section(h2('Related issues'), relatedIssues(incident)),
     section(h2('Meeting details'), meetingDetails(doc)),
     section(h2('Tags'), tags(doc)),

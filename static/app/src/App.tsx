@@ -8,6 +8,7 @@ import { SectionMessage } from './components/SectionMessage';
 import { AppContextValue } from './hooks/useAppContext';
 import { useAsync } from './hooks/useResolver';
 import { UnknownModule } from './panels/UnknownModule';
+import { TemplatesAdminPage } from './templates/TemplatesAdminPage';
 
 // Each module's screen is its own chunk: a frame loads only the code (and Atlaskit controls) of the
 // module it shows, e.g. the macro's config form never loads the issue panel (scripts/bundle-size.ts).
@@ -51,6 +52,8 @@ function Screen({ context }: { context: AppContext }) {
       );
     case 'pir-after-action-summaries':
       return <SummariesPage />;
+    case 'pir-review-templates':
+      return <TemplatesAdminPage />;
     default:
       return <UnknownModule moduleKey={context.moduleKey} />;
   }

@@ -9,8 +9,8 @@ export function ExternalPreview({ summary, stale }: { summary: ExternalSummary; 
       <h5 className="pir-external-preview__title" id="pir-external-preview-title">
         {summary.title}
       </h5>
-      {previewSections(summary).map((section) => (
-        <div className="pir-external-preview__section" key={section.id} data-section={section.id}>
+      {previewSections(summary).map((section, index) => (
+        <div className="pir-external-preview__section" key={`${section.id}-${index}`} data-section={section.id}>
           <h6 className="pir-external-preview__heading">{section.heading}</h6>
           {section.items ? (
             section.items.length === 0 ? (

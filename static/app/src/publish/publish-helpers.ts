@@ -56,7 +56,7 @@ export interface PreviewSection {
   items: string[] | null;
 }
 
-const SECTIONS: [Exclude<keyof ExternalSummary, 'title'>, string][] = [
+const SECTIONS: [Exclude<keyof ExternalSummary, 'title' | 'answers'>, string][] = [
   ['summary', 'Summary'],
   ['servicesImpacted', 'Services impacted'],
   ['duration', 'Duration'],
@@ -69,10 +69,13 @@ const SECTIONS: [Exclude<keyof ExternalSummary, 'title'>, string][] = [
 
 /** The external summary's sections in publishing order (docs/DECISIONS.md#vocabulary), every one shown even when empty. */
 export function previewSections(summary: ExternalSummary): PreviewSection[] {
-  return SECTIONS.map(([id, heading]) => {
+  const fixed = SECTIONS.map(([id, heading]): PreviewSection => {
     const value = summary[id];
     return Array.isArray(value) ? { id, heading, text: null, items: value } : { id, heading, text: value, items: null };
   });
+  // The template's public questions, as the page shows them (only when there are any).
+  const answers = (summary.answers ?? []).map((a): PreviewSection => ({ id: 'answers', heading: a.question, text: a.answer, items: null }));
+  return [...fixed, ...answers];
 }
 
 /** A VALIDATION error's messages about the target (space or parent page), joined for one line. */

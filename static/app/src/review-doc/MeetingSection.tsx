@@ -7,10 +7,14 @@ import { fieldDomId } from './field-paths';
 import { FormField } from './FormField';
 import { ParticipantsField } from './ParticipantsField';
 import { PeoplePicker } from './PeoplePicker';
+import { MeetingNotify } from './MeetingNotify';
+import { ParticipantSuggestions } from './ParticipantSuggestions';
+import { useAppContext } from '../hooks/useAppContext';
 
 /** Meeting details: title, date, contact, facilitator, participants; who created it is read-only. */
 export function MeetingSection() {
   const { editor } = useEditor();
+  const { timezone } = useAppContext();
   const { meeting } = editor.draft.content;
   const errors = editor.fieldErrors;
   const setMeeting = (patch: Partial<typeof meeting>, field: string) => setContent(editor.edit, 'meeting', { ...meeting, ...patch }, field);
@@ -25,6 +29,18 @@ export function MeetingSection() {
         <FormField id={fieldDomId('meeting.meetingDate')} label="Meeting date" error={errors['meeting.meetingDate']}>
           {(props) => (
             <DatePicker {...props} value={meeting.meetingDate} onChange={(meetingDate) => setMeeting({ meetingDate }, 'meeting.meetingDate')} />
+          )}
+        </FormField>
+        <FormField id={fieldDomId('meeting.meetingTime')} label={`Meeting time (${meeting.meetingTime ? (meeting.meetingTimeZone ?? timezone) : timezone})`} error={errors['meeting.meetingTime']}>
+          {(props) => (
+            <input
+              {...props}
+              className="pir-input"
+              type="time"
+              value={meeting.meetingTime ?? ''}
+              // The time is kept in the zone it was typed in, so everyone reads the same moment.
+              onChange={(event) => setMeeting({ meetingTime: event.target.value || null, meetingTimeZone: event.target.value ? timezone : null }, 'meeting.meetingTime')}
+            />
           )}
         </FormField>
         <div className="pir-field">
@@ -58,6 +74,8 @@ export function MeetingSection() {
         />
       </div>
       <ParticipantsField />
+      <ParticipantSuggestions />
+      <MeetingNotify />
     </DocSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import type { BlamelessFinding, ReviewDoc } from '../../../../src/contract';
+import type { BlamelessFinding, ReviewDoc, TemplateSection } from '../../../../src/contract';
+import { TemplateQuestionsSection } from './TemplateQuestionsSection';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { usePublishState } from '../hooks/usePublishState';
 import { useReviewDoc } from '../hooks/useReviewDoc';
@@ -40,6 +41,10 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
   }, [serverFindings, editor.liveFindings, editor.draft]);
   const context = useMemo<EditorContextValue>(() => ({ editor, findingsFor }), [editor, findingsFor]);
 
+  // The review's template chooses its sections; without one (the built-in), every section shows.
+  const sections = editor.draft.content.template?.sections;
+  const shown = (section: TemplateSection) => !sections || sections.includes(section);
+
   const { save } = editor;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -65,12 +70,13 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
           </div>
           <div className="pir-doc__sections">
             <MeetingSection />
-            <GoalsSection />
-            <WhatHappenedSection />
-            <LearningsSection />
-            <ContributingFactorsSection />
-            <RemediationSection />
-            <ActionItemsSection />
+            <TemplateQuestionsSection />
+            {shown('goals') && <GoalsSection />}
+            {shown('description') && <WhatHappenedSection />}
+            {shown('learnings') && <LearningsSection />}
+            {shown('contributingFactors') && <ContributingFactorsSection />}
+            {shown('remediation') && <RemediationSection />}
+            {shown('actionItems') && <ActionItemsSection />}
             <PublishSection editor={editor} findings={summary} publishState={publishState} />
             <ExportMarkdown exportMarkdown={editor.exportMarkdown} />
           </div>

@@ -90,6 +90,7 @@ const LABELS: Record<string, string> = {
   remediation: 'Remediation',
   'meeting.title': 'Title',
   'meeting.meetingDate': 'Meeting date',
+  'meeting.meetingTime': 'Meeting time',
   'meeting.contact': 'Contact',
   'meeting.facilitator': 'Facilitator',
   'meeting.participants': 'Participants',

@@ -1,0 +1,38 @@
+/**
+ * A wall-clock date and time in an IANA zone as a UTC instant, without a time-zone library: the
+ * zone's offset is read from Intl at a first guess and again at the answer, which settles it on
+ * either side of a daylight-saving change. A time that does not exist (skipped by a change) moves
+ * forward by the gap, as calendar apps do.
+ */
+export function wallClockToUtc(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  let instant = asUtc - offsetMs(asUtc, timeZone);
+  const second = asUtc - offsetMs(instant, timeZone);
+  if (second !== instant) instant = Math.max(instant, second);
+  return new Date(instant);
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function offsetMs(instant: number, timeZone: string): number {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - Math.floor(instant / 1000) * 1000;
+}

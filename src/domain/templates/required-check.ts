@@ -1,0 +1,12 @@
+import type { ActionItemInput, ReviewContent } from '../../contract';
+import { AppFailure } from '../app-error';
+import { missingRequired } from './template-rules';
+
+/** Refuses publishing (VALIDATION, one field each) while the review's template still requires something. */
+export function requireTemplateFields(content: ReviewContent, items: readonly ActionItemInput[]): void {
+  const missing = missingRequired(content, items);
+  const count = Object.keys(missing).length;
+  if (count === 0) return;
+  const name = content.template?.name ?? 'review';
+  throw new AppFailure('VALIDATION', `The ${name} template requires ${count} more field${count === 1 ? '' : 's'} before publishing. Fill ${count === 1 ? 'it' : 'them'} in and save.`, missing);
+}
