@@ -1,13 +1,20 @@
 import type { Result, TimelineChange, TimelineResult, TimelineView } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, freshSite, invokeAs } from '../support/site';
-import { adf } from '../support/helpers';
+import { adf, seedLargeIncident } from '../support/helpers';
 
 let site: RunningSite;
-beforeAll(async () => {
-  site = await freshSite();
-});
-afterAll(() => site.close());
+
+/**
+ * Each describe starts its own site, so none depends on what another left in it (or on running
+ * after it): the whole file and each describe pass in any order (`jest --randomize`).
+ */
+function ownSite(): void {
+  beforeAll(async () => {
+    site = await freshSite();
+  });
+  afterAll(() => site.close());
+}
 
 const MAYA = 'maya@example.com';
 
@@ -29,16 +36,39 @@ async function jira(method: string, path: string, user: string, body?: unknown):
   });
 }
 
+describe('before a review starts', () => {
+  ownSite();
 
-describe('the timeline of a review, through the resolvers and the real Forge packages', () => {
   it('says no review has started for an incident, with its overview', async () => {
     const r = await ok<TimelineResult>(MAYA, 'timeline/get', { issueKey: 'INC-3' });
     expect(r.started).toBe(false);
     expect(r.incident.key).toBe('INC-3');
   });
 
-  it('starts the review of INC-1 with entries from the incident and its linked issues, moments and metrics', async () => {
-    const v = await ok<TimelineView>(MAYA, 'review/start', { issueKey: 'INC-1' });
+  it('rejects malformed writes with field errors', async () => {
+    const r = await call<TimelineView>(MAYA, 'timeline/manual/add', {
+      issueKey: 'INC-1',
+      version: 1,
+      entry: { at: 'yesterday', manualKind: 'tweet', actorName: 'x', text: '' },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('VALIDATION');
+      expect(Object.keys(r.error.fields ?? {})).toEqual(expect.arrayContaining(['entry.at', 'entry.manualKind', 'entry.text']));
+    }
+  });
+});
+
+describe('the timeline of a review, through the resolvers and the real Forge packages', () => {
+  ownSite();
+  /** INC-1's review as `review/start` answered it; every test below works on that review. */
+  let started: TimelineView;
+  beforeAll(async () => {
+    started = await ok<TimelineView>(MAYA, 'review/start', { issueKey: 'INC-1' });
+  });
+
+  it('starts the review of INC-1 with entries from the incident and its linked issues, moments and metrics', () => {
+    const v = started;
     expect(v.version).toBe(1);
     expect(v.entries.length).toBeGreaterThan(15);
     const sources = new Set(v.entries.map((e) => e.source));
@@ -99,6 +129,8 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     expect(manual).toMatchObject({ actorName: 'Sofia (support)', manualKind: 'status-page-update', at: '2026-10-17T17:55:00.000Z' });
 
     // Changes in Jira since the pull: one comment added, one edited, one deleted (each by its author).
+    // Whatever other tests annotated stays as it was: the refresh changes no annotation.
+    const internalBefore = v.entries.filter((e) => e.annotation.internal).length;
     const comments = v.entries.filter((e) => e.source === 'comment' && e.issueKey === 'INC-1');
     const mine = comments.filter((e) => e.actor?.accountId === '712020:4c1d2f6e-maya-okafor');
     expect(mine.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +148,7 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     expect(kept.deletedInJira).toBe(true);
     expect(kept.annotation.impact).toBe('negative');
     expect(r.entries.find((e) => e.id === manual.id)).toMatchObject({ text: manual.text });
-    expect(r.entries.filter((e) => e.annotation.internal)).toHaveLength(1);
+    expect(r.entries.filter((e) => e.annotation.internal)).toHaveLength(internalBefore);
   });
 
   it('lets the facilitator override a key moment, reports moments out of order, and resets', async () => {
@@ -156,6 +188,11 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     expect(after.version).toBe(before.version);
   });
 
+});
+
+describe('the other seeded incidents and the large one', () => {
+  ownSite();
+
   it.each(['INC-2', 'INC-3', 'INC-4'])('builds the timeline of seeded incident %s with its linked issues and known TTA', async (key) => {
     const v = await ok<TimelineView>(MAYA, 'review/start', { issueKey: key });
     expect(v.entries.filter((e) => e.relation === 'incident').length).toBeGreaterThan(3);
@@ -165,8 +202,7 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
   });
 
   it('stores and reloads the large incident (about 16,500 entries) split across KVS keys', async () => {
-    const seeded = (await (await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) })).json()) as { added: string[] };
-    const [key] = seeded.added;
+    const key = await seedLargeIncident(site);
     const started = await ok<TimelineView>(MAYA, 'review/start', { issueKey: key });
     expect(started.paging.total).toBeGreaterThan(61 * (150 + 100));
     await fetch(`${site.url}/__admin/requests`, { method: 'DELETE' });
@@ -178,17 +214,4 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     const batchGets = requests.filter((r) => r.kind === 'kvs' && r.path.endsWith('/batch/get'));
     expect(batchGets.length).toBeGreaterThanOrEqual(1);
   }, 60_000);
-
-  it('rejects malformed writes with field errors', async () => {
-    const r = await call<TimelineView>(MAYA, 'timeline/manual/add', {
-      issueKey: 'INC-1',
-      version: 1,
-      entry: { at: 'yesterday', manualKind: 'tweet', actorName: 'x', text: '' },
-    });
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe('VALIDATION');
-      expect(Object.keys(r.error.fields ?? {})).toEqual(expect.arrayContaining(['entry.at', 'entry.manualKind', 'entry.text']));
-    }
-  });
 });
