@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -43,6 +43,8 @@ function macroConfigEntry(): Plugin {
     apply: 'build',
     closeBundle() {
       const outDir = path.join(appRoot, 'dist');
+      // A failed build wrote no index.html: let its own error be the one reported.
+      if (!existsSync(path.join(outDir, 'index.html'))) return;
       const target = path.join(outDir, name);
       rmSync(target, { recursive: true, force: true });
       mkdirSync(target);
