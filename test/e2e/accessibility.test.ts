@@ -88,7 +88,7 @@ const SURFACES: Surface[] = [
       await reviewTab(f);
       const space = f.locator('#pir-publish-space');
       await space.fill('Incident');
-      await f.locator('[role=option][data-space-key="IR"]').first().waitFor({ timeout: 20_000 });
+      await f.locator('.pir-select__menu [role=option]', { has: f.locator('.pir-space-picker__key', { hasText: /^IR$/ }) }).first().waitFor({ timeout: 20_000 });
     },
   },
   {

@@ -4,6 +4,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { EntryPage, Result, TimelineView } from '../../src/contract';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { invokeAs } from '../support/site';
+import { chooseOption } from '../support/atlaskit';
 
 const e2e = siteAndBrowserPerFile();
 const MAYA = 'maya@example.com';
@@ -34,7 +35,7 @@ async function pasteTranscript(panel: FrameLocator): Promise<FrameLocator> {
   await panel.getByRole('button', { name: 'Import chat' }).click();
   const dialog = panel.getByRole('dialog', { name: 'Import chat' });
   await dialog.getByLabel('Transcript').fill(TRANSCRIPT);
-  await dialog.getByLabel('Times in the transcript are in').selectOption('Europe/London');
+  await chooseOption(dialog, 'Times in the transcript are in', 'Europe/London');
   return panel;
 }
 

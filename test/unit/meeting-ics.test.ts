@@ -118,6 +118,8 @@ describe('meeting time', () => {
         // 02:xx on the night clocks go forward does not exist in Berlin on 2026-03-29; these dates have no gap.
         expect(wall).toBe(time);
       }),
+      // 01:00 in Berlin on the night clocks go back (2026-10-25) is before the change: it was once read an hour late.
+      { examples: [[1, 0, 'Europe/Berlin', '2026-10-25']] },
     );
   });
 

@@ -8,12 +8,16 @@ export function wallClockToUtc(date: string, time: string, timeZone: string): Da
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  let instant = asUtc - offsetMs(asUtc, timeZone);
-  const second = asUtc - offsetMs(instant, timeZone);
-  if (second !== instant) instant = Math.max(instant, second);
-  return new Date(instant);
+  // The zone's offsets a day either side cover any change on that day: each gives a candidate,
+  // which is right when the zone has that offset at it. Both are right in the hour repeated when
+  // clocks go back (the first is taken); neither in the hour skipped when they go forward (the
+  // later one is taken, so the time moves on by the jump, as calendars do).
+  const candidates = [...new Set([offsetMs(asUtc - DAY_MS, timeZone), offsetMs(asUtc + DAY_MS, timeZone)])].map((offset) => asUtc - offset);
+  const valid = candidates.filter((instant) => asUtc - offsetMs(instant, timeZone) === instant);
+  return new Date(valid.length > 0 ? Math.min(...valid) : Math.max(...candidates));
 }
 
+const DAY_MS = 86_400_000;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's offset from UTC at an instant, in milliseconds (east positive). */
