@@ -1,6 +1,11 @@
 /** One config, four suites; `npm test` runs them all, `npx jest --selectProjects unit` one. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
-const base = { testEnvironment: 'node', transform: { '^.+\\.tsx?$': tsJest } };
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.tsx?$': tsJest },
+  // Atlaskit's components import their build-time CSS; in Node a stylesheet is nothing to run.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.cjs' },
+};
 
 module.exports = {
   projects: [

@@ -23,8 +23,8 @@ describe('manifest.yml', () => {
   it('declares every module the mission needs, each on the one Custom UI resource and resolver', () => {
     const m = loadManifest(join(root, 'manifest.yml'));
     const types = [...m.modules.values()].map((x) => x.type).sort();
-    expect(types).toEqual(['jira:globalPage', 'jira:issuePanel', 'macro', 'scheduledTrigger']);
-    for (const key of ['pir-issue-panel', 'pir-review-macro', 'pir-after-action-summaries']) {
+    expect(types).toEqual(['jira:adminPage', 'jira:globalPage', 'jira:issuePanel', 'macro', 'scheduledTrigger']);
+    for (const key of ['pir-issue-panel', 'pir-review-macro', 'pir-after-action-summaries', 'pir-review-templates']) {
       expect(m.modules.get(key)?.functionKey).toBe('resolver');
     }
     expect(m.modules.get('pir-rhythm-check')?.functionKey).toBe('rhythm');

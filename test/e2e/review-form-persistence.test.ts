@@ -11,7 +11,7 @@ import { invokeAs } from '../support/site';
 const e2e = siteAndBrowserPerFile();
 const KEY = 'INC-3';
 
-type Kind = 'text' | 'date' | 'select' | 'checkbox' | 'radio' | 'combobox' | 'chips';
+type Kind = 'text' | 'time' | 'date' | 'select' | 'checkbox' | 'radio' | 'combobox' | 'chips';
 
 /** One input of the form: radios count once per group. */
 interface Control {
@@ -65,6 +65,7 @@ async function discover(form: Locator): Promise<{ controls: Control[]; unnamed: 
         : type === 'select' ? 'select'
         : type === 'checkbox' ? 'checkbox'
         : type === 'date' ? 'date'
+        : type === 'time' ? 'time'
         : 'text';
       controls.push({ key: el.id, selector: `[id="${CSS.escape(el.id)}"]`, kind });
     }
@@ -91,6 +92,12 @@ async function fill(panel: FrameLocator, control: Control, n: number, picked: Se
   switch (control.kind) {
     case 'text': {
       const value = `Value ${n} typed into ${control.key}`;
+      await el.fill(value);
+      return { kind: 'value', value };
+    }
+    case 'time': {
+      // A native time field takes only HH:mm: a time no other control is given.
+      const value = `${String(n % 24).padStart(2, '0')}:${String((n * 7) % 60).padStart(2, '0')}`;
       await el.fill(value);
       return { kind: 'value', value };
     }
@@ -211,7 +218,7 @@ describe('the Review and Publish forms in Chromium', () => {
     const { controls: all } = await discover(form);
     expect(all.filter((c) => !filled.has(c.key)).map((c) => c.key)).toEqual([]);
     // Each kind of input the forms have was met (a walk that found nothing would prove nothing).
-    expect(new Set([...filled.values()].map((f) => f.control.kind))).toEqual(new Set(['text', 'date', 'select', 'radio', 'combobox', 'chips']));
+    expect(new Set([...filled.values()].map((f) => f.control.kind))).toEqual(new Set(['text', 'time', 'date', 'select', 'radio', 'combobox', 'chips']));
     expect(filled.has('pir-external-proximate-cause')).toBe(true);
     expect(filled.has('pir-external-resolution')).toBe(true);
 

@@ -56,7 +56,12 @@ async function fixture(issueKey = 'INC-1'): Promise<ReviewFixture> {
     // A write answers what it changed, not a page: read the view again.
     timeline = await ok<TimelineView>('timeline/get', { issueKey }, issueKey);
   }
-  const doc = await ok<ReviewDoc>('review/get', { issueKey }, issueKey);
+  let doc = await ok<ReviewDoc>('review/get', { issueKey }, issueKey);
+  if (!doc.content.meeting.meetingDate) {
+    // meeting/ics answers only for a scheduled meeting: keep one saved, so its valid payload reaches the use case.
+    const content = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: '2026-10-20' } };
+    doc = await ok<ReviewDoc>('review/save', { issueKey, content, actionItems: doc.actionItems.map(toInput), version: doc.version }, issueKey);
+  }
   const pulled = timeline.entries.find((e) => e.source !== 'manual')!;
   return {
     issueKey,
