@@ -113,7 +113,8 @@ const publicText = z.string().max(PUBLIC_TEXT, `At most ${PUBLIC_TEXT.toLocaleSt
 
 /** HH:mm, 24-hour; the zone it was typed in travels beside it. */
 const MeetingTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Use a time like 14:30');
-const MeetingTimeZone = z
+/** An IANA time zone this runtime knows (the meeting's, an export's or a publication's times). */
+const TimeZone = z
   .string()
   .max(64)
   .refine((tz) => {
@@ -132,7 +133,7 @@ export const ReviewContentSchema = z
         title: z.string().trim().max(255),
         meetingDate: IsoDate.nullable(),
         meetingTime: MeetingTime.nullable().optional(),
-        meetingTimeZone: MeetingTimeZone.nullable().optional(),
+        meetingTimeZone: TimeZone.nullable().optional(),
         contact: PersonSchema.nullable(),
         createdBy: PersonSchema.nullable(),
         facilitator: PersonSchema.nullable(),
@@ -201,18 +202,6 @@ export const ReviewCheckPayload = z
   .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']), names: TypedNames.optional() })
   .strict();
 export const UserSearchPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100) }).strict();
-
-const TimeZone = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Not a time zone');
 
 export const ExportPayload = z.object({ issueKey: IssueKey, timeZone: TimeZone.optional() }).strict();
 
