@@ -57,9 +57,11 @@ async function fixture(issueKey = 'INC-1'): Promise<ReviewFixture> {
     timeline = await ok<TimelineView>('timeline/get', { issueKey }, issueKey);
   }
   let doc = await ok<ReviewDoc>('review/get', { issueKey }, issueKey);
-  if (!doc.content.meeting.meetingDate) {
-    // meeting/ics answers only for a scheduled meeting: keep one saved, so its valid payload reaches the use case.
-    const content = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: '2026-10-20' } };
+  if (!doc.content.meeting.meetingDate || doc.content.meeting.participants.length === 0) {
+    // meeting/ics and meeting/notify answer only for a scheduled meeting with people: keep one saved, so their valid payloads reach the use case.
+    const maya = SEED_USERS.find((u) => u.email === MAYA)!;
+    const participants = doc.content.meeting.participants.length > 0 ? doc.content.meeting.participants : [{ accountId: maya.accountId, displayName: maya.displayName, role: 'first-responder' as const }];
+    const content = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: doc.content.meeting.meetingDate ?? '2026-10-20', participants } };
     doc = await ok<ReviewDoc>('review/save', { issueKey, content, actionItems: doc.actionItems.map(toInput), version: doc.version }, issueKey);
   }
   const pulled = timeline.entries.find((e) => e.source !== 'manual')!;
