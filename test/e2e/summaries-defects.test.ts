@@ -108,7 +108,10 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const frame = await globalPage(page);
     await frame.locator('.pir-summaries-table').waitFor({ timeout: 20_000 });
+    await frame.locator('tr[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
     await frame.getByLabel('Impact from').fill(utcDay(-2));
+    // The fresh incident is in the default range too: wait for the narrowed answer, not the first one.
+    await frame.locator('tr[data-incident-key="INC-1"]').waitFor({ state: 'detached', timeout: 20_000 });
     await frame.locator(`tr[data-incident-key="${fresh}"]`).waitFor({ timeout: 20_000 });
     const chart = frame.locator('figure', { has: frame.getByRole('heading', { name: 'Time to acknowledge and recover' }) });
     const text = (await chart.textContent()) ?? '';
