@@ -18,6 +18,15 @@ const UI_BUNDLED = [
 module.exports = {
   forbidden: [
     {
+      name: 'ui-shared-does-not-climb',
+      comment:
+        'Shared UI pieces (components/, hooks/, the pure timeline-model/ and review-model/) are used by the features; ' +
+        'a feature folder (screens/, timeline-tab/, review-tab/, publish/, macro/, summaries/, chat/, templates/) is never imported back by them.',
+      severity: 'error',
+      from: { path: '^static/app/src/(components|hooks|timeline-model|review-model)/' },
+      to: { path: '^static/app/src/(screens|timeline-tab|review-tab|publish|macro|summaries|chat|templates)/' },
+    },
+    {
       name: 'domain-is-pure',
       comment: 'The domain has no I/O: it imports no adapter, no use case, no resolver and no @forge package.',
       severity: 'error',

@@ -32,7 +32,7 @@ import { severityOf } from '../src/domain/severity';
 import { FACTOR_CATEGORIES } from '../src/domain/factor-taxonomy';
 import { docFacts, mergeRow, timelineFacts } from '../src/domain/summary-index';
 import type { ItemSync, StoredReviewDoc } from '../src/storage/review-doc-store';
-import type { StoredReview } from '../src/storage/review-store';
+import type { StoredTimeline } from '../src/storage/timeline-store';
 import type { PriorityName, SeedIssue, SeedProject } from '../local/seed/types';
 import { SEED_USERS } from '../local/users';
 import { prng, type Rng } from '../local/prng';
@@ -71,7 +71,7 @@ export const SYNTHETIC_PROJECTS: readonly SeedProject[] = PROJECTS.map(([key, na
 
 export interface SyntheticReview {
   issue: SeedIssue;
-  review: StoredReview;
+  review: StoredTimeline;
   doc: StoredReviewDoc;
   /** The internal report's record, for published reviews. */
   page: PublishedPage | null;
@@ -83,7 +83,7 @@ export interface SyntheticReview {
  * The summary row of one review, from its stored records: the key moments (all overrides here)
  * and metrics as the timeline view derives them, the document's facts, the report's URL.
  */
-export function rowOf(review: StoredReview, doc: StoredReviewDoc, page: PublishedPage | null, title: string): SummaryRow {
+export function rowOf(review: StoredTimeline, doc: StoredReviewDoc, page: PublishedPage | null, title: string): SummaryRow {
   const moments = deriveMoments([], review.incidentKey, review.state.momentOverrides, review.state.issueTypes);
   const { metrics } = computeMetrics(moments);
   // timelineFacts reads only the title from the incident.
@@ -268,7 +268,7 @@ export function syntheticReviews(count: number, options: SyntheticOptions = {}):
       comments: [],
       changes: [],
     };
-    const review: StoredReview = {
+    const review: StoredTimeline = {
       incidentKey: key,
       projectKey: project,
       status,

@@ -17,7 +17,7 @@ import type { DueReviewFlag, PublishedPage, SummaryRow } from '../src/contract';
 import { shardOf, sortRows } from '../src/domain/summary-index';
 import { createBoundedPool } from '../src/http/bounded-pool';
 import type { StoredReviewDoc } from '../src/storage/review-doc-store';
-import type { StoredReview } from '../src/storage/review-store';
+import type { StoredTimeline } from '../src/storage/timeline-store';
 import type { SummaryStore } from '../src/storage/summary-store';
 import { rowOf } from './summaries-data';
 
@@ -70,7 +70,7 @@ export function createScanStore(incidentKeys: readonly string[]): ScanStore {
       // key), so rows that tie under the page's sort are in the same order as with the index.
       const byShard = new Map<string, SummaryRow[]>(shards.map((s) => [s, []]));
       const [reviews, docs, pages] = await Promise.all([
-        readAll<StoredReview>(incidentKeys, 'review'),
+        readAll<StoredTimeline>(incidentKeys, 'review'),
         readAll<StoredReviewDoc>(incidentKeys, 'review-doc'),
         listPages(),
       ]);

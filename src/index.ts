@@ -5,7 +5,7 @@ import { registerResolvers } from './resolvers';
 import { createKvsRhythmStore } from './storage/rhythm-store';
 import { createKvsPublishStore } from './storage/publish-store';
 import { createKvsReviewDocStore } from './storage/review-doc-store';
-import { createKvsReviewStore } from './storage/kvs-review-store';
+import { createKvsTimelineStore } from './storage/kvs-timeline-store';
 import { createKvsSummaryStore } from './storage/summary-store';
 import { sweepOrphanedPulls } from './use-cases/orphan-sweep';
 import { runRhythm, type RhythmResult } from './use-cases/rhythm';
@@ -26,7 +26,7 @@ export const handler = resolver.getDefinitions();
 export const rhythm = (): Promise<RhythmResult> => {
   const now = () => new Date();
   const summaries = createKvsSummaryStore();
-  const reviews = createKvsReviewStore();
+  const reviews = createKvsTimelineStore();
   return runRhythm({
     now,
     timeZone: process.env.PIR_TIME_ZONE,

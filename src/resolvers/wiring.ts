@@ -8,12 +8,12 @@ import { createForgeJiraClient } from '../jira/forge-jira-client';
 import { createForgeTimelineSource } from '../jira/forge-timeline-source';
 import { createAppCommentLookup, createViewerAccess } from '../jira/viewer-access';
 import { createForgeRemoteLinks } from '../jira/remote-link';
-import { createKvsReviewStore } from '../storage/kvs-review-store';
+import { createKvsTimelineStore } from '../storage/kvs-timeline-store';
 import { createKvsPublishStore } from '../storage/publish-store';
 import { createKvsReviewDocStore } from '../storage/review-doc-store';
 import type { PublishDeps } from '../use-cases/publish';
 import type { DocDeps } from '../use-cases/review-doc';
-import type { ReviewDeps } from '../use-cases/review-deps';
+import type { TimelineDeps } from '../use-cases/timeline-deps';
 import { createKvsSummaryStore } from '../storage/summary-store';
 import { createSummaryIndexer } from '../use-cases/summary-indexer';
 import { createSummaryAccess } from '../jira/summary-access';
@@ -35,13 +35,13 @@ import { createForgeMeetingComments } from '../jira/meeting-comment-jira';
 import type { MeetingDeps } from '../use-cases/meeting-notice';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
-export function reviewDeps(ctx: CallContext): ReviewDeps {
+export function reviewDeps(ctx: CallContext): TimelineDeps {
   return {
     jira: createForgeJiraClient(ctx.siteUrl),
     fetchSources: createForgeTimelineSource(ctx.siteUrl),
     access: createViewerAccess(),
     comments: createAppCommentLookup(ctx.siteUrl),
-    store: createKvsReviewStore(),
+    store: createKvsTimelineStore(),
     now: () => new Date(),
     newId: () => randomUUID(),
     accountId: ctx.accountId,
@@ -113,7 +113,7 @@ export function policyDeps(ctx: CallContext): PolicyDeps {
 
 /** The due date a new sub-task gets when its item has none: the policy at the review's severity (its override, else the priority's). */
 function policyDueDateFor(): NonNullable<DocDeps['policyDueDate']> {
-  const reviews = createKvsReviewStore();
+  const reviews = createKvsTimelineStore();
   const severityOf = async (incident: IncidentOverview) => (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
   return (incident) => policyDueFor(createKvsPolicyStore(), severityOf, incident, new Date());
 }

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import { ConflictError } from './review-store';
+import { ConflictError } from './timeline-store';
 import { saveVersioned } from './versioned-entity';
 
 /**

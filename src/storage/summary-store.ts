@@ -1,7 +1,7 @@
 import { Filter, FilterConditions, kvs, WhereConditions } from '@forge/kvs';
 import type { DueReviewFlag, SeverityLevel, SummaryRow } from '../contract';
 import { PACKED_FORMAT, packRow, removeRow, shardOf, splitPacked, unpackRow, upsertRow, type PackedRow } from '../domain/summary-index';
-import { ConflictError } from './review-store';
+import { ConflictError } from './timeline-store';
 import { isConditionFailure } from './versioned-entity';
 
 /**

@@ -1,6 +1,6 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppFailure } from '../domain/app-error';
-import { ConflictError } from './review-store';
+import { ConflictError } from './timeline-store';
 
 /** Forge KVS keeps at most 240 KiB in one value (key and framing aside). */
 export const MAX_VALUE_BYTES = 240 * 1024;

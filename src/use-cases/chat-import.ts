@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChatImportEntry, ChatImportResult, Person } from '../contract';
 import { matchKey } from '../domain/chat-import/names';
 import { manualEntry } from '../domain/timeline-merge';
-import type { ReviewDeps } from './review-deps';
+import type { TimelineDeps } from './timeline-deps';
 import { edit, type Touched } from './timeline-review';
 
 /** People the caller may find in Jira by a name (the app's user search, as the caller). */
@@ -48,7 +48,7 @@ async function linkAuthors(find: UserFinder, issueKey: string, names: readonly s
  * on the timeline, or repeated in the import, are skipped.
  */
 export async function importChat(
-  deps: ReviewDeps,
+  deps: TimelineDeps,
   findUsers: UserFinder,
   issueKey: string,
   entries: readonly ChatImportEntry[],

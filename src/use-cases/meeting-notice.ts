@@ -7,7 +7,7 @@ import { describeWhen, meetingWhen } from '../domain/meeting/meeting-time';
 import { safeAbsoluteUrl } from '../domain/safe-url';
 import { utcDay } from '../domain/issue-key';
 import type { MeetingCommentPort } from '../jira/meeting-comment-jira';
-import { ConflictError } from '../storage/review-store';
+import { ConflictError } from '../storage/timeline-store';
 import type { StoredMeetingNotice, StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import { emptyDoc, toReviewDoc, type DocDeps } from './review-doc';

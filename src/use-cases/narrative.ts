@@ -2,7 +2,7 @@ import type { NarrativeDraft, TimelineEntry } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import { reportTimeZone } from '../domain/markdown-time';
 import { draftNarrative } from '../domain/narrative';
-import type { ReviewDeps } from './review-deps';
+import type { TimelineDeps } from './timeline-deps';
 import { openTimeline } from './timeline-review';
 
 /**
@@ -10,7 +10,7 @@ import { openTimeline } from './timeline-review';
  * metrics, the annotated entries and the first page (where the derived moments' entries are).
  * Reads what opening the panel reads; writes nothing.
  */
-export async function draftWhatHappened(deps: ReviewDeps, issueKey: string, timeZone: string): Promise<NarrativeDraft> {
+export async function draftWhatHappened(deps: TimelineDeps, issueKey: string, timeZone: string): Promise<NarrativeDraft> {
   const view = await openTimeline(deps, issueKey);
   if (!view.started) throw new AppFailure('NOT_FOUND', 'Start the review on the Timeline tab first: the draft is written from its key moments and annotated entries.');
   const entries = new Map<string, TimelineEntry>();

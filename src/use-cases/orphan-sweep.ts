@@ -1,4 +1,4 @@
-import type { PendingPull, PulledRef, ReviewStore } from '../storage/review-store';
+import type { PendingPull, PulledRef, TimelineStore } from '../storage/timeline-store';
 import { logger } from '../logger';
 
 /**
@@ -13,7 +13,7 @@ export const PENDING_GRACE_MS = 15 * 60_000;
 const RECORDS_READ = 100;
 
 export interface OrphanSweepDeps {
-  reviews: Pick<ReviewStore, 'load' | 'pendingPulls' | 'collectPulled'>;
+  reviews: Pick<TimelineStore, 'load' | 'pendingPulls' | 'collectPulled'>;
   now(): Date;
 }
 

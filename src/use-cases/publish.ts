@@ -20,7 +20,7 @@ import type { ConfluencePage, ConfluencePort, PageWrite } from '../confluence/co
 import { withConfluence, type ConfluenceConnectionCheck } from '../confluence/confluence-connection';
 import type { RemoteLinkPort } from '../jira/remote-link';
 import type { PageKind, PublishStore } from '../storage/publish-store';
-import { savedOrConflict } from '../storage/review-store';
+import { savedOrConflict } from '../storage/timeline-store';
 import type { StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import { loadOrDefault, toReviewDoc, type DocDeps } from './review-doc';

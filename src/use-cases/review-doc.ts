@@ -10,7 +10,7 @@ import type { ActionItemsLivePort } from '../jira/action-items/subtask-live';
 import type { ActionItemsSyncPort, ItemFlow } from '../jira/action-items/subtask-sync';
 import { canMoveStatus, defaultContent, peopleNames, textFields } from '../domain/review-doc';
 import type { JiraPort } from '../jira/jira-port';
-import { ConflictError, savedOrConflict } from '../storage/review-store';
+import { ConflictError, savedOrConflict } from '../storage/timeline-store';
 import type { ReviewDocStore, StoredReviewDoc } from '../storage/review-doc-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { SummaryIndexer } from './summary-indexer';

@@ -7,7 +7,7 @@ import { utcDay } from '../domain/issue-key';
 import { logger } from '../logger';
 import type { PublishStore } from '../storage/publish-store';
 import type { ReviewDocStore } from '../storage/review-doc-store';
-import type { ReviewStore, StoredReview } from '../storage/review-store';
+import type { TimelineStore, StoredTimeline } from '../storage/timeline-store';
 import type { DirtyMark, StoredDirtyMark, SummaryDirtyMarks, SummaryStore } from '../storage/summary-store';
 import { toReviewDoc } from './review-doc';
 
@@ -20,7 +20,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export interface SummaryRepairDeps {
   summaries: Pick<SummaryStore, 'upsert'> & Pick<SummaryDirtyMarks, 'dirtyMarks' | 'clearDirty'>;
-  reviews: Pick<ReviewStore, 'load' | 'loadPulled'>;
+  reviews: Pick<TimelineStore, 'load' | 'loadPulled'>;
   docs: Pick<ReviewDocStore, 'load'>;
   pages: Pick<PublishStore, 'loadPage'>;
   now(): Date;
@@ -40,7 +40,7 @@ const PAGES_PER_RUN = 3;
 const REBUILD_ATTEMPTS = 3;
 
 /** The timeline side of the row as the review stands, with the title and priority's severity from the mark. */
-function timelineSide(review: StoredReview, pulled: Parameters<typeof assembleTimeline>[0], mark: DirtyMark): TimelineFacts {
+function timelineSide(review: StoredTimeline, pulled: Parameters<typeof assembleTimeline>[0], mark: DirtyMark): TimelineFacts {
   const { state } = review;
   const moments = deriveMoments(assembleTimeline(pulled, state.manual, state.annotations), review.incidentKey, state.momentOverrides, state.issueTypes);
   return timelineFacts({

@@ -20,9 +20,9 @@ import { annotatedEntryOf, digestOf, markedEntryOf, restrictedComments, type Mar
 import { entryAudience, publishAudience, type AudienceItem } from '../domain/report/publish-audience';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries, sortEntries } from '../domain/timeline-order';
-import { ConflictError, savedOrConflict, type PullHead, type PullMeta, type ReviewState, type StoredReview } from '../storage/review-store';
+import { ConflictError, savedOrConflict, type PullHead, type PullMeta, type TimelineState, type StoredTimeline } from '../storage/timeline-store';
 import { getIncidentOverview } from './get-incident-overview';
-import type { ReviewDeps } from './review-deps';
+import type { TimelineDeps } from './timeline-deps';
 import { basisMoments, digestBasis, firstPageOf, headBasis, toTimelineView, viewFromBasis, type DigestPage, type ViewBasis } from './timeline-view';
 import { headMomentsHold, seesAllOf } from '../domain/timeline-head';
 import { projectOf } from '../domain/issue-key';
@@ -35,29 +35,29 @@ function issueTypesOf(sources: IncidentSources): Record<string, string> {
   return Object.fromEntries([sources.incident, ...sources.related].map((i) => [i.key, i.issueType]));
 }
 
-async function pull(deps: ReviewDeps, issueKey: string): Promise<IncidentSources> {
+async function pull(deps: TimelineDeps, issueKey: string): Promise<IncidentSources> {
   const sources = await deps.fetchSources(issueKey);
   if (!sources) throw new AppFailure('NOT_FOUND', "This incident doesn't exist or you don't have permission to see it.");
   return sources;
 }
 
 /** What the caller may see of these entries, asked of Jira as the caller (batched, cached for the invocation). */
-async function visibilityOf(deps: ReviewDeps, reviewKey: string, entries: readonly PulledEntry[]): Promise<Visibility> {
+async function visibilityOf(deps: TimelineDeps, reviewKey: string, entries: readonly PulledEntry[]): Promise<Visibility> {
   const { issueKeys, restrictedCommentIds } = accessQuestions(entries, reviewKey);
   return deps.access.visibility(issueKeys, restrictedCommentIds);
 }
 
 /** The view as the caller may see it. */
-async function viewFor(deps: ReviewDeps, review: StoredReview, pulled: readonly PulledEntry[], incident: IncidentOverview): Promise<TimelineView> {
+async function viewFor(deps: TimelineDeps, review: StoredTimeline, pulled: readonly PulledEntry[], incident: IncidentOverview): Promise<TimelineView> {
   return toTimelineView(review, pulled, incident, await visibilityOf(deps, review.incidentKey, pulled));
 }
 
-async function loadView(deps: ReviewDeps, review: StoredReview, incident: IncidentOverview): Promise<TimelineView> {
+async function loadView(deps: TimelineDeps, review: StoredTimeline, incident: IncidentOverview): Promise<TimelineView> {
   return viewFor(deps, review, await deps.store.loadPulled(review.incidentKey, review.state.pulled), incident);
 }
 
 /** Every read and write starts here: the caller must be able to browse the incident (as themselves). */
-async function authorise(deps: ReviewDeps, issueKey: string): Promise<IncidentOverview> {
+async function authorise(deps: TimelineDeps, issueKey: string): Promise<IncidentOverview> {
   return getIncidentOverview(deps.jira, issueKey);
 }
 
@@ -66,14 +66,14 @@ async function authorise(deps: ReviewDeps, issueKey: string): Promise<IncidentOv
  * Markdown export, the incident summary). Too big for an answer on a large incident: a resolver
  * answers `openTimeline`.
  */
-export async function getTimeline(deps: ReviewDeps, issueKey: string): Promise<TimelineResult> {
+export async function getTimeline(deps: TimelineDeps, issueKey: string): Promise<TimelineResult> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   return review ? loadView(deps, review, incident) : { started: false, incident };
 }
 
 /** What the caller may see of a pull's sources (every source issue and restricted comment its head names, in one batch). */
-function headVisibility(deps: ReviewDeps, head: PullHead): Promise<Visibility> {
+function headVisibility(deps: TimelineDeps, head: PullHead): Promise<Visibility> {
   return deps.access.visibility(head.digest.issues, head.digest.comments);
 }
 
@@ -81,7 +81,7 @@ function headVisibility(deps: ReviewDeps, head: PullHead): Promise<Visibility> {
 const everyone = (head: PullHead): Visibility => ({ issues: new Set(head.digest.issues), comments: new Set(head.digest.comments) });
 
 /** The whole digest of a review's pull, read at most once per call (none at all when in hand). */
-function detailOnce(deps: ReviewDeps, review: StoredReview): () => Promise<PullMeta> {
+function detailOnce(deps: TimelineDeps, review: StoredTimeline): () => Promise<PullMeta> {
   let detail: Promise<PullMeta> | undefined;
   return () => (detail ??= deps.store.loadDetail(review));
 }
@@ -90,7 +90,7 @@ function detailOnce(deps: ReviewDeps, review: StoredReview): () => Promise<PullM
  * What a view is worked out from (issue 13, flat): the head when the viewer may see every source
  * and the head's moment candidates hold, else the whole digest (see TimelineHead).
  */
-async function basisFor(review: StoredReview, head: PullHead, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<ViewBasis> {
+async function basisFor(review: StoredTimeline, head: PullHead, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<ViewBasis> {
   if (seesAllOf(head.digest, visibility)) {
     const basis = headBasis(head.digest);
     if (headMomentsHold(head.digest, review.state.marks ?? {}, basisMoments(review, basis).moments.detected.at)) return basis;
@@ -100,12 +100,12 @@ async function basisFor(review: StoredReview, head: PullHead, visibility: Visibi
 }
 
 /** The view of a digest review as `visibility` sees it, with `page` when the answer carries the first page. */
-async function headView(review: StoredReview, head: PullHead, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<TimelineView> {
+async function headView(review: StoredTimeline, head: PullHead, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<TimelineView> {
   return viewFromBasis(review, await basisFor(review, head, visibility, detail), head.starts, page, incident, visibility);
 }
 
 /** The first stored chunk and where the next begins: the first page of a digest view. */
-async function firstChunk(deps: ReviewDeps, review: StoredReview, head: PullHead): Promise<DigestPage> {
+async function firstChunk(deps: TimelineDeps, review: StoredTimeline, head: PullHead): Promise<DigestPage> {
   const { pulled } = review.state;
   return { pulled: pulled.chunks > 0 ? await deps.store.loadPulled(review.incidentKey, pulled, [0]) : [], end: head.starts[0] ?? null };
 }
@@ -117,7 +117,7 @@ async function firstChunk(deps: ReviewDeps, review: StoredReview, head: PullHead
  * the whole digest only for a viewer who may not see every source. An older one reads every chunk
  * once, as before.
  */
-export async function openTimeline(deps: ReviewDeps, issueKey: string, { entries = true }: { entries?: boolean } = {}): Promise<TimelineResult> {
+export async function openTimeline(deps: TimelineDeps, issueKey: string, { entries = true }: { entries?: boolean } = {}): Promise<TimelineResult> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) return { started: false, incident };
@@ -131,7 +131,7 @@ export async function openTimeline(deps: ReviewDeps, issueKey: string, { entries
  * What publishing the review would quote that not every reader of a space may see in Jira, as the
  * caller may see it (null before the review starts). From the stored digest: no chunk is read.
  */
-export async function timelineAudience(deps: ReviewDeps, issueKey: string): Promise<PublishAudience | null> {
+export async function timelineAudience(deps: TimelineDeps, issueKey: string): Promise<PublishAudience | null> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) return null;
@@ -158,7 +158,7 @@ const STALE_PAGE_MESSAGE = 'This review changed while its timeline was loading. 
  * A range of the timeline at the version the caller opened (see `entryRange`). A review at another
  * version answers CONFLICT: a page of one version is never mixed into the pages of another.
  */
-export async function timelineEntries(deps: ReviewDeps, issueKey: string, version: number, from: EntryKey | null, to: EntryKey | null): Promise<EntryPage> {
+export async function timelineEntries(deps: TimelineDeps, issueKey: string, version: number, from: EntryKey | null, to: EntryKey | null): Promise<EntryPage> {
   await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
@@ -197,7 +197,7 @@ const OPEN_RANGE_CHUNKS = 1;
  * vanished ones kept and marked; annotations and manual entries are untouched because they
  * live apart from the pulled entries. The new pull becomes visible with one versioned write.
  */
-async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: IncidentOverview): Promise<TimelineView> {
+async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: IncidentOverview): Promise<TimelineView> {
   const sources = await pull(deps, issueKey);
   const fresh = buildEntries(sources);
   const pulledIssues = new Set([sources.incident.key, ...sources.related.map((i) => i.key)]);
@@ -210,7 +210,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
     // The digest and issue types go into the pull's index, beside its chunks: the review stays small.
     const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null, { digest: derived.digest, issueTypes: issueTypesOf(sources) });
     const now = deps.now();
-    const state: ReviewState = existing
+    const state: TimelineState = existing
       ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources), ...derived }
       : {
           createdAt: now.toISOString(),
@@ -224,7 +224,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
           annotations: {},
           ...derived,
         };
-    const next: StoredReview = {
+    const next: StoredTimeline = {
       incidentKey: issueKey,
       projectKey: projectOf(issueKey),
       status: existing?.status ?? 'draft',
@@ -257,7 +257,7 @@ async function pullAndStore(deps: ReviewDeps, issueKey: string, incident: Incide
  * can tell "deleted" from "restricted from whoever refreshed". Usually none, and then no request.
  */
 async function commentsStillInJira(
-  deps: ReviewDeps,
+  deps: TimelineDeps,
   previous: readonly PulledEntry[],
   fresh: readonly PulledEntry[],
   pulledIssues: ReadonlySet<string>,
@@ -275,25 +275,25 @@ async function commentsStillInJira(
 }
 
 /** The marks of annotated pulled entries, from the entries in hand (a pull has every one). */
-function marksOf(pulled: readonly PulledEntry[], annotations: ReviewState['annotations']): Record<string, MarkedEntry> {
+function marksOf(pulled: readonly PulledEntry[], annotations: TimelineState['annotations']): Record<string, MarkedEntry> {
   const marks: Record<string, MarkedEntry> = {};
   for (const e of pulled) if (Object.hasOwn(annotations, e.id) && annotations[e.id].moments.length > 0) marks[e.id] = markedEntryOf(e);
   return marks;
 }
 
 /** The annotated pulled entries, cut short, from the entries in hand. */
-function annotatedOf(pulled: readonly PulledEntry[], annotations: ReviewState['annotations']): Record<string, PulledEntry> {
+function annotatedOf(pulled: readonly PulledEntry[], annotations: TimelineState['annotations']): Record<string, PulledEntry> {
   const out: Record<string, PulledEntry> = {};
   for (const e of pulled) if (Object.hasOwn(annotations, e.id)) out[e.id] = annotatedEntryOf(e);
   return out;
 }
 
-export async function startReview(deps: ReviewDeps, issueKey: string): Promise<TimelineView> {
+export async function startReview(deps: TimelineDeps, issueKey: string): Promise<TimelineView> {
   const incident = await authorise(deps, issueKey);
   return pullAndStore(deps, issueKey, incident);
 }
 
-export async function refreshTimeline(deps: ReviewDeps, issueKey: string): Promise<TimelineView> {
+export async function refreshTimeline(deps: TimelineDeps, issueKey: string): Promise<TimelineView> {
   const incident = await authorise(deps, issueKey);
   if (!(await deps.store.load(issueKey))) throw new AppFailure('NOT_FOUND', 'Start the review before refreshing its timeline.');
   return pullAndStore(deps, issueKey, incident);
@@ -323,11 +323,11 @@ export interface EditTools {
  * and counts at the new version, not a page of entries again.
  */
 export async function edit(
-  deps: ReviewDeps,
+  deps: TimelineDeps,
   issueKey: string,
   version: number,
   touched: Touched,
-  change: (state: ReviewState, tools: EditTools) => Promise<ReviewState> | ReviewState,
+  change: (state: TimelineState, tools: EditTools) => Promise<TimelineState> | TimelineState,
 ): Promise<TimelineChange> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
@@ -360,7 +360,7 @@ export async function edit(
   const state = await change(review.state, tools);
   // An edit that changes nothing (a re-import of messages already there) writes nothing.
   const unchanged = state === review.state;
-  const next: StoredReview = unchanged ? review : { ...review, version: review.version + 1, updatedAt: deps.now().getTime(), state };
+  const next: StoredTimeline = unchanged ? review : { ...review, version: review.version + 1, updatedAt: deps.now().getTime(), state };
   if (!unchanged) await savedOrConflict(() => deps.store.save(next, review.version), CONFLICT_MESSAGE);
   const changedIds = new Set(touched.changed ?? []);
   const changedEntries = (view: TimelineView) => view.entries.filter((e) => changedIds.has(e.id));
@@ -381,7 +381,7 @@ export async function edit(
   return { ...view, paging: { ...view.paging, pageStarts: view.paging.pageStarts.slice(1) }, changed, removed: touched.removed ?? [] };
 }
 
-export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number, at?: string): Promise<TimelineChange> {
+export function annotateEntry(deps: TimelineDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number, at?: string): Promise<TimelineChange> {
   return edit(deps, issueKey, version, { changed: [entryId] }, async (state, tools) => {
     const manual = state.manual.some((m) => m.id === entryId);
     const pulled = manual ? null : await tools.pulledEntry(entryId, at);
@@ -396,19 +396,19 @@ export function annotateEntry(deps: ReviewDeps, issueKey: string, entryId: strin
   });
 }
 
-export function addManualEntry(deps: ReviewDeps, issueKey: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
+export function addManualEntry(deps: TimelineDeps, issueKey: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
   const id = `manual:${deps.newId()}`;
   return edit(deps, issueKey, version, { changed: [id] }, (state) => ({ ...state, manual: [...state.manual, manualEntry(id, input, issueKey)] }));
 }
 
-export function updateManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
+export function updateManualEntry(deps: TimelineDeps, issueKey: string, entryId: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
   return edit(deps, issueKey, version, { changed: [entryId] }, (state) => {
     if (!state.manual.some((m) => m.id === entryId)) throw new AppFailure('NOT_FOUND', 'That manual entry no longer exists.');
     return { ...state, manual: state.manual.map((m) => (m.id === entryId ? manualEntry(entryId, input, issueKey) : m)) };
   });
 }
 
-export function removeManualEntry(deps: ReviewDeps, issueKey: string, entryId: string, version: number): Promise<TimelineChange> {
+export function removeManualEntry(deps: TimelineDeps, issueKey: string, entryId: string, version: number): Promise<TimelineChange> {
   return edit(deps, issueKey, version, { removed: [entryId] }, (state) => {
     if (!state.manual.some((m) => m.id === entryId)) throw new AppFailure('NOT_FOUND', 'That manual entry no longer exists.');
     const annotations = { ...state.annotations };
@@ -417,7 +417,7 @@ export function removeManualEntry(deps: ReviewDeps, issueKey: string, entryId: s
   });
 }
 
-export function setMoment(deps: ReviewDeps, issueKey: string, moment: KeyMomentName, at: string | null, version: number): Promise<TimelineChange> {
+export function setMoment(deps: TimelineDeps, issueKey: string, moment: KeyMomentName, at: string | null, version: number): Promise<TimelineChange> {
   return edit(deps, issueKey, version, {}, (state) => {
     const momentOverrides = { ...state.momentOverrides };
     if (at === null) delete momentOverrides[moment];
@@ -426,6 +426,6 @@ export function setMoment(deps: ReviewDeps, issueKey: string, moment: KeyMomentN
   });
 }
 
-export function setSeverity(deps: ReviewDeps, issueKey: string, level: SeverityLevel | null, version: number): Promise<TimelineChange> {
+export function setSeverity(deps: TimelineDeps, issueKey: string, level: SeverityLevel | null, version: number): Promise<TimelineChange> {
   return edit(deps, issueKey, version, {}, (state) => ({ ...state, severityOverride: level }));
 }

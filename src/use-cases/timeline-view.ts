@@ -9,7 +9,7 @@ import { canSee, momentsFor, type Visibility } from '../domain/visibility';
 import { candidateEntries, type TimelineDigest } from '../domain/timeline-digest';
 import { countsOf, type PulledCounts, type TimelineHead } from '../domain/timeline-head';
 import { compareEntries } from '../domain/timeline-order';
-import type { StoredReview } from '../storage/review-store';
+import type { StoredTimeline } from '../storage/timeline-store';
 
 /**
  * The whole view, every entry in `entries`, derived from what is stored (nothing derived is
@@ -21,7 +21,7 @@ import type { StoredReview } from '../storage/review-store';
  * people are of what the viewer sees. Without it, the view is the review's own, for derived data
  * no person reads directly (the summary index's durations).
  */
-export function toTimelineView(review: StoredReview, pulled: readonly PulledEntry[], incident: IncidentOverview, visibility?: Visibility): TimelineView {
+export function toTimelineView(review: StoredTimeline, pulled: readonly PulledEntry[], incident: IncidentOverview, visibility?: Visibility): TimelineView {
   const { state } = review;
   const all = assembleTimeline([...pulled], state.manual, state.annotations);
   const allMoments = deriveMoments(all, review.incidentKey, state.momentOverrides, state.issueTypes);
@@ -94,7 +94,7 @@ export const digestBasis = (digest: TimelineDigest, issueTypes: Readonly<Record<
 export const headBasis = (head: TimelineHead): ViewBasis => ({ candidates: head.candidates, issueTypes: head.issueTypes, counts: head.everyone });
 
 /** The moments of a basis before any visibility: what decides whether the head's candidates hold (its `detected`). */
-export function basisMoments(review: StoredReview, basis: Pick<ViewBasis, 'candidates' | 'issueTypes'>): { moments: KeyMoments; entries: TimelineEntry[] } {
+export function basisMoments(review: StoredTimeline, basis: Pick<ViewBasis, 'candidates' | 'issueTypes'>): { moments: KeyMoments; entries: TimelineEntry[] } {
   const { state, incidentKey } = review;
   const marked = Object.entries(state.marks ?? {}).map(
     ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
@@ -111,13 +111,13 @@ export function basisMoments(review: StoredReview, basis: Pick<ViewBasis, 'candi
  * digest, as the viewer may see them; pages are the stored chunks. `page` is the first chunk's
  * entries when the answer carries them (a write's answer and the macro's summary do not).
  */
-export function viewFromDigest(review: StoredReview, digest: TimelineDigest, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+export function viewFromDigest(review: StoredTimeline, digest: TimelineDigest, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
   const starts = (review.state.pulled.bounds ?? []).slice(1).map((b) => b.first);
   return viewFromBasis(review, digestBasis(digest, review.state.issueTypes, review.incidentKey, visibility), starts, page, incident, visibility);
 }
 
 /** As `viewFromDigest`, from a basis; `starts` are where the pages after the first begin (see EntryPaging). */
-export function viewFromBasis(review: StoredReview, basis: ViewBasis, starts: readonly EntryKey[], page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+export function viewFromBasis(review: StoredTimeline, basis: ViewBasis, starts: readonly EntryKey[], page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
   const { state, incidentKey } = review;
   const { moments: allMoments, entries: momentEntries } = basisMoments(review, basis);
   const { metrics, problems } = computeMetrics(allMoments);

@@ -14,7 +14,7 @@ import { anyRemoteUrl } from '../support/hostile-urls';
 import { renderReviewMarkdown } from '../../src/domain/markdown-export';
 import { toCsv } from '../../src/domain/summary-index';
 import type { SummaryRow } from '../../src/contract';
-import { durationText as uiDurationText, formatDuration as uiFormatDuration } from '../../static/app/src/timeline/durations';
+import { durationText as uiDurationText, formatDuration as uiFormatDuration } from '../../static/app/src/timeline-model/durations';
 import { durationCell } from '../../static/app/src/summaries/summary-format';
 
 // ---- A strict XML 1.0 well-formedness check (no validating parser is installed) ---------

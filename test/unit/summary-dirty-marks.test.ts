@@ -7,7 +7,7 @@ import type { IncidentOverview, ReviewDoc, SummaryRow } from '../../src/contract
 import type { DirtyMark } from '../../src/storage/summary-store';
 import { createSummaryIndexer } from '../../src/use-cases/summary-indexer';
 import { doomedGenerations } from '../../src/use-cases/orphan-sweep';
-import type { PendingPull } from '../../src/storage/review-store';
+import type { PendingPull } from '../../src/storage/timeline-store';
 
 const doc = { incidentKey: 'INC-9', version: 2, status: 'draft', content: { customerImpact: { affected: true }, tags: ['db'] }, actionItems: [] } as unknown as ReviewDoc;
 const incident = { summary: 'Database failover stalled', severity: { level: 2 } } as Pick<IncidentOverview, 'summary' | 'severity'>;

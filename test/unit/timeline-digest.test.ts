@@ -4,14 +4,14 @@ import { KEY_MOMENTS } from '../../src/vocabulary';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
 import { digestOf, markedEntryOf } from '../../src/domain/timeline-digest';
 import { chunkStably } from '../../src/storage/chunking';
-import type { StoredReview } from '../../src/storage/review-store';
+import type { StoredTimeline } from '../../src/storage/timeline-store';
 import { seesEverything, toTimelineView, viewFromDigest } from '../../src/use-cases/timeline-view';
 import { loginOutageSources } from '../fixtures/login-outage-sources';
 
 const KEY = 'INC-1';
 const incident = { key: KEY, priority: 'High' } as IncidentOverview;
 
-function reviewOf(pulled: PulledEntry[], overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredReview['state']['annotations'] = {}): StoredReview {
+function reviewOf(pulled: PulledEntry[], overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredTimeline['state']['annotations'] = {}): StoredTimeline {
   const marks = Object.fromEntries(pulled.filter((e) => annotations[e.id]?.moments.length).map((e) => [e.id, markedEntryOf(e)]));
   return {
     incidentKey: KEY,

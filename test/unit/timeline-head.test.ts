@@ -5,7 +5,7 @@ import type { IncidentSources } from '../../src/domain/sources';
 import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build';
 import { digestOf, markedEntryOf } from '../../src/domain/timeline-digest';
 import { headMomentsHold, headOf, seesAllOf } from '../../src/domain/timeline-head';
-import type { StoredReview } from '../../src/storage/review-store';
+import type { StoredTimeline } from '../../src/storage/timeline-store';
 import { basisMoments, headBasis, seesEverything, viewFromBasis, viewFromDigest } from '../../src/use-cases/timeline-view';
 import { loginOutageSources } from '../fixtures/login-outage-sources';
 
@@ -29,7 +29,7 @@ function sourcesWith(extra: number): IncidentSources {
   return { ...sources, related: [...sources.related, ...more] };
 }
 
-function reviewOf(pulled: PulledEntry[], sources: IncidentSources, overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredReview['state']['annotations'] = {}): StoredReview {
+function reviewOf(pulled: PulledEntry[], sources: IncidentSources, overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredTimeline['state']['annotations'] = {}): StoredTimeline {
   const marks = Object.fromEntries(pulled.filter((e) => annotations[e.id]?.moments.length).map((e) => [e.id, markedEntryOf(e)]));
   const issueTypes = Object.fromEntries([sources.incident, ...sources.related].map((i) => [i.key, i.issueType]));
   return {

@@ -1,4 +1,4 @@
-import { conflictLabel, conflictValue } from '../../static/app/src/review-doc/conflict-text';
+import { conflictLabel, conflictValue } from '../../static/app/src/review-model/conflict-text';
 
 describe('an action item conflict in words', () => {
   it('names the field and shows each side, saying so when a side is empty', () => {

@@ -1,6 +1,6 @@
 import type { ReviewContent } from '../../src/contract';
-import { draftPeopleNames, namesMatterFor } from '../../static/app/src/review-doc/draft-names';
-import { newItem, toDraft } from '../../static/app/src/review-doc/draft';
+import { draftPeopleNames, namesMatterFor } from '../../static/app/src/review-model/draft-names';
+import { newItem, toDraft } from '../../static/app/src/review-model/draft';
 
 const person = (displayName: string) => ({ accountId: displayName.replace(/\W/g, ''), displayName });
 

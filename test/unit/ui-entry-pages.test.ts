@@ -12,7 +12,7 @@ import {
   remainingCount,
   type FetchPage,
   type PageRange,
-} from '../../static/app/src/timeline/entry-pages';
+} from '../../static/app/src/timeline-model/entry-pages';
 
 const T0 = Date.parse('2026-11-19T15:00:00.000Z');
 

@@ -14,8 +14,8 @@ import {
 } from '../../static/app/src/publish/publish-helpers';
 import { publishFailureText } from '../../static/app/src/publish/publish-errors';
 import { AppRequestError } from '../../static/app/src/app-error';
-import { toDraft } from '../../static/app/src/review-doc/draft';
-import { mapValidationFields } from '../../static/app/src/review-doc/field-paths';
+import { toDraft } from '../../static/app/src/review-model/draft';
+import { mapValidationFields } from '../../static/app/src/review-model/field-paths';
 
 const page = (version: number) => ({ pageId: '98311', url: 'https://x/wiki/p/98311', title: 'INC-1: Login outage', version, publishedAt: '2030-01-01T00:00:00Z' });
 

@@ -1,6 +1,6 @@
 import type { IncidentOverview, MacroResult, ReviewDoc, TimelineEntry } from '../../src/contract';
 import { compactEntries, configFromForm, issueKeyProblem, macroConfigOf, macroScreen, partsOf } from '../../static/app/src/macro/macro-config';
-import { formatDay } from '../../static/app/src/macro/format-day';
+import { formatDay } from '../../static/app/src/summaries/format-day';
 import { currentEntry } from '../../static/app/src/entry';
 
 const macro = (issueKey: string | null, view: string | null) => ({ issueKey, view, contentId: '1', spaceKey: 'IR' });

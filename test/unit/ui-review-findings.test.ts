@@ -8,7 +8,7 @@ import {
   findingSnippet,
   stillValid,
   suggestionsLabel,
-} from '../../static/app/src/review-doc/finding-spans';
+} from '../../static/app/src/review-model/finding-spans';
 
 function finding(text: string, phrase: string, suggestion = 'Describe what made it make sense at the time.'): BlamelessFinding {
   const start = text.indexOf(phrase);

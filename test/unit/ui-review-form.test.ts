@@ -1,7 +1,7 @@
 import type { ReviewContent, ReviewDoc } from '../../src/contract';
-import { addChips, normalizeChip } from '../../static/app/src/review-doc/chips';
-import { isDirty, mergeDrafts } from '../../static/app/src/review-doc/dirty';
-import { fromDraft, moveBy, newItem, toDraft, type ReviewDraft } from '../../static/app/src/review-doc/draft';
+import { addChips, normalizeChip } from '../../static/app/src/review-model/chips';
+import { isDirty, mergeDrafts } from '../../static/app/src/review-model/dirty';
+import { fromDraft, moveBy, newItem, toDraft, type ReviewDraft } from '../../static/app/src/review-model/draft';
 
 const maya = { accountId: 'a3', displayName: 'Maya Okafor' };
 

@@ -1,6 +1,6 @@
-import { toDraft, newItem, type ReviewDraft } from '../../static/app/src/review-doc/draft';
-import { checkedFieldOf, draftTextFields, fieldDomId, fieldLabel, mapValidationFields, pathWithin } from '../../static/app/src/review-doc/field-paths';
-import { syncSummary } from '../../static/app/src/review-doc/sync-summary';
+import { toDraft, newItem, type ReviewDraft } from '../../static/app/src/review-model/draft';
+import { checkedFieldOf, draftTextFields, fieldDomId, fieldLabel, mapValidationFields, pathWithin } from '../../static/app/src/review-model/field-paths';
+import { syncSummary } from '../../static/app/src/review-model/sync-summary';
 
 function draft(): ReviewDraft {
   const d = toDraft({

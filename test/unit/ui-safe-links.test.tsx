@@ -6,7 +6,7 @@
 import type { ReactElement } from 'react';
 import type * as ReactDomServer from 'react-dom/server';
 import type { TimelineEntry } from '../../src/contract';
-import type * as EntryMetaModule from '../../static/app/src/review/EntryMeta';
+import type * as EntryMetaModule from '../../static/app/src/timeline-tab/EntryMeta';
 import type * as TopLinkModule from '../../static/app/src/components/TopLink';
 import { TRICKS } from '../support/hostile-urls';
 
@@ -24,7 +24,7 @@ let TopLink: typeof TopLinkModule.TopLink;
 
 beforeAll(async () => {
   render = ((await import('react-dom/server')) as typeof ReactDomServer).renderToStaticMarkup;
-  ({ EntryMeta } = await import('../../static/app/src/review/EntryMeta'));
+  ({ EntryMeta } = await import('../../static/app/src/timeline-tab/EntryMeta'));
   ({ TopLink } = await import('../../static/app/src/components/TopLink'));
 });
 

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import type { Annotation, KeyMoments, MomentValue, TimelineEntry } from '../../src/contract';
-import { applyPatch, withPending } from '../../static/app/src/timeline/annotation-overlay';
-import { groupByDay, sortByTime } from '../../static/app/src/timeline/day-groups';
-import { durationText, formatDuration, unknownReason } from '../../static/app/src/timeline/durations';
-import { needsClamp } from '../../static/app/src/timeline/entry-text';
-import { validateManualEntry } from '../../static/app/src/timeline/manual-entry';
-import { phaseBarLayout } from '../../static/app/src/timeline/phase-segments';
-import { plotDomain, recoveryPath, stepPathData } from '../../static/app/src/timeline/recovery-path';
-import { timeTicks } from '../../static/app/src/timeline/time-ticks';
-import { dayKeyOf } from '../../static/app/src/timeline/zoned-time';
-import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, personKeyOf, sourceOptions } from '../../static/app/src/timeline/timeline-filters';
+import { applyPatch, withPending } from '../../static/app/src/timeline-model/annotation-overlay';
+import { groupByDay, sortByTime } from '../../static/app/src/timeline-model/day-groups';
+import { durationText, formatDuration, unknownReason } from '../../static/app/src/timeline-model/durations';
+import { needsClamp } from '../../static/app/src/timeline-model/entry-text';
+import { validateManualEntry } from '../../static/app/src/timeline-model/manual-entry';
+import { phaseBarLayout } from '../../static/app/src/timeline-model/phase-segments';
+import { plotDomain, recoveryPath, stepPathData } from '../../static/app/src/timeline-model/recovery-path';
+import { timeTicks } from '../../static/app/src/timeline-model/time-ticks';
+import { dayKeyOf } from '../../static/app/src/timeline-model/zoned-time';
+import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, personKeyOf, sourceOptions } from '../../static/app/src/timeline-model/timeline-filters';
 
 const maya = { accountId: 'a3', displayName: 'Maya Okafor' };
 const priya = { accountId: 'a1', displayName: 'Priya Raman' };
@@ -248,7 +248,7 @@ describe('time ticks', () => {
 describe('labels', () => {
   it('lists every key moment of the contract, in its order', async () => {
     const { KEY_MOMENTS } = await import('../../src/vocabulary');
-    const { MOMENT_ORDER } = await import('../../static/app/src/timeline/labels');
+    const { MOMENT_ORDER } = await import('../../static/app/src/timeline-model/labels');
     expect(MOMENT_ORDER).toStrictEqual([...KEY_MOMENTS]);
   });
 });

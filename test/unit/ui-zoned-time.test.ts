@@ -7,7 +7,7 @@ import {
   fromDateTimeLocal,
   toDateTimeLocal,
   zoneAbbreviation,
-} from '../../static/app/src/timeline/zoned-time';
+} from '../../static/app/src/timeline-model/zoned-time';
 
 describe('datetime-local values in the viewer’s zone', () => {
   it('writes an instant as the wall-clock time of the given zone', () => {

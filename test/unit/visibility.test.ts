@@ -8,7 +8,7 @@ import { buildEntries, type PulledEntry } from '../../src/domain/timeline-build'
 import { assembleTimeline, reconcilePull } from '../../src/domain/timeline-merge';
 import { accessQuestions, canSee, commentIdOf, momentsFor, visibleEntries, type Visibility } from '../../src/domain/visibility';
 import { toTimelineView } from '../../src/use-cases/timeline-view';
-import type { StoredReview } from '../../src/storage/review-store';
+import type { StoredTimeline } from '../../src/storage/timeline-store';
 import type { IncidentOverview } from '../../src/contract';
 import { loginOutageSources, TOMAS } from '../fixtures/login-outage-sources';
 
@@ -68,7 +68,7 @@ describe('what a viewer may see of a timeline', () => {
 
 describe('the view a viewer reads', () => {
   const incident = { key: REVIEW, priority: 'High' } as IncidentOverview;
-  const review: StoredReview = {
+  const review: StoredTimeline = {
     incidentKey: REVIEW,
     projectKey: 'INC',
     status: 'draft',

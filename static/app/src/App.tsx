@@ -7,15 +7,15 @@ import { Spinner } from './components/Spinner';
 import { SectionMessage } from './components/SectionMessage';
 import { AppContextValue } from './hooks/useAppContext';
 import { useAsync } from './hooks/useResolver';
-import { UnknownModule } from './panels/UnknownModule';
+import { UnknownModule } from './screens/UnknownModule';
 import { TemplatesAdminPage } from './templates/TemplatesAdminPage';
 
 // Each module's screen is its own chunk: a frame loads only the code (and Atlaskit controls) of the
 // module it shows, e.g. the macro's config form never loads the issue panel (scripts/bundle-size.ts).
 const MacroConfigForm = lazy(() => import('./macro/MacroConfigForm').then((m) => ({ default: m.MacroConfigForm })));
-const IssuePanel = lazy(() => import('./panels/IssuePanel').then((m) => ({ default: m.IssuePanel })));
-const ReviewMacro = lazy(() => import('./panels/ReviewMacro').then((m) => ({ default: m.ReviewMacro })));
-const SummariesPage = lazy(() => import('./panels/SummariesPage').then((m) => ({ default: m.SummariesPage })));
+const IssuePanel = lazy(() => import('./screens/IssuePanel').then((m) => ({ default: m.IssuePanel })));
+const ReviewMacro = lazy(() => import('./screens/ReviewMacro').then((m) => ({ default: m.ReviewMacro })));
+const SummariesPage = lazy(() => import('./screens/SummariesPage').then((m) => ({ default: m.SummariesPage })));
 
 const loading = (
   <div className="pir-centered">

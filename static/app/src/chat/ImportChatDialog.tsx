@@ -8,7 +8,7 @@ import { SectionMessage } from '../components/SectionMessage';
 import { Select } from '../components/Select';
 import { useAppContext } from '../hooks/useAppContext';
 import type { TimelineReview } from '../hooks/useTimelineReview';
-import { dayKeyOf, formatShortDateTime, fromDateTimeLocal } from '../timeline/zoned-time';
+import { dayKeyOf, formatShortDateTime, fromDateTimeLocal } from '../timeline-model/zoned-time';
 import { browserTimeZone, chatBatches, chatKey, timeZones } from './chat-batches';
 
 const FORMAT_OPTIONS: { value: ChatFormat | 'auto'; label: string }[] = [

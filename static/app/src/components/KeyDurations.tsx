@@ -1,5 +1,5 @@
 import type { Metrics, MomentProblem } from '../../../../src/contract';
-import { MetricTile } from '../review/MetricTile';
+import { MetricTile } from './MetricTile';
 import { SectionMessage } from './SectionMessage';
 
 /**

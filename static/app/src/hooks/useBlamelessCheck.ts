@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BlamelessFinding } from '../../../../src/contract';
 import { invoke } from '../bridge';
-import { namesMatterFor } from '../review-doc/draft-names';
-import { checkedFieldOf, type FieldPath } from '../review-doc/field-paths';
+import { namesMatterFor } from '../review-model/draft-names';
+import { checkedFieldOf, type FieldPath } from '../review-model/field-paths';
 import { useDebouncedValue } from './useDebouncedValue';
 
 export const CHECK_DELAY_MS = 400;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineChange, TimelineEntry, TimelineView } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
-import { loadRanges, mergeEntries, pageRanges, remainingCount, type FetchPage, type PageRange, type RangeLoad } from '../timeline/entry-pages';
+import { loadRanges, mergeEntries, pageRanges, remainingCount, type FetchPage, type PageRange, type RangeLoad } from '../timeline-model/entry-pages';
 
 export interface EntryLoading {
   /** Entries not here yet: 0 once the whole timeline is. */

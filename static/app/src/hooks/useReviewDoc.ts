@@ -3,9 +3,9 @@ import type { ActionSyncResult, BlamelessFinding, ReviewDoc, ReviewStatus } from
 import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 import { useAppContext } from './useAppContext';
-import { fromDraft, toDraft, type ReviewDraft } from '../review-doc/draft';
-import { isDirty, mergeDrafts } from '../review-doc/dirty';
-import { mapValidationFields, pathWithin, type FieldPath } from '../review-doc/field-paths';
+import { fromDraft, toDraft, type ReviewDraft } from '../review-model/draft';
+import { isDirty, mergeDrafts } from '../review-model/dirty';
+import { mapValidationFields, pathWithin, type FieldPath } from '../review-model/field-paths';
 
 export interface SaveConflict {
   message: string;

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationPatch, ResolverMap, TimelineChange, TimelineEntry, TimelineView } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
-import { applyPatch, withPending } from '../timeline/annotation-overlay';
+import { applyPatch, withPending } from '../timeline-model/annotation-overlay';
 import { usePagedEntries, type EntryLoading } from './usePagedEntries';
 
 type WriteKey =

@@ -3,10 +3,10 @@ import type { TimelineEntry } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { useAppContext } from '../hooks/useAppContext';
 import type { EntryLoading } from '../hooks/usePagedEntries';
-import { EntriesLoading } from '../review/EntriesLoading';
-import { TimelineDayGroup } from '../review/TimelineDayGroup';
-import { groupByDay } from '../timeline/day-groups';
-import { zoneAbbreviation } from '../timeline/zoned-time';
+import { EntriesLoading } from '../timeline-tab/EntriesLoading';
+import { TimelineDayGroup } from '../timeline-tab/TimelineDayGroup';
+import { groupByDay } from '../timeline-model/day-groups';
+import { zoneAbbreviation } from '../timeline-model/zoned-time';
 import { compactEntries } from './macro-config';
 
 const noOpen = () => undefined;

@@ -1,9 +1,9 @@
 import type { ActionItem } from '../../../../src/contract';
 import { Avatar } from '../components/Avatar';
 import { useAppContext } from '../hooks/useAppContext';
-import { ActionItemJiraState } from '../review-doc/ActionItemJiraState';
-import { QUESTION_LABEL } from '../review-doc/labels';
-import { formatDay } from './format-day';
+import { ActionItemJiraState } from '../review-tab/ActionItemJiraState';
+import { QUESTION_LABEL } from '../review-model/labels';
+import { formatDay } from '../summaries/format-day';
 
 /** Action items with their Jira sub-task, live status, owner, due date and overdue flag; read-only. */
 export function MacroActions({ items }: { items: readonly ActionItem[] }) {

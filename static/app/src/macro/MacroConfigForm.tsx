@@ -5,7 +5,7 @@ import { Button } from '../components/Button';
 import { InlineError } from '../components/InlineError';
 import { useAction } from '../hooks/useAction';
 import { useAppContext } from '../hooks/useAppContext';
-import { FormField } from '../review-doc/FormField';
+import { FormField } from '../components/FormField';
 import { configFromForm, isMacroView, issueKeyProblem, MACRO_VIEW_LABEL } from './macro-config';
 
 const VIEWS = Object.keys(MACRO_VIEW_LABEL) as MacroView[];

@@ -1,5 +1,5 @@
 import type { ContributingFactor } from '../../../../src/contract';
-import { EntryText } from '../review/EntryText';
+import { EntryText } from '../timeline-tab/EntryText';
 
 /** Contributing factors (many, never one root cause), read-only. */
 export function MacroFactors({ factors }: { factors: readonly ContributingFactor[] }) {

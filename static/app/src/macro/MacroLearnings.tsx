@@ -1,5 +1,5 @@
 import type { ReviewContent } from '../../../../src/contract';
-import { EntryText } from '../review/EntryText';
+import { EntryText } from '../timeline-tab/EntryText';
 
 const LEARNINGS: [keyof ReviewContent['learnings'], string][] = [
   ['learned', 'What we learned'],

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FieldFindings } from '../../../../src/contract';
 import { Button } from '../components/Button';
-import type { ReviewDraft } from '../review-doc/draft';
-import { fieldLabel } from '../review-doc/field-paths';
-import { countFindings } from '../review-doc/finding-spans';
+import type { ReviewDraft } from '../review-model/draft';
+import { fieldLabel } from '../review-model/field-paths';
+import { countFindings } from '../review-model/finding-spans';
 import { findingsQuestion } from './publish-helpers';
 
 interface ConfirmPublishProps {

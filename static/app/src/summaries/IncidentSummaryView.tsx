@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../components/Button';
 import { LoadError } from '../components/LoadError';
 import { useIncidentSummary } from '../hooks/useSummaries';
-import { PanelSkeleton } from '../panels/PanelSkeleton';
+import { PanelSkeleton } from '../components/PanelSkeleton';
 import { SummaryDocument } from './SummaryDocument';
 
 // Jira's own wording: a missing issue and a hidden one must look the same.

@@ -3,7 +3,7 @@ import { Lozenge } from '../components/Lozenge';
 import { SeverityLozenge } from '../components/SeverityLozenge';
 import { TopLink } from '../components/TopLink';
 import { useAppContext } from '../hooks/useAppContext';
-import { formatDay } from '../macro/format-day';
+import { formatDay } from './format-day';
 import { issueUrl, overdueText, plural, severityOfLevel } from './summary-format';
 
 /**

@@ -7,7 +7,7 @@ import { LoadError } from '../components/LoadError';
 import { Spinner } from '../components/Spinner';
 import { useAppContext } from '../hooks/useAppContext';
 import type { SummariesState } from '../hooks/useSummaries';
-import { formatDay } from '../macro/format-day';
+import { formatDay } from './format-day';
 import { TrendCharts } from './charts/TrendCharts';
 import { DueReviews } from './DueReviews';
 import { ExportCsv } from './ExportCsv';

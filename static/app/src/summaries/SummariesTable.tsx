@@ -5,9 +5,9 @@ import { Lozenge } from '../components/Lozenge';
 import { SeverityLozenge } from '../components/SeverityLozenge';
 import { TopLink } from '../components/TopLink';
 import { useAppContext } from '../hooks/useAppContext';
-import { formatDay } from '../macro/format-day';
-import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-doc/labels';
-import { dayKeyOf, formatTimeOfDay } from '../timeline/zoned-time';
+import { formatDay } from './format-day';
+import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-model/labels';
+import { dayKeyOf, formatTimeOfDay } from '../timeline-model/zoned-time';
 import type { TableState } from './summary-filters';
 import { customerImpactCell, durationCell, issueUrl, severityOfLevel, type CellText } from './summary-format';
 

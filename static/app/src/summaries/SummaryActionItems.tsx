@@ -3,7 +3,7 @@ import { Lozenge } from '../components/Lozenge';
 import { StatusLozenge } from '../components/StatusLozenge';
 import { TopLink } from '../components/TopLink';
 import { useAppContext } from '../hooks/useAppContext';
-import { formatDay } from '../macro/format-day';
+import { formatDay } from './format-day';
 
 /** Countermeasures as a compact table: what, sub-task, owner, due date, live status, overdue. */
 export function SummaryActionItems({ items }: { items: readonly ActionItem[] }) {

@@ -7,11 +7,11 @@ import { StatusLozenge } from '../components/StatusLozenge';
 import { TopLink } from '../components/TopLink';
 import { formatDateTime } from '../format';
 import { useAppContext } from '../hooks/useAppContext';
-import { formatDay } from '../macro/format-day';
-import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-doc/labels';
-import { PhaseBar } from '../review/PhaseBar';
-import { MOMENT_LABEL, MOMENT_ORDER } from '../timeline/labels';
-import { dayKeyOf, formatShortDateTime } from '../timeline/zoned-time';
+import { formatDay } from './format-day';
+import { STATUS_APPEARANCE, STATUS_LABEL } from '../review-model/labels';
+import { PhaseBar } from '../timeline-tab/PhaseBar';
+import { MOMENT_LABEL, MOMENT_ORDER } from '../timeline-model/labels';
+import { dayKeyOf, formatShortDateTime } from '../timeline-model/zoned-time';
 import { SummaryActionItems } from './SummaryActionItems';
 
 const CORE_MOMENTS = new Set(['impactStarted', 'detected', 'acknowledged', 'identified', 'restored', 'closed']);

@@ -3,7 +3,7 @@ import type { ReviewStatus } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { InlineError } from '../components/InlineError';
 import { Select } from '../components/Select';
-import { STATUS_LABEL } from '../review-doc/labels';
+import { STATUS_LABEL } from '../review-model/labels';
 import { activeFilterCount, NO_FILTERS, rangeProblem, SEVERITY_LEVELS, settledDate, toggleLevel, withChosen, type SummaryFilters } from './summary-filters';
 
 interface SummaryFiltersBarProps {

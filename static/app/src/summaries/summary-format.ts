@@ -1,5 +1,5 @@
 import type { Severity, SeverityClass, SeverityLevel } from '../../../../src/contract';
-import { formatDuration } from '../timeline/durations';
+import { formatDuration } from '../timeline-model/durations';
 
 /** A table cell's text and what a screen reader says for it ("—" alone says nothing). */
 export interface CellText {

@@ -1,6 +1,6 @@
 import type { MonthTrend } from '../../../../../src/contract';
 import { useAppContext } from '../../hooks/useAppContext';
-import { formatDuration } from '../../timeline/durations';
+import { formatDuration } from '../../timeline-model/durations';
 import { durationTicks, knownRuns, linePath, maxKnown } from '../chart-scale';
 import { durationCell, monthName, plural } from '../summary-format';
 import type { LegendItem } from './ChartCard';

@@ -3,7 +3,7 @@ import { breachesCsv } from '../../../../../src/domain/insights-csv';
 import { SeverityLozenge } from '../../components/SeverityLozenge';
 import { TopLink } from '../../components/TopLink';
 import { useAppContext } from '../../hooks/useAppContext';
-import { formatDay } from '../../macro/format-day';
+import { formatDay } from '../format-day';
 import { issueUrl, severityOfLevel } from '../summary-format';
 import { InsightDownload } from './InsightDownload';
 
