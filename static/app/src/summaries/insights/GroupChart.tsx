@@ -2,6 +2,7 @@ import type { InsightGroup } from '../../../../../src/contract';
 import { groupsCsv } from '../../../../../src/domain/insights-csv';
 import { durationCell } from '../summary-format';
 import { InsightDownload } from './InsightDownload';
+import './insights-fit.css';
 
 interface GroupChartProps {
   id: string;
