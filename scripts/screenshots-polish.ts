@@ -61,6 +61,8 @@ async function main(): Promise<void> {
         await page.goto(`${site.url}${adminPath}`);
         const admin = await frameOf(page, 'iframe.forge');
         await admin.locator('[data-ready="templates-admin"]').waitFor({ timeout: 20_000 });
+        await admin.getByRole('button', { name: 'Add template' }).click();
+        await admin.getByRole('button', { name: 'Add question' }).first().click();
         await page.waitForTimeout(400);
         await page.screenshot({ path: name('templates-admin'), fullPage: true });
 

@@ -2,6 +2,7 @@ import type { ReviewTemplate, SeverityLevel, TemplateQuestion, TemplateQuestionK
 import { REQUIRABLE_FIELDS, TEMPLATE_SECTIONS } from '../../../../src/vocabulary';
 import { Button } from '../components/Button';
 import { Select } from '../components/Select';
+import './template-editor.css';
 import { KIND_LABEL, REQUIRED_LABEL, SECTION_LABEL } from './labels';
 
 const SEVERITIES: SeverityLevel[] = [1, 2, 3, 4, 5];
