@@ -69,6 +69,23 @@ const emotionFreePrimitives = [
   { find: /^@atlaskit\/primitives\/pressable$/, replacement: path.join(appRoot, 'src/atlaskit-shims/primitives-pressable.ts') },
 ];
 
+/**
+ * `@atlaskit/tokens` can load themes at run time (`setGlobalTheme`, and Atlaskit's app provider,
+ * which the date picker reaches), one chunk per theme. Those chunks are dead weight here (see the
+ * shim), so the theme import map, asked for by its package path or by tokens' own relative path,
+ * resolves to src/atlaskit-shims/theme-import-map.ts.
+ */
+function noRuntimeThemeChunks(): Plugin {
+  const shim = path.join(appRoot, 'src/atlaskit-shims/theme-import-map.ts');
+  const fromTokens = (importer: string | undefined) => (importer ?? '').replace(/\\/g, '/').includes('/@atlaskit/tokens/');
+  return {
+    name: 'pir-no-runtime-theme-chunks',
+    enforce: 'pre',
+    resolveId: (source: string, importer: string | undefined) =>
+      source === '@atlaskit/tokens/artifacts/theme-import-map' || (source === '../artifacts/theme-import-map' && fromTokens(importer)) ? shim : undefined,
+  };
+}
+
 export default defineConfig({
   root: appRoot,
   resolve: { alias: emotionFreePrimitives },
@@ -76,7 +93,7 @@ export default defineConfig({
   base: './',
   // Both colour themes: the host picks one with `data-color-mode` on <html> once the app calls
   // `view.theme.enable()`; until then (or on a host without theming) the light fallbacks apply.
-  plugins: [react(), atlaskitTokensCss(['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
+  plugins: [react(), noRuntimeThemeChunks(), atlaskitTokensCss(['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
   build: {
     outDir: path.join(appRoot, 'dist'),
     emptyOutDir: true,

@@ -1,12 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations, describeFindings } from '../support/axe';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { okAs } from '../support/site';
+import { chooseOption, typeDate } from '../support/atlaskit';
 
 /**
  * axe-core in Chromium on every surface of the app (issue 16): the issue panel (Timeline tab,
- * Review tab, publish form, external preview), the Confluence macro, the macro's config view,
- * After Action Summaries with its overdue list, and the printable summary; light and dark; at
+ * Review tab, publish form, external preview, the chat import dialog with its preview), the
+ * Confluence macro, the macro's config view, After Action Summaries with its overdue list, its
+ * filter bar showing a refused range, its insights and countermeasure policy, the printable
+ * summary, and the templates admin page (jira:adminPage) with a template being edited; light and dark; at
  * 500, 700 and 1280 px. Critical and serious violations fail, and `region` (content outside
  * any landmark) whatever its impact. One browser page per theme is
  * reused, and each state is checked at the three widths by resizing, not by reloading.
@@ -30,7 +35,14 @@ async function reviewAndPublishInc1(): Promise<string> {
   const saved = await okAs<Doc>(e2e.site, MAYA, 'review/save', {
     issueKey: 'INC-1',
     version: doc.version,
-    content: { ...doc.content, tags: ['login'], customerImpact: { affected: true, text: 'Customers could not sign in.' } },
+    content: {
+      ...doc.content,
+      tags: ['login'],
+      customerImpact: { affected: true, text: 'Customers could not sign in.' },
+      // So the insights' By service and factor tables have rows to check.
+      servicesImpacted: ['Web sign-in', 'Identity provider'],
+      contributingFactors: [{ id: 'a11y-factor', text: 'No alert on the web hosts’ CPU.', category: 'detection' }],
+    },
     actionItems: [
       { id: 'a11y-late-1', summary: 'Page the on-call engineer from the status page tool', description: '', owner: null, dueDate: utcDay(-5), priority: 'High', question: 'know-sooner' },
       { id: 'a11y-late-2', summary: 'Write down where the access docs live', description: '', owner: null, dueDate: utcDay(-2), priority: 'Medium', question: 'recover-sooner' },
@@ -64,6 +76,9 @@ interface Surface {
 
 const PANEL = 'iframe[title="Post-incident review"]';
 const GLOBAL = 'iframe[title="After Action Summaries"]';
+const ADMIN = 'iframe[title="Post-incident review templates"]';
+/** The demo's Slack conversation of INC-1, with a first line the parser cannot read (so the preview lists a problem too). */
+const TRANSCRIPT = `copied from #inc-login-outage\n${readFileSync(join(__dirname, '..', 'fixtures', 'chat', 'inc-1-slack.txt'), 'utf8')}`;
 
 async function reviewTab(frame: Frame): Promise<void> {
   await frame.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
@@ -142,6 +157,56 @@ const SURFACES: Surface[] = [
       await f.locator('tr[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
       await f.getByRole('button', { name: 'Summary of INC-1' }).click();
       await f.locator('[data-ready="incident-summary"]').waitFor({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'issue panel, chat import dialog with a parsed preview',
+    path: () => '/browse/INC-1',
+    frame: PANEL,
+    prepare: async (f) => {
+      await f.locator('[data-ready="timeline"]').waitFor({ timeout: 20_000 });
+      await f.getByRole('button', { name: 'Import chat' }).click();
+      const dialog = f.getByRole('dialog', { name: 'Import chat' });
+      await dialog.getByLabel('Transcript').fill(TRANSCRIPT);
+      await dialog.locator('tbody tr').first().waitFor({ timeout: 20_000 });
+      await dialog.getByRole('group', { name: 'Lines that could not be read' }).waitFor();
+    },
+  },
+  {
+    name: 'After Action Summaries filter bar with a refused range and two severities chosen',
+    path: () => e2e.site.globalPagePath,
+    frame: GLOBAL,
+    prepare: async (f) => {
+      await f.locator('.pir-summaries-table').waitFor({ timeout: 20_000 });
+      await chooseOption(f, 'Severity', 'Sev1');
+      await f.getByRole('option', { name: 'Sev2', exact: true }).click();
+      await f.getByLabel('Severity', { exact: true }).press('Escape');
+      await typeDate(f, 'Impact from', '2020-01-01');
+      await f.getByText(/at most 24 months/).waitFor({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'After Action Summaries insights and countermeasure policy',
+    path: () => e2e.site.globalPagePath,
+    frame: GLOBAL,
+    prepare: async (f) => {
+      await f.getByRole('region', { name: 'By service' }).getByRole('row', { name: /Web sign-in/ }).waitFor({ timeout: 30_000 });
+      await f.getByRole('region', { name: 'By contributing-factor category' }).locator('tbody tr').first().waitFor({ timeout: 20_000 });
+      const policy = f.getByRole('region', { name: 'Countermeasure policy' });
+      // An edited policy with a refused value shows the field's error, the state most likely to trip a rule.
+      await policy.getByLabel('Sev1 (days)').fill('0');
+      await policy.getByRole('alert').waitFor({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'templates admin page, a new template open in the editor',
+    path: () => e2e.site.globalPagePath.replace('/jira/apps/', '/jira/settings/apps/'),
+    frame: ADMIN,
+    prepare: async (f) => {
+      await f.locator('[data-ready="templates-admin"]').waitFor({ timeout: 20_000 });
+      await f.getByRole('button', { name: 'Add template' }).click();
+      await f.getByRole('button', { name: 'Add question' }).first().click();
+      await f.locator('.pir-template').nth(1).waitFor({ timeout: 20_000 });
     },
   },
 ];

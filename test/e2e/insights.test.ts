@@ -69,4 +69,31 @@ describe('Insights on After Action Summaries, in Chromium', () => {
     expect(await policy.getByRole('button', { name: 'Save policy' }).count()).toBe(0);
     await page.close();
   }, 60_000);
+
+  it('fits every column of the By service and factor tables at 700 and 1280 px, TTR median included', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const frame = await openInsights(page, MAYA);
+    for (const width of [1280, 700]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.waitForTimeout(250);
+      for (const name of ['By service', 'By contributing-factor category']) {
+        const region = frame.getByRole('region', { name });
+        // Rectangles in the frame's own coordinates: the container, and the right edge of every row's last cell.
+        const fit = await region.locator('.pir-insights__scroll').evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const lastRights = [...el.querySelectorAll('tr')].map((tr) => (tr.lastElementChild as HTMLElement).getBoundingClientRect().right);
+          const header = el.querySelector('thead th:last-child') as HTMLElement;
+          return { scroll: el.scrollWidth, client: el.clientWidth, right: box.right, lastRight: Math.max(...lastRights), headerClipped: header.scrollWidth > header.clientWidth + 1 };
+        });
+        expect({ width, name, overflow: fit.scroll > fit.client + 1, lastOutside: fit.lastRight > fit.right + 1, headerClipped: fit.headerClipped }).toStrictEqual({
+          width,
+          name,
+          overflow: false,
+          lastOutside: false,
+          headerClipped: false,
+        });
+      }
+    }
+    await page.close();
+  }, 90_000);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { callAs, jiraAs, okAs } from '../support/site';
+import { typeDate } from '../support/atlaskit';
 
 /**
  * After Action Summaries as a new user trips on it (issue 16): a range over 24 months, the table
@@ -59,7 +60,7 @@ async function globalPage(page: Page, path = e2e.site.globalPagePath): Promise<F
 /** Impact from the earliest seeded story to today: INC-1, INC-2 and the fresh incident. */
 async function wideRange(frame: Frame): Promise<void> {
   await frame.locator('.pir-summaries-table').waitFor({ timeout: 20_000 });
-  await frame.getByLabel('Impact from').fill(utcDay(-360));
+  await typeDate(frame, 'Impact from', utcDay(-360));
   await frame.locator('tr[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
 }
 
@@ -73,12 +74,13 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     const frame = await globalPage(page);
     await wideRange(frame);
     const before = listCalls;
-    await frame.getByLabel('Impact from').fill('2020-01-01');
+    await typeDate(frame, 'Impact from', '2020-01-01');
     const message = frame.getByText(/at most 24 months/);
     await message.waitFor({ timeout: 5_000 });
     expect(await frame.getByLabel('Impact from').getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await frame.getByLabel('Impact from').getAttribute('aria-describedby')) ?? '';
-    expect(await message.getAttribute('id')).toBe(describedBy);
+    // The picker adds the id of its own value's description after the message's.
+    const describedBy = ((await frame.getByLabel('Impact from').getAttribute('aria-describedby')) ?? '').split(/\s+/);
+    expect(describedBy).toContain(await message.getAttribute('id'));
     await page.waitForTimeout(600);
     expect(listCalls).toBe(before);
     expect(await frame.locator('tr[data-incident-key="INC-1"]').isVisible()).toBe(true);
@@ -109,7 +111,7 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     const frame = await globalPage(page);
     await frame.locator('.pir-summaries-table').waitFor({ timeout: 20_000 });
     await frame.locator('tr[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
-    await frame.getByLabel('Impact from').fill(utcDay(-2));
+    await typeDate(frame, 'Impact from', utcDay(-2));
     // The fresh incident is in the default range too: wait for the narrowed answer, not the first one.
     await frame.locator('tr[data-incident-key="INC-1"]').waitFor({ state: 'detached', timeout: 20_000 });
     await frame.locator(`tr[data-incident-key="${fresh}"]`).waitFor({ timeout: 20_000 });

@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { seededDate, STORY_NOW } from '../../local/seed/story-dates';
 import { invokeAs } from '../support/site';
+import { chooseOption, selectedValue, typeDate } from '../support/atlaskit';
 
 const e2e = siteAndBrowserPerFile();
 
@@ -45,8 +46,8 @@ async function openPage(page: Page, email: string): Promise<FrameLocator> {
 const FROM = seededDate(STORY_NOW, 'login', '2026-10-01');
 const TO = seededDate(STORY_NOW, 'login', '2026-11-30');
 async function showTheMonthsOfInc1AndInc2(frame: FrameLocator): Promise<void> {
-  await frame.getByLabel('Impact from').fill(FROM);
-  await frame.getByLabel('to', { exact: true }).fill(TO);
+  await typeDate(frame, 'Impact from', FROM);
+  await typeDate(frame, 'to', TO);
 }
 
 describe('After Action Summaries, in Chromium', () => {
@@ -88,17 +89,21 @@ describe('After Action Summaries, in Chromium', () => {
     expect(await frame.locator('th[aria-sort="none"] button[data-sort-key="impactStartedAt"]').count()).toBe(1);
 
     // Severity filter: INC-2 is Sev1 (priority Highest), INC-1 Sev2.
-    await frame.getByRole('button', { name: 'Sev1', exact: true }).click();
+    // An Atlaskit multi-select, as in Jira's filter bars (issue 16): it reads "All severities" until one is chosen.
+    expect(await frame.getByRole('combobox', { name: 'Severity' }).isVisible()).toBe(true);
+    await chooseOption(frame, 'Severity', 'Sev1');
     await inc1.waitFor({ state: 'detached' });
+    expect(await selectedValue(frame, 'Severity')).toBe('1');
+    await frame.getByLabel('Severity', { exact: true }).press('Escape');
     expect(await inc2.isVisible()).toBe(true);
 
     // A range that ends before it starts is refused on the spot and nothing is asked.
     const before = listCalls.length;
-    await frame.getByLabel('Impact from').fill(seededDate(STORY_NOW, 'login', '2026-12-01'));
+    await typeDate(frame, 'Impact from', seededDate(STORY_NOW, 'login', '2026-12-01'));
     await frame.getByText('The start date is after the end date').waitFor();
     await page.waitForTimeout(600);
     expect(listCalls.length).toBe(before);
-    await frame.getByLabel('Impact from').fill(FROM);
+    await typeDate(frame, 'Impact from', FROM);
 
     // CSV of the filtered table, every page.
     await frame.getByRole('button', { name: 'Export CSV' }).click();
@@ -119,7 +124,7 @@ describe('After Action Summaries, in Chromium', () => {
     await frame.getByRole('heading', { level: 1, name: /INC-2/ }).press('Escape');
     await summary.waitFor({ state: 'detached' });
     await inc2.waitFor();
-    expect(await frame.getByRole('button', { name: 'Sev1', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await selectedValue(frame, 'Severity')).toBe('1');
     expect(await inc1.count()).toBe(0);
     await page.close();
   }, 150_000);

@@ -1,6 +1,6 @@
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
-type Scope = Page | FrameLocator | Locator;
+type Scope = Page | Frame | FrameLocator | Locator;
 
 /**
  * Chooses `option` in an Atlaskit select found by its label (the select's input): opens the menu

@@ -16,6 +16,11 @@ import './review-tab/factor-categories.css';
 import './summaries/insights/insights.css';
 import './review-tab/meeting-notify.css';
 import './templates/templates.css';
+// Refinements for the page's narrow and wide layouts: after the feature styles they refine.
+import './summaries/summaries-fit.css';
+import './summaries/summary-filters-bar.css';
+import './summaries/insights/insights-fit.css';
+import './templates/template-editor.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -3,6 +3,7 @@ import type { ChatImportResult } from '../../../../src/contract';
 import { CHAT_INPUT_MAX, parseTranscript, resolveTimes, type ChatFormat } from '../../../../src/domain/chat-import';
 import { toAppRequestError } from '../app-error';
 import { Button } from '../components/Button';
+import { DatePicker } from '../components/DatePicker';
 import { InlineError } from '../components/InlineError';
 import { SectionMessage } from '../components/SectionMessage';
 import { Select } from '../components/Select';
@@ -42,6 +43,8 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   useEffect(() => textarea.current?.focus(), []);
 
   const parsed = useMemo(() => parseTranscript(input, format === 'auto' ? undefined : format), [input, format]);
@@ -78,6 +81,7 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
   const onDrop = (event: DragEvent<HTMLTextAreaElement>) => {
     if (event.dataTransfer.files.length === 0) return;
     event.preventDefault();
+    setFileName(event.dataTransfer.files[0]?.name ?? null);
     void readFile(event.dataTransfer.files[0]);
   };
   const toggle = (line: number) =>
@@ -149,15 +153,27 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
           onDragOver={(event) => event.preventDefault()}
         />
         <div className="pir-chat-import__file">
-          <label className="pir-field__label" htmlFor={`${id}-file`}>
-            Or choose a file
-          </label>
+          {/* The native file input's own button cannot be styled like Jira's; an Atlaskit button opens it instead, and it stays for drag and drop and tests. */}
           <input
+            ref={fileInput}
             id={`${id}-file`}
+            className="pir-visually-hidden"
             type="file"
+            tabIndex={-1}
+            aria-hidden="true"
             accept=".json,.txt,.log,text/plain,application/json"
-            onChange={(event: ChangeEvent<HTMLInputElement>) => void readFile(event.target.files?.[0])}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => {
+              const file = event.target.files?.[0];
+              setFileName(file?.name ?? null);
+              void readFile(file);
+            }}
           />
+          <Button spacing="compact" onClick={() => fileInput.current?.click()} aria-describedby={`${id}-file-name`}>
+            Choose a file
+          </Button>
+          <span className="pir-subtle" id={`${id}-file-name`}>
+            {fileName ?? 'No file chosen (.json, .txt or .log)'}
+          </span>
         </div>
         {fileError && <InlineError>{fileError}</InlineError>}
       </div>
@@ -187,7 +203,8 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
                 <label className="pir-field__label" htmlFor={`${id}-date`}>
                   Date of the first message
                 </label>
-                <input id={`${id}-date`} className="pir-input" type="date" required value={date} onChange={(event) => event.target.value && setDate(event.target.value)} />
+                {/* A date is required: clearing it keeps the last one rather than leaving the times unresolved. */}
+                <DatePicker id={`${id}-date`} value={date} onChange={(value) => value && setDate(value)} />
               </div>
             )}
             {needsClock && (

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SummarySortKey } from '../../../../src/contract';
 import { useSummaries } from '../hooks/useSummaries';
 import { useSummaryRoute } from '../summaries/useSummaryRoute';
-import '../summaries/summaries-fit.css';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
 import { InsightsSection } from '../summaries/insights/InsightsSection';

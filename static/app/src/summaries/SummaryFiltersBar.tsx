@@ -1,10 +1,12 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useId } from 'react';
 import type { ReviewStatus } from '../../../../src/contract';
 import { Button } from '../components/Button';
+import { DatePicker } from '../components/DatePicker';
 import { InlineError } from '../components/InlineError';
+import { MultiSelect } from '../components/MultiSelect';
 import { Select } from '../components/Select';
 import { STATUS_LABEL } from '../review-model/labels';
-import { activeFilterCount, NO_FILTERS, rangeProblem, SEVERITY_LEVELS, settledDate, toggleLevel, withChosen, type SummaryFilters } from './summary-filters';
+import { activeFilterCount, NO_FILTERS, rangeProblem, SEVERITY_LEVELS, settledDate, withChosen, type SummaryFilters } from './summary-filters';
 
 interface SummaryFiltersBarProps {
   filters: SummaryFilters;
@@ -16,39 +18,24 @@ interface SummaryFiltersBarProps {
 
 const STATUSES = Object.keys(STATUS_LABEL) as ReviewStatus[];
 
-/** A date input that asks for nothing while a year is half typed. */
-function DateFilter({ id, label, value, onCommit, min, max, invalid, describedBy }: {
+/**
+ * An Atlaskit date picker that asks for nothing until a whole date from 1900 on is chosen (typed
+ * and confirmed, or picked on the calendar); '' when cleared, so the default range applies again.
+ */
+function DateFilter({ id, label, value, onCommit, invalid, describedBy }: {
   id: string;
   label: string;
   value: string;
   onCommit: (value: string) => void;
-  min?: string;
-  max?: string;
   invalid: boolean;
   describedBy?: string;
 }) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const change = (event: ChangeEvent<HTMLInputElement>) => {
-    setText(event.target.value);
-    if (settledDate(event.target.value)) onCommit(event.target.value);
-  };
   return (
     <div className="pir-field pir-summaries-filters__date">
       <label className="pir-field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        className="pir-input"
-        type="date"
-        value={text}
-        min={min || undefined}
-        max={max || undefined}
-        onChange={change}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      />
+      <DatePicker id={id} spacing="compact" value={value} onChange={(v) => settledDate(v) && onCommit(v)} aria-invalid={invalid} aria-describedby={describedBy} />
     </div>
   );
 }
@@ -67,28 +54,22 @@ export function SummaryFiltersBar({ filters, onChange, shownRange, options }: Su
     <form className="pir-summaries-filters" role="search" aria-label="Filter reviews" onSubmit={(event) => event.preventDefault()}>
       <div className="pir-summaries-filters__row">
         <div className="pir-summaries-filters__range" role="group" aria-label="Impact started between">
-          <DateFilter id={`${id}-from`} label="Impact from" value={from} max={to} onCommit={(v) => set({ from: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
-          <DateFilter id={`${id}-to`} label="to" value={to} min={from} onCommit={(v) => set({ to: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
+          <DateFilter id={`${id}-from`} label="Impact from" value={from} onCommit={(v) => set({ from: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
+          <DateFilter id={`${id}-to`} label="to" value={to} onCommit={(v) => set({ to: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
         </div>
-        <fieldset className="pir-field pir-summaries-filters__severity">
-          <legend className="pir-field__label">Severity</legend>
-          <div className="pir-summaries-toggles">
-            {SEVERITY_LEVELS.map((level) => {
-              const pressed = filters.severities.includes(level);
-              return (
-                <button
-                  key={level}
-                  type="button"
-                  className={`pir-summaries-toggle pir-summaries-toggle--sev${level}`}
-                  aria-pressed={pressed}
-                  onClick={() => set({ severities: toggleLevel(filters.severities, level) })}
-                >
-                  {`Sev${level}`}
-                </button>
-              );
-            })}
-          </div>
-        </fieldset>
+        <div className="pir-field pir-summaries-filters__severity">
+          <label className="pir-field__label" htmlFor={`${id}-severity`}>
+            Severity
+          </label>
+          <MultiSelect
+            id={`${id}-severity`}
+            spacing="compact"
+            placeholder="All severities"
+            values={filters.severities.map(String)}
+            onChange={(values) => set({ severities: SEVERITY_LEVELS.filter((level) => values.includes(String(level))) })}
+            options={SEVERITY_LEVELS.map((level) => ({ value: String(level), label: `Sev${level}` }))}
+          />
+        </div>
         <div className="pir-field">
           <label className="pir-field__label" htmlFor={`${id}-project`}>
             Project
