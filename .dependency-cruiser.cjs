@@ -11,6 +11,7 @@ const UI_BUNDLED = [
   '^src/domain/factor-taxonomy\\.ts$',
   '^src/domain/insights-csv\\.ts$',
   '^src/domain/csv-cell\\.ts$',
+  '^src/domain/zone-offset\\.ts$',
   '^src/domain/templates/(template-rules|default-template)\\.ts$',
 ];
 

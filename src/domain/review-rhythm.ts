@@ -3,6 +3,7 @@ import { doc, em, paragraph, strong, text } from '@atlaskit/adf-utils/builders';
 import { addBusinessDays, addDays, isValid, isWeekend, parseISO } from 'date-fns';
 import type { DueReviewFlag, SeverityLevel } from '../contract';
 import { isOverdue } from './action-items';
+import { wallToInstant, zoneOffsetMs } from './zone-offset';
 
 /**
  * The rhythm the scheduled job keeps (docs/DECISIONS.md#journeys, journey 7): a Sev1/Sev2 review is due within one
@@ -47,7 +48,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function reviewDueAt(restoredAt: string, timeZone: string): string {
   const instant = parseInstant(restoredAt, 'restoredAt');
-  const wall = instant + offsetAt(instant, timeZone);
+  const wall = instant + zoneOffsetMs(instant, timeZone);
   const timeOfDay = ((wall % DAY_MS) + DAY_MS) % DAY_MS;
   const restoredDay = new Date(wall - timeOfDay);
   // date-fns works on the system's local calendar, so the wall date is carried at local noon: the
@@ -102,32 +103,6 @@ function parseInstant(value: string, name: string): number {
   const date = ISO_INSTANT.test(value) ? parseISO(value) : null;
   if (!date || !isValid(date)) throw new RangeError(`${name} must be an ISO instant with an offset, got "${value}"`);
   return date.getTime();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's UTC offset at `instant` in ms: its wall clock read as UTC, minus the instant. */
-function offsetAt(instant: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    // Throws RangeError for an unknown zone, which is the error we want to surface.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant showing wall time `wall` (read as UTC) in the zone; see `reviewDueAt` for gaps and overlaps. */
-function wallToInstant(wall: number, timeZone: string): number {
-  const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
-  const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
-  const candidates = [wall - offsetBefore, wall - offsetAfter].filter((t) => t + offsetAt(t, timeZone) === wall);
-  // No candidate: the wall time falls in a gap; the offset before it pushes it forward by the gap.
-  return candidates.length > 0 ? Math.min(...candidates) : wall - offsetBefore;
 }
 
 // ---- The scheduled job's decisions (docs/DECISIONS.md#journeys, journey 7) -----------------

@@ -4,6 +4,8 @@
  * write that format in the viewer's zone, not the browser's.
  */
 
+import { zoneOffsetMs } from '../../../../src/domain/zone-offset';
+
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -48,13 +50,6 @@ function wallClock(ms: number, timeZone: string): WallClock {
   };
 }
 
-/** How far the zone's wall clock is ahead of UTC at that instant, in ms. */
-function offsetAt(ms: number, timeZone: string): number {
-  const c = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Building an Intl.DateTimeFormat costs far more than using one: a thousand rows share a few. */
@@ -90,8 +85,8 @@ export function fromDateTimeLocal(value: string, timeZone: string): string | nul
   const check = new Date(asUtc);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
   // Two passes settle the offset on both sides of a transition.
-  let ms = asUtc - offsetAt(asUtc, timeZone);
-  ms = asUtc - offsetAt(ms, timeZone);
+  let ms = asUtc - zoneOffsetMs(asUtc, timeZone);
+  ms = asUtc - zoneOffsetMs(ms, timeZone);
   return new Date(ms).toISOString();
 }
 
