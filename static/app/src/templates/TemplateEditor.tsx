@@ -96,7 +96,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
         <Button
           spacing="compact"
           isDisabled={template.questions.length >= 20}
-          onClick={() => set({ questions: [...template.questions, { id: `q${Date.now().toString(36)}`, label: '', kind: 'text', choices: [], required: false, public: false }] })}
+          onClick={() => set({ questions: [...template.questions, { id: `q${Date.now().toString(36)}${template.questions.length}`, label: '', kind: 'text', choices: [], required: false, public: false }] })}
         >
           Add question
         </Button>
