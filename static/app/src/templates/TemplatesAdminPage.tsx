@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReviewTemplate, TemplateSettings } from '../../../../src/contract';
 import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
@@ -35,10 +35,11 @@ function TemplatesForm({ initial }: { initial: TemplateSettings }) {
   const [settings, setSettings] = useState(initial);
   const [custom, setCustom] = useState(() => initial.templates.filter((t) => t.id !== 'default'));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  // "Saved." holds while the form is the list the last save answered: derived, so an edit clears it.
+  const [savedList, setSavedList] = useState<ReviewTemplate[] | null>(null);
+  const saved = savedList !== null && savedList === custom;
   const [conflict, setConflict] = useState<{ mine: ReviewTemplate[]; message: string } | null>(null);
   const builtIn = settings.templates.find((t) => t.id === 'default');
-  useEffect(() => setSaved(false), [custom]);
 
   const save = useAction(async () => {
     setErrors({});
@@ -46,8 +47,9 @@ function TemplatesForm({ initial }: { initial: TemplateSettings }) {
     try {
       const next = await invoke('templates/save', { templates: custom, version: settings.version });
       setSettings(next);
-      setCustom(next.templates.filter((t) => t.id !== 'default'));
-      setSaved(true);
+      const stored = next.templates.filter((t) => t.id !== 'default');
+      setCustom(stored);
+      setSavedList(stored);
     } catch (failure) {
       if (toAppRequestError(failure).code === 'CONFLICT') {
         // Another admin saved first: show what is stored now, and keep this admin's edits aside
