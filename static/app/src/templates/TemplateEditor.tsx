@@ -3,6 +3,7 @@ import { REQUIRABLE_FIELDS, TEMPLATE_SECTIONS } from '../../../../src/vocabulary
 import { Button } from '../components/Button';
 import { Select } from '../components/Select';
 import { KIND_LABEL, REQUIRED_LABEL, SECTION_LABEL } from './labels';
+import './template-editor.css';
 
 const SEVERITIES: SeverityLevel[] = [1, 2, 3, 4, 5];
 const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
@@ -67,7 +68,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
         {template.questions.map((q, index) => (
           <div key={q.id} className="pir-template__question" role="group" aria-label={`Question ${index + 1}`}>
             <label className="pir-visually-hidden" htmlFor={id(`q-${q.id}`)}>{`Question ${index + 1}`}</label>
-            <input id={id(`q-${q.id}`)} className="pir-input" placeholder="The question" maxLength={200} value={q.label} onChange={(e) => setQuestion(index, { label: e.target.value })} />
+            <input id={id(`q-${q.id}`)} className="pir-input pir-template__question-text" placeholder="The question" maxLength={200} value={q.label} onChange={(e) => setQuestion(index, { label: e.target.value })} />
             <label className="pir-visually-hidden" htmlFor={id(`k-${q.id}`)}>{`Kind of question ${index + 1}`}</label>
             <Select
               id={id(`k-${q.id}`)}
@@ -77,7 +78,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
               onChange={(e) => setQuestion(index, { kind: e.target.value as TemplateQuestionKind, choices: e.target.value === 'choice' ? q.choices : [] })}
             />
             {q.kind === 'choice' && (
-              <input className="pir-input" aria-label={`Choices of question ${index + 1}, comma-separated`} placeholder="Choices, comma-separated" defaultValue={q.choices.join(', ')} onBlur={(e) => setQuestion(index, { choices: splitList(e.target.value) })} />
+              <input className="pir-input pir-template__choices" aria-label={`Choices of question ${index + 1}, comma-separated`} placeholder="Choices, comma-separated" defaultValue={q.choices.join(', ')} onBlur={(e) => setQuestion(index, { choices: splitList(e.target.value) })} />
             )}
             <label className="pir-checkbox">
               <input type="checkbox" checked={q.required} onChange={(e) => setQuestion(index, { required: e.target.checked })} />
