@@ -1,5 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ExternalSummary, Result, TemplateSettings } from '../../src/contract';
+import { axeViolations, describeFindings } from '../support/axe';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { chooseOption, shownValue } from '../support/atlaskit';
 import { basicAuth, invokeAs } from '../support/site';
@@ -160,6 +161,32 @@ describe('review templates, in Chromium', () => {
     expect((await ok<TemplateSettings>(MAYA, 'templates/get', {}, 'pir-review-templates')).templates[1].name).toBe('Customer comms (mine)');
     await page.close();
   }, 120_000);
+
+  it('has no critical or serious axe violation on the admin page or the template questions, light and dark, 500 and 1280 px', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const problems: string[] = [];
+    for (const mode of ['light', 'dark'] as const) {
+      await signInAs(page, e2e.site, MAYA, `/__switch-theme?mode=${mode}&back=/`);
+      for (const [name, path, frameSelector, ready] of [
+        ['templates admin page', adminPath(), 'iframe.forge', '[data-ready="templates-admin"]'],
+        ['Review tab with template questions', `/browse/${ISSUE}`, 'iframe[title="Post-incident review"]', '#pir-doc-template'],
+      ] as const) {
+        await page.setViewportSize({ width: 1280, height: 1000 });
+        await page.goto(`${e2e.site.url}${path}`);
+        if (path.startsWith('/browse/')) await page.frameLocator(frameSelector).getByRole('tab', { name: 'Review' }).click({ timeout: 30_000 });
+        await page.frameLocator(frameSelector).locator(ready).waitFor({ timeout: 30_000 });
+        const frame = await (await page.$(frameSelector))?.contentFrame();
+        if (!frame) throw new Error(`no frame for ${name}`);
+        for (const width of [500, 1280]) {
+          await page.setViewportSize({ width, height: 1000 });
+          await page.waitForTimeout(250);
+          problems.push(...describeFindings(`${name} at ${width} px (${mode})`, await axeViolations(frame)));
+        }
+      }
+    }
+    expect(problems).toStrictEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('does not let a non-admin open the admin page or save templates (refused by the server too)', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
