@@ -5,7 +5,7 @@ import { launchChromium } from '../test/support/browser';
 
 /**
  * Issue 18's screenshots (docs/screenshots): the Import chat dialog with the demo's Slack
- * conversation of INC-1 pasted, and the drafted description, at 500 and 700 px, light and dark:
+ * conversation of INC-1 pasted, and the drafted description, at 500, 700 and 1280 px, light and dark:
  * `npm run build && npx tsx scripts/chat-screenshots.ts`.
  */
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
     if (!seeded.ok) throw new Error(`seeding the demo reviews answered ${seeded.status}`);
     for (const mode of ['light', 'dark'] as const) {
-      for (const width of [500, 700]) {
+      for (const width of [500, 700, 1280]) {
         for (const shot of ['chat-import', 'draft-narrative'] as const) {
           const ctx = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, timezoneId: 'Europe/London' });
           const page = await ctx.newPage();

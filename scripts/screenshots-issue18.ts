@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     const doc = await call<ReviewDoc>(site.url, maya, 'review/get', { issueKey: 'INC-1' });
     const template = { id: MAJOR.id, name: MAJOR.name, sections: MAJOR.sections, requiredFields: MAJOR.requiredFields, answers: MAJOR.questions.map((q) => ({ questionId: q.id, label: q.label, kind: q.kind, public: q.public, required: q.required, value: q.id === 'comms' ? true : q.id === 'channel' ? 'Status page' : null })) };
     const items = doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question }));
-    const meeting = { ...doc.content.meeting, meetingDate: '2026-12-08', meetingTime: '15:00', meetingTimeZone: 'Europe/London' };
+    // Participants too, so "Notify participants" shows as it is offered (enabled, not yet sent).
+    const participants = [
+      { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes', role: 'first-responder' },
+      { accountId: '712020:9a2e6d34-tomas-herrera', displayName: 'Tomás Herrera', role: 'incident-commander' },
+    ];
+    const meeting = { ...doc.content.meeting, meetingDate: '2026-12-08', meetingTime: '15:00', meetingTimeZone: 'Europe/London', participants };
     await call(site.url, maya, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, meeting, template }, actionItems: items, version: doc.version });
     const adminPath = site.globalPagePath.replace('/jira/apps/', '/jira/settings/apps/');
     for (const mode of ['light', 'dark'] as const) {

@@ -23,6 +23,8 @@ import { moveStatus } from '../jira/transitions';
 import type { FunctionRunner } from '../runner/function-runner';
 import { SEED_USERS } from '../users';
 import { storyDates, type Story } from './story-dates';
+import { seedDemoTemplates } from './demo-templates';
+import { seedDemoMeeting } from './demo-meeting';
 
 /**
  * Reviews for the demo incidents, made the way a facilitator makes them: through the app's own
@@ -294,5 +296,7 @@ export async function seedDemoReviews(site: { runner: FunctionRunner; db: Db }, 
     saved = await invoke<ReviewDoc>('review/status', { issueKey: r.key, status: 'in-review', version: saved.version });
     if (r.status === 'published') await publish(call, r.key, saved.version);
   }
+  await seedDemoTemplates(site);
+  await seedDemoMeeting(site, seededAt);
   return REVIEWS.map((r) => r.key);
 }

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { ActionItemInput, ActionItemJira, MeetingNotice, ReviewContent, ReviewStatus } from '../contract';
+import type { ActionItemInput, ActionItemJira, MeetingNotice, Person, ReviewContent, ReviewStatus } from '../contract';
 import type { SyncedBase } from '../domain/action-items';
 import { withFactorCategories } from '../domain/factor-taxonomy';
 import { saveVersioned } from './versioned-entity';
@@ -38,7 +38,14 @@ export interface StoredReviewDoc {
 
 /** A claim on posting the notice, or the notice as posted (src/use-cases/meeting-notice.ts). */
 export type StoredMeetingNotice =
-  | { state: 'sending'; meetingKey: string; claimedAt: number; previous: Omit<MeetingNotice, 'current'> | null }
+  | {
+      state: 'sending';
+      meetingKey: string;
+      claimedAt: number;
+      /** Who claimed it (absent in claims made before it was kept): whose comment to look for if the claim goes stale. */
+      claimedBy?: Person;
+      previous: Omit<MeetingNotice, 'current'> | null;
+    }
   | ({ state: 'sent' } & Omit<MeetingNotice, 'current'>);
 
 export interface ReviewDocStore {

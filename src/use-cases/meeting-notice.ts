@@ -36,41 +36,51 @@ async function loadChecked(deps: MeetingDeps, issueKey: string): Promise<{ store
  */
 export async function notifyParticipants(deps: MeetingDeps, issueKey: string, version: number, again: boolean): Promise<MeetingNotifyResult> {
   const { stored, incident } = await loadChecked(deps, issueKey);
-  if (stored.version !== version) throw new AppFailure('CONFLICT', STALE);
   const { meeting } = stored.doc.content;
+  const key = meetingKey(meeting);
+  const prior = stored.doc.notice;
+  const previous = prior?.state === 'sent' ? withoutState(prior) : (prior?.previous ?? null);
+  // Told before a stale version: whatever the caller saw, the stored meeting was notified already.
+  if (previous?.meetingKey === key) {
+    throw new AppFailure('CONFLICT', `The participants of this meeting were already notified on ${when(previous.sentAt)} by ${previous.sentBy.displayName}. Change the meeting to notify them again.`);
+  }
+  if (stored.version !== version) throw new AppFailure('CONFLICT', STALE);
   const whenMeeting = meetingWhen(meeting);
   if (!whenMeeting) throw new AppFailure('VALIDATION', 'Set the meeting date and save the review before notifying participants.', { 'meeting.meetingDate': 'Set a meeting date' });
   if (meeting.participants.length === 0) throw new AppFailure('VALIDATION', 'Add the participants and save the review before notifying them.', { 'meeting.participants': 'Add at least one participant' });
-  const key = meetingKey(meeting);
-  const prior = stored.doc.notice;
   const now = deps.doc.now();
   if (prior?.state === 'sending' && now.getTime() - prior.claimedAt < CLAIM_TTL_MS) {
     throw new AppFailure('CONFLICT', 'The participants are being notified right now. Reload in a moment to see the comment.');
   }
-  const previous = prior?.state === 'sent' ? withoutState(prior) : (prior?.previous ?? null);
-  if (previous?.meetingKey === key) {
-    throw new AppFailure('CONFLICT', `The participants of this meeting were already notified on ${when(previous.sentAt)} by ${previous.sentBy.displayName}. Change the meeting to notify them again.`);
-  }
   if (previous && !again) {
     throw new AppFailure('CONFLICT', `Participants were notified of an earlier meeting on ${when(previous.sentAt)}. Choose "Notify again" to send the new date and participants.`);
   }
+  // A stale claim of this same meeting may have posted its comment before its invocation died.
+  const stale = prior?.state === 'sending' && prior.meetingKey === key && prior.claimedBy ? { ...prior, claimedBy: prior.claimedBy } : null;
 
-  const claimed = await writeNotice(deps, stored, { state: 'sending', meetingKey: key, claimedAt: now.getTime(), previous });
   const sender = await deps.doc.jira.myself();
-  const body = meetingComment({ incidentKey: issueKey, title: meeting.title, when: whenMeeting, participants: meeting.participants, reviewUrl: incident.url });
+  // The conditional write makes this the only invocation allowed to post for this version.
+  const claimed = await writeNotice(deps, stored, { state: 'sending', meetingKey: key, claimedAt: now.getTime(), claimedBy: sender, previous });
+  const participantIds = meeting.participants.map((p) => p.accountId);
+  const earlier = stale ? await deps.comments.findPosted(issueKey, { authorId: stale.claimedBy.accountId, since: stale.claimedAt, mentionIds: participantIds }) : null;
   let commentId: string;
-  try {
-    ({ commentId } = await deps.comments.post(issueKey, body, { meetingKey: key }));
-  } catch (e) {
-    // Nothing was posted: give the claim back so the next click can try again.
-    await releaseClaim(deps, issueKey, key, previous).catch(() => undefined);
-    throw e;
+  if (earlier) {
+    ({ commentId } = earlier);
+  } else {
+    const body = meetingComment({ incidentKey: issueKey, title: meeting.title, when: whenMeeting, participants: meeting.participants, reviewUrl: incident.url });
+    try {
+      ({ commentId } = await deps.comments.post(issueKey, body, { meetingKey: key }));
+    } catch (e) {
+      // Nothing was posted: give the claim back so the next click can try again.
+      await releaseClaim(deps, issueKey, key, previous).catch(() => undefined);
+      throw e;
+    }
   }
   const sent: StoredMeetingNotice = {
     state: 'sent',
     meetingKey: key,
-    sentAt: deps.doc.now().toISOString(),
-    sentBy: sender,
+    sentAt: earlier && stale ? new Date(stale.claimedAt).toISOString() : deps.doc.now().toISOString(),
+    sentBy: earlier && stale ? stale.claimedBy : sender,
     commentId,
     commentUrl: `${incident.url}?focusedCommentId=${encodeURIComponent(commentId)}`,
     mentioned: meeting.participants.length,

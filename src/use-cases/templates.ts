@@ -4,6 +4,7 @@ import { DEFAULT_TEMPLATE } from '../domain/templates/default-template';
 import { selectTemplate } from '../domain/templates/template-rules';
 import type { AdminCheck } from '../jira/admin-permission';
 import type { JiraPort } from '../jira/jira-port';
+import { ConflictError } from '../storage/timeline-store';
 import type { TemplateStore } from '../storage/template-store';
 import { getIncidentOverview } from './get-incident-overview';
 
@@ -12,6 +13,8 @@ export interface TemplateDeps {
   isAdmin: AdminCheck;
   jira: JiraPort;
 }
+
+const CONFLICT_MESSAGE = 'Someone else changed the templates while you were editing. We reloaded them: check and save again.';
 
 /** The templates as everyone sees them: the built-in default first, then the site's. */
 export async function getTemplates(deps: TemplateDeps, issueKey?: string): Promise<TemplateSettings> {
@@ -34,7 +37,12 @@ export async function saveTemplates(deps: TemplateDeps, templates: ReviewTemplat
     throw new AppFailure('VALIDATION', 'The built-in template cannot be changed: copy it into a new one.', { templates: 'Uses the id of the built-in template' });
   }
   const stored = await deps.store.load();
-  if (stored.version !== version) throw new AppFailure('CONFLICT', 'Someone else changed the templates while you were editing. We reloaded them: check and save again.');
-  await deps.store.save({ version: version + 1, templates });
+  if (stored.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
+  try {
+    // The check above answers a stale page early; this conditional write settles a race between two saves.
+    await deps.store.save({ version: version + 1, templates }, version);
+  } catch (e) {
+    throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
+  }
   return { templates: [DEFAULT_TEMPLATE, ...templates], version: version + 1, canEdit: true };
 }

@@ -31,7 +31,10 @@ const major: ReviewTemplate = {
 const settingsKey = 'settings:review-templates';
 const kvsValue = async () => {
   const res = await fetch(`${site.url}/api/v1/get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: settingsKey }) });
-  return res.status === 404 ? null : ((await res.json()) as { value?: unknown }).value ?? null;
+  const legacy = res.status === 404 ? null : ((await res.json()) as { value?: unknown }).value ?? null;
+  // Saves go to the versioned `review-templates` entity (conditional writes need an entity).
+  const entity = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review-templates'`).get() as { value_json: string } | undefined;
+  return legacy ?? (entity ? (JSON.parse(entity.value_json) as unknown) : null);
 };
 
 describe('review templates', () => {

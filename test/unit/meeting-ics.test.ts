@@ -34,7 +34,7 @@ describe('meetingIcs', () => {
       'SEQUENCE:7',
       'DTSTAMP:20261206T100000Z',
       'DTSTART:20261207T143000Z',
-      'DURATION:PT60M',
+      'DTEND:20261207T153000Z',
       'SUMMARY:INC-1: Login page outage',
       'DESCRIPTION:Review of INC-1',
       'URL:https://acme.atlassian.net/browse/INC-1',
@@ -46,6 +46,8 @@ describe('meetingIcs', () => {
 
   it('writes a meeting without a time as a DATE', () => {
     expect(property(meetingIcs({ ...base, when: { kind: 'day', date: '2026-12-07' } }), 'DTSTART')).toBe('DTSTART;VALUE=DATE:20261207');
+    // The end of a day-long event is the next day, exclusive, across a month and a year's end.
+    expect(property(meetingIcs({ ...base, when: { kind: 'day', date: '2026-12-31' } }), 'DTEND')).toBe('DTEND;VALUE=DATE:20270101');
   });
 
   it('escapes backslash, semicolon, comma and line breaks in text', () => {

@@ -106,6 +106,10 @@ describe('missingRequired', () => {
     }
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).toAppError()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Major incident template requires 3 more fields'), fields: { customerImpact: expect.any(String) } });
+    // The message alone is what the publish form shows: it names every field to fill in.
+    expect((failure as AppFailure).message).toBe(
+      'The Major incident template requires 3 more fields before publishing: Customer impact; Proximate cause; "Were customers told within the hour?". Fill them in and save.',
+    );
   });
 });
 

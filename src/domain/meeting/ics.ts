@@ -55,13 +55,21 @@ export function foldLine(line: string): string {
   return out.join(`${CRLF} `);
 }
 
+/** YYYYMMDD of the day after an ISO date (YYYY-MM-DD), in the calendar, not in a zone. */
+function nextDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 const utcStamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 export function meetingIcs(meeting: IcsMeeting): string {
+  // DTEND rather than DURATION: both are RFC 5545, but some calendar importers read only DTEND.
+  // A day-long event ends (exclusively) on the next day (§3.6.1).
   const start =
     meeting.when.kind === 'timed'
-      ? [`DTSTART:${utcStamp(meeting.when.start)}`, `DURATION:PT${Math.max(1, Math.round(meeting.durationMinutes))}M`]
-      : [`DTSTART;VALUE=DATE:${meeting.when.date.replace(/-/g, '')}`];
+      ? [`DTSTART:${utcStamp(meeting.when.start)}`, `DTEND:${utcStamp(new Date(meeting.when.start.getTime() + Math.max(1, Math.round(meeting.durationMinutes)) * 60_000))}`]
+      : [`DTSTART;VALUE=DATE:${meeting.when.date.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${nextDay(meeting.when.date)}`];
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

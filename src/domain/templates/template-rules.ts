@@ -111,6 +111,15 @@ export function missingRequired(content: ReviewContent, items: readonly ActionIt
   return out;
 }
 
+/** The short names of what `missingRequired` finds, in the same order: field labels, and questions in quotes. */
+export function missingRequiredNames(content: ReviewContent, items: readonly ActionItemInput[]): string[] {
+  const use = templateUseOf(content);
+  return Object.keys(missingRequired(content, items)).map((path) => {
+    const answer = use.answers.find((a) => `template.answers.${a.questionId}` === path);
+    return answer ? `"${answer.label}"` : FIELD_LABEL[path as RequirableField];
+  });
+}
+
 /** Answers worth showing (given), in template order; `publicOnly` for the external summary. */
 export function givenAnswers(content: ReviewContent, { publicOnly = false } = {}): TemplateAnswer[] {
   return templateUseOf(content).answers.filter((a) => (!publicOnly || a.public) && a.value !== null && !(typeof a.value === 'string' && blank(a.value)));

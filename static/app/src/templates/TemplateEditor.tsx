@@ -67,7 +67,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
         {template.questions.map((q, index) => (
           <div key={q.id} className="pir-template__question" role="group" aria-label={`Question ${index + 1}`}>
             <label className="pir-visually-hidden" htmlFor={id(`q-${q.id}`)}>{`Question ${index + 1}`}</label>
-            <input id={id(`q-${q.id}`)} className="pir-input" placeholder="The question" maxLength={200} value={q.label} onChange={(e) => setQuestion(index, { label: e.target.value })} />
+            <input id={id(`q-${q.id}`)} className="pir-input pir-template__question-text" placeholder="The question" maxLength={200} value={q.label} onChange={(e) => setQuestion(index, { label: e.target.value })} />
             <label className="pir-visually-hidden" htmlFor={id(`k-${q.id}`)}>{`Kind of question ${index + 1}`}</label>
             <Select
               id={id(`k-${q.id}`)}
@@ -77,7 +77,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
               onChange={(e) => setQuestion(index, { kind: e.target.value as TemplateQuestionKind, choices: e.target.value === 'choice' ? q.choices : [] })}
             />
             {q.kind === 'choice' && (
-              <input className="pir-input" aria-label={`Choices of question ${index + 1}, comma-separated`} placeholder="Choices, comma-separated" defaultValue={q.choices.join(', ')} onBlur={(e) => setQuestion(index, { choices: splitList(e.target.value) })} />
+              <input className="pir-input pir-template__choices" aria-label={`Choices of question ${index + 1}, comma-separated`} placeholder="Choices, comma-separated" defaultValue={q.choices.join(', ')} onBlur={(e) => setQuestion(index, { choices: splitList(e.target.value) })} />
             )}
             <label className="pir-checkbox">
               <input type="checkbox" checked={q.required} onChange={(e) => setQuestion(index, { required: e.target.checked })} />
@@ -96,7 +96,7 @@ export function TemplateEditor({ template, errors, onChange, onRemove }: { templ
         <Button
           spacing="compact"
           isDisabled={template.questions.length >= 20}
-          onClick={() => set({ questions: [...template.questions, { id: `q${Date.now().toString(36)}`, label: '', kind: 'text', choices: [], required: false, public: false }] })}
+          onClick={() => set({ questions: [...template.questions, { id: `q${Date.now().toString(36)}${template.questions.length}`, label: '', kind: 'text', choices: [], required: false, public: false }] })}
         >
           Add question
         </Button>

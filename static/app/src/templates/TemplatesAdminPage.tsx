@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReviewTemplate, TemplateSettings } from '../../../../src/contract';
+import { toAppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 import { Button } from '../components/Button';
 import { InlineError } from '../components/InlineError';
@@ -34,18 +35,31 @@ function TemplatesForm({ initial }: { initial: TemplateSettings }) {
   const [settings, setSettings] = useState(initial);
   const [custom, setCustom] = useState(() => initial.templates.filter((t) => t.id !== 'default'));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  // "Saved." holds while the form is the list the last save answered: derived, so an edit clears it.
+  const [savedList, setSavedList] = useState<ReviewTemplate[] | null>(null);
+  const saved = savedList !== null && savedList === custom;
+  const [conflict, setConflict] = useState<{ mine: ReviewTemplate[]; message: string } | null>(null);
   const builtIn = settings.templates.find((t) => t.id === 'default');
-  useEffect(() => setSaved(false), [custom]);
 
   const save = useAction(async () => {
     setErrors({});
+    setConflict(null);
     try {
       const next = await invoke('templates/save', { templates: custom, version: settings.version });
       setSettings(next);
-      setCustom(next.templates.filter((t) => t.id !== 'default'));
-      setSaved(true);
+      const stored = next.templates.filter((t) => t.id !== 'default');
+      setCustom(stored);
+      setSavedList(stored);
     } catch (failure) {
+      if (toAppRequestError(failure).code === 'CONFLICT') {
+        // Another admin saved first: show what is stored now, and keep this admin's edits aside
+        // so they can be put back knowingly instead of silently replacing the other save.
+        const latest = await invoke('templates/get', {});
+        setConflict({ mine: custom, message: toAppRequestError(failure).message });
+        setSettings(latest);
+        setCustom(latest.templates.filter((t) => t.id !== 'default'));
+        return;
+      }
       const fields = (failure as { fields?: Record<string, string> }).fields;
       if (fields) setErrors(fields);
       throw failure;
@@ -65,6 +79,24 @@ function TemplatesForm({ initial }: { initial: TemplateSettings }) {
       {!settings.canEdit && (
         <SectionMessage appearance="warning" title="Only Jira admins can change templates">
           <p>You can see them; ask a Jira admin to change them.</p>
+        </SectionMessage>
+      )}
+      {conflict && (
+        <SectionMessage
+          appearance="warning"
+          title="Someone else changed the templates"
+          actions={
+            <Button
+              onClick={() => {
+                setCustom(conflict.mine);
+                setConflict(null);
+              }}
+            >
+              Put my changes back
+            </Button>
+          }
+        >
+          <p>{`${conflict.message} Your changes were not saved. "Put my changes back" restores them over the templates shown below; saving them then replaces those.`}</p>
         </SectionMessage>
       )}
       {builtIn && (
