@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { PublishState } from '../../src/contract';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
+import { okAs } from '../support/site';
 
 const e2e = siteAndBrowserPerFile();
 const MAYA = 'maya@example.com';
@@ -55,6 +57,20 @@ describe('related reviews, in Chromium', () => {
     expect(await part.locator('[data-related-key="INC-1"]').textContent()).toContain('Shares service Reporting');
     await part.getByRole('button', { name: 'Open the summary of INC-1' }).click();
     await frame.locator('article[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
+    await page.close();
+  }, 90_000);
+
+  it('shows each contributing factor with its category in the published report and in the live macro', async () => {
+    const state = await okAs<PublishState>(e2e.site, MAYA, 'publish/state', { issueKey: 'INC-1' });
+    const page = await newPage();
+    await signInAs(page, e2e.site, MAYA, new URL(state.internal!.url).pathname);
+    const body = page.locator('.confluence-body');
+    await body.waitFor({ timeout: 20_000 });
+    expect(await body.textContent()).toContain('Configuration: The export job was deployed to every web host');
+    const macro = page.frameLocator('iframe.forge').first();
+    const factors = macro.getByRole('region', { name: /Contributing factors/ });
+    await factors.waitFor({ timeout: 20_000 });
+    expect(await factors.locator('li').first().textContent()).toMatch(/^Configuration\s*The export job/);
     await page.close();
   }, 90_000);
 });
