@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         related: result.data.items.length,
       });
     }
-    console.table(figures);
+    for (const f of figures) console.info(`${f.issueKey}: ${f.kvsCalls} storage calls, ${f.readUnits} read units, ${f.jiraCalls} Jira calls, ${f.ms} ms, ${f.related} related`);
     const maxUnits = Math.max(...figures.map((f) => f.readUnits));
     const maxCalls = Math.max(...figures.map((f) => f.kvsCalls));
     console.info(
