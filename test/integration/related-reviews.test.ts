@@ -84,8 +84,7 @@ describe('review/related', () => {
     const kvs = log.filter((r) => r.kind === 'kvs');
     const units = kvs.reduce((n, r) => n + (r.storage?.readUnits ?? 0), 0);
     const jira = log.filter((r) => r.kind === 'jira');
-    // eslint-disable-next-line no-console
-    console.log(`RELATED-FIGURES kvsCalls=${kvs.length} readUnits=${units} jiraCalls=${jira.length}`);
+    console.info(`RELATED-FIGURES kvsCalls=${kvs.length} readUnits=${units} jiraCalls=${jira.length}`);
     expect(kvs.length).toBeLessThanOrEqual(3);
     expect(kvs.every((r) => r.method === 'POST' && !JSON.stringify(r.body ?? '').match(/"review(-doc)?"|pulled:/))).toBe(true);
     expect(kvs.some((r) => JSON.stringify(r.body ?? '').includes('summary-shard'))).toBe(true);
