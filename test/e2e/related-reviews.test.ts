@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import type { PublishState } from '../../src/contract';
 import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { okAs } from '../support/site';
+import { axeViolations, describeFindings } from '../support/axe';
+
 
 const e2e = siteAndBrowserPerFile();
 const MAYA = 'maya@example.com';
@@ -34,6 +36,25 @@ describe('related reviews, in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('has no critical or serious axe finding in the Review tab with the card, light and dark', async () => {
+    const page = await newPage();
+    // The Review tab opens from the panel's tab list; the card is ready once it has answered.
+    await signInAs(page, e2e.site, MAYA, '/browse/INC-3');
+    await page.frameLocator('iframe[title="Post-incident review"]').getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
+    await page.frameLocator('iframe[title="Post-incident review"]').locator('section.pir-related[data-ready="related-reviews"]').waitFor({ timeout: 20_000 });
+    const problems: string[] = [];
+    for (const mode of ['light', 'dark'] as const) {
+      await page.goto(`${e2e.site.url}/__switch-theme?mode=${mode}&back=${encodeURIComponent('/browse/INC-3')}`);
+      const handle = await page.locator('iframe[title="Post-incident review"]').elementHandle({ timeout: 20_000 });
+      const frame = (await handle?.contentFrame())!;
+      await frame.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
+      await frame.locator('section.pir-related[data-ready="related-reviews"]').waitFor({ timeout: 20_000 });
+      problems.push(...describeFindings(`Review tab of INC-3 (${mode})`, await axeViolations(frame)));
+    }
+    expect(problems).toStrictEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('says so when no earlier review shares anything', async () => {
     const page = await newPage();
     // INC-1 is the earliest incident of the demo: nothing reviewed before it.
@@ -55,6 +76,8 @@ describe('related reviews, in Chromium', () => {
     const part = frame.getByRole('region', { name: 'Related reviews' });
     await part.locator('[data-related-key="INC-1"]').waitFor({ timeout: 20_000 });
     expect(await part.locator('[data-related-key="INC-1"]').textContent()).toContain('Shares service Reporting');
+    const handle = await page.locator('iframe[title="After Action Summaries"]').elementHandle({ timeout: 20_000 });
+    expect(describeFindings('printable summary of INC-3', await axeViolations((await handle?.contentFrame())!))).toStrictEqual([]);
     await part.getByRole('button', { name: 'Open the summary of INC-1' }).click();
     await frame.locator('article[data-incident-key="INC-1"]').waitFor({ timeout: 20_000 });
     await page.close();
