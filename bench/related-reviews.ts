@@ -32,7 +32,7 @@ const MAX_KVS_CALLS = 4;
 const ROOT = resolve(__dirname, '..');
 const BACKEND_DIR = join(ROOT, '.build', 'bench-related');
 
-const inApp = <T>(work: () => Promise<T>) => runInInvocation({ invocationId: randomUUID(), moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 10 * 60_000 }, work);
+const inApp = <T>(work: () => Promise<T>) => runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 10 * 60_000 }, work);
 
 async function setAll(items: { key: string; value: unknown; entityName?: string }[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
