@@ -571,6 +571,8 @@ export interface SummaryRow {
   factorCategories?: FactorCategory[];
   /** Every countermeasure's life in Jira, for completion rates, time to close and the backlog. */
   countermeasures?: SummaryCountermeasure[];
+  /** Keys of the issues linked to the incident when its timeline was last pulled (related reviews; absent in older rows). */
+  linkedKeys?: string[];
 }
 
 /** One countermeasure as the summary index keeps it (dates are UTC days, YYYY-MM-DD). */
@@ -732,6 +734,8 @@ export interface CountermeasurePolicy {
 
 export interface PolicyView {
   policy: CountermeasurePolicy;
+  /** Bumped by every save (0 while the site uses the defaults): what `policy/set` must send back. */
+  version: number;
   /** Jira administrators (the ADMINISTER global permission) may change it. */
   canEdit: boolean;
 }
@@ -766,6 +770,33 @@ export interface SummaryInsights {
   /** Most days past first, at most 50. */
   pastPolicy: PolicyBreach[];
   pastPolicyTotal: number;
+}
+
+/** An earlier review related to the one being read (issue 17, item 3). */
+export interface RelatedReview {
+  incidentKey: string;
+  /** The incident's current summary in Jira, as the viewer sees it. */
+  title: string;
+  /** The incident in Jira (http(s); the UI opens it only after `safeUrl`). */
+  url: string;
+  severityLevel: SeverityLevel;
+  impactStartedAt: string | null;
+  status: ReviewStatus;
+  /** Higher is closer; see `RELATED_WEIGHTS` in src/domain/related-reviews.ts. */
+  score: number;
+  /** One line on why it is related, e.g. "Shares service checkout-api and factor Change/deploy". */
+  why: string;
+  shared: { services: string[]; factorCategories: FactorCategory[]; tags: string[]; linkedKeys: string[]; linkedDirectly: boolean };
+  actionsOpen: number;
+  /** The first few open countermeasures with due dates, earliest first (`actionsOpen` counts all). */
+  openItems: SummaryOpenItem[];
+}
+
+export interface RelatedReviewsResult {
+  /** At most 5, closest first. */
+  items: RelatedReview[];
+  /** The earliest impact start compared (YYYY-MM-DD): reviews before it are not looked at. */
+  since: string;
 }
 
 // ---- Participants notified (issue 18) ----
@@ -931,8 +962,13 @@ export interface ResolverMap {
   'services/known': { payload: { issueKey: string }; result: string[] };
   /** The site's countermeasure policy, and whether the viewer may change it. */
   'policy/get': { payload: Record<string, never>; result: PolicyView };
-  /** Changes the policy: Jira administrators only (FORBIDDEN otherwise). */
-  'policy/set': { payload: { dueDays: PolicyDueDays }; result: PolicyView };
+  /**
+   * Changes the policy: Jira administrators only (FORBIDDEN otherwise). `expectedVersion` is the
+   * `version` of the policy the admin edited: CONFLICT when someone saved it since (nothing written).
+   */
+  'policy/set': { payload: { dueDays: PolicyDueDays; expectedVersion: number }; result: PolicyView };
+  /** Earlier reviews related to this incident's, as the viewer may see them (issue 17, item 3). */
+  'review/related': { payload: { issueKey: string }; result: RelatedReviewsResult };
   /**
    * Posts one Jira comment as the user mentioning every participant of the meeting saved at
    * `version` (CONFLICT otherwise). Never twice for one meeting: CONFLICT when this meeting was

@@ -5,6 +5,7 @@ import { escapeCell, escapeInline, link } from './markdown-escape';
 import { reportTimeZone } from './markdown-time';
 import { keyMetrics, keyMoments, whatHappened, zonedTime } from './markdown-timeline';
 import { QUESTION_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
+import { FACTOR_CATEGORY_LABEL } from './factor-taxonomy';
 
 /**
  * The Markdown export of a whole review: the internal report (docs/DECISIONS.md#vocabulary), so entries marked
@@ -135,7 +136,8 @@ export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport
       section('### What went well', textOrNone(content.learnings.wentWell)),
       section('### What surprised us', textOrNone(content.learnings.surprised)),
     ),
-    section('## Contributing factors', listOrNone(content.contributingFactors.map((f) => f.text))),
+    // Each factor led by its category's label (issue 17); listOrNone escapes the whole item.
+    section('## Contributing factors', listOrNone(content.contributingFactors.filter((f) => f.text.trim()).map((f) => `${FACTOR_CATEGORY_LABEL[f.category]}: ${f.text}`))),
     section('## Remediation', textOrNone(content.remediation)),
     section(
       '## Action items',

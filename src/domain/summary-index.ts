@@ -272,7 +272,12 @@ export interface TimelineFacts {
   ttaMs: number | null;
   ttrMs: number | null;
   impactMs: number | null;
+  /** Set only when the incident's links were read (a repair from storage leaves the row's as they are). */
+  linkedKeys?: string[];
 }
+
+/** Linked issues kept per row for related reviews: enough for real incidents, bounded for the shard. */
+export const LINKED_KEYS_PER_ROW = 20;
 
 /** What the review document contributes to its row. */
 export interface DocFacts {
@@ -292,7 +297,7 @@ export interface DocFacts {
 const knownMs = (d: DurationValue): number | null => (d.known ? d.ms : null);
 
 export function timelineFacts(view: {
-  incident: Pick<IncidentOverview, 'summary'>;
+  incident: Pick<IncidentOverview, 'summary'> & Partial<Pick<IncidentOverview, 'linkedIssues'>>;
   severity: Pick<TimelineView['severity'], 'level'>;
   moments: TimelineView['moments'];
   metrics: TimelineView['metrics'];
@@ -304,6 +309,7 @@ export function timelineFacts(view: {
     ttaMs: knownMs(view.metrics.tta),
     ttrMs: knownMs(view.metrics.ttr),
     impactMs: knownMs(view.metrics.impact),
+    ...(view.incident.linkedIssues ? { linkedKeys: [...new Set(view.incident.linkedIssues.map((l) => l.key))].slice(0, LINKED_KEYS_PER_ROW) } : {}),
   };
 }
 
@@ -386,7 +392,7 @@ export function mergeRow(
   change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null },
   updatedAt: number,
 ): SummaryRow {
-  const start: SummaryRow = prev ?? { incidentKey, projectKey: projectOf(incidentKey), ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
+  const start: SummaryRow = prev ?? { incidentKey, projectKey: projectOf(incidentKey), linkedKeys: [], ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
   return {
     ...start,
     ...(change.timeline ?? {}),
@@ -442,6 +448,8 @@ const PACKED_FIELDS = [
   'incidentKey', 'projectKey', 'title', 'severityLevel', 'impactStartedAt', 'ttaMs', 'ttrMs', 'impactMs', 'customerImpact',
   'status', 'actionsOpen', 'actionsClosed', 'openItems', 'openDueDates', 'tags', 'pageUrl', 'updatedAt', 'docVersion',
   'services', 'factorCategories', 'countermeasures',
+  // Issue 17, related reviews: appended, so rows packed before read it as missing.
+  'linkedKeys',
 ] as const;
 export type PackedRow = unknown[];
 
@@ -452,7 +460,7 @@ export function packRow(row: SummaryRow): PackedRow {
       : // Countermeasures as [subtaskKey, created, closed, done (1/0), dueDate]: ~45 bytes each.
         f === 'countermeasures'
         ? (row.countermeasures ?? []).map((c) => [c.subtaskKey, c.created, c.closed, c.done ? 1 : 0, c.dueDate])
-        : f === 'services' || f === 'factorCategories'
+        : f === 'services' || f === 'factorCategories' || f === 'linkedKeys'
           ? (row[f] ?? [])
           : row[f],
   );
@@ -471,6 +479,7 @@ export function unpackRow(packed: PackedRow): SummaryRow {
     // Rows packed before issue 17 have none of these: empty until the review is next saved.
     services: Array.isArray(v.services) ? (v.services as string[]) : [],
     factorCategories: Array.isArray(v.factorCategories) ? (v.factorCategories as FactorCategory[]) : [],
+    linkedKeys: Array.isArray(v.linkedKeys) ? (v.linkedKeys as string[]) : [],
     countermeasures: (Array.isArray(v.countermeasures) ? (v.countermeasures as [string | null, string | null, string | null, number, string | null][]) : []).map(
       ([subtaskKey, created, closed, done, dueDate]) => ({ subtaskKey, created, closed, done: done === 1, dueDate }),
     ),

@@ -55,6 +55,7 @@ import {
   KnownServicesPayload,
   PolicyGetPayload,
   PolicySetPayload,
+  RelatedReviewsPayload,
 } from './schemas';
 import { docDeps, incidentSummaryDeps, insightsDeps, meetingDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps, templateDeps } from './wiring';
 import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
@@ -63,6 +64,8 @@ import { TemplatesGetPayload, TemplatesSavePayload } from './template-payloads';
 import { getTemplates, saveTemplates } from '../use-cases/templates';
 import { knownServices, summaryInsights } from '../use-cases/insights';
 import { getPolicy, setPolicy } from '../use-cases/policy';
+import { relatedReviews } from '../use-cases/related-reviews';
+import { relatedDeps } from './wiring';
 
 /** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
 interface ResolverSpec<K extends ResolverKey> {
@@ -136,7 +139,8 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
     },
   },
   'policy/get': { schema: PolicyGetPayload, run: (_p, ctx) => getPolicy(policyDeps(ctx)) },
-  'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays) },
+  'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays, p.expectedVersion) },
+  'review/related': { schema: RelatedReviewsPayload, run: (p, ctx) => relatedReviews(relatedDeps(ctx), p.issueKey) },
   // Issue 18: participants notified of the review meeting; review templates.
   'meeting/notify': { schema: MeetingNotifyPayload, run: (p, ctx) => notifyParticipants(meetingDeps(ctx), p.issueKey, p.version, p.again ?? false) },
   'meeting/ics': { schema: IssueOnlyPayload, run: (p, ctx) => meetingCalendar(meetingDeps(ctx), p.issueKey) },

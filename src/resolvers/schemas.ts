@@ -281,5 +281,10 @@ export const PolicyGetPayload = z.object({}).strict();
 /** Whole days, 1 to a year, or null for "no default" at that severity. */
 const PolicyDays = z.number().int('Whole days').min(1, 'At least 1 day').max(365, 'At most 365 days').nullable();
 export const PolicySetPayload = z
-  .object({ dueDays: z.object({ 1: PolicyDays, 2: PolicyDays, 3: PolicyDays, 4: PolicyDays, 5: PolicyDays }).strict() })
+  .object({
+    dueDays: z.object({ 1: PolicyDays, 2: PolicyDays, 3: PolicyDays, 4: PolicyDays, 5: PolicyDays }).strict(),
+    // The version the admin edited: a stale one is refused with CONFLICT rather than overwriting.
+    expectedVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  })
   .strict();
+export const RelatedReviewsPayload = z.object({ issueKey: IssueKey }).strict();

@@ -33,6 +33,10 @@ import { createKvsTemplateStore } from '../storage/template-store';
 import type { TemplateDeps } from '../use-cases/templates';
 import { createForgeMeetingComments } from '../jira/meeting-comment-jira';
 import type { MeetingDeps } from '../use-cases/meeting-notice';
+import { createKvsRelatedIndex } from '../storage/related-store';
+import type { RelatedDeps } from '../use-cases/related-reviews';
+import { getIncidentOverview } from '../use-cases/get-incident-overview';
+import { issueUrl } from '../jira/jira-issue-transformer';
 
 /** Production wiring: Jira as the calling user, Forge KVS, the real clock. */
 export function reviewDeps(ctx: CallContext): TimelineDeps {
@@ -126,4 +130,15 @@ export function meetingDeps(ctx: CallContext): MeetingDeps {
 /** Review templates: app storage, the admin check and the incident read as the calling user. */
 export function templateDeps(ctx: CallContext): TemplateDeps {
   return { store: createKvsTemplateStore(), isAdmin: createAdminCheck(), jira: createForgeJiraClient(ctx.siteUrl) };
+}
+
+/** Related reviews (issue 17): the incident and access as the viewer, the summary index in storage. */
+export function relatedDeps(ctx: CallContext): RelatedDeps {
+  const jira = createForgeJiraClient(ctx.siteUrl);
+  return {
+    incident: (issueKey) => getIncidentOverview(jira, issueKey),
+    index: createKvsRelatedIndex(),
+    access: createSummaryAccess(),
+    issueUrl: (issueKey) => issueUrl(ctx.siteUrl, issueKey),
+  };
 }

@@ -93,7 +93,7 @@ const PAUSE_CAP_MS = 400;
 const MAX_PARTS = 18;
 const FLAGS_KEY = 'rhythm-flags';
 const DIRTY_PREFIX = 'summary-dirty:';
-const locKey = (incidentKey: string) => `summary-loc:${incidentKey}`;
+export const locKey = (incidentKey: string) => `summary-loc:${incidentKey}`;
 const partKey = (shard: string, n: number) => (n === 0 ? shard : `${shard}#${n}`);
 
 function newest(rows: SummaryRow[]): SummaryRow[] {

@@ -4,6 +4,7 @@ import { policyDueDate } from '../domain/countermeasure-policy';
 import { utcDay } from '../domain/issue-key';
 import type { AdminCheck } from '../jira/admin-permission';
 import type { PolicyStore } from '../storage/policy-store';
+import { savedOrConflict } from '../storage/timeline-store';
 
 export interface PolicyDeps {
   store: PolicyStore;
@@ -15,16 +16,23 @@ export interface PolicyDeps {
 
 /** The policy, and whether the viewer may change it (anyone who opens the global page may read it). */
 export async function getPolicy(deps: PolicyDeps): Promise<PolicyView> {
-  const [policy, canEdit] = await Promise.all([deps.store.load(), deps.isAdmin()]);
-  return { policy, canEdit };
+  const [{ policy, version }, canEdit] = await Promise.all([deps.store.loadVersioned(), deps.isAdmin()]);
+  return { policy, version, canEdit };
 }
 
-/** Changes the policy; Jira administrators only, checked as the caller before anything is written. */
-export async function setPolicy(deps: PolicyDeps, dueDays: PolicyDueDays): Promise<PolicyView> {
+/**
+ * Changes the policy; Jira administrators only, checked as the caller before anything is written.
+ * Written only over the version the admin edited (a conditional write, so of two admins saving
+ * at once exactly one wins); the other gets CONFLICT and nothing of theirs is written.
+ */
+export async function setPolicy(deps: PolicyDeps, dueDays: PolicyDueDays, expectedVersion: number): Promise<PolicyView> {
   if (!(await deps.isAdmin())) throw new AppFailure('FORBIDDEN', 'Only Jira administrators can change the countermeasure policy.');
   const policy: CountermeasurePolicy = { dueDays, updatedAt: deps.now().toISOString(), updatedBy: await deps.myself() };
-  await deps.store.save(policy);
-  return { policy, canEdit: true };
+  let version = expectedVersion;
+  await savedOrConflict(async () => {
+    version = await deps.store.save(policy, expectedVersion);
+  }, 'Someone else changed the countermeasure policy while you were editing it. It has been reloaded: check it and save again.');
+  return { policy, version, canEdit: true };
 }
 
 /**

@@ -75,7 +75,7 @@ describe('the countermeasure policy', () => {
   it('is readable by anyone, editable by Jira administrators only', async () => {
     expect(await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL)).toMatchObject({ canEdit: true, policy: { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null }, updatedAt: null } });
     expect(await okAs<PolicyView>(site, TOMAS, 'policy/get', {}, GLOBAL)).toMatchObject({ canEdit: false });
-    const refused = await callAs(site, TOMAS, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 } }, GLOBAL);
+    const refused = await callAs(site, TOMAS, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, expectedVersion: 0 }, GLOBAL);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Nothing was written by the refusal.
     expect((await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL)).policy.updatedAt).toBeNull();
@@ -83,7 +83,7 @@ describe('the countermeasure policy', () => {
 
   it('validates the days', async () => {
     for (const days of [0, 366, 2.5, -1]) {
-      const r = await callAs(site, MAYA, 'policy/set', { dueDays: { 1: days, 2: 30, 3: 60, 4: 90, 5: null } }, GLOBAL);
+      const r = await callAs(site, MAYA, 'policy/set', { dueDays: { 1: days, 2: 30, 3: 60, 4: 90, 5: null }, expectedVersion: 0 }, GLOBAL);
       expect({ days, r }).toMatchObject({ days, r: { ok: false, error: { code: 'VALIDATION' } } });
     }
   });
@@ -98,7 +98,7 @@ describe('the countermeasure policy', () => {
   });
 
   it('uses the policy an admin saved for new sub-tasks without a due date, and leaves dated items alone', async () => {
-    const set = await okAs<PolicyView>(site, MAYA, 'policy/set', { dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null } }, GLOBAL);
+    const set = await okAs<PolicyView>(site, MAYA, 'policy/set', { dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null }, expectedVersion: 0 }, GLOBAL);
     expect(set.policy).toMatchObject({ dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null }, updatedBy: { displayName: 'Maya Okafor' } });
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-3' });
     const items = [

@@ -197,7 +197,7 @@ describe('Lena, who cannot browse INC-1, from every surface', () => {
 
   it('reads the countermeasure policy but may not change it, and learns nothing of INC-1', async () => {
     const read = await callFrom(site, LENA, 'policy/get', {}, 'panel', 'MKT-1');
-    const write = await callFrom(site, LENA, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 } }, 'panel', 'MKT-1');
+    const write = await callFrom(site, LENA, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, expectedVersion: 0 }, 'panel', 'MKT-1');
     cases += 2;
     expect({ read: read.answer.ok && (read.answer.data as { canEdit: boolean }).canEdit, leaked: leaked(read.answer) }).toEqual({ read: false, leaked: [] });
     expect(write.answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -53,7 +53,7 @@ describe('summary shards in Forge storage', () => {
     expect(read.rows).toHaveLength(N);
     expect(read.keysRead).toBeGreaterThan(1);
     expect(read.keysRead).toBeLessThan(5);
-    expect(read.rows.find((r) => r.incidentKey === 'OPS-200')).toEqual({ ...row(200), actionsOverdue: 0, services: [], factorCategories: [], countermeasures: [] });
+    expect(read.rows.find((r) => r.incidentKey === 'OPS-200')).toEqual({ ...row(200), actionsOverdue: 0, services: [], factorCategories: [], countermeasures: [], linkedKeys: [] });
 
     const head = await asApp(() => kvs.entity<{ rows: { parts: number } }>(SHARD_ENTITY).get('2026-10-01'));
     const parts = head!.rows.parts;

@@ -112,8 +112,8 @@ function fullDoc(): ReviewDoc {
       servicesImpacted: ['auth-service', 'web-login'],
       learnings: { learned: 'Config pushes skip canaries.', wentWell: 'Rollback took 2 minutes.', surprised: 'The health check stayed green.' },
       contributingFactors: [
-        { id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'other' },
-        { id: 'f2', text: 'Health check only tests /ping.', category: 'other' },
+        { id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'change' },
+        { id: 'f2', text: 'Health check only tests /ping.', category: 'detection' },
       ],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
@@ -240,7 +240,8 @@ describe('renderReviewMarkdown', () => {
     expect(sectionOf(markdown, '## Goals')).toBe('### Know sooner\n\nAlert on login error rate.\n\n### Recover sooner\n\nOne-click rollback.');
     expect(sectionOf(markdown, '## Summary')).toBe('A config push broke sign-in for 21 minutes.\\\nRollback restored it.');
     expect(sectionOf(markdown, '## Learnings')).toContain('### What surprised us\n\nThe health check stayed green.');
-    expect(sectionOf(markdown, '## Contributing factors')).toBe('- Config pushes bypass the canary stage.\n- Health check only tests /ping.');
+    // Each factor led by its category's label (issue 17).
+    expect(sectionOf(markdown, '## Contributing factors')).toBe('- Change/deploy: Config pushes bypass the canary stage.\n- Detection/monitoring gap: Health check only tests /ping.');
     expect(markdown).not.toMatch(/root cause/i);
     expect(sectionOf(markdown, '## Customer impact')).toBe('**Customers affected:** yes\n\nAll users could not sign in.');
     expect(sectionOf(markdown, '## Services impacted')).toBe('- auth-service\n- web-login');

@@ -290,7 +290,7 @@ function loginOutage(): Case {
       incidentCommander: MAYA,
       servicesImpacted: ['auth-service', 'web-login'],
       learnings: { learned: 'Config pushes skip canaries.', wentWell: 'Rollback took 2 minutes.', surprised: 'The health check stayed green.' },
-      contributingFactors: [{ id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'other' }, { id: 'f2', text: 'Health check only tests /ping.', category: 'other' }],
+      contributingFactors: [{ id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'change' }, { id: 'f2', text: 'Health check only tests /ping.', category: 'detection' }],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
       externalSummary: { proximateCause: '', resolution: '' },
@@ -371,7 +371,9 @@ describe('renderInternalReport', () => {
 
   it('has learnings, factors, meeting details with participants, and tags', () => {
     expect(page).toContain('<h3>What surprised us</h3><p>The health check stayed green.</p>');
-    expect(page).toContain('<li>Health check only tests /ping.</li>');
+    // Each factor led by its category's label (issue 17).
+    expect(page).toContain('<li><strong>Change/deploy</strong>: Config pushes bypass the canary stage.</li>');
+    expect(page).toContain('<li><strong>Detection/monitoring gap</strong>: Health check only tests /ping.</li>');
     expect(page).toContain('<td>Facilitator</td><td>Tomás Herrera</td>');
     expect(page).toContain('<td>Sofia Lindqvist</td><td>First responder</td>');
     expect(page).toContain('<h2>Tags</h2><p>auth, config</p>');

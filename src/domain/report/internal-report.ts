@@ -1,5 +1,6 @@
-import type { ActionItem, IncidentOverview, KeyMomentName, MacroView, Person, ReviewDoc, TimelineView } from '../../contract';
+import type { ActionItem, ContributingFactor, IncidentOverview, KeyMomentName, MacroView, Person, ReviewDoc, TimelineView } from '../../contract';
 import { answerText, givenAnswers } from '../templates/template-rules';
+import { FACTOR_CATEGORY_LABEL } from '../factor-taxonomy';
 import { reportTimeZone, wallClockTime } from '../markdown-time';
 import { durationText } from '../markdown-timeline';
 import { MOMENT_LABELS, MOMENT_ORDER } from '../metrics';
@@ -101,6 +102,12 @@ function listOrNone(items: readonly string[]): Markup {
   return kept.length > 0 ? el('ul', kept.map((t) => el('li', multiline(t))).join('')) : NONE;
 }
 
+/** Each factor with its category's label first (issue 17): "<strong>Change/deploy</strong>: text", both escaped. */
+function factorList(factors: readonly ContributingFactor[]): Markup {
+  const kept = factors.filter((f) => f.text.trim());
+  return kept.length > 0 ? el('ul', kept.map((f) => el('li', `${el('strong', escapeText(FACTOR_CATEGORY_LABEL[f.category]))}: ${multiline(f.text)}`)).join('')) : NONE;
+}
+
 function actionItemRow(item: ActionItem): Markup[] {
   const summary = [item.summary, item.description].filter((t) => t.trim()).map(multiline).join('<br/>');
   const flags = [item.overdue ? el('strong', 'overdue') : '', item.syncError ? escapeText(`sync failed: ${item.syncError}`) : ''].filter(Boolean).join('<br/>');
@@ -176,7 +183,7 @@ export function renderInternalReport(input: InternalReportInput): Markup {
       h3('What surprised us'),
       paragraphOrNone(content.learnings.surprised),
     ),
-    section(h2('Contributing factors'), listOrNone(content.contributingFactors.map((f) => f.text))),
+    section(h2('Contributing factors'), factorList(content.contributingFactors)),
     section(h2('Remediation'), paragraphOrNone(content.remediation)),
     section(h2('Action items'), actionItems(doc)),
     templateAnswers(doc),

@@ -16,6 +16,7 @@ import './review-tab/factor-categories.css';
 import './summaries/insights/insights.css';
 import './review-tab/meeting-notify.css';
 import './templates/templates.css';
+import './related/related.css';
 // Refinements for the page's narrow and wide layouts: after the feature styles they refine.
 import './summaries/summaries-fit.css';
 import './summaries/summary-filters-bar.css';

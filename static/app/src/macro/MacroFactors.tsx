@@ -1,4 +1,6 @@
 import type { ContributingFactor } from '../../../../src/contract';
+import { FACTOR_CATEGORY_LABEL } from '../../../../src/domain/factor-taxonomy';
+import { Lozenge } from '../components/Lozenge';
 import { EntryText } from '../timeline-tab/EntryText';
 
 /** Contributing factors (many, never one root cause), read-only. */
@@ -15,7 +17,8 @@ export function MacroFactors({ factors }: { factors: readonly ContributingFactor
         <ol className="pir-macro__factors">
           {given.map((factor) => (
             <li key={factor.id}>
-              <EntryText text={factor.text} />
+              {/* The category from the one taxonomy the Review tab, the report and the export use. */}
+              <Lozenge>{FACTOR_CATEGORY_LABEL[factor.category]}</Lozenge> <EntryText text={factor.text} />
             </li>
           ))}
         </ol>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { Spinner } from '../components/Spinner';
 import type { BlamelessFinding, ReviewDoc, TemplateSection } from '../../../../src/contract';
 import { TemplateQuestionsSection } from './TemplateQuestionsSection';
 import { useElementWidth } from '../hooks/useElementWidth';
@@ -19,6 +20,9 @@ import { MeetingSection } from './MeetingSection';
 import { RemediationSection } from './RemediationSection';
 import { SaveBar } from './SaveBar';
 import { WhatHappenedSection } from './WhatHappenedSection';
+
+// Issue 17: related reviews load on their own, after the editor, so they never hold up the form.
+const RelatedReviewsCard = lazy(() => import('../related/RelatedReviewsCard').then((m) => ({ default: m.RelatedReviewsCard })));
 
 /** Beside the sections from this width on; stacked above them (collapsed) below it. */
 const GUIDE_BESIDE_MIN_WIDTH = 760;
@@ -77,6 +81,9 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
             {shown('contributingFactors') && <ContributingFactorsSection />}
             {shown('remediation') && <RemediationSection />}
             {shown('actionItems') && <ActionItemsSection />}
+            <Suspense fallback={<Spinner label="Looking for related reviews" size="small" />}>
+              <RelatedReviewsCard issueKey={initial.incidentKey} />
+            </Suspense>
             <PublishSection editor={editor} findings={summary} publishState={publishState} />
             <ExportMarkdown exportMarkdown={editor.exportMarkdown} />
           </div>

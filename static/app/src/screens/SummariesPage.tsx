@@ -57,7 +57,7 @@ export function SummariesPage() {
         />
         <InsightsSection filters={csvQuery} />
       </div>
-      {openKey && <IncidentSummaryView key={openKey} issueKey={openKey} onBack={close} />}
+      {openKey && <IncidentSummaryView key={openKey} issueKey={openKey} onBack={close} onOpen={open} />}
     </>
   );
 }

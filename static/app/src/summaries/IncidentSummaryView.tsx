@@ -4,6 +4,7 @@ import { LoadError } from '../components/LoadError';
 import { useIncidentSummary } from '../hooks/useSummaries';
 import { PanelSkeleton } from '../components/PanelSkeleton';
 import { SummaryDocument } from './SummaryDocument';
+import { RelatedReviewsPart } from '../related/RelatedReviewsPart';
 
 // Jira's own wording: a missing issue and a hidden one must look the same.
 const NOT_FOUND = "This incident doesn't exist or you don't have permission to see it.";
@@ -11,10 +12,12 @@ const NOT_FOUND = "This incident doesn't exist or you don't have permission to s
 interface IncidentSummaryViewProps {
   issueKey: string;
   onBack: () => void;
+  /** Opens another incident's summary on this page (related reviews link to it). */
+  onOpen?: (key: string) => void;
 }
 
 /** The printable summary with "Back to all reviews" and "Print"; Escape goes back too. */
-export function IncidentSummaryView({ issueKey, onBack }: IncidentSummaryViewProps) {
+export function IncidentSummaryView({ issueKey, onBack, onOpen }: IncidentSummaryViewProps) {
   const { state, retry } = useIncidentSummary(issueKey);
   const back = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -47,6 +50,7 @@ export function IncidentSummaryView({ issueKey, onBack }: IncidentSummaryViewPro
       {state.status === 'loading' && <PanelSkeleton label={`Loading the summary of ${issueKey}`} />}
       {state.status === 'error' && <LoadError what={`the summary of ${issueKey}`} error={state.error} onRetry={retry} notFoundMessage={NOT_FOUND} />}
       {state.status === 'success' && <SummaryDocument summary={state.data} headingRef={heading} />}
+      {state.status === 'success' && onOpen && <RelatedReviewsPart issueKey={issueKey} onOpen={onOpen} />}
     </main>
   );
 }

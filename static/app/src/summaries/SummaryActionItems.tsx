@@ -28,7 +28,10 @@ export function SummaryActionItems({ items }: { items: readonly ActionItem[] }) 
               <td>
                 {item.jira && (
                   <>
-                    <TopLink href={item.jira.url}>{item.jira.key}</TopLink>{' '}
+                    {/* Underlined like the summary's other in-text links (axe link-in-text-block: 2.75:1 by colour alone). */}
+                    <TopLink href={item.jira.url} className="pir-link pir-summaries-doc__key">
+                      {item.jira.key}
+                    </TopLink>{' '}
                   </>
                 )}
                 {item.summary || <span className="pir-subtle">Untitled action item</span>}

@@ -26,6 +26,11 @@ function parseDays(texts: Texts): { days: PolicyDueDays | null; errors: Partial<
   return { days: Object.keys(errors).length === 0 ? days : null, errors };
 }
 
+/** "Sev1 7 days, Sev2 no default, …": what an admin typed, told back after a conflict. */
+function describeDays(days: PolicyDueDays): string {
+  return LEVELS.map((l) => `Sev${l} ${days[l] === null ? 'no default' : `${days[l]} days`}`).join(', ');
+}
+
 /**
  * The countermeasure policy: default due dates by severity, given to a new sub-task whose item has
  * none. Everyone sees it; Jira administrators change it (the resolver checks again).
@@ -50,12 +55,21 @@ export function PolicyPanel({ onSaved }: { onSaved: () => void }) {
     setSaving(true);
     setProblem(null);
     try {
-      setLatest(await invoke('policy/set', { dueDays: days }));
+      setLatest(await invoke('policy/set', { dueDays: days, expectedVersion: view.version }));
       setTexts(null);
       setSaved(true);
       onSaved();
     } catch (e) {
-      setProblem(toAppRequestError(e).message);
+      const error = toAppRequestError(e);
+      if (error.code === 'CONFLICT') {
+        // Another admin saved first: show theirs (reloaded) and say what this admin had typed, so nothing is lost.
+        setProblem(`${error.message} Your values were: ${describeDays(days)}.`);
+        setTexts(null);
+        setLatest(null);
+        retry();
+      } else {
+        setProblem(error.message);
+      }
     } finally {
       setSaving(false);
     }
