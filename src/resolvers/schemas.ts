@@ -283,3 +283,17 @@ const PolicyDays = z.number().int('Whole days').min(1, 'At least 1 day').max(365
 export const PolicySetPayload = z
   .object({ dueDays: z.object({ 1: PolicyDays, 2: PolicyDays, 3: PolicyDays, 4: PolicyDays, 5: PolicyDays }).strict() })
   .strict();
+
+// ---- Issue 17: the review library search ------------------------------------------------
+
+export const SummariesSearchPayload = z
+  .object({
+    query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters'),
+    severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
+    service: z.string().trim().min(1, 'Choose a service').max(100, 'At most 100 characters').optional(),
+    factorCategory: z.enum(FACTOR_CATEGORIES).optional(),
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
+    page: z.number().int().min(1).max(100, 'At most 100 pages').optional(),
+  })
+  .strict();

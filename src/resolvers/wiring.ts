@@ -16,6 +16,8 @@ import type { DocDeps } from '../use-cases/review-doc';
 import type { ReviewDeps } from '../use-cases/review-deps';
 import { createKvsSummaryStore } from '../storage/summary-store';
 import { createSummaryIndexer } from '../use-cases/summary-indexer';
+import { createSearchIndexer, withReviewSearch } from '../use-cases/search-indexer';
+import { createKvsSearchStore } from '../storage/search-store';
 import { createSummaryAccess } from '../jira/summary-access';
 import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
@@ -45,7 +47,7 @@ export function reviewDeps(ctx: CallContext): ReviewDeps {
     now: () => new Date(),
     newId: () => randomUUID(),
     accountId: ctx.accountId,
-    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
   };
 }
 
@@ -56,7 +58,7 @@ export function docDeps(ctx: CallContext): DocDeps {
     actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
-    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
     leases: createKvsLeases(),
     newId: () => randomUUID(),
     policyDueDate: policyDueDateFor(),
