@@ -10,6 +10,9 @@ import { createKvsSummaryStore } from './storage/summary-store';
 import { sweepOrphanedPulls } from './use-cases/orphan-sweep';
 import { runRhythm, type RhythmResult } from './use-cases/rhythm';
 import { repairSummaryRows } from './use-cases/summary-repair';
+import { STEP_IN_JOB, searchRebuildDeps } from './resolvers/search-wiring';
+import { rebuildSearchStep } from './use-cases/search-rebuild';
+import { logger } from './logger';
 
 // ---- jira:issuePanel, macro, jira:globalPage: one resolver function (manifest `resolver`) ----
 const resolver = new Resolver();
@@ -23,11 +26,11 @@ export const handler = resolver.getDefinitions();
  * write failed and deletes timeline chunks of pulls that died. Runs as the app; the
  * business day is counted in the Forge environment variable PIR_TIME_ZONE (IANA, UTC by default).
  */
-export const rhythm = (): Promise<RhythmResult> => {
+export const rhythm = async (): Promise<RhythmResult> => {
   const now = () => new Date();
   const summaries = createKvsSummaryStore();
   const reviews = createKvsReviewStore();
-  return runRhythm({
+  const result = await runRhythm({
     now,
     timeZone: process.env.PIR_TIME_ZONE,
     jira: createForgeRhythmJira(),
@@ -37,4 +40,11 @@ export const rhythm = (): Promise<RhythmResult> => {
     repairIndex: () => repairSummaryRows({ summaries, reviews, docs: createKvsReviewDocStore(), pages: createKvsPublishStore(), now }),
     sweepOrphans: () => sweepOrphanedPulls({ reviews, now }),
   });
+  // Issue 17: the review library is built from the summary index in steps until it is complete (then this reads one key).
+  try {
+    await rebuildSearchStep(searchRebuildDeps(), STEP_IN_JOB);
+  } catch (e) {
+    logger.error('rhythm.search-rebuild-failed', { error: e instanceof Error ? e.message : String(e) });
+  }
+  return result;
 };

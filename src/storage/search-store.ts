@@ -1,21 +1,33 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { CELL_BUDGET_BYTES, cellBytes, type CellData, type SearchDoc } from '../domain/search-index';
+import { CELL_BUDGET_BYTES, SEARCH_FORMAT, cellBytes, type CellData, type SearchDoc } from '../domain/search-index';
 import { ConflictError } from './review-store';
 import { isConditionFailure } from './versioned-entity';
 
 /**
  * The review library's index in Forge storage (issue 17):
- *   entity `search-cell`, key `<bucket>.<group>` → { version, cell }: one MiniSearch cell
+ *   entity `search-cell`, key `<format>:<bucket>.<group>` → { version, cell }: one MiniSearch cell
  *       (src/domain/search-index.ts), each at most 200 KiB; written in transactions of at most 25
  *       cells, each guarded by its version, so two saves in one group never drop each other's terms;
- *   `search-doc:<incidentKey>` → the review's searched text and facts (filters, result rows,
+ *   `search-doc:<format>:<incidentKey>` → the review's searched text and facts (filters, result rows,
  *       highlights), read only for the results shown;
- *   `search-format` → the format the whole library was indexed in (absent: not built yet).
+ *   `search-format` → the format the whole library was indexed in (absent: not built yet);
+ *   `search-rebuild` → where a rebuild from the summary index has got to (search-rebuild.ts).
  * A search reads one batch per 25 cells of its words' buckets, then the records of the results it shows.
  */
 export interface StoredCell {
   version: number;
   cell: CellData;
+}
+
+/** Where a rebuild from the summary index has got to (src/use-cases/search-rebuild.ts). */
+export interface RebuildCursor {
+  format: number;
+  /** The last day whose shard is listed, fixed when the rebuild starts (later reviews are indexed by their saves). */
+  until: string;
+  /** Index of the group of SHARDS_PER_READ shards being worked on. */
+  shard: number;
+  /** Rows of that group (in incident-key order) already indexed. */
+  row: number;
 }
 
 export interface SearchIndexStore {
@@ -26,13 +38,19 @@ export interface SearchIndexStore {
   writeDoc(doc: SearchDoc): Promise<void>;
   deleteDoc(incidentKey: string): Promise<void>;
   readFormat(): Promise<number | null>;
+  /** Records the library complete in `format`, and drops the rebuild's cursor. */
   writeFormat(format: number): Promise<void>;
+  readCursor(): Promise<RebuildCursor | null>;
+  writeCursor(cursor: RebuildCursor): Promise<void>;
 }
 
 export const CELL_ENTITY = 'search-cell';
 const BATCH = 25;
 const FORMAT_KEY = 'search-format';
-export const docKey = (incidentKey: string) => `search-doc:${incidentKey}`;
+const CURSOR_KEY = 'search-rebuild';
+// The format is part of every key: a new format starts from empty cells and records, never reads an old one.
+export const docKey = (incidentKey: string) => `search-doc:${SEARCH_FORMAT}:${incidentKey}`;
+const cellKey = (id: string) => `${SEARCH_FORMAT}:${id}`;
 
 function keyNotFound(f: { error?: { code?: string } }): boolean {
   return f.error?.code === 'KEY_NOT_FOUND';
@@ -52,7 +70,10 @@ async function batchRead<T>(keys: readonly string[], entityName?: string): Promi
 
 export function createKvsSearchStore(): SearchIndexStore {
   return {
-    readCells: (ids) => batchRead<StoredCell>([...new Set(ids)], CELL_ENTITY),
+    async readCells(ids) {
+      const found = await batchRead<StoredCell>([...new Set(ids)].map(cellKey), CELL_ENTITY);
+      return new Map([...found.entries()].map(([key, cell]) => [key.slice(key.indexOf(':') + 1), cell]));
+    },
 
     async writeCells(writes) {
       for (const w of writes) {
@@ -65,7 +86,7 @@ export function createKvsSearchStore(): SearchIndexStore {
         for (const w of writes.slice(i, i + BATCH)) {
           const conditions =
             w.expected === null ? new Filter<StoredCell>().and('version', FilterConditions.notExists()) : new Filter<StoredCell>().and('version', FilterConditions.equalTo(w.expected));
-          tx = tx.set(w.id, { version: (w.expected ?? 0) + 1, cell: w.cell }, { entityName: CELL_ENTITY, conditions });
+          tx = tx.set(cellKey(w.id), { version: (w.expected ?? 0) + 1, cell: w.cell }, { entityName: CELL_ENTITY, conditions });
         }
         try {
           await tx.execute();
@@ -89,6 +110,13 @@ export function createKvsSearchStore(): SearchIndexStore {
       return (await kvs.get<{ format: number }>(FORMAT_KEY))?.format ?? null;
     },
 
-    writeFormat: (format) => kvs.set(FORMAT_KEY, { format }),
+    async writeFormat(format) {
+      await kvs.set(FORMAT_KEY, { format });
+      await kvs.delete(CURSOR_KEY);
+    },
+
+    readCursor: async () => (await kvs.get<RebuildCursor>(CURSOR_KEY)) ?? null,
+
+    writeCursor: (cursor) => kvs.set(CURSOR_KEY, cursor),
   };
 }

@@ -1,4 +1,4 @@
-import type { IncidentOverview, ReviewDoc, TimelineView } from '../contract';
+import type { IncidentOverview, ReviewContent, ReviewDoc, SeverityLevel, TimelineView } from '../contract';
 import {
   SEARCH_FIELDS,
   bucketsOf,
@@ -94,7 +94,11 @@ export function createSearchIndexer(store: SearchIndexStore): SummaryIndexer {
 }
 
 /** A review's record from its document; severity and impact start stay as the timeline last set them. */
-export function searchDocOf(doc: Pick<ReviewDoc, 'incidentKey' | 'content' | 'actionItems'>, incident: Pick<IncidentOverview, 'summary' | 'severity'>, prev: SearchDoc | null): SearchDoc {
+export function searchDocOf(
+  doc: { incidentKey: string; content: Pick<ReviewContent, 'servicesImpacted' | 'learnings' | 'contributingFactors' | 'tags'>; actionItems: readonly { summary: string }[] },
+  incident: { summary: string; severity: { level: SeverityLevel } },
+  prev: SearchDoc | null,
+): SearchDoc {
   const c = doc.content;
   const services = [...new Set((c.servicesImpacted ?? []).map((s) => s.trim()).filter((s) => s !== ''))];
   const factors = c.contributingFactors ?? [];

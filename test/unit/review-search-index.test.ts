@@ -48,6 +48,8 @@ function memoryStore() {
     },
     readFormat: async () => 1,
     writeFormat: async () => undefined,
+    readCursor: async () => null,
+    writeCursor: async () => undefined,
   };
   return { store, cells, docs, counts };
 }
