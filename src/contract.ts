@@ -790,6 +790,8 @@ export interface ReviewSearchHit {
   severityLevel: SeverityLevel;
   /** When impact started (ISO), the review's date; null when unknown. */
   impactStartedAt: string | null;
+  /** Services impacted, as typed on the review (the service filter offers those seen). */
+  services: string[];
   /** The fields the query matched in, in field order. */
   fields: ReviewSearchField[];
   highlights: SearchHighlight[];

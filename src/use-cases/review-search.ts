@@ -108,6 +108,7 @@ export async function searchReviews(deps: ReviewSearchDeps, q: ReviewSearchQuery
       title: issue.summary || doc.title,
       severityLevel: doc.severityLevel,
       impactStartedAt: doc.impactStartedAt,
+      services: doc.services,
       fields: matchedFields(hit),
       highlights: highlights(doc, hit),
     });

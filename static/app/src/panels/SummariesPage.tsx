@@ -6,6 +6,7 @@ import '../styles/summaries-fit.css';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
 import { InsightsSection } from '../summaries/insights/InsightsSection';
+import { ReviewSearch } from '../summaries/search/ReviewSearch';
 import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
 
 /**
@@ -55,6 +56,7 @@ export function SummariesPage() {
           summaries={summaries}
           csvQuery={csvQuery}
           onOpen={open}
+          search={<ReviewSearch onOpen={open} />}
         />
         <InsightsSection filters={csvQuery} />
       </div>
