@@ -25,7 +25,8 @@ export function Highlighted({ highlight }: { highlight: SearchHighlight }) {
             {p.text}
           </mark>
         ) : (
-          <span key={i}>{p.text}</span>
+          // The parts of a field (each learning, factor, action item) are joined by line breaks: shown as a separator.
+          <span key={i}>{p.text.replace(/\s*\n\s*/g, ' · ')}</span>
         ),
       )}
     </>
