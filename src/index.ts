@@ -12,7 +12,6 @@ import { runRhythm, type RhythmResult } from './use-cases/rhythm';
 import { repairSummaryRows } from './use-cases/summary-repair';
 import { STEP_IN_JOB, searchRebuildDeps } from './resolvers/search-wiring';
 import { rebuildSearchStep } from './use-cases/search-rebuild';
-import { logger } from './logger';
 
 // ---- jira:issuePanel, macro, jira:globalPage: one resolver function (manifest `resolver`) ----
 const resolver = new Resolver();
@@ -26,11 +25,11 @@ export const handler = resolver.getDefinitions();
  * write failed and deletes timeline chunks of pulls that died. Runs as the app; the
  * business day is counted in the Forge environment variable PIR_TIME_ZONE (IANA, UTC by default).
  */
-export const rhythm = async (): Promise<RhythmResult> => {
+export const rhythm = (): Promise<RhythmResult> => {
   const now = () => new Date();
   const summaries = createKvsSummaryStore();
   const reviews = createKvsReviewStore();
-  const result = await runRhythm({
+  return runRhythm({
     now,
     timeZone: process.env.PIR_TIME_ZONE,
     jira: createForgeRhythmJira(),
@@ -40,11 +39,12 @@ export const rhythm = async (): Promise<RhythmResult> => {
     repairIndex: () => repairSummaryRows({ summaries, reviews, docs: createKvsReviewDocStore(), pages: createKvsPublishStore(), now }),
     sweepOrphans: () => sweepOrphanedPulls({ reviews, now }),
   });
-  // Issue 17: the review library is built from the summary index in steps until it is complete (then this reads one key).
-  try {
-    await rebuildSearchStep(searchRebuildDeps(), STEP_IN_JOB);
-  } catch (e) {
-    logger.error('rhythm.search-rebuild-failed', { error: e instanceof Error ? e.message : String(e) });
-  }
-  return result;
 };
+
+// ---- scheduledTrigger `pir-search-rebuild` (manifest `search-rebuild`) ----
+/**
+ * Every five minutes: while the review library is missing or of an older format, one bounded step
+ * of building it from the summary index (issue 17); once it is complete, one key read. Idempotent:
+ * a step that fires twice indexes the same reviews to the same result.
+ */
+export const searchRebuild = (): Promise<{ indexed: number; done: boolean }> => rebuildSearchStep(searchRebuildDeps(), STEP_IN_JOB);

@@ -294,5 +294,7 @@ export async function seedDemoReviews(site: { runner: FunctionRunner; db: Db }, 
     saved = await invoke<ReviewDoc>('review/status', { issueKey: r.key, status: 'in-review', version: saved.version });
     if (r.status === 'published') await publish(call, r.key, saved.version);
   }
+  // The review library is complete as seeded (each save indexed its review): the trigger records it, as its first run would.
+  await site.runner.invokeTrigger('pir-search-rebuild');
   return REVIEWS.map((r) => r.key);
 }

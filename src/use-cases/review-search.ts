@@ -23,8 +23,6 @@ export interface ReviewSearchDeps {
   store: SearchIndexStore;
   /** Asked as the viewer, as After Action Summaries asks. */
   access: SummaryAccessPort;
-  /** While the library is being built: one small step of the rebuild (search-rebuild.ts), so it finishes without waiting for the hourly job. */
-  rebuildStep?: () => Promise<unknown>;
 }
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -55,15 +53,7 @@ export async function searchReviews(deps: ReviewSearchDeps, q: ReviewSearchQuery
   if (q.from && q.to && q.from > q.to) throw new AppFailure('VALIDATION', 'The start of the date range is after its end.', { from: 'Must be on or before the end date.' });
   const page = Math.max(1, q.page ?? 1);
   const cells = cellsFor(terms);
-  let format = await deps.store.readFormat();
-  if (format !== SEARCH_FORMAT && deps.rebuildStep) {
-    try {
-      await deps.rebuildStep();
-      format = await deps.store.readFormat();
-    } catch {
-      // The step is a help, not the search: it resumes at the next search or the hourly job.
-    }
-  }
+  const format = await deps.store.readFormat();
   const stored = await deps.store.readCells(cells.map((c) => c.id));
   const read: { bucket: number; data: CellData }[] = [];
   for (const c of cells) {

@@ -9,7 +9,7 @@ import { indexReview, searchDocOf } from './search-indexer';
 /**
  * Builds the review library from the summary index when it is missing or of an older format
  * (reviews saved before search existed, or before a format change). Work is done in bounded steps
- * (the hourly job, and a few reviews per search until it is done), resumed from a cursor kept in
+ * (the five-minute trigger `pir-search-rebuild`), resumed from a cursor kept in
  * storage: the summary index's half-month shards in order, and how many rows of the current one
  * are done. Each review is indexed with `indexReview`, which a save running at the same time
  * also calls: both converge on the review as stored.
