@@ -47,8 +47,8 @@ export async function indexReview(store: SearchIndexStore, incidentKey: string, 
           const id = cellId(b, group);
           const was = stored.get(id) ?? null;
           const cell = await updateCell(b, was?.cell ?? null, incidentKey, doc?.text ?? null);
-          // A cell already holding this update (a retry after a half-written batch) is not written again.
-          if (was && cellBytes(was.cell) === cellBytes(cell) && JSON.stringify(was.cell) === JSON.stringify(cell)) continue;
+          // On a retry, a cell already holding this update (its batch was written before the conflict) is not written again.
+          if (attempt > 1 && was && cellBytes(was.cell) === cellBytes(cell) && JSON.stringify(was.cell) === JSON.stringify(cell)) continue;
           writes.push({ id, expected: was?.version ?? null, cell });
         }
         await store.writeCells(writes);
