@@ -3,8 +3,9 @@
  * (`npx tsx bench/search.ts [--reviews 10000]`).
  *
  * Builds the library of 10,000 synthetic reviews (bench/search-data.ts: deterministic, realistic
- * lengths, a shared vocabulary of services, factors and countermeasures) through the real index
- * code — every review saved once with `indexReview`, as a review save does — into an in-memory KVS
+ * lengths, a shared vocabulary of services, factors and countermeasures) with the real index code
+ * — the cells built in bulk by `buildCell`, then the last 20 reviews saved with `indexReview`, as a
+ * review save does, and 5 edits — into an in-memory KVS
  * that keeps what the app's store keeps and counts Forge's storage units per call: one batch of up
  * to 25 keys, or one transaction of up to 25 cells, is one call, sized by what it returns (reads)
  * or sends (writes), 10 KB a unit rounded up, at least one (local/kvs/units.ts's rule). Then it
@@ -17,7 +18,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ReviewSearchQuery } from '../src/contract';
-import { CELL_BUDGET_BYTES, DOC_GROUPS, TERM_BUCKETS, queryTerms, type SearchDoc } from '../src/domain/search-index';
+import { CELL_BUDGET_BYTES, DOC_GROUPS, TERM_BUCKETS, bucketsOf, buildCell, cellId, groupOf, queryTerms, type SearchDoc } from '../src/domain/search-index';
 import type { SummaryAccessPort } from '../src/jira/summary-access';
 import { ConflictError } from '../src/storage/review-store';
 import type { RebuildCursor, SearchIndexStore, StoredCell } from '../src/storage/search-store';
@@ -32,6 +33,8 @@ const KVS_VALUE_LIMIT = 240 * 1024;
 const BATCH = 25;
 /** A search must leave room for everyone else: at most a tenth of a minute's read quota. */
 const TARGET_UNITS = READ_UNITS_PER_MINUTE / 10;
+/** Reviews indexed through the real save path (`indexReview`) on top of the bulk-built library. */
+const SAVED = 20;
 
 interface Meter {
   calls: number;
@@ -156,9 +159,25 @@ async function main(): Promise<void> {
   const kv = meteredStore();
   const docs = syntheticSearchDocs(total);
 
-  // Build through the real save path: one indexReview per review.
+  // All but the last SAVED reviews are built in bulk by the cell code (`buildCell`, what one
+  // `updateCell` per review gives, in one pass: a library built save by save on a shared 2-core
+  // machine takes too long for a benchmark); the last SAVED go through the real save path.
+  const bulk = docs.slice(0, total - SAVED);
+  const byCell = new Map<string, { bucket: number; reviews: SearchDoc[] }>();
+  for (const doc of bulk) {
+    const g = groupOf(doc.incidentKey);
+    for (const b of bucketsOf(doc.text)) {
+      const id = cellId(b, g);
+      const entry = byCell.get(id) ?? { bucket: b, reviews: [] };
+      entry.reviews.push(doc);
+      byCell.set(id, entry);
+    }
+    kv.docs.set(doc.incidentKey, doc);
+  }
+  for (const [id, { bucket, reviews }] of byCell) kv.cells.set(id, { version: 1, cell: buildCell(bucket, reviews) });
   const saves: Meter[] = [];
-  for (const doc of docs) {
+  for (const doc of docs.slice(total - SAVED)) {
+    kv.reset();
     await indexReview(kv.store, doc.incidentKey, () => doc);
     saves.push(kv.reset());
   }
@@ -208,7 +227,7 @@ async function main(): Promise<void> {
   const section =
     '## Review library search\n\n' +
     `${n(total)} synthetic reviews (bench/search-data.ts: titles, ~3 learnings, 2–4 contributing factors with categories, 2–5 action items, 1–3 of 40 services, tags; ` +
-    `median ${n(median(docSizes))} bytes of searched text and facts a review) indexed through the real save path (\`indexReview\`, one call per review) into an in-memory KVS metered as Forge meters it: ` +
+    `median ${n(median(docSizes))} bytes of searched text and facts a review) indexed with the real index code (cells built in bulk by \`buildCell\`, then the last ${SAVED} saved one by one through \`indexReview\`, as a review save does) into an in-memory KVS metered as Forge meters it: ` +
     `one call per batch of ≤ 25 keys or transaction of ≤ 25 cells, 10 KB units rounded up, reads by bytes returned, writes by bytes sent (local/kvs/units.ts). ` +
     `Searches run the real use case (\`searchReviews\`) with every project browsable (in the app one Jira permission call per project found, and one bulk fetch of the page's keys, cost no storage). ` +
     `The baseline reads every review's record (the same \`search-doc\` records, smaller than whole reviews, which favours it) and matches the words in them.\n\n` +
@@ -219,10 +238,10 @@ async function main(): Promise<void> {
     '\n\n' +
     `- **A search costs at most ${n(worst)} read units at ${n(total)} reviews** (${n(Math.floor(READ_UNITS_PER_MINUTE / worst))} searches a minute fit the installation's 4,000-unit read quota; target ≤ ${TARGET_UNITS}: ${worst <= TARGET_UNITS ? 'met' : '**missed**'}). ` +
     `The naive scan reads ${n(naiveUnits)} units per search (${(naiveUnits / worst).toFixed(0)}× more; ${naiveUnits > READ_UNITS_PER_MINUTE ? 'more than a whole minute\'s quota for one search' : `${Math.floor(READ_UNITS_PER_MINUTE / naiveUnits)} a minute`}).\n` +
-    `- A search reads the cells of its words' buckets in every review group (${DOC_GROUPS} cells a word, 3 batch calls), the format key, and the records of the page shown (or, with filters, of up to 250 best matches). Cost grows with the number of distinct word prefixes in the query, not with the library.\n` +
-    `- **Saves**: indexing a new review costs a median ${n(saveRead)} read / ${n(saveWrite)} write units; editing one review's learnings at ${n(total)} a median ${n(editRead)} read / ${n(editWrite)} write units (its group's cells in the buckets its words fall in, never a rebuild).\n` +
+    `- A search reads the cells of its words' buckets in every review group (${DOC_GROUPS} cells a word, 3 batch calls), the format key, and the records of the page shown (or, with filters, of up to 250 best matches). Cost grows with the number of distinct word prefixes in the query and, per word, with the library's size (a cell holds one group's share of a bucket: at 1,000 reviews the same searches cost 9–50 units), never as a read of every review.\n` +
+    `- **Saves** (through \`indexReview\` into the full library): indexing a new review costs a median ${n(saveRead)} read / ${n(saveWrite)} write units; editing one review's learnings at ${n(total)} a median ${n(editRead)} read / ${n(editWrite)} write units (its group's cells in the buckets its words fall in, never a rebuild).\n` +
     `- **Stored**: ${n(kv.cells.size)} cells (${TERM_BUCKETS} term buckets × ${DOC_GROUPS} review groups at most), median ${n(median(cellSizes))} bytes, largest ${n(Math.max(...cellSizes))} bytes (budget ${n(CELL_BUDGET_BYTES)}); ${n(kv.docs.size)} records, largest ${n(Math.max(...docSizes))} bytes; every value under Forge's 240 KiB: ${largest <= KVS_VALUE_LIMIT ? 'yes' : '**no**'}. ` +
-    `Building all ${n(total)} took ${Math.round(buildMs / 1000)} s here (one save each; a real installation builds it save by save, or from the summary index in the hourly job's steps).\n\n` +
+    `Building all ${n(total)} took ${Math.round(buildMs / 1000)} s here (a real installation builds it save by save, or from the summary index in the five-minute trigger's steps).\n\n` +
     `Machine: ${cpus().length} CPUs, Node ${process.version}; 1-minute load average ${loadavg()[0].toFixed(2)}. Date: ${new Date().toISOString()}.\n\n` +
     'Reproduce: `npm run bench:search` (`npx tsx bench/search.ts --reviews 10000`). Exits non-zero when a search passes the target or a value passes 240 KiB.\n';
   console.info(`\n${section}`);
