@@ -123,7 +123,7 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
         <p className="pir-subtle pir-search__hint" id={hintId}>
           Titles, learnings, contributing factors, action items, services and tags of every review you can see.
         </p>
-        <div className="pir-search__filters" role="group" aria-label="Filter search results">
+        <div className="pir-search__filters" role="group" aria-label="Filter search results (dates: when impact started)">
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-severity`}>
               Severity
@@ -148,15 +148,16 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
             </label>
             <Select id={`${id}-category`} spacing="compact" options={CATEGORY_OPTIONS} value={filters.factorCategory} onChange={(e) => setFilter({ factorCategory: e.target.value as SearchFilters['factorCategory'] })} />
           </div>
+          {/* Named apart from the table's "Impact from"/"to" so each label names one control on the page. */}
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-from`}>
-              Impact from
+              Date from
             </label>
             <DatePicker id={`${id}-from`} spacing="compact" value={filters.from} onChange={(v) => setFilter({ from: v })} aria-invalid={rangeProblem !== null} aria-describedby={rangeProblem ? rangeId : undefined} />
           </div>
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-to`}>
-              to
+              Date to
             </label>
             <DatePicker id={`${id}-to`} spacing="compact" value={filters.to} onChange={(v) => setFilter({ to: v })} aria-invalid={rangeProblem !== null} aria-describedby={rangeProblem ? rangeId : undefined} />
           </div>
