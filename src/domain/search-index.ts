@@ -96,13 +96,18 @@ export function searchText(parts: {
 }): Record<ReviewSearchField, string> {
   const lines = (xs: readonly string[]) => cut(xs.map((x) => x.trim()).filter((x) => x !== '').join('\n'));
   return {
-    title: cut(parts.title.trim()),
+    title: titleText(parts.title),
     learnings: lines([parts.learnings.learned, parts.learnings.wentWell, parts.learnings.surprised]),
     factors: lines(parts.factors.map((f) => `${FACTOR_CATEGORY_LABEL[f.category]}: ${f.text}`)),
     actions: lines(parts.actions.map((a) => a.summary)),
     services: lines([...parts.services]),
     tags: cut(parts.tags.join(' ')),
   };
+}
+
+/** The title as searched (trimmed, cut like every field). */
+export function titleText(title: string): string {
+  return cut(title.trim());
 }
 
 /** Every distinct term of the review's text. */

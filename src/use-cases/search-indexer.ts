@@ -8,6 +8,7 @@ import {
   sameDoc,
   sameText,
   searchText,
+  titleText,
   updateCell,
   type SearchDoc,
 } from '../domain/search-index';
@@ -85,7 +86,8 @@ export function createSearchIndexer(store: SearchIndexStore): SummaryIndexer {
           impactStartedAt: view.moments.impactStarted.at,
           services: prev?.services ?? [],
           factorCategories: prev?.factorCategories ?? [],
-          text: { ...text, title: searchText({ title: view.incident.summary, learnings: { learned: '', wentWell: '', surprised: '' }, factors: [], actions: [], services: [], tags: [] }).title },
+          // Only the title comes from the timeline's side; the rest of the text is the document's.
+          text: { ...text, title: titleText(view.incident.summary) },
         };
       }),
     docChanged: (doc: ReviewDoc, incident: Pick<IncidentOverview, 'summary' | 'severity'>) =>
