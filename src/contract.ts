@@ -799,6 +799,62 @@ export interface RelatedReviewsResult {
   since: string;
 }
 
+// ---- Issue 17: the review library search ----
+
+/** The parts of a review the library searches. */
+export type ReviewSearchField = 'title' | 'learnings' | 'factors' | 'actions' | 'services' | 'tags';
+
+/**
+ * A fragment of one field with where the query matched in it: `ranges` are [start, end) offsets
+ * into `text` (UTF-16 code units, as JavaScript strings index). Plain text, never markup: the UI
+ * wraps each range itself. `text` may begin or end with "…" where the field goes on.
+ */
+export interface SearchHighlight {
+  field: ReviewSearchField;
+  text: string;
+  ranges: [number, number][];
+}
+
+export interface ReviewSearchHit {
+  incidentKey: string;
+  title: string;
+  severityLevel: SeverityLevel;
+  /** When impact started (ISO), the review's date; null when unknown. */
+  impactStartedAt: string | null;
+  /** Services impacted, as typed on the review (the service filter offers those seen). */
+  services: string[];
+  /** The fields the query matched in, in field order. */
+  fields: ReviewSearchField[];
+  highlights: SearchHighlight[];
+}
+
+export interface ReviewSearchQuery {
+  /** 1 to 200 characters after trimming. */
+  query: string;
+  severity?: SeverityLevel;
+  /** A service name as typed on reviews (compared without regard to case). */
+  service?: string;
+  factorCategory?: FactorCategory;
+  /** YYYY-MM-DD, inclusive, on the day impact started (UTC). */
+  from?: string;
+  to?: string;
+  /** 1-based; 10 results a page. */
+  page?: number;
+}
+
+export interface ReviewSearchResult {
+  results: ReviewSearchHit[];
+  /** Reviews the viewer may see that match (a lower bound when `capped`). */
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** With filters set, only the best-ranked matches were checked against them: more may match. */
+  capped: boolean;
+  /** The library is being built from the existing reviews: reviews not indexed yet are missing. */
+  indexing: boolean;
+}
+
 // ---- Participants notified (issue 18) ----
 
 /** The one Jira comment that told the participants when the review meets. */
@@ -960,6 +1016,8 @@ export interface ResolverMap {
   'summaries/insights': { payload: Omit<SummaryQuery, 'page' | 'pageSize' | 'sort' | 'dir'>; result: SummaryInsights };
   /** Service names used by earlier reviews the viewer may see, most used first (suggestions as a review is typed). */
   'services/known': { payload: { issueKey: string }; result: string[] };
+  /** Full-text search of every review the viewer may see (issue 17): ranked, with highlights, filtered. */
+  'summaries/search': { payload: ReviewSearchQuery; result: ReviewSearchResult };
   /** The site's countermeasure policy, and whether the viewer may change it. */
   'policy/get': { payload: Record<string, never>; result: PolicyView };
   /**

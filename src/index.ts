@@ -10,6 +10,8 @@ import { createKvsSummaryStore } from './storage/summary-store';
 import { sweepOrphanedPulls } from './use-cases/orphan-sweep';
 import { runRhythm, type RhythmResult } from './use-cases/rhythm';
 import { repairSummaryRows } from './use-cases/summary-repair';
+import { STEP_IN_JOB, searchRebuildDeps } from './resolvers/search-wiring';
+import { rebuildSearchStep } from './use-cases/search-rebuild';
 
 // ---- jira:issuePanel, macro, jira:globalPage: one resolver function (manifest `resolver`) ----
 const resolver = new Resolver();
@@ -38,3 +40,11 @@ export const rhythm = (): Promise<RhythmResult> => {
     sweepOrphans: () => sweepOrphanedPulls({ reviews, now }),
   });
 };
+
+// ---- scheduledTrigger `pir-search-rebuild` (manifest `search-rebuild`) ----
+/**
+ * Every five minutes: while the review library is missing or of an older format, one bounded step
+ * of building it from the summary index (issue 17); once it is complete, one key read. Idempotent:
+ * a step that fires twice indexes the same reviews to the same result.
+ */
+export const searchRebuild = (): Promise<{ indexed: number; done: boolean }> => rebuildSearchStep(searchRebuildDeps(), STEP_IN_JOB);

@@ -298,5 +298,7 @@ export async function seedDemoReviews(site: { runner: FunctionRunner; db: Db }, 
   }
   await seedDemoTemplates(site);
   await seedDemoMeeting(site, seededAt);
+  // The review library is complete as seeded (each save indexed its review): the trigger records it, as its first run would.
+  await site.runner.invokeTrigger('pir-search-rebuild');
   return REVIEWS.map((r) => r.key);
 }

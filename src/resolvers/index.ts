@@ -56,8 +56,10 @@ import {
   PolicyGetPayload,
   PolicySetPayload,
   RelatedReviewsPayload,
+  SummariesSearchPayload,
 } from './schemas';
 import { docDeps, incidentSummaryDeps, insightsDeps, meetingDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps, templateDeps } from './wiring';
+import { searchDeps } from './search-wiring';
 import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
 import { MeetingNotifyPayload } from './meeting-schemas';
 import { TemplatesGetPayload, TemplatesSavePayload } from './template-payloads';
@@ -66,6 +68,7 @@ import { knownServices, summaryInsights } from '../use-cases/insights';
 import { getPolicy, setPolicy } from '../use-cases/policy';
 import { relatedReviews } from '../use-cases/related-reviews';
 import { relatedDeps } from './wiring';
+import { searchReviews } from '../use-cases/review-search';
 
 /** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
 interface ResolverSpec<K extends ResolverKey> {
@@ -138,6 +141,7 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
       return knownServices(summariesDeps());
     },
   },
+  'summaries/search': { schema: SummariesSearchPayload, run: (p) => searchReviews(searchDeps(), p) },
   'policy/get': { schema: PolicyGetPayload, run: (_p, ctx) => getPolicy(policyDeps(ctx)) },
   'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays, p.expectedVersion) },
   'review/related': { schema: RelatedReviewsPayload, run: (p, ctx) => relatedReviews(relatedDeps(ctx), p.issueKey) },

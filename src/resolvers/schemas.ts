@@ -288,3 +288,23 @@ export const PolicySetPayload = z
   })
   .strict();
 export const RelatedReviewsPayload = z.object({ issueKey: IssueKey }).strict();
+
+// ---- Issue 17: the review library search ------------------------------------------------
+
+/** A day that exists: 2026-02-30 matches the pattern but is refused here, not searched as nothing. */
+const RealDay = CalendarDate.refine((d) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(d);
+}, 'Not a calendar date');
+
+export const SummariesSearchPayload = z
+  .object({
+    query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters'),
+    severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
+    service: z.string().trim().min(1, 'Choose a service').max(100, 'At most 100 characters').optional(),
+    factorCategory: z.enum(FACTOR_CATEGORIES).optional(),
+    from: RealDay.optional(),
+    to: RealDay.optional(),
+    page: z.number().int().min(1).max(100, 'At most 100 pages').optional(),
+  })
+  .strict();

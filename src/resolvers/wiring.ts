@@ -16,6 +16,8 @@ import type { DocDeps } from '../use-cases/review-doc';
 import type { TimelineDeps } from '../use-cases/timeline-deps';
 import { createKvsSummaryStore } from '../storage/summary-store';
 import { createSummaryIndexer } from '../use-cases/summary-indexer';
+import { createSearchIndexer, withReviewSearch } from '../use-cases/search-indexer';
+import { createKvsSearchStore } from '../storage/search-store';
 import { createSummaryAccess } from '../jira/summary-access';
 import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
@@ -49,7 +51,7 @@ export function reviewDeps(ctx: CallContext): TimelineDeps {
     now: () => new Date(),
     newId: () => randomUUID(),
     accountId: ctx.accountId,
-    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
   };
 }
 
@@ -60,7 +62,7 @@ export function docDeps(ctx: CallContext): DocDeps {
     actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
-    summaries: createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
     leases: createKvsLeases(),
     newId: () => randomUUID(),
     policyDueDate: policyDueDateFor(),

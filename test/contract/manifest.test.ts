@@ -23,11 +23,13 @@ describe('manifest.yml', () => {
   it('declares every module the mission needs, each on the one Custom UI resource and resolver', () => {
     const m = loadManifest(join(root, 'manifest.yml'));
     const types = [...m.modules.values()].map((x) => x.type).sort();
-    expect(types).toEqual(['jira:adminPage', 'jira:globalPage', 'jira:issuePanel', 'macro', 'scheduledTrigger']);
+    expect(types).toEqual(['jira:adminPage', 'jira:globalPage', 'jira:issuePanel', 'macro', 'scheduledTrigger', 'scheduledTrigger']);
     for (const key of ['pir-issue-panel', 'pir-review-macro', 'pir-after-action-summaries', 'pir-review-templates']) {
       expect(m.modules.get(key)?.functionKey).toBe('resolver');
     }
     expect(m.modules.get('pir-rhythm-check')?.functionKey).toBe('rhythm');
+    // Issue 17: the review library's rebuild, in steps.
+    expect(m.modules.get('pir-search-rebuild')?.functionKey).toBe('search-rebuild');
   });
 
   it('declares one installation for Jira and Confluence: Jira required, Confluence optional', () => {

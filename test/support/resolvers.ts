@@ -103,6 +103,7 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'summaries/insights': { from: '2026-01-01', to: '2026-12-31' },
     'services/known': { issueKey },
     'review/related': { issueKey },
+    'summaries/search': { query: 'login', severity: 2, factorCategory: 'capacity', from: '2026-01-01', to: '2026-12-31' },
     'policy/get': {},
     'policy/set': { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null }, expectedVersion: 0 },
     'meeting/notify': { issueKey, version: f.docVersion },

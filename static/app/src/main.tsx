@@ -17,6 +17,7 @@ import './summaries/insights/insights.css';
 import './review-tab/meeting-notify.css';
 import './templates/templates.css';
 import './related/related.css';
+import './summaries/search/search.css';
 // Refinements for the page's narrow and wide layouts: after the feature styles they refine.
 import './summaries/summaries-fit.css';
 import './summaries/summary-filters-bar.css';

@@ -5,6 +5,7 @@ import { useSummaryRoute } from '../summaries/useSummaryRoute';
 import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
 import { InsightsSection } from '../summaries/insights/InsightsSection';
+import { ReviewSearch } from '../summaries/search/ReviewSearch';
 import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
 
 /**
@@ -54,6 +55,7 @@ export function SummariesPage() {
           summaries={summaries}
           csvQuery={csvQuery}
           onOpen={open}
+          search={<ReviewSearch onOpen={open} />}
         />
         <InsightsSection filters={csvQuery} />
       </div>

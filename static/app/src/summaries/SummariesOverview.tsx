@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { SummaryQuery, SummarySortKey } from '../../../../src/contract';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
@@ -27,6 +27,8 @@ interface SummariesOverviewProps {
   summaries: SummariesState;
   csvQuery: Omit<SummaryQuery, 'page' | 'pageSize'> | null;
   onOpen: (incidentKey: string) => void;
+  /** Shown under the page's heading, before the filters (the review library search, issue 17). */
+  search?: ReactNode;
 }
 
 /** Rows shaped like the table, so nothing jumps when the first answer arrives. */
@@ -48,7 +50,7 @@ function TableSkeleton() {
 }
 
 /** The list side of the page: 24-hour-rule flags, filters, the table, trends and overdue countermeasures. */
-export function SummariesOverview({ filters, onFilters, table, onSort, onPage, onPageSize, summaries, csvQuery, onOpen }: SummariesOverviewProps) {
+export function SummariesOverview({ filters, onFilters, table, onSort, onPage, onPageSize, summaries, csvQuery, onOpen, search }: SummariesOverviewProps) {
   const { locale, timezone } = useAppContext();
   const captionId = useId();
   const { data, loading, error, retry } = summaries;
@@ -110,6 +112,7 @@ export function SummariesOverview({ filters, onFilters, table, onSort, onPage, o
         </div>
         <ExportCsv query={csvQuery} />
       </header>
+      {search}
       {data && <DueReviews flags={data.dueReviews} />}
       <SummaryFiltersBar filters={filters} onChange={onFilters} shownRange={data ? { from: data.from, to: data.to } : null} options={data?.options ?? { projects: [], tags: [] }} />
       {error && data && (error.code === 'VALIDATION' ? <InlineError>{error.message}</InlineError> : <LoadError what="the reviews" error={error} onRetry={retry} />)}
