@@ -72,7 +72,7 @@ module.exports = {
         'what both sides must decide alike is decided once.',
       severity: 'error',
       from: { path: '^static/app/src/' },
-      to: { path: '^src/', pathNot: ['^src/contract\\.ts$', ...UI_BUNDLED] },
+      to: { path: '^src/', pathNot: ['^src/contract(\\.ts$|/)', ...UI_BUNDLED] },
     },
     {
       name: 'ui-contract-import-is-type-only',
@@ -86,14 +86,14 @@ module.exports = {
       comment: 'A module the UI bundles (UI_BUNDLED) imports only another of them or the contract, so no other backend code comes along.',
       severity: 'error',
       from: { path: UI_BUNDLED },
-      to: { pathNot: ['^src/contract\\.ts$', ...UI_BUNDLED] },
+      to: { pathNot: ['^src/contract(\\.ts$|/)', ...UI_BUNDLED] },
     },
     {
       name: 'ui-bundled-modules-use-contract-types-only',
       comment: 'The contract reaches a UI-bundled module as types only, as it reaches the UI.',
       severity: 'error',
       from: { path: UI_BUNDLED },
-      to: { path: '^src/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/contract(\\.ts$|/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'ui-bridge-in-one-module',
