@@ -85,6 +85,12 @@ export interface TimelineState {
   marks?: Record<string, MarkedEntry>;
   /** Pulled entries with an annotation, by id, their text cut short (kept by the pull and by each annotation): the recovery plot's points. */
   annotated?: Record<string, PulledEntry>;
+  /**
+   * A fingerprint of what the last pull brought from Jira (its entries, the issues it read and
+   * their types), before merging. A refresh that brings the same knows the stored pull already
+   * holds it and reads no chunk (issue 13: a no-change refresh costs the same at any size).
+   */
+  pullFingerprint?: string;
 }
 
 /** A pull between writing its first chunk and settling; found by the scheduled job if it died. */

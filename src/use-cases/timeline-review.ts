@@ -11,6 +11,7 @@ import type {
   TimelineResult,
   TimelineView,
 } from '../contract';
+import { createHash } from 'node:crypto';
 import { AppFailure } from '../domain/app-error';
 import type { IncidentSources } from '../domain/sources';
 import { buildEntries, commentEntry, type PulledEntry } from '../domain/timeline-build';
@@ -201,12 +202,28 @@ async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: Inci
   const sources = await pull(deps, issueKey);
   const fresh = buildEntries(sources);
   const pulledIssues = new Set([sources.incident.key, ...sources.related.map((i) => i.key)]);
+  const fingerprint = pullFingerprint(fresh, pulledIssues, issueTypesOf(sources));
   for (let attempt = 1; ; attempt++) {
     const existing = await deps.store.load(issueKey);
+    const storedHead = existing?.state.pulled.head;
+    if (existing && storedHead && existing.state.pullFingerprint === fingerprint) {
+      // Jira holds what the last pull brought: merging it again would change nothing, so no chunk
+      // is read or written. Only the time of the pull moves on, with the review's version.
+      const next: StoredTimeline = { ...existing, version: existing.version + 1, updatedAt: deps.now().getTime(), state: { ...existing.state, pulledAt: sources.pulledAt } };
+      try {
+        await deps.store.save(next, existing.version);
+      } catch (e) {
+        if (e instanceof ConflictError && attempt < REFRESH_WRITE_ATTEMPTS) continue;
+        if (e instanceof ConflictError) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
+        throw e;
+      }
+      const [page, visibility] = await Promise.all([firstChunk(deps, next, storedHead), headVisibility(deps, storedHead)]);
+      return headView(next, storedHead, page, incident, visibility, detailOnce(deps, next));
+    }
     const previous = existing ? await deps.store.loadPulled(issueKey, existing.state.pulled) : [];
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
     const annotations = existing?.state.annotations ?? {};
-    const derived = { digest: digestOf(sortEntries(merged), issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations) };
+    const derived = { digest: digestOf(sortEntries(merged), issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations), pullFingerprint: fingerprint };
     // The digest and issue types go into the pull's index, beside its chunks: the review stays small.
     const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null, { digest: derived.digest, issueTypes: issueTypesOf(sources) });
     const now = deps.now();
@@ -250,6 +267,14 @@ async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: Inci
     const page: DigestPage = { pulled: merged.filter((e) => end === null || compareEntries(e, end) < 0), end };
     return headView(next, head, page, incident, await headVisibility(deps, head), detail);
   }
+}
+
+/** What a pull brought from Jira, as one hash: equal fingerprints mean merging the second pull changes nothing. */
+function pullFingerprint(fresh: readonly PulledEntry[], pulledIssues: ReadonlySet<string>, issueTypes: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const entry of sortEntries(fresh)) hash.update(JSON.stringify(entry)).update('\n');
+  hash.update(JSON.stringify([...pulledIssues].sort())).update(JSON.stringify(Object.entries(issueTypes).sort(([a], [b]) => a.localeCompare(b))));
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**

@@ -94,3 +94,20 @@ it('paging on from the pages a view names reaches every entry once, in order', a
   expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
   for (let i = 1; i < seen.length; i++) expect(Date.parse(seen[i].at)).toBeGreaterThanOrEqual(Date.parse(seen[i - 1].at));
 }, 240_000);
+
+it('a refresh that brings nothing new from Jira reads the first chunk only and writes only the review', async () => {
+  const before = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey });
+  site.log.clear();
+  const after = await okAs<TimelineView>(site, MAYA, 'timeline/refresh', { issueKey });
+  const kvs = site.log.list().filter((r) => r.kind === 'kvs');
+  const { chunks, rest } = split(kvs.filter((r) => (r.storage?.readUnits ?? 0) > 0));
+  expect(chunks).toHaveLength(1);
+  for (const r of rest) expect(r.storage!.readUnits).toBe(1);
+  const writes = kvs.filter((r) => (r.storage?.writeUnits ?? 0) > 0);
+  expect(writes.map((r) => r.storage!.writeUnits)).toStrictEqual([1]);
+  // Nothing moved but the time of the pull: the same entries, moments and metrics, one version on.
+  expect(after.version).toBe(before.version + 1);
+  expect(after.paging.total).toBe(before.paging.total);
+  expect(after.moments).toStrictEqual(before.moments);
+  expect(after.metrics).toStrictEqual(before.metrics);
+}, 120_000);
