@@ -10,7 +10,10 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    // Tests within a file run in a random order (the seed is printed, `--seed <n>` replays it), so none can lean on
+    // what another left in the site. Each talks to a site in this process; 30 s, not 5, so a busy machine is not
+    // mistaken for a failure.
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], randomize: true, testTimeout: 30_000 },
     { ...base, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
