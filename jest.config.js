@@ -13,7 +13,7 @@ const randomOrder = { testRunner: '<rootDir>/test/support/random-order-runner.cj
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'], ...randomOrder },
     {
       ...base,
       displayName: 'integration',
