@@ -39,10 +39,12 @@ const ITEMS: ActionItemInput[] = [
 ];
 
 let site: RunningSite;
-beforeAll(async () => {
+// A site of its own for every test: sub-tasks, issue properties and stored mappings stay with the test that made them
+// (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
 });
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 
 function syncAs(
@@ -88,13 +90,13 @@ async function reseed(): Promise<void> {
 
 const bulkCreates = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue/bulk');
 const knownOf = (r: ActionItemsSync): Record<string, KnownSubtask> => r.mapping;
+/** The three items created as sub-tasks of INC-1 by a first run, for the tests about the runs after it. */
+const createdOnce = () => syncAs(MAYA, 'INC-1', ITEMS);
 
 describe('action items → sub-tasks of the incident, as the user', () => {
-  let first: ActionItemsSync;
-
   it('creates one sub-task per item in the incident project, under the incident, with the item fields, in one bulk create', async () => {
     await clearRequestLog(site);
-    first = await syncAs(MAYA, 'INC-1', ITEMS);
+    const first = await syncAs(MAYA, 'INC-1', ITEMS);
     expect(first.failed).toStrictEqual([]);
     expect(first.created).toStrictEqual(['a1', 'a2', 'a3']);
     expect(first.updated).toStrictEqual([]);
@@ -129,6 +131,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   });
 
   it('creates nothing on a second run, with or without the stored mapping (found again by the issue property)', async () => {
+    const first = await createdOnce();
     for (const known of [knownOf(first), {}]) {
       await clearRequestLog(site);
       const again = await syncAs(MAYA, 'INC-1', ITEMS, known);
@@ -143,6 +146,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   });
 
   it('updates only the sub-task of the edited item', async () => {
+    const first = await createdOnce();
     const edited = ITEMS.map((i) => (i.id === 'a2' ? { ...i, summary: 'Put production access docs and phone numbers in the runbook', dueDate: '2026-12-20', owner: person('tomas@example.com') } : i));
     await clearRequestLog(site);
     const result = await syncAs(MAYA, 'INC-1', edited, knownOf(first));
@@ -166,6 +170,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   });
 
   it('flows a sub-task moved to Done in Jira back as its live status, and it is no longer overdue', async () => {
+    const first = await createdOnce();
     const key = first.mapping.a1.key;
     await closeIssueAs(site, MAYA, key);
 
@@ -215,6 +220,7 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   });
 
   it('answers NOT_FOUND to a user who cannot see the incident and creates nothing', async () => {
+    await createdOnce(); // Maya's three, which must still be all there are
     await clearRequestLog(site);
     const failure = await syncAs(LENA, 'INC-1', ITEMS.map((i) => ({ ...i, id: `lena-${i.id}` }))).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
@@ -297,7 +303,7 @@ describe('action items sync both ways through the resolvers, without clobbering'
   const w1 = (d: ReviewDoc) => d.actionItems.find((i) => i.id === 'w1')!;
   const puts = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'PUT' && r.path === `/rest/api/3/issue/${subtaskKey}`);
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await reseed();
     doc = await get();
     doc = await save(items, doc.version);
@@ -307,6 +313,34 @@ describe('action items sync both ways through the resolvers, without clobbering'
     expect(w1(created.doc).overdue).toBe(true);
   });
 
+  // The tests below tell one story; each replays the steps before its own (these, without their checks), so it
+  // passes alone and in any order.
+  /** Daniel moves w1's due date and owner in Jira; the review is opened again. */
+  const jiraMovesDueAndOwner = async () => {
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } } });
+    doc = await get();
+  };
+  /** w1's description edited in a form opened before Jira's change, saved and synced twice. */
+  const descriptionEditedAndSynced = async () => {
+    doc = await save(items.map((i) => (i.id === 'w1' ? { ...i, description: 'Page on a missed backup, and on a short one.' } : i)), doc.version);
+    await sync();
+    doc = await get();
+    doc = (await sync()).doc;
+  };
+  /** w1's due date and priority changed both in the review and in Jira. */
+  const bothSidesChangeW1 = async () => {
+    doc = await save(doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))), doc.version);
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { priority: { name: 'Highest' }, duedate: '2032-02-02' } });
+  };
+  /** The priority kept as in the review, the due date as in Jira, and synced. */
+  const conflictsSettled = async () => {
+    doc = await get();
+    const [due, priority] = w1(doc).conflicts!;
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: priority, keep: 'mine', version: doc.version });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: due, keep: 'jira', version: doc.version });
+    await sync();
+  };
+
   it('shows a due date and owner changed in Jira on open, and no overdue flag for a future date', async () => {
     await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } } });
     doc = await get();
@@ -315,6 +349,7 @@ describe('action items sync both ways through the resolvers, without clobbering'
   });
 
   it('never writes the old owner and due date back when only the description is edited (even from a form opened before)', async () => {
+    await jiraMovesDueAndOwner();
     const stale = items.map((i) => (i.id === 'w1' ? { ...i, description: 'Page on a missed backup, and on a short one.' } : i));
     doc = await save(stale, doc.version);
     await clearRequestLog(site);
@@ -335,6 +370,8 @@ describe('action items sync both ways through the resolvers, without clobbering'
   });
 
   it('shows a field changed on both sides as a conflict and overwrites neither side', async () => {
+    await jiraMovesDueAndOwner();
+    await descriptionEditedAndSynced();
     doc = await save(doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))), doc.version);
     await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { priority: { name: 'Highest' }, duedate: '2032-02-02' } });
     doc = await get();
@@ -354,6 +391,9 @@ describe('action items sync both ways through the resolvers, without clobbering'
   });
 
   it('settles a conflict either way, and the next sync makes both sides agree', async () => {
+    await jiraMovesDueAndOwner();
+    await descriptionEditedAndSynced();
+    await bothSidesChangeW1();
     doc = await get();
     const [due, priority] = w1(doc).conflicts!;
     doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: priority, keep: 'mine', version: doc.version });
@@ -372,6 +412,10 @@ describe('action items sync both ways through the resolvers, without clobbering'
   });
 
   it('refuses to settle a conflict that is no longer there', async () => {
+    await jiraMovesDueAndOwner();
+    await descriptionEditedAndSynced();
+    await bothSidesChangeW1();
+    await conflictsSettled();
     doc = await get();
     const stale = await callAs<ReviewDoc>(site, MAYA, 'actions/settle', {
       issueKey: KEY, itemId: 'w1', conflict: { field: 'priority', app: 'Low', jira: 'Highest' }, keep: 'jira', version: doc.version,

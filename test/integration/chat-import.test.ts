@@ -4,11 +4,12 @@ import type { RunningSite } from '../../local/site';
 import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
-beforeAll(async () => {
+// A site of its own for every test, with INC-1's review started and no chat imported yet (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
   await okAs(site, MAYA, 'review/start', { issueKey: 'INC-1' });
 });
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
@@ -48,6 +49,8 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
   });
 
   it('adds nothing the second time, repeated messages in one import count once, and a no-op writes nothing', async () => {
+    const started = await timeline();
+    await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: TRANSCRIPT, version: started.version });
     const before = await timeline();
     await clearRequests();
     const again = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: TRANSCRIPT, version: before.version });

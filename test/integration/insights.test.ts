@@ -15,12 +15,14 @@ const LENA = 'lena@example.com';
 const GLOBAL = 'pir-after-action-summaries';
 const RANGE = { from: '2025-06-01', to: '2027-05-31' };
 
-beforeAll(async () => {
+// A site of its own for every test, with the demo reviews: a policy saved or a sub-task dated stays with the test that
+// did it (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
   const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
   expect(seeded.status).toBe(200);
 }, 120_000);
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 describe('insights on After Action Summaries', () => {
   it('groups the demo reviews by shared services and factor categories', async () => {

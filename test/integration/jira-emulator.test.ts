@@ -9,8 +9,10 @@ const NOT_FOUND = { errorMessages: ['Issue does not exist or you do not have per
 const JIRA_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
 
 let site: Site;
-beforeAll(async () => { site = await startSite(SCENARIO); });
-afterAll(async () => { await site.close(); });
+// An emulator of its own for every test: edits, transitions and new issues stay with the test that made them (the file
+// runs in random order).
+beforeEach(async () => { site = await startSite(SCENARIO); });
+afterEach(async () => { await site.close(); });
 
 describe('permissions', () => {
   it('answers Jira\'s 404 to a user who cannot browse the project, on every issue route', async () => {
@@ -195,6 +197,9 @@ describe('search/jql', () => {
     expect(await q('issuekey = INC-2')).toEqual(['INC-2']);
     expect(await q('parent = INC-1 AND issuetype = Sub-task')).toEqual(expect.arrayContaining(['INC-3']));
     expect(await q('project in (INC, SUP) AND statusCategory = Done')).toEqual(['INC-1', 'INC-3']);
+    // INC-2 is Medium in the scenario: raised here so it matches by an edited priority alone (the edit test used to
+    // leave it Highest for this one).
+    expect((await call(site, 'PUT', '/issue/INC-2', { body: { fields: { priority: { name: 'Highest' } } } })).status).toBe(204);
     expect(await q('status in ("Resolved", Closed) OR priority in (Highest)')).toEqual(expect.arrayContaining(['INC-1', 'INC-2', 'SUP-1']));
     expect(await q('labels = sev2 AND created >= "2026-10-14" AND created <= "2026-10-14 19:05"')).toEqual(['INC-1']);
     expect(await q('resolved >= "2026-10-14 19:20" AND (project = INC)')).toEqual(['INC-1', 'INC-3']);

@@ -3,10 +3,12 @@ import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite, jiraAs, okAs } from '../support/site';
 
 let site: RunningSite;
-beforeAll(async () => {
+// A site of its own for every test: comments posted and notices recorded stay with the test that made them (the file
+// runs in random order).
+beforeEach(async () => {
   site = await freshSite();
 });
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';
@@ -28,6 +30,12 @@ async function saveMeeting(participants: Participant[], patch: Partial<ReviewCon
   const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
   const content: ReviewContent = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: '2026-12-08', meetingTime: '15:00', meetingTimeZone: 'Europe/London', participants, ...patch } };
   return okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: ISSUE, content, actionItems: doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })), version: doc.version });
+}
+
+/** A meeting with `participants` saved and its participants notified: what the tests about a second notice start from. */
+async function notified(participants: Participant[]): Promise<MeetingNotifyResult> {
+  const saved = await saveMeeting(participants);
+  return okAs<MeetingNotifyResult>(site, MAYA, 'meeting/notify', { issueKey: ISSUE, version: saved.version });
 }
 
 async function setFaults(config: Record<string, unknown> | null) {
@@ -61,6 +69,7 @@ describe('Notify participants', () => {
   });
 
   it('never notifies the same meeting twice, asked again or not, and says when it was sent', async () => {
+    await notified([DANIEL, TOMAS]);
     const before = (await comments()).length;
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
     for (const again of [false, true]) {
@@ -71,6 +80,7 @@ describe('Notify participants', () => {
   });
 
   it('notifies a changed meeting only when asked to notify again', async () => {
+    await notified([DANIEL, TOMAS]);
     const before = (await comments()).length;
     const saved = await saveMeeting([DANIEL, TOMAS, AIKO]);
     expect(saved.meetingNotice?.current).toBe(false);
@@ -92,6 +102,7 @@ describe('Notify participants', () => {
   });
 
   it('shows Jira refusing the comment as a clear error, records nothing, and lets the next click send', async () => {
+    await notified([DANIEL, TOMAS]); // the notice already sent, which the changed meeting makes out of date
     const saved = await saveMeeting([TOMAS]);
     const before = (await comments()).length;
     await setFaults({ rate5xx: 1, pathPrefix: `/rest/api/3/issue/${ISSUE}/comment` });
@@ -120,6 +131,7 @@ describe('Notify participants', () => {
   });
 
   it('offers the saved meeting as an .ics file with the start in UTC', async () => {
+    await saveMeeting([DANIEL]);
     const { filename, ics } = await okAs<{ filename: string; ics: string }>(site, MAYA, 'meeting/ics', { issueKey: ISSUE });
     expect(filename).toBe(`${ISSUE}-review-meeting.ics`);
     expect(ics).toContain('\r\nDTSTART:20261208T150000Z\r\n');

@@ -80,7 +80,22 @@ let parent: PageSummary;
 const PROXIMATE = 'A batch job exhausted the process limit on the web hosts.';
 const RESOLUTION = 'The web service was restarted and the job was moved off the web tier.';
 
-beforeAll(async () => {
+/** Where the tests publish: the IR space, under its "Post-incident reviews" page (the first test shows the way there). */
+async function irTarget(): Promise<{ target: PublishTarget; parent: PageSummary }> {
+  const ir = (await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' })).find((s) => s.key === 'IR');
+  if (!ir) throw new Error('The seed has no IR space');
+  const [root] = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: null });
+  const under = (await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: root.id })).find((p) => p.title === 'Post-incident reviews');
+  if (!under) throw new Error('The seed has no "Post-incident reviews" page in IR');
+  return { target: { spaceId: ir.id, spaceKey: ir.key, parentId: under.id }, parent: under };
+}
+
+/** The internal report of INC-1 published now, as Maya, to the target. */
+const publishInternalNow = async () => okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+
+// A site of its own for every test, with INC-1's review started and filled in: pages, links and publish records stay
+// with the test that made them, so each test passes alone and in any order (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
   await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-1' });
   const doc = await review();
@@ -106,8 +121,9 @@ beforeAll(async () => {
     ],
     version: doc.version,
   });
-});
-afterAll(() => site.close());
+  ({ target, parent } = await irTarget());
+}, 30_000);
+afterEach(() => site.close());
 
 describe('choosing where to publish', () => {
   it('finds spaces by name or key and lists root pages, then the children of a page', async () => {
@@ -120,8 +136,7 @@ describe('choosing where to publish', () => {
     expect(roots.map((p) => p.title)).toEqual(['Incident Reviews']);
     const children = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: roots[0].id });
     expect(children.map((p) => p.title)).toEqual(['Post-incident reviews', 'Runbooks']);
-    parent = children[0];
-    target = { spaceId: ir.id, spaceKey: ir.key, parentId: parent.id };
+    expect(target).toStrictEqual({ spaceId: ir.id, spaceKey: ir.key, parentId: children[0].id });
   });
 
   it('remembers nothing before the first publish', async () => {
@@ -159,12 +174,10 @@ describe('choosing where to publish', () => {
 });
 
 describe('publishing the internal report', () => {
-  let first: PublishResult;
-
   it('creates the page under the chosen parent with the report and the live macro, links it from the incident and marks the review published', async () => {
     await clearRequestLog(site);
     const doc = await review();
-    first = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version });
+    const first = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version });
     expect(first.outcome).toBe('created');
     expect(first.page).toMatchObject({ version: 1, title: expect.stringMatching(/^INC-1: /) });
     expect(first.doc).toMatchObject({ status: 'published', version: doc.version + 1 });
@@ -205,6 +218,7 @@ describe('publishing the internal report', () => {
   });
 
   it('re-publishes in place: the same page at version 2 and still one remote link', async () => {
+    const first = await publishInternalNow();
     const linksBefore = (await remoteLinks()).length;
     const again = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
     expect(again.outcome).toBe('updated');
@@ -215,12 +229,14 @@ describe('publishing the internal report', () => {
   });
 
   it('refuses a publish from a stale review version and sends nothing to Confluence', async () => {
+    const first = await publishInternalNow();
+    const pageVersion = (await page(first.page.pageId)).version.number;
     const doc = await review();
     await clearRequestLog(site);
     const stale = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version - 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await loggedProductRequests(site)).filter((r) => r.kind === 'confluence')).toEqual([]);
-    expect((await page(first.page.pageId)).version.number).toBe(2);
+    expect((await page(first.page.pageId)).version.number).toBe(pageVersion);
   });
 
   it("writes the page's times in the publisher's time zone, and refuses one that does not exist", async () => {
@@ -231,12 +247,14 @@ describe('publishing the internal report', () => {
   });
 
   it('writes on top of a version someone saved meanwhile', async () => {
+    const first = await publishInternalNow();
     const bumped = await bumpPage(first.page.pageId);
     const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
     expect(r.page).toMatchObject({ pageId: first.page.pageId, version: bumped + 1 });
   });
 
   it('re-reads once and retries when a concurrent save makes its version stale (409)', async () => {
+    const first = await publishInternalNow();
     const pageId = first.page.pageId;
     const before = (await page(pageId)).version.number;
     let bumped = 0;
@@ -261,6 +279,7 @@ describe('publishing the internal report', () => {
   });
 
   it('creates the page again when it was deleted, records it and moves the remote link to it', async () => {
+    const first = await publishInternalNow();
     const del = await rest<null>('DELETE', `/wiki/api/v2/pages/${first.page.pageId}`);
     expect(del.status).toBe(204);
     const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
@@ -310,6 +329,7 @@ describe('the external summary', () => {
   });
 
   it('previews a summary with no person\'s name and no comment text', async () => {
+    await saveExternal(PROXIMATE, RESOLUTION);
     const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1' });
     expect(preview).toMatchObject({ proximateCause: PROXIMATE, resolution: RESOLUTION, servicesImpacted: ['Login', 'Web'], countermeasures: ['Alert on login error rate'] });
     const text = JSON.stringify(preview);
@@ -321,6 +341,9 @@ describe('the external summary', () => {
   });
 
   it('publishes exactly the preview to its own page, without a second remote link and without touching the review', async () => {
+    // The internal report is out already (its remote link is the one there must still be only one of).
+    await saveExternal(PROXIMATE, RESOLUTION);
+    await publishInternalNow();
     const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1' });
     const before = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     const doc = await review();
@@ -348,6 +371,9 @@ describe('the external summary', () => {
   });
 
   it('publishes what was saved last: an edited resolution replaces the old one on the page', async () => {
+    // Published once with the first resolution, so there is an old one on the page to replace.
+    const before = await saveExternal(PROXIMATE, RESOLUTION);
+    await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, version: before.version });
     const saved = await saveExternal(PROXIMATE, 'Moved the export job to one host.');
     const r = await okAs<PublishResult>(site, MAYA, 'publish/external', { issueKey: 'INC-1', target, version: saved.version });
     const storage = (await page(r.page.pageId)).body.storage?.value ?? '';

@@ -6,10 +6,11 @@ import { withOneCommander } from '../../src/domain/incident-commander';
 import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
-beforeAll(async () => {
+// A site of its own for every test: each reads INC-1 as the seed left it, whatever ran before (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
-});
-afterAll(() => site.close());
+}, 30_000);
+afterEach(() => site.close());
 
 const MAYA = 'maya@example.com';
 
@@ -152,7 +153,7 @@ describe('the review document through the resolvers', () => {
       }),
       { numRuns: 40, seed: 20261206 },
     );
-  });
+  }, 60_000); // 40 saves and reloads: more than the default 5 s on a busy machine
 
   it('keeps "Incident commander" and the participants\' commander role one fact on save, whatever the payload says', async () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' });
@@ -183,6 +184,9 @@ describe('the review document through the resolvers', () => {
 
   it('exports the whole review as Markdown in the viewer\'s time zone', async () => {
     await okAs<unknown>(site, MAYA, 'review/start', { issueKey: 'INC-1' });
+    const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
+    const factor = { id: 'f1', text: 'The runbook for production access was out of date.', category: 'other' as const };
+    await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, contributingFactors: [factor] }, actionItems: [], version: doc.version });
     const { filename, markdown } = await okAs<{ filename: string; markdown: string }>(site, MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Europe/London' });
     expect(filename).toBe('INC-1-post-incident-review.md');
     expect(markdown).toMatch(/^# INC-1/);

@@ -5,7 +5,9 @@ import { seededDate, STORY_NOW } from '../../local/seed/story-dates';
 import { callAs, freshSite, okAs } from '../support/site';
 
 let site: RunningSite;
-beforeAll(async () => {
+// A site of its own for every test, with the same three reviews: a test that moves a review or starts more changes no
+// other test's rows (the file runs in random order).
+beforeEach(async () => {
   site = await freshSite();
   // Two incident reviews in INC and one in MKT: Maya may browse both projects, Lena only MKT.
   for (const key of ['INC-1', 'INC-2']) await ok<TimelineView>(MAYA, 'review/start', { issueKey: key });
@@ -18,7 +20,7 @@ beforeAll(async () => {
     version: 0,
   });
 }, 120_000);
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 const MAYA = 'maya@example.com';
 const LENA = 'lena@example.com';

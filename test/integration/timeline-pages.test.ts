@@ -213,6 +213,12 @@ describe('the large incident, in answers of at most a megabyte', () => {
     change = await ok<TimelineChange>('timeline/manual/update', { issueKey, entryId: id, entry: { ...entry, text: 'Paged payments.' }, version: change.version });
     change = await ok<TimelineChange>('timeline/manual/remove', { issueKey, entryId: id, version: change.version });
     change = await ok<TimelineChange>('moments/set', { issueKey, moment: 'restored', at: '2026-11-19T20:00:00Z', version: change.version });
+    // Every kind of answer is asked for here, not left to the other tests (which may run after this one, or not at all):
+    // a page, an annotation on the first page (the last page's is another test's) and the severity another test sets.
+    view = await ok<TimelineView>('timeline/get', { issueKey });
+    await page(view.version, view.paging.pageStarts[0], view.paging.pageStarts[1]);
+    change = await ok<TimelineChange>('timeline/annotate', { issueKey, entryId: view.entries[0].id, version: view.version, patch: { kind: 'automation' } });
+    change = await ok<TimelineChange>('severity/set', { issueKey, level: 1, version: change.version });
     view = await ok<TimelineView>('review/start', { issueKey });
     for (const macroView of ['full', 'timeline', 'summary', 'actions']) {
       const macro = await ok<MacroResult>('macro/get', { config: { issueKey, view: macroView } }, MAYA, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } });
