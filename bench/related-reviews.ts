@@ -7,8 +7,10 @@
  * store does (half-month shards by `shardRecords`, one `summary-loc:` pointer per review). Then
  * calls `review/related` as Maya through the site's /__forge/invoke (the real resolver) for
  * incidents spread over the 24 months, and counts from the request log the storage calls, Forge
- * read units (10 KB each) and Jira calls of each lookup. Prints the figures (it writes no results
- * file); exits non-zero when a lookup reads more than a constant number of keys.
+ * read units (10 KB each) and Jira calls of each lookup. The baseline, in the same run, is the
+ * naive lookup: every review's row read to compare (the whole summary index, counted as one read
+ * of all its bytes, the least it could cost). Writes bench/RESULTS.md and bench/results.json
+ * (`npm run bench:related`); exits non-zero when a lookup reads more than a constant number of keys.
  */
 import { kvs } from '@forge/kvs';
 import { build } from 'esbuild';
@@ -22,6 +24,7 @@ import { SHARD_ENTITY, shardRecords } from '../src/storage/summary-store';
 import { loadScenario } from '../local/jira';
 import { runInInvocation } from '../local/runner/forge-globals';
 import { startSite } from '../local/site';
+import { writeBenchResults } from './results-file';
 import { HIDDEN_PROJECT, SYNTHETIC_PROJECTS, VIEWER_EMAIL, syntheticReviews } from './summaries-data';
 
 const TOTAL = 10_000;
@@ -49,10 +52,12 @@ async function main(): Promise<void> {
     loadScenario(site.db, { projects: SYNTHETIC_PROJECTS, issues: all.map((r) => r.issue), links: [] });
     const byShard = new Map<string, SummaryRow[]>();
     for (const { row } of all) byShard.set(shardOf(row), upsertRow(byShard.get(shardOf(row)) ?? [], row));
+    const shardItems = [...byShard].flatMap(([id, rows]) => shardRecords(id, rows, 1).map((r) => ({ key: r.key, value: r.value, entityName: SHARD_ENTITY })));
     await inApp(async () => {
       await setAll(all.map((r) => ({ key: `summary-loc:${r.row.incidentKey}`, value: shardOf(r.row) })));
-      await setAll([...byShard].flatMap(([id, rows]) => shardRecords(id, rows, 1).map((r) => ({ key: r.key, value: r.value, entityName: SHARD_ENTITY }))));
+      await setAll(shardItems);
     });
+    const naiveReadUnits = Math.ceil(shardItems.reduce((n, r) => n + Buffer.byteLength(JSON.stringify(r.value), 'utf8'), 0) / 10_240);
     // Subjects the viewer may browse (the hidden project's rows still take part as candidates, and must never come back).
     const dated = all.filter((r) => r.row.impactStartedAt !== null && r.row.projectKey !== HIDDEN_PROJECT).sort((a, b) => a.row.impactStartedAt!.localeCompare(b.row.impactStartedAt!));
     const subjects = Array.from({ length: LOOKUPS }, (_, i) => dated[Math.floor(((i + 1) * (dated.length - 1)) / LOOKUPS)].row.incidentKey);
@@ -87,6 +92,27 @@ async function main(): Promise<void> {
       `RELATED-BENCH reviews=${TOTAL} lookups=${figures.length} maxKvsCalls=${maxCalls} maxReadUnits=${maxUnits} ` +
         `(${((100 * maxUnits) / READ_UNITS_PER_MINUTE).toFixed(1)}% of the ${READ_UNITS_PER_MINUTE}/min quota) maxJiraCalls=${Math.max(...figures.map((f) => f.jiraCalls))} ` +
         `medianMs=${[...figures.map((f) => f.ms)].sort((a, b) => a - b)[figures.length >> 1]} withRelated=${figures.filter((f) => f.related > 0).length}`,
+    );
+    const medianUnits = [...figures.map((f) => f.readUnits)].sort((a, b) => a - b)[figures.length >> 1];
+    const perMinute = (units: number) => Math.floor(READ_UNITS_PER_MINUTE / units);
+    writeBenchResults(
+      'relatedReviews',
+      { reviews: TOTAL, lookups: figures, naiveReadUnits, maxReadUnits: maxUnits, maxKvsCalls: maxCalls },
+      '## Related reviews',
+      [
+        '## Related reviews',
+        '',
+        `\`review/related\` as the viewer through \`/__forge/invoke\` at ${TOTAL.toLocaleString('en-US')} reviews, ${figures.length} incidents spread over 24 months (\`npm run bench:related\`). Baseline in the same run: every row of the summary index read to compare, counted as one read of all its bytes.`,
+        '',
+        '| lookup | storage calls | read units | lookups a minute in 4,000 read units | Jira calls |',
+        '| --- | --- | --- | --- | --- |',
+        `| related reviews, median | ${[...figures.map((f) => f.kvsCalls)].sort((a, b) => a - b)[figures.length >> 1]} | ${medianUnits} | ${perMinute(medianUnits)} | ${[...figures.map((f) => f.jiraCalls)].sort((a, b) => a - b)[figures.length >> 1]} |`,
+        `| related reviews, largest | ${maxCalls} | ${maxUnits} | ${perMinute(maxUnits)} | ${Math.max(...figures.map((f) => f.jiraCalls))} |`,
+        `| baseline: the whole index | – | ${naiveReadUnits} | ${perMinute(naiveReadUnits)} | – |`,
+        '',
+        'A lookup reads the row\'s pointer and the year of half-month shards before the incident, never a review; what it reads grows with the reviews of that year, not of the site.',
+        '',
+      ].join('\n'),
     );
     if (maxCalls > MAX_KVS_CALLS) process.exitCode = 1;
   } finally {
