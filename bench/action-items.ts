@@ -33,7 +33,14 @@ const LATENCY_MS = 50;
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'];
 const QUESTIONS = ['know-sooner', 'recover-sooner', 'other'] as const;
 
-interface LoggedRequest { kind: string; method: string; path: string; status: number; startMs: number; endMs: number }
+interface LoggedRequest {
+  kind: string;
+  method: string;
+  path: string;
+  status: number;
+  startMs: number;
+  endMs: number;
+}
 
 interface Run {
   name: string;
@@ -83,7 +90,11 @@ function items(): ActionItemInput[] {
   });
 }
 
-async function measure(site: RunningSite, name: string, work: () => Promise<Partial<Pick<Run, 'created' | 'updated' | 'failed'>>>): Promise<Run> {
+async function measure(
+  site: RunningSite,
+  name: string,
+  work: () => Promise<Partial<Pick<Run, 'created' | 'updated' | 'failed'>>>,
+): Promise<Run> {
   await admin(site, 'DELETE', '/__admin/requests');
   const started = performance.now();
   const outcome = await runInInvocation(
@@ -96,10 +107,18 @@ async function measure(site: RunningSite, name: string, work: () => Promise<Part
   const byKind: Record<string, number> = {};
   for (const r of jira) byKind[kindOf(r)] = (byKind[kindOf(r)] ?? 0) + 1;
   const run: Run = {
-    name, byKind, requests: jira.length, rounds: longestChain(jira).length, wallMs,
-    created: outcome.created ?? 0, updated: outcome.updated ?? 0, failed: outcome.failed ?? 0,
+    name,
+    byKind,
+    requests: jira.length,
+    rounds: longestChain(jira).length,
+    wallMs,
+    created: outcome.created ?? 0,
+    updated: outcome.updated ?? 0,
+    failed: outcome.failed ?? 0,
   };
-  console.info(`${name.padEnd(28)} ${String(run.requests).padStart(3)} requests, ${run.rounds} rounds, ${wallMs} ms  ${JSON.stringify(byKind)}`);
+  console.info(
+    `${name.padEnd(28)} ${String(run.requests).padStart(3)} requests, ${run.rounds} rounds, ${wallMs} ms  ${JSON.stringify(byKind)}`,
+  );
   return run;
 }
 
@@ -117,13 +136,20 @@ const counts = (r: ActionItemsSync) => ({ created: r.created.length, updated: r.
 async function naive(site: RunningSite, list: readonly ActionItemInput[]): Promise<{ created: number }> {
   const json = { Accept: 'application/json', 'Content-Type': 'application/json' };
   const meta = { projectId: '', issueTypeId: '10102' };
-  const incident = (await (await api.asUser().requestJira(route`/rest/api/3/issue/INC-2?fields=project`, { headers: json })).json()) as { fields: { project: { id: string } } };
+  const incident = (await (await api.asUser().requestJira(route`/rest/api/3/issue/INC-2?fields=project`, { headers: json })).json()) as {
+    fields: { project: { id: string } };
+  };
   meta.projectId = incident.fields.project.id;
   const all = new Set(['description', 'assignee', 'duedate', 'priority', 'labels']);
   let created = 0;
   for (const item of list) {
     const fields = subtaskFields(item, 'INC-2', site.url);
-    const body = toCreateBody(fields, { incidentKey: 'INC-2', siteUrl: site.url, ...meta }, all, itemProperty(item.id, 'INC-2', fingerprintOf(fields), new Date().toISOString()));
+    const body = toCreateBody(
+      fields,
+      { incidentKey: 'INC-2', siteUrl: site.url, ...meta },
+      all,
+      itemProperty(item.id, 'INC-2', fingerprintOf(fields), new Date().toISOString()),
+    );
     const res = await api.asUser().requestJira(route`/rest/api/3/issue`, { method: 'POST', headers: json, body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`naive create answered ${res.status}`);
     const { key } = (await res.json()) as { key: string };
@@ -138,7 +164,8 @@ const TARGETS = { firstRun: { 'bulk create': Math.ceil(ITEMS / 50), createmeta: 
 function targetsMet(first: Run, second: Run, lost: Run): boolean {
   const t = TARGETS.firstRun;
   return (
-    first.created === ITEMS && first.failed === 0 &&
+    first.created === ITEMS &&
+    first.failed === 0 &&
     Object.entries(t).every(([kind, n]) => (first.byKind[kind] ?? 0) === n) &&
     [second, lost].every((r) => r.created === 0 && (r.byKind['bulk create'] ?? 0) === 0 && (r.byKind.edit ?? 0) === 0)
   );
@@ -165,7 +192,7 @@ function section(r: ActionItemsResults): string {
     `- Editing ${EDITED} items: ${r.edited.byKind.edit ?? 0} PUTs (only the edited sub-tasks), createmeta for the screen's fields, one bulk fetch.`,
     `- Baseline (*naive*, INC-2): one \`POST /issue\` and one GET per item, ${r.naive.requests} requests in ${r.naive.rounds} sequential rounds, ${r.naive.wallMs.toLocaleString('en-US')} ms; ` +
       `the first sync run takes ${r.first.rounds} rounds, ${r.first.wallMs.toLocaleString('en-US')} ms (${(r.naive.wallMs / r.first.wallMs).toFixed(1)}× faster), and unlike the baseline a second run creates nothing.`,
-    '- **Sequential rounds** = the longest chain of logged requests each starting after the previous one ended (bench/request-rounds.ts). The site runs in the bench process, so wall time includes the emulator\'s own work.',
+    "- **Sequential rounds** = the longest chain of logged requests each starting after the previous one ended (bench/request-rounds.ts). The site runs in the bench process, so wall time includes the emulator's own work.",
     '',
     `Machine: ${r.machine.cpus} CPUs, ${r.machine.cpuModel}, Node ${r.machine.node}; 1-minute load average ${r.machine.loadAverage1m}. Date: ${r.date}.`,
     '',
@@ -217,7 +244,11 @@ async function main(): Promise<void> {
       items: ITEMS,
       latencyMs: LATENCY_MS,
       runs: [first, second, lost, edited, baseline],
-      first, second, lost, edited, naive: baseline,
+      first,
+      second,
+      lost,
+      edited,
+      naive: baseline,
       targets: TARGETS,
       targetsMet: targetsMet(first, second, lost),
     };

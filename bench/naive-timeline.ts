@@ -46,14 +46,14 @@ export async function naiveIncidentSources(
     if (!issue) continue;
     if (key !== incident.key) related.push(toSourceIssue(issue, relation, deps.siteUrl));
 
-    for (let startAt = 0; ; ) {
+    for (let startAt = 0; ;) {
       const page = await get<JiraCommentPage>(route`/rest/api/3/issue/${key}/comment?startAt=${startAt}&maxResults=100`);
       if (!page || page.comments.length === 0) break;
       comments.push(...page.comments.map((c) => toSourceComment(key, c, deps.siteUrl)));
       startAt += page.comments.length;
       if (startAt >= page.total) break;
     }
-    for (let startAt = 0; ; ) {
+    for (let startAt = 0; ;) {
       const page = await get<ChangelogPage>(route`/rest/api/3/issue/${key}/changelog?startAt=${startAt}&maxResults=100`);
       if (!page || page.values.length === 0) break;
       changes.push(...page.values.flatMap((h) => toSourceChanges(key, h)));

@@ -35,7 +35,11 @@ const MAX_KVS_CALLS = 4;
 const ROOT = resolve(__dirname, '..');
 const BACKEND_DIR = join(ROOT, '.build', 'bench-related');
 
-const inApp = <T>(work: () => Promise<T>) => runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 10 * 60_000 }, work);
+const inApp = <T>(work: () => Promise<T>) =>
+  runInInvocation(
+    { invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 10 * 60_000 },
+    work,
+  );
 
 async function setAll(items: { key: string; value: unknown; entityName?: string }[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
@@ -45,21 +49,34 @@ async function setAll(items: { key: string; value: unknown; entityName?: string 
 }
 
 async function main(): Promise<void> {
-  await build({ entryPoints: [join(ROOT, 'src', 'index.ts')], outfile: join(BACKEND_DIR, 'index.js'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, 'src', 'index.ts')],
+    outfile: join(BACKEND_DIR, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   const site = await startSite({ dataDir: ':memory:', port: 0, backendDir: BACKEND_DIR });
   try {
     const all = syntheticReviews(TOTAL);
     loadScenario(site.db, { projects: SYNTHETIC_PROJECTS, issues: all.map((r) => r.issue), links: [] });
     const byShard = new Map<string, SummaryRow[]>();
     for (const { row } of all) byShard.set(shardOf(row), upsertRow(byShard.get(shardOf(row)) ?? [], row));
-    const shardItems = [...byShard].flatMap(([id, rows]) => shardRecords(id, rows, 1).map((r) => ({ key: r.key, value: r.value, entityName: SHARD_ENTITY })));
+    const shardItems = [...byShard].flatMap(([id, rows]) =>
+      shardRecords(id, rows, 1).map((r) => ({ key: r.key, value: r.value, entityName: SHARD_ENTITY })),
+    );
     await inApp(async () => {
       await setAll(all.map((r) => ({ key: `summary-loc:${r.row.incidentKey}`, value: shardOf(r.row) })));
       await setAll(shardItems);
     });
     const naiveReadUnits = Math.ceil(shardItems.reduce((n, r) => n + Buffer.byteLength(JSON.stringify(r.value), 'utf8'), 0) / 10_240);
     // Subjects the viewer may browse (the hidden project's rows still take part as candidates, and must never come back).
-    const dated = all.filter((r) => r.row.impactStartedAt !== null && r.row.projectKey !== HIDDEN_PROJECT).sort((a, b) => a.row.impactStartedAt!.localeCompare(b.row.impactStartedAt!));
+    const dated = all
+      .filter((r) => r.row.impactStartedAt !== null && r.row.projectKey !== HIDDEN_PROJECT)
+      .sort((a, b) => a.row.impactStartedAt!.localeCompare(b.row.impactStartedAt!));
     const subjects = Array.from({ length: LOOKUPS }, (_, i) => dated[Math.floor(((i + 1) * (dated.length - 1)) / LOOKUPS)].row.incidentKey);
     const figures: { issueKey: string; kvsCalls: number; readUnits: number; jiraCalls: number; ms: number; related: number }[] = [];
     for (const issueKey of subjects) {
@@ -73,7 +90,8 @@ async function main(): Promise<void> {
       const { result } = (await res.json()) as { result: Result<RelatedReviewsResult> };
       const ms = Math.round(performance.now() - t);
       if (!result.ok) throw new Error(`review/related ${issueKey}: ${result.error.code} ${result.error.message}`);
-      if (result.data.items.some((i) => i.incidentKey.startsWith(`${HIDDEN_PROJECT}-`))) throw new Error(`review/related ${issueKey} named an incident of ${HIDDEN_PROJECT}, which the viewer cannot browse`);
+      if (result.data.items.some((i) => i.incidentKey.startsWith(`${HIDDEN_PROJECT}-`)))
+        throw new Error(`review/related ${issueKey} named an incident of ${HIDDEN_PROJECT}, which the viewer cannot browse`);
       const log = site.log.list();
       const kvsLog = log.filter((r) => r.kind === 'kvs');
       figures.push({
@@ -85,7 +103,10 @@ async function main(): Promise<void> {
         related: result.data.items.length,
       });
     }
-    for (const f of figures) console.info(`${f.issueKey}: ${f.kvsCalls} storage calls, ${f.readUnits} read units, ${f.jiraCalls} Jira calls, ${f.ms} ms, ${f.related} related`);
+    for (const f of figures)
+      console.info(
+        `${f.issueKey}: ${f.kvsCalls} storage calls, ${f.readUnits} read units, ${f.jiraCalls} Jira calls, ${f.ms} ms, ${f.related} related`,
+      );
     const maxUnits = Math.max(...figures.map((f) => f.readUnits));
     const maxCalls = Math.max(...figures.map((f) => f.kvsCalls));
     console.info(
@@ -110,7 +131,7 @@ async function main(): Promise<void> {
         `| related reviews, largest | ${maxCalls} | ${maxUnits} | ${perMinute(maxUnits)} | ${Math.max(...figures.map((f) => f.jiraCalls))} |`,
         `| baseline: the whole index | – | ${naiveReadUnits} | ${perMinute(naiveReadUnits)} | – |`,
         '',
-        'A lookup reads the row\'s pointer and the year of half-month shards before the incident, never a review; what it reads grows with the reviews of that year, not of the site.',
+        "A lookup reads the row's pointer and the year of half-month shards before the incident, never a review; what it reads grows with the reviews of that year, not of the site.",
         '',
       ].join('\n'),
     );

@@ -38,8 +38,25 @@ const ROOT = resolve(__dirname, '..');
 const MAYA = 'maya@example.com';
 const READ_UNITS_PER_MINUTE = 4000;
 
-type Action = 'start review (first pull)' | 'panel open' | 'first page of entries' | 'annotate one entry' | 'macro page view' | 'refresh, no change' | 'refresh, one new comment' | 'publish';
-const ACTIONS: readonly Action[] = ['start review (first pull)', 'panel open', 'first page of entries', 'annotate one entry', 'macro page view', 'refresh, no change', 'refresh, one new comment', 'publish'];
+type Action =
+  | 'start review (first pull)'
+  | 'panel open'
+  | 'first page of entries'
+  | 'annotate one entry'
+  | 'macro page view'
+  | 'refresh, no change'
+  | 'refresh, one new comment'
+  | 'publish';
+const ACTIONS: readonly Action[] = [
+  'start review (first pull)',
+  'panel open',
+  'first page of entries',
+  'annotate one entry',
+  'macro page view',
+  'refresh, no change',
+  'refresh, one new comment',
+  'publish',
+];
 
 /** Issue 13's targets on the large incident, each also to stay flat (within 20%) from 1x to 4x. */
 const TARGETS: readonly { action: Action; side: 'readUnits' | 'writeUnits'; max: number }[] = [
@@ -101,11 +118,21 @@ async function buildBaseline(commit: string): Promise<string> {
   return out;
 }
 
-const bundleHash = (dir: string) => createHash('sha256').update(readFileSync(join(dir, 'index.js'))).digest('hex').slice(0, 12);
+const bundleHash = (dir: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, 'index.js')))
+    .digest('hex')
+    .slice(0, 12);
 
 // ---- talking to the site -----------------------------------------------------------------------
 
-async function http(site: RunningSite, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+async function http(
+  site: RunningSite,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${site.url}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -122,12 +149,26 @@ async function admin<T>(site: RunningSite, method: string, path: string, body?: 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; error: string };
 
 /** One resolver call as Maya through the bridge's transport; the answer kept loose so a contract change does not break the bench. */
-async function invoke(site: RunningSite, functionKey: string, payload: unknown, moduleKey = 'pir-issue-panel', extension: Record<string, unknown> = {}): Promise<{ answer: Answer; bytes: number }> {
-  const res = await http(site, 'POST', '/__forge/invoke', { functionKey, payload, context: { moduleKey, extension } }, { 'x-local-user': MAYA });
+async function invoke(
+  site: RunningSite,
+  functionKey: string,
+  payload: unknown,
+  moduleKey = 'pir-issue-panel',
+  extension: Record<string, unknown> = {},
+): Promise<{ answer: Answer; bytes: number }> {
+  const res = await http(
+    site,
+    'POST',
+    '/__forge/invoke',
+    { functionKey, payload, context: { moduleKey, extension } },
+    { 'x-local-user': MAYA },
+  );
   const text = await res.text();
   const bytes = Buffer.byteLength(text, 'utf8');
   if (!res.ok) return { answer: { ok: false, error: `${res.status} ${text.slice(0, 200)}` }, bytes };
-  const { result } = JSON.parse(text) as { result: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } } | null };
+  const { result } = JSON.parse(text) as {
+    result: { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } } | null;
+  };
   if (result?.ok && result.data) return { answer: { ok: true, data: result.data }, bytes };
   return { answer: { ok: false, error: result?.error ? `${result.error.code}: ${result.error.message}` : 'no result' }, bytes };
 }
@@ -155,7 +196,10 @@ async function quiet(site: RunningSite): Promise<void> {
  * Runs `call` alone in the request log and adds up what it cost. A call that timed out is charged
  * what it did until it went quiet (see `quiet`) and stays marked failed.
  */
-async function measured(site: RunningSite, call: () => Promise<{ answer: Answer; bytes: number }>): Promise<{ cost: Cost; answer: Answer }> {
+async function measured(
+  site: RunningSite,
+  call: () => Promise<{ answer: Answer; bytes: number }>,
+): Promise<{ cost: Cost; answer: Answer }> {
   await admin(site, 'DELETE', '/__admin/requests');
   const t0 = performance.now();
   const { answer, bytes } = await call();
@@ -209,12 +253,23 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
     rows.push({ backend: backend.name, incident, scale, entries, action, ...cost });
     const units = cost.ok
       ? `${cost.readUnits} read / ${cost.writeUnits} write units, ${cost.kvsCalls} KVS calls, ${mb(cost.kvsRequestBytes + cost.kvsResponseBytes)} MB`
-      : cost.error?.startsWith('n/a') ? cost.error
-      : `FAILED ${cost.error}${cost.kvsCalls > 0 ? ` (${cost.readUnits} read / ${cost.writeUnits} write units, ${cost.kvsCalls} KVS calls by its end)` : ''}`;
+      : cost.error?.startsWith('n/a')
+        ? cost.error
+        : `FAILED ${cost.error}${cost.kvsCalls > 0 ? ` (${cost.readUnits} read / ${cost.writeUnits} write units, ${cost.kvsCalls} KVS calls by its end)` : ''}`;
     console.info(`  ${backend.name} ${incident}${scale ? ` (${scale}x)` : ''} ${action}: ${units}, ${cost.wallMs} ms`);
   };
   const skipped = (why: string): Cost => ({
-    ok: false, error: why, kvsCalls: 0, kvsRequestBytes: 0, kvsResponseBytes: 0, readUnits: 0, writeUnits: 0, jiraCalls: 0, confluenceCalls: 0, answerBytes: 0, wallMs: 0,
+    ok: false,
+    error: why,
+    kvsCalls: 0,
+    kvsRequestBytes: 0,
+    kvsResponseBytes: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    jiraCalls: 0,
+    confluenceCalls: 0,
+    answerBytes: 0,
+    wallMs: 0,
   });
   const panel = (key: string, payload: unknown) => () => invoke(site, key, payload);
 
@@ -254,7 +309,10 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
   } else {
     const patch = { kind: 'task', phase: 'response', impact: 'positive' };
     // A contract may name the entry's place (`at`) beside its id; one that does not know `at` refuses it as a validation error, so try without.
-    let annotate = await measured(site, panel('timeline/annotate', { issueKey: incident, entryId: target.id, ...(target.at ? { at: target.at } : {}), patch, version }));
+    let annotate = await measured(
+      site,
+      panel('timeline/annotate', { issueKey: incident, entryId: target.id, ...(target.at ? { at: target.at } : {}), patch, version }),
+    );
     if (!annotate.answer.ok && target.at && annotate.answer.error.startsWith('VALIDATION')) {
       annotate = await measured(site, panel('timeline/annotate', { issueKey: incident, entryId: target.id, patch, version }));
     }
@@ -262,13 +320,23 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
     if (annotate.answer.ok) version = versionOf(annotate.answer.data) ?? version;
   }
 
-  const macro = await measured(site, () => invoke(site, 'macro/get', { config: { issueKey: incident, view: 'full' } }, 'pir-review-macro', { type: 'macro' }));
+  const macro = await measured(site, () =>
+    invoke(site, 'macro/get', { config: { issueKey: incident, view: 'full' } }, 'pir-review-macro', { type: 'macro' }),
+  );
   record('macro page view', macro.cost);
 
   record('refresh, no change', (await measured(site, panel('timeline/refresh', { issueKey: incident }))).cost);
 
-  const comment = { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Benchmark: one more comment after the review started.' }] }] } };
-  const added = await http(site, 'POST', `/rest/api/3/issue/${incident}/comment`, comment, { authorization: `Basic ${Buffer.from(`${MAYA}:token`).toString('base64')}` });
+  const comment = {
+    body: {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Benchmark: one more comment after the review started.' }] }],
+    },
+  };
+  const added = await http(site, 'POST', `/rest/api/3/issue/${incident}/comment`, comment, {
+    authorization: `Basic ${Buffer.from(`${MAYA}:token`).toString('base64')}`,
+  });
   if (!added.ok) throw new Error(`adding a comment to ${incident} answered ${added.status}`);
   record('refresh, one new comment', (await measured(site, panel('timeline/refresh', { issueKey: incident }))).cost);
 
@@ -278,7 +346,11 @@ async function measureIncident(site: RunningSite, backend: Backend, incident: st
   if (!space || !doc.answer.ok) {
     record('publish', skipped('no space or no review document to publish'));
   } else {
-    const payload = { issueKey: incident, target: { spaceId: space.id, spaceKey: space.key, parentId: null }, version: versionOf(doc.answer.data) };
+    const payload = {
+      issueKey: incident,
+      target: { spaceId: space.id, spaceKey: space.key, parentId: null },
+      version: versionOf(doc.answer.data),
+    };
     record('publish', (await measured(site, panel('publish/internal', payload))).cost);
   }
   return rows;
@@ -293,7 +365,9 @@ async function measureBackend(backend: Backend, scales: readonly number[]): Prom
       const seeded = await admin<{ added: string[] }>(site, 'POST', '/__admin/seed', { scenario: 'large', scale });
       large.push({ key: seeded.added[0], scale });
     }
-    console.info(`${backend.name} backend (${backend.dir}, bundle ${backend.bundle}): INC-1, ${large.map((l) => `${l.key} (${l.scale}x)`).join(', ')}`);
+    console.info(
+      `${backend.name} backend (${backend.dir}, bundle ${backend.bundle}): INC-1, ${large.map((l) => `${l.key} (${l.scale}x)`).join(', ')}`,
+    );
     const rows = await measureIncident(site, backend, 'INC-1', null);
     for (const l of large) rows.push(...(await measureIncident(site, backend, l.key, l.scale)));
     return rows;
@@ -344,12 +418,20 @@ const unitsCell = (r: Row | undefined) => {
   if (r.error?.startsWith(TIMED_OUT)) return `timed out at 25 s (${n(r.readUnits)} / ${n(r.writeUnits)} by its end)`;
   return `failed (${(r.error ?? '').slice(0, 60)})`;
 };
-const callsCell = (r: Row | undefined) => (!r || (!r.ok && !r.error?.startsWith(TIMED_OUT)) ? '–' : `${r.kvsCalls}, ${mb(r.kvsRequestBytes + r.kvsResponseBytes)} MB`);
+const callsCell = (r: Row | undefined) =>
+  !r || (!r.ok && !r.error?.startsWith(TIMED_OUT)) ? '–' : `${r.kvsCalls}, ${mb(r.kvsRequestBytes + r.kvsResponseBytes)} MB`;
 
-function report(rows: readonly Row[], backends: readonly Backend[], scales: readonly number[], baseCommit: string, totalMs: number): string {
+function report(
+  rows: readonly Row[],
+  backends: readonly Backend[],
+  scales: readonly number[],
+  baseCommit: string,
+  totalMs: number,
+): string {
   const hasBaseline = backends.some((b) => b.name === 'baseline');
   const cases = [...new Map(rows.filter((r) => r.backend === 'current').map((r) => [r.incident, r])).values()];
-  const find = (backend: Row['backend'], incident: string, action: Action) => rows.find((r) => r.backend === backend && r.incident === incident && r.action === action);
+  const find = (backend: Row['backend'], incident: string, action: Action) =>
+    rows.find((r) => r.backend === backend && r.incident === incident && r.action === action);
   const header = hasBaseline
     ? '| incident | action | read / write units, baseline | read / write units, current | KVS calls, MB moved (baseline) | KVS calls, MB moved (current) | Jira calls (current) |\n| --- | --- | --- | --- | --- | --- | --- |'
     : '| incident | action | read / write units, current | KVS calls, MB moved (current) | Jira calls (current) |\n| --- | --- | --- | --- | --- |';
@@ -364,7 +446,9 @@ function report(rows: readonly Row[], backends: readonly Backend[], scales: read
     }),
   );
   const targetLine = (v: Verdict) => {
-    const figures = Object.entries(v.byScale).map(([s, x]) => `${s} ${x === null ? 'failed' : n(x)}`).join(', ');
+    const figures = Object.entries(v.byScale)
+      .map(([s, x]) => `${s} ${x === null ? 'failed' : n(x)}`)
+      .join(', ');
     const side = v.side === 'readUnits' ? 'read' : 'write';
     return `| ${v.backend} | ${v.action}: ${side} units ≤ ${v.max} | ${figures} | ${v.withinTarget ? 'met' : '**missed**'} | ${v.flat ? 'flat' : '**not flat**'} | ${v.met ? 'MET' : '**MISSED**'} |`;
   };
@@ -374,20 +458,22 @@ function report(rows: readonly Row[], backends: readonly Backend[], scales: read
   return (
     '## Storage units per action\n\n' +
     'Forge meters KVS use in units of 10 KB per request, rounded up: 4,000 read and 4,000 write units a minute per installation, shared by every user and incident ' +
-    '(developer.atlassian.com/platform/forge/limits-kvs-ce). Counted by `local/kvs/units.ts` from the sizes in the local site\'s request log: one request (a batch or a transaction included) is one count of its whole size; ' +
-    'reads by the bytes they return, writes by the bytes they send; at least one unit per call. Each action is one resolver call as Maya through the site\'s `/__forge/invoke` (the Custom UI\'s path), alone in the log. ' +
+    "(developer.atlassian.com/platform/forge/limits-kvs-ce). Counted by `local/kvs/units.ts` from the sizes in the local site's request log: one request (a batch or a transaction included) is one count of its whole size; " +
+    "reads by the bytes they return, writes by the bytes they send; at least one unit per call. Each action is one resolver call as Maya through the site's `/__forge/invoke` (the Custom UI's path), alone in the log. " +
     `*Baseline* is the backend of commit \`${baseCommit.slice(0, 12)}\` (today's behaviour), *current* the backend under test; each on its own fresh site with the same data (the demo, then the large incident seeded at ${scales.map((s) => `${s}x`).join(', ')}).\n\n` +
     `${header}\n${lines.join('\n')}\n\n` +
     'Targets (issue 13, on the large incident; *flat* = the largest figure over the scales is at most 20% above the smallest, rounded up to whole units):\n\n' +
     '| backend | target | figures by scale | at 1x | 1x → largest | verdict |\n| --- | --- | --- | --- | --- | --- |\n' +
     `${allVerdicts.map(targetLine).join('\n')}\n\n` +
     `- **Current: ${current.filter((v) => v.met).length} of ${current.length} targets met.** ` +
-    (openAt1x?.ok ? `A panel open of the large incident costs ${n(openAt1x.readUnits)} read units: ${Math.floor(READ_UNITS_PER_MINUTE / Math.max(1, openAt1x.readUnits))} opens a minute fill the installation's read quota.` : '') +
+    (openAt1x?.ok
+      ? `A panel open of the large incident costs ${n(openAt1x.readUnits)} read units: ${Math.floor(READ_UNITS_PER_MINUTE / Math.max(1, openAt1x.readUnits))} opens a minute fill the installation's read quota.`
+      : '') +
     '\n- *panel open* is the one `timeline/get` call; issue 13\'s "21 KVS calls, 1,335 read units" for opening the panel also counts the pages today\'s UI then loads eagerly (each like *first page of entries*).' +
-    '\n- *first page of entries* is the UI\'s first `timeline/entries` call (the page after the first answer, at the view\'s version); n/a when the first answer held the whole timeline. *annotate* patches the first entry of that page (or of the first answer). ' +
-    '*refresh, one new comment* follows a comment added to the incident in Jira (not counted). *publish* is `publish/internal` to the first space\'s root. *MB moved* = KVS request plus response bytes.\n' +
-    '- *timed out*: the local runner answers 504 at Forge\'s 25 s invocation limit while the handler runs on (Forge would stop it half-way); the bench waits until the request log is still and charges the call what it did by then. ' +
-    'A pull that timed out but finished in the background leaves a review, so the later actions are still measured. Wall times, and so which calls time out, depend on the machine\'s load (below); the units do not.\n' +
+    "\n- *first page of entries* is the UI's first `timeline/entries` call (the page after the first answer, at the view's version); n/a when the first answer held the whole timeline. *annotate* patches the first entry of that page (or of the first answer). " +
+    "*refresh, one new comment* follows a comment added to the incident in Jira (not counted). *publish* is `publish/internal` to the first space's root. *MB moved* = KVS request plus response bytes.\n" +
+    "- *timed out*: the local runner answers 504 at Forge's 25 s invocation limit while the handler runs on (Forge would stop it half-way); the bench waits until the request log is still and charges the call what it did by then. " +
+    "A pull that timed out but finished in the background leaves a review, so the later actions are still measured. Wall times, and so which calls time out, depend on the machine's load (below); the units do not.\n" +
     `- Backends measured: ${backends.map((b) => `${b.name} \`${b.dir.replace(`${ROOT}/`, '')}\` (bundle sha256 ${b.bundle})`).join('; ')}. Unit size ${n(STORAGE_UNIT_BYTES)} bytes.\n\n` +
     `Machine: ${cpus().length} CPUs, Node ${process.version}; 1-minute load average ${loadavg()[0].toFixed(2)}. Run time ${Math.round(totalMs / 1000)} s. Date: ${new Date().toISOString()}.\n\n` +
     'Reproduce: `npm run bench:storage` (builds the current backend, then `npx tsx bench/storage-units.ts`; `--current <dir>` measures another build, `--base <commit>` another baseline, `--scales 1,2` skips 4x, `--no-baseline` the baseline). Exits non-zero when a target is missed.\n'
@@ -404,10 +490,15 @@ function runInChild(backend: Backend, scales: readonly number[]): Row[] {
   try {
     const out = join(dir, 'rows.json');
     // process.execArgv carries tsx's loader, so the child runs this file as the parent does.
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--worker', backend.name, '--dir', backend.dir, '--out', out, '--scales', scales.join(',')], {
-      stdio: 'inherit',
-    });
-    if (child.status !== 0 || !existsSync(out)) throw new Error(`measuring the ${backend.name} backend failed (exit ${child.status ?? child.signal})`);
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--worker', backend.name, '--dir', backend.dir, '--out', out, '--scales', scales.join(',')],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (child.status !== 0 || !existsSync(out))
+      throw new Error(`measuring the ${backend.name} backend failed (exit ${child.status ?? child.signal})`);
     return JSON.parse(readFileSync(out, 'utf8')) as Row[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -430,16 +521,21 @@ async function main(): Promise<void> {
     },
   });
   const scales = values.scales.split(',').map(Number);
-  if (scales.some((s) => !Number.isInteger(s) || s < 1) || !scales.includes(1)) throw new Error('--scales takes whole numbers from 1, and 1 among them (the targets are on 1x)');
+  if (scales.some((s) => !Number.isInteger(s) || s < 1) || !scales.includes(1))
+    throw new Error('--scales takes whole numbers from 1, and 1 among them (the targets are on 1x)');
   if (values.worker && values.dir && values.out) {
     const dir = values.dir;
-    const rows = await measureBackend({ name: values.worker === 'baseline' ? 'baseline' : 'current', dir, bundle: bundleHash(dir) }, scales);
+    const rows = await measureBackend(
+      { name: values.worker === 'baseline' ? 'baseline' : 'current', dir, bundle: bundleHash(dir) },
+      scales,
+    );
     writeFileSync(values.out, JSON.stringify(rows));
     // Exit now: a handler that timed out may still be running in the background.
     process.exit(0);
   }
   const currentDir = resolve(values.current);
-  if (!existsSync(join(currentDir, 'index.js'))) throw new Error(`No built backend at ${currentDir} (run npm run build:backend, or pass --current)`);
+  if (!existsSync(join(currentDir, 'index.js')))
+    throw new Error(`No built backend at ${currentDir} (run npm run build:backend, or pass --current)`);
 
   const t0 = performance.now();
   const backends: Backend[] = [];

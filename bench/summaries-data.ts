@@ -91,25 +91,60 @@ export function rowOf(review: StoredTimeline, doc: StoredReviewDoc, page: Publis
   const facts = timelineFacts({ incident, moments, metrics, severity: severityOf(review.state.severityOverride ?? 3, 'override') });
   const live = doc.doc.live ?? {};
   const actionItems = doc.doc.actionItems.map((i) => ({ ...i, jira: live[i.id] ?? null, overdue: false, syncError: null }));
-  const change = { timeline: facts, doc: docFacts({ status: doc.doc.status, content: doc.doc.content, actionItems, version: doc.version }), pageUrl: page?.url ?? null };
+  const change = {
+    timeline: facts,
+    doc: docFacts({ status: doc.doc.status, content: doc.doc.content, actionItems, version: doc.version }),
+    pageUrl: page?.url ?? null,
+  };
   return mergeRow(null, review.incidentKey, facts, change, Math.max(review.updatedAt, doc.updatedAt));
 }
 
 // --- vocabulary --------------------------------------------------------------------------------
 
 const SERVICES = [
-  'Checkout API', 'Payment gateway', 'Search service', 'Login service', 'Order writer', 'Image CDN', 'Mobile push',
-  'Billing exports', 'Inventory API', 'Notification queue', 'Pricing service', 'Reporting warehouse',
+  'Checkout API',
+  'Payment gateway',
+  'Search service',
+  'Login service',
+  'Order writer',
+  'Image CDN',
+  'Mobile push',
+  'Billing exports',
+  'Inventory API',
+  'Notification queue',
+  'Pricing service',
+  'Reporting warehouse',
 ] as const;
 const SYMPTOMS = [
-  'elevated 5xx after a config push', 'latency above SLO', 'requests timing out', 'stale data served',
-  'partial outage', 'error rate spike after deploy', 'queue backlog growing', 'certificate expired',
-  'failed jobs overnight', 'degraded throughput', 'connection pool exhausted', 'intermittent 502s',
+  'elevated 5xx after a config push',
+  'latency above SLO',
+  'requests timing out',
+  'stale data served',
+  'partial outage',
+  'error rate spike after deploy',
+  'queue backlog growing',
+  'certificate expired',
+  'failed jobs overnight',
+  'degraded throughput',
+  'connection pool exhausted',
+  'intermittent 502s',
 ] as const;
 const REGIONS = ['eu-west', 'us-east', 'us-central', 'ap-northeast', 'all regions'] as const;
 const TAGS = [
-  'deploy', 'config', 'capacity', 'database', 'cache', 'dns', 'certificates', 'third-party', 'customer-impact',
-  'monitoring', 'on-call', 'rollback', 'data-loss', 'security',
+  'deploy',
+  'config',
+  'capacity',
+  'database',
+  'cache',
+  'dns',
+  'certificates',
+  'third-party',
+  'customer-impact',
+  'monitoring',
+  'on-call',
+  'rollback',
+  'data-loss',
+  'security',
 ] as const;
 const ACTIONS = [
   'Alert on {s} error rate before customers notice',
@@ -142,7 +177,10 @@ const hex = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 
 /** Per-month weights: incidents grow from 0.8× to 1.2× over the two years, ±15% month to month. */
 function monthWeights(): [number, number][] {
   const rng = prng(0x5eed);
-  return Array.from({ length: WINDOW.months }, (_, m): [number, number] => [m, (0.8 + (0.4 * m) / (WINDOW.months - 1)) * (0.85 + 0.3 * rng.next())]);
+  return Array.from({ length: WINDOW.months }, (_, m): [number, number] => [
+    m,
+    (0.8 + (0.4 * m) / (WINDOW.months - 1)) * (0.85 + 0.3 * rng.next()),
+  ]);
 }
 
 function impactStart(rng: Rng, weights: readonly [number, number][]): number {
@@ -178,7 +216,15 @@ function moments(rng: Rng, t: number): { overrides: Moments; detected: number; r
 
 function actionItems(rng: Rng, project: string, service: string, t: number, subtaskNo: () => number) {
   const ageDays = (WINDOW_END - t) / DAY;
-  const count = rng.weighted<number>([[0, 1], [1, 2], [2, 3], [3, 2], [4, 1], [5, 0.5], [6, 0.5]]);
+  const count = rng.weighted<number>([
+    [0, 1],
+    [1, 2],
+    [2, 3],
+    [3, 2],
+    [4, 1],
+    [5, 0.5],
+    [6, 0.5],
+  ]);
   const items: ActionItemInput[] = [];
   const live: Record<string, ActionItemJira> = {};
   const sync: Record<string, ItemSync> = {};
@@ -186,12 +232,24 @@ function actionItems(rng: Rng, project: string, service: string, t: number, subt
     const id = `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`;
     const owner = rng.chance(0.9) ? rng.pick(PEOPLE) : null;
     const dueDate = rng.chance(0.85) ? day(t + rng.int(7, 90) * DAY) : null;
-    items.push({ id, summary: rng.pick(ACTIONS).replace('{s}', service.toLowerCase()), description: '', owner, dueDate, priority: rng.pick(PRIORITIES), question: rng.pick(QUESTIONS) });
+    items.push({
+      id,
+      summary: rng.pick(ACTIONS).replace('{s}', service.toLowerCase()),
+      description: '',
+      owner,
+      dueDate,
+      priority: rng.pick(PRIORITIES),
+      question: rng.pick(QUESTIONS),
+    });
     if (!rng.chance(0.85)) continue;
     const subtask = `${project}-${subtaskNo()}`;
     const syncedAt = iso(t + rng.int(1, 5) * DAY);
     const done = rng.chance(Math.min(0.95, Math.max(0.1, ageDays / 120)));
-    const status = done ? { name: 'Done', category: 'done' as const } : rng.chance(0.5) ? { name: 'In Progress', category: 'indeterminate' as const } : { name: 'To Do', category: 'new' as const };
+    const status = done
+      ? { name: 'Done', category: 'done' as const }
+      : rng.chance(0.5)
+        ? { name: 'In Progress', category: 'indeterminate' as const }
+        : { name: 'To Do', category: 'new' as const };
     live[id] = { key: subtask, url: `https://pir.example.net/browse/${subtask}`, status, assignee: owner, dueDate, syncedAt };
     sync[id] = { key: subtask, fingerprint: hex(rng, 16), syncedAt };
   }
@@ -201,9 +259,20 @@ function actionItems(rng: Rng, project: string, service: string, t: number, subt
 function content(rng: Rng, key: string, summary: string, t: number, affected: boolean | null, tags: string[], services: string[]) {
   const person = () => rng.pick(PEOPLE);
   const participants: Participant[] = rng.some(PEOPLE, rng.int(2, 4)).map((p) => ({ ...p, role: rng.pick(ROLES) }));
-  const factors: ContributingFactor[] = Array.from({ length: rng.int(1, 2) }, () => ({ id: `${hex(rng, 8)}-${hex(rng, 4)}`, text: rng.pick(SENTENCES), category: rng.pick(FACTOR_CATEGORIES) }));
+  const factors: ContributingFactor[] = Array.from({ length: rng.int(1, 2) }, () => ({
+    id: `${hex(rng, 8)}-${hex(rng, 4)}`,
+    text: rng.pick(SENTENCES),
+    category: rng.pick(FACTOR_CATEGORIES),
+  }));
   return {
-    meeting: { title: `${key}: ${summary}`, meetingDate: rng.chance(0.8) ? day(t + rng.int(1, 6) * DAY) : null, contact: person(), createdBy: MAYA, facilitator: person(), participants },
+    meeting: {
+      title: `${key}: ${summary}`,
+      meetingDate: rng.chance(0.8) ? day(t + rng.int(1, 6) * DAY) : null,
+      contact: person(),
+      createdBy: MAYA,
+      facilitator: person(),
+      participants,
+    },
     goals: { knowSooner: rng.pick(SENTENCES), recoverSooner: rng.pick(SENTENCES) },
     description: `${rng.pick(SENTENCES)} ${rng.pick(SENTENCES)}`,
     customerImpact: { affected, text: affected ? rng.pick(SENTENCES) : '' },
@@ -242,13 +311,35 @@ export function syntheticReviews(count: number, options: SyntheticOptions = {}):
     const key = `${project}-${n}`;
     const service = rng.pick(SERVICES);
     const summary = `${service}: ${rng.pick(SYMPTOMS)} (${rng.pick(REGIONS)})`;
-    const level = rng.weighted<SeverityLevel>([[1, 0.05], [2, 0.15], [3, 0.4], [4, 0.3], [5, 0.1]]);
+    const level = rng.weighted<SeverityLevel>([
+      [1, 0.05],
+      [2, 0.15],
+      [3, 0.4],
+      [4, 0.3],
+      [5, 0.1],
+    ]);
     const drawn = impactStart(rng, weights);
     const t = options.impactFrom ? options.impactFrom.at + ((drawn - WINDOW_START) % (options.impactFrom.days * DAY)) : drawn;
     const m = moments(rng, t);
     const recent = WINDOW_END - t < 45 * DAY;
-    const status = rng.weighted<ReviewStatus>(recent ? [['published', 0.2], ['in-review', 0.3], ['draft', 0.5]] : [['published', 0.75], ['in-review', 0.1], ['draft', 0.15]]);
-    const affected = rng.weighted<boolean | null>([[true, 0.35], [false, 0.45], [null, 0.2]]);
+    const status = rng.weighted<ReviewStatus>(
+      recent
+        ? [
+            ['published', 0.2],
+            ['in-review', 0.3],
+            ['draft', 0.5],
+          ]
+        : [
+            ['published', 0.75],
+            ['in-review', 0.1],
+            ['draft', 0.15],
+          ],
+    );
+    const affected = rng.weighted<boolean | null>([
+      [true, 0.35],
+      [false, 0.45],
+      [null, 0.2],
+    ]);
     const tags = rng.some(TAGS, rng.int(0, 3));
     const services = rng.some(SERVICES, rng.int(1, 2)).map((s) => s.toLowerCase().replace(/ /g, '-'));
     const actions = actionItems(rng, project, service, t, () => subtasks++);
@@ -302,7 +393,13 @@ export function syntheticReviews(count: number, options: SyntheticOptions = {}):
     const pageId = String(300_000 + numberFrom - 1 + i);
     const page: PublishedPage | null =
       status === 'published'
-        ? { pageId, url: `https://pir.example.net/wiki/spaces/PIR/pages/${pageId}/${key}+post-incident+review`, title: `${key}: ${summary}`, version: rng.int(1, 3), publishedAt: iso(docUpdated) }
+        ? {
+            pageId,
+            url: `https://pir.example.net/wiki/spaces/PIR/pages/${pageId}/${key}+post-incident+review`,
+            title: `${key}: ${summary}`,
+            version: rng.int(1, 3),
+            publishedAt: iso(docUpdated),
+          }
         : null;
     reviews.push({ issue, review, doc, page, row: rowOf(review, doc, page, summary) });
   }
@@ -316,6 +413,13 @@ export function dueReviewFlags(reviews: readonly SyntheticReview[], max: number)
     .slice(0, max)
     .map((r) => {
       const restored = Date.parse(r.review.state.momentOverrides.restored!);
-      return { incidentKey: r.row.incidentKey, title: r.row.title, severityLevel: r.row.severityLevel, restoredAt: iso(restored), dueAt: iso(restored + DAY), remindedAt: iso(restored + DAY + HOUR) };
+      return {
+        incidentKey: r.row.incidentKey,
+        title: r.row.title,
+        severityLevel: r.row.severityLevel,
+        restoredAt: iso(restored),
+        dueAt: iso(restored + DAY),
+        remindedAt: iso(restored + DAY + HOUR),
+      };
     });
 }

@@ -83,7 +83,13 @@ export function createScanStore(incidentKeys: readonly string[]): ScanStore {
         const row = rowOf(review, doc, pages.get(key) ?? null, doc.doc.content.meeting.title);
         byShard.get(shardOf(row))?.push(row);
       }
-      const rows = [...byShard.values()].flatMap((shard) => sortRows([...shard].sort((a, b) => a.incidentKey.localeCompare(b.incidentKey)), 'impactStartedAt', 'desc'));
+      const rows = [...byShard.values()].flatMap((shard) =>
+        sortRows(
+          [...shard].sort((a, b) => a.incidentKey.localeCompare(b.incidentKey)),
+          'impactStartedAt',
+          'desc',
+        ),
+      );
       return { rows, keysRead: incidentKeys.length * 2 + pages.size };
     },
     async readFlags() {

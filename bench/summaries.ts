@@ -37,7 +37,15 @@ import { runInInvocation, type ForgeFetchDescriptor } from '../local/runner/forg
 import { startSite, type RunningSite } from '../local/site';
 import { SEED_USERS } from '../local/users';
 import { writeBenchResults } from './results-file';
-import { HIDDEN_PROJECT, SYNTHETIC_PROJECTS, VIEWER_EMAIL, WINDOW, dueReviewFlags, syntheticReviews, type SyntheticReview } from './summaries-data';
+import {
+  HIDDEN_PROJECT,
+  SYNTHETIC_PROJECTS,
+  VIEWER_EMAIL,
+  WINDOW,
+  dueReviewFlags,
+  syntheticReviews,
+  type SyntheticReview,
+} from './summaries-data';
 import { createScanStore } from './summaries-scan';
 
 const VIEWER = SEED_USERS.find((u) => u.email === VIEWER_EMAIL)!;
@@ -63,7 +71,11 @@ const BACKEND_DIR = join(ROOT, '.build', 'bench-summaries');
  */
 const QUERIES: readonly { name: string; query: SummaryQuery; scanLoads: number }[] = [
   { name: 'default view', query: {}, scanLoads: 3 },
-  { name: '24 months, Sev1–2 by TTR, page 2', query: { from: WINDOW.from, to: WINDOW.to, severities: [1, 2], sort: 'ttrMs', dir: 'desc', page: 2 }, scanLoads: 1 },
+  {
+    name: '24 months, Sev1–2 by TTR, page 2',
+    query: { from: WINDOW.from, to: WINDOW.to, severities: [1, 2], sort: 'ttrMs', dir: 'desc', page: 2 },
+    scanLoads: 1,
+  },
 ];
 
 /**
@@ -143,7 +155,9 @@ const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'ut
 /** JSON with every object's keys sorted: rows unpacked from the index carry their fields in the stored order, rebuilt rows in `mergeRow`'s. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const inApp = <T>(work: () => Promise<T>, accountId?: string) =>
@@ -166,7 +180,8 @@ async function buildBackend(): Promise<void> {
 async function setAll(items: { key: string; value: unknown; entityName?: string }[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     const res = await kvs.batchSet(items.slice(i, i + 25));
-    if (res.failedKeys.length > 0) throw new Error(`batchSet failed for ${res.failedKeys[0].key}: ${res.failedKeys[0].error.code} ${res.failedKeys[0].error.message}`);
+    if (res.failedKeys.length > 0)
+      throw new Error(`batchSet failed for ${res.failedKeys[0].key}: ${res.failedKeys[0].error.code} ${res.failedKeys[0].error.message}`);
   }
 }
 
@@ -239,7 +254,11 @@ function shardStats(reviews: number, stored: ReadonlyMap<string, StoredShard>): 
 function shardCeiling(rows: readonly SummaryRow[]): { rows: number; parts: number; bytes: number; rowsWithinPayload: number } {
   const recordsOf = (n: number) => {
     try {
-      return shardRecords('probe', Array.from({ length: n }, (_, i) => rows[i % rows.length]), 1);
+      return shardRecords(
+        'probe',
+        Array.from({ length: n }, (_, i) => rows[i % rows.length]),
+        1,
+      );
     } catch (e) {
       if (e instanceof RangeError) return null;
       throw e;
@@ -258,7 +277,12 @@ function shardCeiling(rows: readonly SummaryRow[]): { rows: number; parts: numbe
     return lo;
   };
   const n = largest((k) => recordsOf(k) !== null);
-  return { rows: n, parts: recordsOf(n)!.length, bytes: total(n), rowsWithinPayload: largest((k) => total(k) <= TRANSACTION_PAYLOAD_LIMIT) };
+  return {
+    rows: n,
+    parts: recordsOf(n)!.length,
+    bytes: total(n),
+    rowsWithinPayload: largest((k) => total(k) <= TRANSACTION_PAYLOAD_LIMIT),
+  };
 }
 
 function countCalls(log: readonly LoggedRequest[]): { kvsCalls: number; keysAsked: number; jiraCalls: number } {
@@ -301,7 +325,9 @@ async function measure(
     const { bytes, units } = meter.take();
     runs.push({ wallMs, result, counts: { kvsCalls, kvsKeys: keysAsked + listed, kvsBytes: bytes, readUnits: units, jiraCalls } });
   }
-  const problems = runs.some((r) => JSON.stringify(r.counts) !== JSON.stringify(runs[0].counts)) ? [`${base.path} ${base.query} at ${base.reviews}: loads read differently`] : [];
+  const problems = runs.some((r) => JSON.stringify(r.counts) !== JSON.stringify(runs[0].counts))
+    ? [`${base.path} ${base.query} at ${base.reviews}: loads read differently`]
+    : [];
   const wallMsAll = runs.map((r) => r.wallMs);
   const l: Load = { ...base, ...runs[0].counts, wallMs: median(wallMsAll), wallMsAll, total: runs[0].result.total };
   console.info(
@@ -324,10 +350,19 @@ interface SaveCost {
 }
 
 /** A status change: the row stays in its shard. */
-const toggled = (prev: SummaryRow): SummaryRow => ({ ...prev, status: prev.status === 'published' ? 'in-review' : 'published', updatedAt: prev.updatedAt + 1 });
+const toggled = (prev: SummaryRow): SummaryRow => ({
+  ...prev,
+  status: prev.status === 'published' ? 'in-review' : 'published',
+  updatedAt: prev.updatedAt + 1,
+});
 
 /** One save through the real store, timed and counted, then read back from its shard(s). */
-async function timedSave(site: RunningSite, cost: SaveCost, row: SummaryRow, next: (prev: SummaryRow | null) => SummaryRow | null): Promise<string[]> {
+async function timedSave(
+  site: RunningSite,
+  cost: SaveCost,
+  row: SummaryRow,
+  next: (prev: SummaryRow | null) => SummaryRow | null,
+): Promise<string[]> {
   const store = createKvsSummaryStore();
   site.log.clear();
   const started = performance.now();
@@ -337,10 +372,12 @@ async function timedSave(site: RunningSite, cost: SaveCost, row: SummaryRow, nex
   const expected = next(row)!;
   const { rows } = await inApp(() => store.readShards([shardOf(row), shardOf(expected)]));
   const found = rows.filter((x) => x.incidentKey === row.incidentKey);
-  const problems = found.length !== 1 || canonical(found[0]) !== canonical(expected) ? [`save of ${row.incidentKey} not found as written`] : [];
+  const problems =
+    found.length !== 1 || canonical(found[0]) !== canonical(expected) ? [`save of ${row.incidentKey} not found as written`] : [];
   if (shardOf(expected) !== shardOf(row)) {
     const old = await inApp(() => store.readShards([shardOf(row)]));
-    if (old.rows.some((x) => x.incidentKey === row.incidentKey)) problems.push(`moved row ${row.incidentKey} left behind in ${shardOf(row)}`);
+    if (old.rows.some((x) => x.incidentKey === row.incidentKey))
+      problems.push(`moved row ${row.incidentKey} left behind in ${shardOf(row)}`);
   }
   return problems;
 }
@@ -356,7 +393,14 @@ async function sampleSaves(site: RunningSite, reviews: readonly SyntheticReview[
     const move = i >= SAMPLE_SAVES;
     // 20 days later is always another half-month.
     const next = (prev: SummaryRow | null): SummaryRow | null =>
-      prev && (move ? { ...prev, impactStartedAt: new Date(Date.parse(prev.impactStartedAt!) + 20 * 86_400_000).toISOString(), updatedAt: prev.updatedAt + 1 } : toggled(prev));
+      prev &&
+      (move
+        ? {
+            ...prev,
+            impactStartedAt: new Date(Date.parse(prev.impactStartedAt!) + 20 * 86_400_000).toISOString(),
+            updatedAt: prev.updatedAt + 1,
+          }
+        : toggled(prev));
     problems.push(...(await timedSave(site, move ? moves : inPlace, r.row, next)));
   }
   return { costs: [inPlace, moves], problems };
@@ -382,8 +426,17 @@ interface DenseResult {
 }
 
 /** 2,000 reviews in one half-month: written as the store would, loaded through the resolver, compared with the scan, saved into. */
-async function denseCase(site: RunningSite, meter: KvsMeter, main: readonly SyntheticReview[], saves: SaveCost): Promise<{ dense: DenseResult; problems: string[] }> {
-  const dense = syntheticReviews(DENSE.reviews + 200, { seed: DENSE.seed, numberFrom: DENSE.numberFrom, impactFrom: { at: Date.parse(`${DENSE.shard}T00:00:00Z`), days: 15 } })
+async function denseCase(
+  site: RunningSite,
+  meter: KvsMeter,
+  main: readonly SyntheticReview[],
+  saves: SaveCost,
+): Promise<{ dense: DenseResult; problems: string[] }> {
+  const dense = syntheticReviews(DENSE.reviews + 200, {
+    seed: DENSE.seed,
+    numberFrom: DENSE.numberFrom,
+    impactFrom: { at: Date.parse(`${DENSE.shard}T00:00:00Z`), days: 15 },
+  })
     .filter((r) => shardOf(r.row) === DENSE.shard)
     .slice(0, DENSE.reviews);
   if (dense.length < DENSE.reviews) throw new Error(`only ${dense.length} dense reviews were generated`);
@@ -420,10 +473,19 @@ async function denseCase(site: RunningSite, meter: KvsMeter, main: readonly Synt
   const reviews = main.length + dense.length;
   try {
     await viaResolver(site, DENSE_QUERY.query); // unmeasured
-    const index = await measure(site, meter, { reviews, path: 'index', query: DENSE_QUERY.name }, INDEX_LOADS, async () => ({ result: await viaResolver(site, DENSE_QUERY.query), listed: 0 }));
+    const index = await measure(site, meter, { reviews, path: 'index', query: DENSE_QUERY.name }, INDEX_LOADS, async () => ({
+      result: await viaResolver(site, DENSE_QUERY.query),
+      listed: 0,
+    }));
     const scanStore = createScanStore([...main, ...dense].map((r) => r.row.incidentKey));
     const scanLoad = () =>
-      inApp(async () => ({ result: await listSummaries({ store: scanStore, access: createSummaryAccess(), now: () => new Date() }, DENSE_QUERY.query), listed: scanStore.listedKeys() }), VIEWER.accountId);
+      inApp(
+        async () => ({
+          result: await listSummaries({ store: scanStore, access: createSummaryAccess(), now: () => new Date() }, DENSE_QUERY.query),
+          listed: scanStore.listedKeys(),
+        }),
+        VIEWER.accountId,
+      );
     const scan = await measure(site, meter, { reviews, path: 'scan', query: DENSE_QUERY.name }, 1, scanLoad);
     result.index = index.load;
     result.scan = scan.load;
@@ -439,9 +501,11 @@ async function denseCase(site: RunningSite, meter: KvsMeter, main: readonly Synt
   if (result.written) {
     try {
       const sample = dense.filter(visible);
-      for (let i = 0; i < DENSE.saves; i++) problems.push(...(await timedSave(site, saves, sample[(i * 397) % sample.length].row, (prev) => prev && toggled(prev))));
+      for (let i = 0; i < DENSE.saves; i++)
+        problems.push(...(await timedSave(site, saves, sample[(i * 397) % sample.length].row, (prev) => prev && toggled(prev))));
       result.rowsAfterSaves = (await inApp(() => createKvsSummaryStore().readShards([DENSE.shard]))).rows.length;
-      if (result.rowsAfterSaves !== dense.length) problems.push(`dense half-month: ${result.rowsAfterSaves} rows read back after the saves, not ${dense.length}`);
+      if (result.rowsAfterSaves !== dense.length)
+        problems.push(`dense half-month: ${result.rowsAfterSaves} rows read back after the saves, not ${dense.length}`);
     } catch (e) {
       fail('a save into it failed', e);
     }
@@ -509,7 +573,8 @@ function section(r: SummariesResults): string {
   const pathName = { index: '**index**', objects: 'index, object rows', scan: 'scan' } as const;
   const row = (l: Load) =>
     `| ${n(l.reviews)} | ${pathName[l.path]} | ${l.query} | ${n(l.kvsCalls)} | ${n(l.kvsKeys)} | ${mb(l.kvsBytes)} | ${n(l.readUnits)} | ${l.jiraCalls} | ${n(l.wallMs)} ms | ${n(l.total)} |`;
-  const at = (path: Load['path'], query: string, reviews: number) => r.loads.find((l) => l.path === path && l.query === query && l.reviews === reviews)!;
+  const at = (path: Load['path'], query: string, reviews: number) =>
+    r.loads.find((l) => l.path === path && l.query === query && l.reviews === reviews)!;
   const last = STEPS[STEPS.length - 1];
   const [dflt, wide] = QUERIES.map((x) => x.name);
   const idx = at('index', dflt, last);
@@ -529,16 +594,21 @@ function section(r: SummariesResults): string {
   const loadsPerMinute = (l: Load) => n(Math.floor(READ_UNITS_PER_MINUTE / l.readUnits));
   const multi = r.shards.map((s) => `${s.multiPart} at ${n(s.reviews)}`).join(', ');
   const denseSave = save('dense, in place');
-  const denseLine = d.index && d.written
-    ? `- **Dense half-month: ${r.targets.denseShardReadWhole ? 'read whole' : '**not read whole**'}.** ${n(d.reviews)} more reviews (other keys, impact starts all in ${d.shard} … ${DENSE.to}, before the main window) ` +
-      `written as the store writes them: ${d.parts} parts, ${kib(d.bytes)} (largest record ${kib(d.largestRecordBytes)}). Maya's page for that half-month reads ${d.expected.dense + d.expected.undated === d.index.total ? 'all' : '**not all**'} of it: ` +
-      `${n(d.index.total)} rows matched (${n(d.expected.dense)} of the half-month's ${n(d.reviews)} are in projects she may browse, plus ${n(d.expected.undated)} undated), ` +
-      `${d.sameAsScan ? 'the same page as the scan' : '**a different page from the scan**'} over all ${n(d.scan?.reviews ?? 0)} reviews. ` +
-      `It takes ${d.index.kvsCalls} KVS calls for ${d.index.kvsKeys} keys — the two heads (this shard and the undated one) in one batch get, then its ${d.parts - 1} tails in a second, and the flags beside them — ` +
-      `${mb(d.index.kvsBytes)} MB, ${n(d.index.readUnits)} read units, ${n(d.index.wallMs)} ms (the scan: ${n(d.scan?.kvsCalls ?? 0)} calls, ${n(d.scan?.wallMs ?? 0)} ms). ` +
-      (denseSave ? `A save into it through the store costs ${denseSave.kvsCalls} KVS calls (pointer, heads, tails, one transaction rewriting every part; median ${denseSave.medianWallMs} ms over ${denseSave.samples} saves), and ${d.rowsAfterSaves === d.reviews ? `all ${n(d.reviews)} rows were read back after them` : `**${n(d.rowsAfterSaves ?? 0)} rows of ${n(d.reviews)} were read back after them**`}.` : '')
-    : `- **Dense half-month: failed.** ${n(d.reviews)} more reviews in ${d.shard} … ${DENSE.to} need ${d.parts} parts (${kib(d.bytes)}), and they could not be stored or read: ${d.error ?? 'no page'}.` +
-      (d.index ? ` The page for that half-month matched ${n(d.index.total)} rows where ${n(d.expected.dense + d.expected.undated)} were expected.` : '');
+  const denseLine =
+    d.index && d.written
+      ? `- **Dense half-month: ${r.targets.denseShardReadWhole ? 'read whole' : '**not read whole**'}.** ${n(d.reviews)} more reviews (other keys, impact starts all in ${d.shard} … ${DENSE.to}, before the main window) ` +
+        `written as the store writes them: ${d.parts} parts, ${kib(d.bytes)} (largest record ${kib(d.largestRecordBytes)}). Maya's page for that half-month reads ${d.expected.dense + d.expected.undated === d.index.total ? 'all' : '**not all**'} of it: ` +
+        `${n(d.index.total)} rows matched (${n(d.expected.dense)} of the half-month's ${n(d.reviews)} are in projects she may browse, plus ${n(d.expected.undated)} undated), ` +
+        `${d.sameAsScan ? 'the same page as the scan' : '**a different page from the scan**'} over all ${n(d.scan?.reviews ?? 0)} reviews. ` +
+        `It takes ${d.index.kvsCalls} KVS calls for ${d.index.kvsKeys} keys — the two heads (this shard and the undated one) in one batch get, then its ${d.parts - 1} tails in a second, and the flags beside them — ` +
+        `${mb(d.index.kvsBytes)} MB, ${n(d.index.readUnits)} read units, ${n(d.index.wallMs)} ms (the scan: ${n(d.scan?.kvsCalls ?? 0)} calls, ${n(d.scan?.wallMs ?? 0)} ms). ` +
+        (denseSave
+          ? `A save into it through the store costs ${denseSave.kvsCalls} KVS calls (pointer, heads, tails, one transaction rewriting every part; median ${denseSave.medianWallMs} ms over ${denseSave.samples} saves), and ${d.rowsAfterSaves === d.reviews ? `all ${n(d.reviews)} rows were read back after them` : `**${n(d.rowsAfterSaves ?? 0)} rows of ${n(d.reviews)} were read back after them**`}.`
+          : '')
+      : `- **Dense half-month: failed.** ${n(d.reviews)} more reviews in ${d.shard} … ${DENSE.to} need ${d.parts} parts (${kib(d.bytes)}), and they could not be stored or read: ${d.error ?? 'no page'}.` +
+        (d.index
+          ? ` The page for that half-month matched ${n(d.index.total)} rows where ${n(d.expected.dense + d.expected.undated)} were expected.`
+          : '');
   return [
     '## After Action Summaries',
     '',
@@ -547,7 +617,7 @@ function section(r: SummariesResults): string {
       '(rows packed, each half-month split into parts of at most `SHARD_BUDGET_BYTES` by `shardRecords`). ' +
       `After 1,000, 5,000 and 10,000 of them, Maya loads the page: \`summaries/list\` through the site's \`/__forge/invoke\` (the resolver, bundled from the working tree) ` +
       `against the scan-everything baseline in the same run; at ${n(last)} also with the same shards stored as object rows (the previous format, which the store still reads). ` +
-      'Calls and keys from the site\'s request log; bytes from the KVS responses.',
+      "Calls and keys from the site's request log; bytes from the KVS responses.",
     '',
     '| reviews | path | page load | KVS calls | KVS keys read | MB read | read units (10 KB) | Jira calls | wall time | rows matched |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -580,7 +650,7 @@ function section(r: SummariesResults): string {
     `- **Keeping the index:** a save that leaves the row in its shard costs ${save('in place')!.kvsCalls} KVS calls (pointer, shard, one transaction; median ${save('in place')!.medianWallMs} ms over ${save('in place')!.samples} saves through \`createKvsSummaryStore().upsert\`), ` +
       `one that moves it to another half-month ${save('move')!.kvsCalls} (median ${save('move')!.medianWallMs} ms, ${save('move')!.samples} saves); each was read back from its shard.`,
     `- The baseline (bench/summaries-scan.ts) is \`listSummaries\` over a store that reads every \`review\` and \`review-doc\` with batch gets of 25 (8 in flight), lists the internal reports' records by prefix (100 a page), ` +
-      'rebuilds each row with the same domain functions and keeps those in the shards asked for: filters, sorting, paging and access checks are the app\'s own. ' +
+      "rebuilds each row with the same domain functions and keeps those in the shards asked for: filters, sorting, paging and access checks are the app's own. " +
       'It is favoured: it is handed every incident key (a real scan would list the entities first), and the stored reviews are small ' +
       `(${n(r.dataset.meanRecordBytes)} bytes of records per review, no pulled timeline entries: every key moment is an override). ` +
       `Wall times: index median of ${INDEX_LOADS} loads after an unmeasured one; scan median of ${QUERIES[0].scanLoads} for the default view, one load otherwise; in the bench process with the site in it and no latency injected, ` +
@@ -590,7 +660,7 @@ function section(r: SummariesResults): string {
       `24 months ${mb(objWide.kvsBytes)} → ${mb(idxWide.kvsBytes)} MB) and read units with them, so a 24-month load is ${pct(idxWide.readUnits / READ_UNITS_PER_MINUTE)} of an installation's per-minute read quota instead of ${pct(objWide.readUnits / READ_UNITS_PER_MINUTE)}; ` +
       `the keys and calls stay constant (${idx.kvsCalls} calls for ${idx.kvsKeys} keys, or ${idxWide.kvsKeys} for 24 months, at every size) and the pages are the scan's, which grows to ${n(scan.kvsKeys)} keys in ${n(scan.kvsCalls)} calls and ${n(scan.wallMs)} ms at ${n(last)} (${n(idx.wallMs)} ms with the index). ` +
       `Nothing is trimmed any more: the busiest half-month here (${big.largest.rows} rows) is ${pct(big.largest.bytes / lim.budgetBytes)} of one part, a half-month past about ${n(lim.rowsPerPart)} reviews takes a second key and a second round of reads, ` +
-      `and a write is refused only near ${n(Math.min(lim.ceiling.rows, lim.rowsWithinTransactionPayload))} reviews in one half-month${lim.rowsWithinTransactionPayload < lim.ceiling.rows ? ' (by the transaction payload, before the store\'s own part limit)' : ''}. ` +
+      `and a write is refused only near ${n(Math.min(lim.ceiling.rows, lim.rowsWithinTransactionPayload))} reviews in one half-month${lim.rowsWithinTransactionPayload < lim.ceiling.rows ? " (by the transaction payload, before the store's own part limit)" : ''}. ` +
       (d.index && d.written && r.targets.denseShardReadWhole
         ? `The dense case shows that path working: ${n(d.reviews)} reviews in one half-month, ${d.parts} parts, read whole in ${d.index.kvsCalls} calls. The price is that bytes per load are no longer bounded by a shard budget, only by how many reviews fall in the range.`
         : `**The dense case shows that path does not work yet**: ${d.error ?? `the page did not come back whole (${r.problems.filter((p) => p.startsWith('dense')).join('; ')})`}. ` +
@@ -598,7 +668,7 @@ function section(r: SummariesResults): string {
     '',
     `Machine: ${r.machine.cpus} CPUs (\`nproc\` ${r.machine.nproc}), ${r.machine.cpuModel}, Node ${r.machine.node}, ${r.machine.platform}; 1-minute load average ${r.machine.loadAverage1m} when the run started. Date: ${r.date}.`,
     '',
-    'Reproduce: `npx tsx bench/summaries.ts` (two to three minutes on a 2-core machine; no build needed; exits non-zero when the index\'s reads vary with the number of reviews, the pages differ, a stored value passes the KVS value limit, or the dense half-month does not come back whole).',
+    "Reproduce: `npx tsx bench/summaries.ts` (two to three minutes on a 2-core machine; no build needed; exits non-zero when the index's reads vary with the number of reviews, the pages differ, a stored value passes the KVS value limit, or the dense half-month does not come back whole).",
     '',
   ].join('\n');
 }
@@ -642,8 +712,18 @@ async function main(): Promise<void> {
       const scans = new Map<string, SummariesResult>();
       for (const { name, query, scanLoads } of QUERIES) {
         await viaResolver(site, query); // unmeasured
-        const index = await measure(site, meter, { reviews, path: 'index', query: name }, INDEX_LOADS, async () => ({ result: await viaResolver(site, query), listed: 0 }));
-        const scanLoad = () => inApp(async () => ({ result: await listSummaries({ store: scanStore, access: createSummaryAccess(), now: () => new Date() }, query), listed: scanStore.listedKeys() }), VIEWER.accountId);
+        const index = await measure(site, meter, { reviews, path: 'index', query: name }, INDEX_LOADS, async () => ({
+          result: await viaResolver(site, query),
+          listed: 0,
+        }));
+        const scanLoad = () =>
+          inApp(
+            async () => ({
+              result: await listSummaries({ store: scanStore, access: createSummaryAccess(), now: () => new Date() }, query),
+              listed: scanStore.listedKeys(),
+            }),
+            VIEWER.accountId,
+          );
         if (step === 0) await scanLoad(); // unmeasured: the first scan compiles the hot paths; later ones are warm
         const scan = await measure(site, meter, { reviews, path: 'scan', query: name }, scanLoads, scanLoad);
         loads.push(index.load, scan.load);
@@ -653,7 +733,14 @@ async function main(): Promise<void> {
         compare(`${name} at ${reviews}`, index.result, scan.result);
         if (step === 0) {
           const { from, to } = index.result;
-          queries.push({ name, query, from, to, shardKeys: shardsBetween(`${from}T00:00:00Z`, `${to}T23:59:59.999Z`).length + 1, storedBytes: { packed: 0, objects: 0 } });
+          queries.push({
+            name,
+            query,
+            from,
+            to,
+            shardKeys: shardsBetween(`${from}T00:00:00Z`, `${to}T23:59:59.999Z`).length + 1,
+            storedBytes: { packed: 0, objects: 0 },
+          });
         }
       }
       if (step === STEPS.length - 1) {
@@ -661,7 +748,10 @@ async function main(): Promise<void> {
         await inApp(() => writeObjectShards(byShard, step + 2));
         for (const { name, query } of QUERIES) {
           await viaResolver(site, query); // unmeasured
-          const objects = await measure(site, meter, { reviews, path: 'objects', query: name }, INDEX_LOADS, async () => ({ result: await viaResolver(site, query), listed: 0 }));
+          const objects = await measure(site, meter, { reviews, path: 'objects', query: name }, INDEX_LOADS, async () => ({
+            result: await viaResolver(site, query),
+            listed: 0,
+          }));
           loads.push(objects.load);
           problems.push(...objects.problems);
           compare(`${name} at ${reviews}, object rows`, objects.result, scans.get(name)!);
@@ -669,7 +759,10 @@ async function main(): Promise<void> {
         stored = await inApp(() => writeShards(byShard, step + 3));
         for (const x of queries) {
           const ids = [...shardsBetween(`${x.from}T00:00:00Z`, `${x.to}T23:59:59.999Z`), UNKNOWN_SHARD];
-          x.storedBytes = { packed: ids.reduce((b, id) => b + (stored.get(id)?.bytes ?? 0), 0), objects: ids.reduce((b, id) => b + (stored.get(id)?.objectBytes ?? 0), 0) };
+          x.storedBytes = {
+            packed: ids.reduce((b, id) => b + (stored.get(id)?.bytes ?? 0), 0),
+            objects: ids.reduce((b, id) => b + (stored.get(id)?.objectBytes ?? 0), 0),
+          };
         }
       }
     }
@@ -685,7 +778,12 @@ async function main(): Promise<void> {
       return new Set(reads).size === 1;
     });
     const recordsUnderKvsLimit = shards.every((s) => s.largestRecordBytes < KVS_VALUE_LIMIT) && dense.largestRecordBytes < KVS_VALUE_LIMIT;
-    const denseShardReadWhole = dense.written && dense.index !== null && dense.index.total === dense.expected.dense + dense.expected.undated && dense.sameAsScan && dense.rowsAfterSaves === dense.reviews;
+    const denseShardReadWhole =
+      dense.written &&
+      dense.index !== null &&
+      dense.index.total === dense.expected.dense + dense.expected.undated &&
+      dense.sameAsScan &&
+      dense.rowsAfterSaves === dense.reviews;
     const rows = all.map((r) => r.row);
     const meanRowBytes = Math.round(rows.reduce((b, row) => b + bytesOf(row) + 1, 0) / rows.length);
     const meanPackedRowBytes = Math.round(rows.reduce((b, row) => b + bytesOf(packRow(row)) + 1, 0) / rows.length);
@@ -693,7 +791,14 @@ async function main(): Promise<void> {
     const results: SummariesResults = {
       date: new Date().toISOString(),
       command: 'npx tsx bench/summaries.ts',
-      machine: { nproc: availableParallelism(), cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage1m: loadAtStart },
+      machine: {
+        nproc: availableParallelism(),
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        loadAverage1m: loadAtStart,
+      },
       dataset: {
         reviews: TOTAL,
         window: WINDOW,
@@ -703,7 +808,9 @@ async function main(): Promise<void> {
         dueReviewFlags: flags.length,
         published: all.filter((r) => r.page).length,
         withoutImpactStart: all.filter((r) => shardOf(r.row) === UNKNOWN_SHARD).length,
-        meanRecordBytes: Math.round(all.reduce((b, r) => b + bytesOf(r.review) + bytesOf(r.doc) + (r.page ? bytesOf(r.page) : 0), 0) / all.length),
+        meanRecordBytes: Math.round(
+          all.reduce((b, r) => b + bytesOf(r.review) + bytesOf(r.doc) + (r.page ? bytesOf(r.page) : 0), 0) / all.length,
+        ),
         meanRowBytes,
         meanPackedRowBytes,
       },
@@ -720,14 +827,18 @@ async function main(): Promise<void> {
         rowsWithinTransactionPayload: ceiling.rowsWithinPayload,
       },
       dense,
-      saves: [...saved.costs, denseSaves].filter((c) => c.kvsCalls.length > 0).map((c) => ({ kind: c.kind, kvsCalls: median(c.kvsCalls), medianWallMs: median(c.wallMs), samples: c.kvsCalls.length })),
+      saves: [...saved.costs, denseSaves]
+        .filter((c) => c.kvsCalls.length > 0)
+        .map((c) => ({ kind: c.kind, kvsCalls: median(c.kvsCalls), medianWallMs: median(c.wallMs), samples: c.kvsCalls.length })),
       sameResults,
       problems,
       targets: { constantIndexReads, sameResults, recordsUnderKvsLimit, denseShardReadWhole },
       targetsMet: constantIndexReads && sameResults && recordsUnderKvsLimit && denseShardReadWhole && problems.length === 0,
     };
     writeBenchResults('summaries', results, '## After Action Summaries', section(results));
-    console.info(`targets ${results.targetsMet ? 'met' : 'NOT met'}; ${Math.round((performance.now() - began) / 1000)} s; wrote bench/RESULTS.md and bench/results.json`);
+    console.info(
+      `targets ${results.targetsMet ? 'met' : 'NOT met'}; ${Math.round((performance.now() - began) / 1000)} s; wrote bench/RESULTS.md and bench/results.json`,
+    );
     for (const p of problems) console.error(`problem: ${p}`);
     if (!results.targetsMet) process.exitCode = 1;
   } finally {

@@ -54,7 +54,13 @@ async function admin(site: RunningSite, method: string, path: string, body?: unk
   return res.status === 204 ? null : res.json();
 }
 
-async function measure(site: RunningSite, name: string, latencyMs: number, key: string, pull: Puller): Promise<{ run: Run; result: IncidentSources }> {
+async function measure(
+  site: RunningSite,
+  name: string,
+  latencyMs: number,
+  key: string,
+  pull: Puller,
+): Promise<{ run: Run; result: IncidentSources }> {
   await admin(site, 'PUT', '/__admin/faults', { latencyMs });
   await admin(site, 'DELETE', '/__admin/requests');
   const cpuBefore = process.cpuUsage();
@@ -67,11 +73,15 @@ async function measure(site: RunningSite, name: string, latencyMs: number, key: 
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   if (!result) throw new Error(`${name}: ${key} not visible`);
-  const { requests } = (await admin(site, 'GET', '/__admin/requests')) as { requests: { kind: string; method: string; path: string; startMs: number; endMs: number }[] };
+  const { requests } = (await admin(site, 'GET', '/__admin/requests')) as {
+    requests: { kind: string; method: string; path: string; startMs: number; endMs: number }[];
+  };
   const jira = requests.filter((r) => r.kind === 'jira');
   const chain = longestChain(jira).map((r) => `${r.method} ${r.path.split('?')[0]}`);
   const run: Run = { name, latencyMs, requests: jira.length, rounds: chain.length, wallMs, cpuMs, chain: chain.length <= 20 ? chain : [] };
-  console.info(`${name.padEnd(10)} ${String(latencyMs).padStart(4)} ms latency: ${run.requests} requests, ${run.rounds} sequential rounds, ${wallMs} ms wall, ${cpuMs} ms CPU`);
+  console.info(
+    `${name.padEnd(10)} ${String(latencyMs).padStart(4)} ms latency: ${run.requests} requests, ${run.rounds} sequential rounds, ${wallMs} ms wall, ${cpuMs} ms CPU`,
+  );
   return { run, result };
 }
 
@@ -118,12 +128,12 @@ function resultsSection(t: TimelineResults): string {
     '- Both return the same issues, comments and changes (checked in the run); the naive pull also reads the remote links of every linked issue ' +
       `(${t.naiveRemoteLinks} links against ${t.optimizedRemoteLinks}), which the fetcher reads for the incident and its sub-tasks only (see its doc comment).`,
     '- **Sequential rounds** = the length of the longest chain of logged requests in which each starts at or after the previous one ended ' +
-      '(`startMs >= endMs` on the site\'s clock; bench/request-rounds.ts). Overlapping requests never share a chain, so it counts the latencies ' +
+      "(`startMs >= endMs` on the site's clock; bench/request-rounds.ts). Overlapping requests never share a chain, so it counts the latencies " +
       'the caller waits through. **Requests** = Jira calls in the log during the pull. **Wall time** = around the call, in the bench process.',
     `- The site runs in the bench process (one Node event loop), so the emulator's own work is in the wall time: the *0 ms* row is the ` +
       `optimized pull without injected latency (the last warm-up), ${n(t.floor.wallMs)} ms, almost all CPU. At 50 ms the optimized pull is ` +
       'CPU-bound, the naive one latency-bound, so the speed-up shrinks when the machine is busy (see the load average below). ' +
-      'At 0 ms the rounds mean nothing: every request waits for the emulator\'s CPU, so nearly all of them form one chain.',
+      "At 0 ms the rounds mean nothing: every request waits for the emulator's CPU, so nearly all of them form one chain.",
     '',
     `Machine: ${t.machine.cpus} CPUs (\`nproc\` ${t.machine.nproc}), ${t.machine.cpuModel}, Node ${t.machine.node}, ${t.machine.platform}; 1-minute load average ${t.machine.loadAverage1m} when the run started. Date: ${t.date}.`,
     '',
@@ -170,21 +180,41 @@ async function main(): Promise<void> {
     const at200 = await measure(site, 'optimized', 200, key, fetchIncidentSources);
     await admin(site, 'DELETE', '/__admin/faults');
 
-    const problems = [...checkComplete(at50.result).map((p) => `optimized: ${p}`), ...checkComplete(naive.result).map((p) => `naive: ${p}`)];
+    const problems = [
+      ...checkComplete(at50.result).map((p) => `optimized: ${p}`),
+      ...checkComplete(naive.result).map((p) => `naive: ${p}`),
+    ];
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     if (!same(at50.result.related, naive.result.related)) problems.push('related issues differ from the naive pull');
     if (!same(at50.result.comments, naive.result.comments)) problems.push('comments differ from the naive pull');
     if (!same(at50.result.changes, naive.result.changes)) problems.push('changes differ from the naive pull');
     const ownKeys = new Set([key, ...at50.result.related.filter((r) => r.relation.includes('sub-task')).map((r) => r.key)]);
-    if (!same(at50.result.remoteLinks, naive.result.remoteLinks.filter((l) => ownKeys.has(l.issueKey)))) problems.push('remote links differ from the naive pull');
+    if (
+      !same(
+        at50.result.remoteLinks,
+        naive.result.remoteLinks.filter((l) => ownKeys.has(l.issueKey)),
+      )
+    )
+      problems.push('remote links differ from the naive pull');
 
     const speedup = Math.round((naive.run.wallMs / at50.run.wallMs) * 10) / 10;
     const targetsMet =
-      problems.length === 0 && Math.max(...optimized.map((o) => o.run.rounds)) <= TARGET_ROUNDS && at200.run.rounds <= TARGET_ROUNDS && speedup >= TARGET_SPEEDUP && at200.run.wallMs < FORGE_LIMIT_MS;
+      problems.length === 0 &&
+      Math.max(...optimized.map((o) => o.run.rounds)) <= TARGET_ROUNDS &&
+      at200.run.rounds <= TARGET_ROUNDS &&
+      speedup >= TARGET_SPEEDUP &&
+      at200.run.wallMs < FORGE_LIMIT_MS;
     const results: TimelineResults = {
       date: new Date().toISOString(),
       command: 'npx tsx bench/timeline.ts',
-      machine: { nproc: availableParallelism(), cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage1m: loadAtStart },
+      machine: {
+        nproc: availableParallelism(),
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        loadAverage1m: loadAtStart,
+      },
       incident: {
         key,
         issues: 1 + at50.result.related.length,

@@ -43,19 +43,34 @@ interface Row {
 }
 
 async function admin(site: RunningSite, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${site.url}${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  const res = await fetch(`${site.url}${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
   return res.status === 204 ? null : res.json();
 }
 
-function as<T>(site: RunningSite, email: string, moduleKey: string, fn: (ctx: { accountId: string; moduleKey: string; siteUrl: string; extension: Record<string, unknown> }) => Promise<T>): Promise<T> {
+function as<T>(
+  site: RunningSite,
+  email: string,
+  moduleKey: string,
+  fn: (ctx: { accountId: string; moduleKey: string; siteUrl: string; extension: Record<string, unknown> }) => Promise<T>,
+): Promise<T> {
   const { accountId } = user(email);
   return runInInvocation({ invocationId: randomUUID(), accountId, moduleKey, deadlineMs: Date.now() + 120_000 }, () =>
     fn({ accountId, moduleKey, siteUrl: site.url, extension: {} }),
   );
 }
 
-async function measure(site: RunningSite, incident: string, entries: number, surface: Row['surface'], viewer: string, filtered: boolean): Promise<Row> {
+async function measure(
+  site: RunningSite,
+  incident: string,
+  entries: number,
+  surface: Row['surface'],
+  viewer: string,
+  filtered: boolean,
+): Promise<Row> {
   await admin(site, 'DELETE', '/__admin/requests');
   const shown = await as(site, viewer, surface === 'panel open' ? 'pir-issue-panel' : 'pir-review-macro', async (ctx) => {
     const deps = filtered ? reviewDeps(ctx) : { ...reviewDeps(ctx), access: everything };
@@ -99,12 +114,16 @@ async function main(): Promise<void> {
           for (const filtered of [false, true]) {
             const row = await measure(site, key, sizes[key], surface, viewer, filtered);
             rows.push(row);
-            console.info(`${key} ${surface} as ${row.viewer} ${filtered ? 'filtered' : 'baseline'}: ${row.jira} Jira, ${row.kvs} KVS, ${row.shownEntries} entries shown`);
+            console.info(
+              `${key} ${surface} as ${row.viewer} ${filtered ? 'filtered' : 'baseline'}: ${row.jira} Jira, ${row.kvs} KVS, ${row.shownEntries} entries shown`,
+            );
           }
-    const added = rows.filter((r) => r.filtered).map((r) => {
-      const base = rows.find((b) => !b.filtered && b.incident === r.incident && b.surface === r.surface && b.viewer === r.viewer)!;
-      return { ...r, added: r.jira - base.jira, addedCalls: r.jiraCalls.filter((c) => !base.jiraCalls.includes(c)) };
-    });
+    const added = rows
+      .filter((r) => r.filtered)
+      .map((r) => {
+        const base = rows.find((b) => !b.filtered && b.incident === r.incident && b.surface === r.surface && b.viewer === r.viewer)!;
+        return { ...r, added: r.jira - base.jira, addedCalls: r.jiraCalls.filter((c) => !base.jiraCalls.includes(c)) };
+      });
     const worst = Math.max(...added.map((a) => a.added));
     const met = worst <= MAX_ADDED_JIRA_CALLS;
     const table = added
@@ -116,7 +135,7 @@ async function main(): Promise<void> {
     const section =
       '## Per-viewer visibility\n\n' +
       'One panel open (`timeline/get`) and one page view of the macro (`macro/get`, full view) through the real `@forge/api` against the local site, as Maya (in the Developers role) and as Sofia (not in it). ' +
-      '*Baseline* is the same use case with an access port that lets every entry through, as the app read timelines before issue 11; *filtered* asks Jira as the viewer. Figures from the site\'s request log.\n\n' +
+      "*Baseline* is the same use case with an access port that lets every entry through, as the app read timelines before issue 11; *filtered* asks Jira as the viewer. Figures from the site's request log.\n\n" +
       '| incident | surface | viewer | Jira calls, baseline | Jira calls, filtered | added | KVS calls (baseline / filtered) | entries shown (baseline / filtered) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n' +
       `${table}\n\n` +
       `- **At most ${worst} added Jira call${worst === 1 ? '' : 's'} per open** (target ≤ ${MAX_ADDED_JIRA_CALLS}): one \`POST /issue/bulkfetch\` per 100 source issues and one \`POST /comment/list\` per 1,000 restricted comments, none when there is nothing to ask (a timeline with no other issue and no restricted comment costs nothing more). ${met ? 'Target met.' : 'TARGET MISSED.'}\n` +

@@ -59,7 +59,9 @@ export class SiteAuth {
       }
       res.set('WWW-Authenticate', 'Basic realm="Atlassian"');
       if (product === 'jira') {
-        res.status(401).json({ errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
+        res
+          .status(401)
+          .json({ errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
       } else {
         res.status(401).json({ errors: [{ status: 401, code: 'UNAUTHORIZED', title: 'Unauthorized', detail: null }] });
       }

@@ -61,11 +61,15 @@ export function seedGroups(db: Db): void {
   })();
 }
 
-export interface GroupRow { group_id: string; name: string }
+export interface GroupRow {
+  group_id: string;
+  name: string;
+}
 
 /** A group by name (case-insensitive, as Jira matches group names) or by groupId. */
 export function findGroup(db: Db, nameOrId: string): GroupRow | undefined {
-  return db.prepare('SELECT group_id, name FROM site_groups WHERE name = ? OR group_id = ?').get(nameOrId, nameOrId) as GroupRow | undefined;
+  return db.prepare('SELECT group_id, name FROM site_groups WHERE name = ? OR group_id = ?').get(nameOrId, nameOrId) as
+    GroupRow | undefined;
 }
 
 export function isGroupMember(db: Db, groupId: string, accountId: string): boolean {

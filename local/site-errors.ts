@@ -21,11 +21,18 @@ export function clientErrorOf(err: unknown): { status: number; message: string }
   const e = (err ?? {}) as { type?: unknown; status?: unknown; statusCode?: unknown };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
   switch (e.type) {
-    case 'entity.parse.failed': return { status: 400, message: 'The request body is not valid JSON.' };
-    case 'entity.too.large': return { status: 413, message: 'The request body is too large.' };
-    case 'encoding.unsupported': case 'charset.unsupported': return { status: 415, message: 'The request body\'s encoding is not supported.' };
-    case 'request.aborted': case 'request.size.invalid': return { status: 400, message: 'The request body was incomplete.' };
-    default: break;
+    case 'entity.parse.failed':
+      return { status: 400, message: 'The request body is not valid JSON.' };
+    case 'entity.too.large':
+      return { status: 413, message: 'The request body is too large.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, message: "The request body's encoding is not supported." };
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return { status: 400, message: 'The request body was incomplete.' };
+    default:
+      break;
   }
   // e.g. a path segment whose percent-encoding does not decode (the router marks it 400).
   if (err instanceof URIError || (status !== undefined && status >= 400 && status < 500)) {
@@ -47,7 +54,8 @@ export function errorHandlerAs(shape: ErrorShape, label: string): ErrorRequestHa
 }
 
 export function notFoundAs(shape: ErrorShape): RequestHandler {
-  return (req: Request, res: Response) => sendShapedError(res, shape, 404, `No route for ${req.method} ${req.baseUrl}${req.path}`.slice(0, 300));
+  return (req: Request, res: Response) =>
+    sendShapedError(res, shape, 404, `No route for ${req.method} ${req.baseUrl}${req.path}`.slice(0, 300));
 }
 
 /**

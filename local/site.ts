@@ -79,11 +79,13 @@ const InvokeBody = z.object({
   }),
 });
 
-const SeedBody = z.object({
-  scenario: z.enum(['demo', 'large', 'demo-reviews']),
-  /** `large` only: how many times the large incident's linked issues (bench/storage-units.ts seeds 2x and 4x). */
-  scale: z.number().int().min(1).max(LARGE_MAX_SCALE).optional(),
-}).refine((b) => b.scale === undefined || b.scale === 1 || b.scenario === 'large', { message: 'scale applies to the large scenario only' });
+const SeedBody = z
+  .object({
+    scenario: z.enum(['demo', 'large', 'demo-reviews']),
+    /** `large` only: how many times the large incident's linked issues (bench/storage-units.ts seeds 2x and 4x). */
+    scale: z.number().int().min(1).max(LARGE_MAX_SCALE).optional(),
+  })
+  .refine((b) => b.scale === undefined || b.scale === 1 || b.scenario === 'large', { message: 'scale applies to the large scenario only' });
 
 /** What the steps of startSite share: the parts of the site made before any route is mounted. */
 interface SiteParts {
@@ -174,18 +176,54 @@ function openSite(opts: SiteOptions): { parts: SiteParts; seededOnStart: boolean
     return (req: Request, res: Response, next: NextFunction) => (req.get(HOST_PAGE_HEADER) ? next() : mw(req, res, next));
   };
   const json = express.json({ limit: '12mb' });
-  const parts: SiteParts = { db, manifest, runner, auth, log, faults, withConfluence, globalPagePath, seedClock, entities, base: { url: '' }, runnerSite, json, logUnlessHost };
+  const parts: SiteParts = {
+    db,
+    manifest,
+    runner,
+    auth,
+    log,
+    faults,
+    withConfluence,
+    globalPagePath,
+    seedClock,
+    entities,
+    base: { url: '' },
+    runnerSite,
+    json,
+    logUnlessHost,
+  };
   return { parts, seededOnStart };
 }
 
 /** Jira's and Confluence's REST APIs (or nothing under /wiki on a Jira-only site) and the KVS service. */
-function mountProductApis(app: Express, { db, auth, faults, json, logUnlessHost, withConfluence, globalPagePath, entities }: SiteParts): void {
+function mountProductApis(
+  app: Express,
+  { db, auth, faults, json, logUnlessHost, withConfluence, globalPagePath, entities }: SiteParts,
+): void {
   // Each product answers what its router did not (bad JSON, wrong content type, unknown path) in its own error shape.
-  app.use('/rest/api/3', logUnlessHost('jira'), json, faults.middleware(), auth.middleware('jira'), requireJsonBody('jira'),
-    createJiraRouter(db), notFoundAs('jira'), errorHandlerAs('jira', 'jira emulator'));
+  app.use(
+    '/rest/api/3',
+    logUnlessHost('jira'),
+    json,
+    faults.middleware(),
+    auth.middleware('jira'),
+    requireJsonBody('jira'),
+    createJiraRouter(db),
+    notFoundAs('jira'),
+    errorHandlerAs('jira', 'jira emulator'),
+  );
   if (withConfluence) {
-    app.use('/wiki/api/v2', logUnlessHost('confluence'), json, faults.middleware(), auth.middleware('confluence'), requireJsonBody('confluence'),
-      createConfluenceRouter(db), notFoundAs('confluence'), errorHandlerAs('confluence', 'confluence emulator'));
+    app.use(
+      '/wiki/api/v2',
+      logUnlessHost('confluence'),
+      json,
+      faults.middleware(),
+      auth.middleware('confluence'),
+      requireJsonBody('confluence'),
+      createConfluenceRouter(db),
+      notFoundAs('confluence'),
+      errorHandlerAs('confluence', 'confluence emulator'),
+    );
   } else {
     // A site without Confluence has nothing under /wiki: every path, API or page, is the site's
     // plain 404 (not Confluence's JSON error shape). The app's requestConfluence gets this too,
@@ -194,24 +232,40 @@ function mountProductApis(app: Express, { db, auth, faults, json, logUnlessHost,
       res.status(404);
       if (req.accepts(['json', 'html']) === 'html') {
         const body = `<div class="notfound"><h1>Confluence isn't on this site</h1><p>This site has Jira only. A site admin can add Confluence.</p><p><a href="/">Back to issues</a></p></div>`;
-        res.type('html').send(layout({ product: 'Jira', title: 'Not found', currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref: globalPagePath, colorMode: sessionColorMode(req), confluence: false }));
+        res.type('html').send(
+          layout({
+            product: 'Jira',
+            title: 'Not found',
+            currentUser: sessionUser(db, req),
+            users: listUsers(db),
+            path: req.originalUrl,
+            body,
+            globalPageHref: globalPagePath,
+            colorMode: sessionColorMode(req),
+            confluence: false,
+          }),
+        );
       } else {
         res.type('text').send('Not Found');
       }
     });
   }
   // The KVS router parses its own bodies, with Forge's 4 MiB request limit (the site's parser would hide it).
-  app.use('/__kvs', logUnlessHost('kvs'), (req, res, next) => {
-    // Only the function runner holds the app token; a browser cannot reach app storage.
-    const p = auth.resolve(req.get('authorization'));
-    if (p?.kind !== 'app') {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'App token required' });
-      return;
-    }
-    res.locals.principal = p;
-    next();
-  }, createKvsRouter(db, { entities }));
-
+  app.use(
+    '/__kvs',
+    logUnlessHost('kvs'),
+    (req, res, next) => {
+      // Only the function runner holds the app token; a browser cannot reach app storage.
+      const p = auth.resolve(req.get('authorization'));
+      if (p?.kind !== 'app') {
+        res.status(401).json({ code: 'UNAUTHENTICATED', message: 'App token required' });
+        return;
+      }
+      res.locals.principal = p;
+      next();
+    },
+    createKvsRouter(db, { entities }),
+  );
 }
 
 /** The test affordances: request log, faults, seeding, running a scheduled trigger. */
@@ -239,7 +293,9 @@ function mountAdminRoutes(app: Express, { log, faults, json, runner, db, seedClo
   app.post('/__admin/seed', json, (req, res) => {
     const parsed = SeedBody.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ message: `Body must be {"scenario":"demo"}, {"scenario":"large"} (optionally with "scale": 1..${LARGE_MAX_SCALE}) or {"scenario":"demo-reviews"}` });
+      res.status(400).json({
+        message: `Body must be {"scenario":"demo"}, {"scenario":"large"} (optionally with "scale": 1..${LARGE_MAX_SCALE}) or {"scenario":"demo-reviews"}`,
+      });
       return;
     }
     if (parsed.data.scenario === 'demo-reviews') {
@@ -259,7 +315,6 @@ function mountAdminRoutes(app: Express, { log, faults, json, runner, db, seedClo
       sendInvocationError(res, e);
     }
   });
-
 }
 
 /** The Forge bridge transport: `invoke` from a Custom UI frame runs a resolver as the acting user. */
@@ -294,7 +349,6 @@ function mountBridge(app: Express, { json, db, runner }: SiteParts): void {
       sendInvocationError(res, e);
     }
   });
-
 }
 
 /** Custom UI frames (Forge's CSP, the bridge script), the app's static files and the products' host pages. */
@@ -302,10 +356,14 @@ function mountFramesAndHostPages(app: Express, { manifest, db, base, auth, withC
   const frames = new FrameServer(uiDir, customUiCsp(manifest.raw));
   app.get(BRIDGE_SCRIPT_PATH, (_req, res) => frames.sendBridge(res));
   // Violations the browser reports under the frames' CSP: shown in the site's log, where a developer sees them.
-  app.post(CSP_REPORT_PATH, express.json({ type: ['application/csp-report', 'application/json', 'application/reports+json'], limit: '64kb' }), (req, res) => {
-    process.stderr.write(`[csp violation] ${JSON.stringify(req.body ?? null).slice(0, 2000)}\n`);
-    res.status(204).end();
-  });
+  app.post(
+    CSP_REPORT_PATH,
+    express.json({ type: ['application/csp-report', 'application/json', 'application/reports+json'], limit: '64kb' }),
+    (req, res) => {
+      process.stderr.write(`[csp violation] ${JSON.stringify(req.body ?? null).slice(0, 2000)}\n`);
+      res.status(204).end();
+    },
+  );
   app.get('/__app/frame', (req, res) => {
     const moduleKey = queryText(req.query.m);
     if (!manifest.modules.has(moduleKey)) {
@@ -341,13 +399,19 @@ function mountFramesAndHostPages(app: Express, { manifest, db, base, auth, withC
       appUuid: appUuid(manifest),
       environmentId: LOCAL_ENVIRONMENT_ID,
       cloudId: LOCAL_CLOUD_ID,
-      moduleKeys: { issuePanel: 'pir-issue-panel', macro: 'pir-review-macro', globalPage: 'pir-after-action-summaries', adminPage: 'pir-review-templates' },
+      moduleKeys: {
+        issuePanel: 'pir-issue-panel',
+        macro: 'pir-review-macro',
+        globalPage: 'pir-after-action-summaries',
+        adminPage: 'pir-review-templates',
+      },
       confluence: withConfluence,
       productFetch: (path, accountId) =>
-        fetch(`${base.url}${path}`, { headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [HOST_PAGE_HEADER]: '1', accept: 'application/json' } }),
+        fetch(`${base.url}${path}`, {
+          headers: { authorization: `Bearer ${auth.userToken(accountId)}`, [HOST_PAGE_HEADER]: '1', accept: 'application/json' },
+        }),
     }),
   );
-
 }
 
 /** What no route answered: the products' own 404 shapes, and JSON without a stack for any failure. */
@@ -367,12 +431,15 @@ async function listen(app: Express, opts: SiteOptions, { base, runnerSite, auth,
   const { port } = server.address() as AddressInfo;
   base.url = `http://${opts.host ?? '127.0.0.1'}:${port}`.replace('0.0.0.0', '127.0.0.1');
   runnerSite.siteUrl = base.url;
-  installForgeGlobals({ baseUrl: base.url, appToken: () => auth.appToken(), userToken: (id) => auth.userToken(id) }, {
-    appId: appUuid(manifest),
-    environmentId: LOCAL_ENVIRONMENT_ID,
-    installationId: LOCAL_CLOUD_ID,
-    appVersion: '1.0.0',
-  });
+  installForgeGlobals(
+    { baseUrl: base.url, appToken: () => auth.appToken(), userToken: (id) => auth.userToken(id) },
+    {
+      appId: appUuid(manifest),
+      environmentId: LOCAL_ENVIRONMENT_ID,
+      installationId: LOCAL_CLOUD_ID,
+      appVersion: '1.0.0',
+    },
+  );
   return server;
 }
 

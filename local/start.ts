@@ -71,7 +71,9 @@ async function main(): Promise<void> {
     `  Jira issues          ${site.url}/`,
     `  Incident INC-1       ${site.url}/browse/INC-1`,
     `  Summaries page       ${site.url}${site.globalPagePath}`,
-    site.confluence ? `  Confluence           ${site.url}/wiki` : '  Confluence           not on this site (CONFLUENCE=off): publishing says so, the macro is not offered',
+    site.confluence
+      ? `  Confluence           ${site.url}/wiki`
+      : '  Confluence           not on this site (CONFLUENCE=off): publishing says so, the macro is not offered',
     `  Request log          ${site.url}/__admin/requests`,
     'Switch user with the menu at the top right (Lena Fischer has no access to the INC project).',
   ];

@@ -5,12 +5,42 @@ import type { SiteUser } from './principal';
 
 /** The site's people, shared by the Jira and Confluence emulators. */
 export const SEED_USERS: readonly SiteUser[] = [
-  { accountId: '712020:4c1d2f6e-maya-okafor', email: 'maya@example.com', displayName: 'Maya Okafor', timeZone: 'Europe/London', active: true },
-  { accountId: '712020:8e3b9a10-daniel-reyes', email: 'daniel@example.com', displayName: 'Daniel Reyes', timeZone: 'America/Chicago', active: true },
-  { accountId: '712020:1f7c4b22-sofia-lindqvist', email: 'sofia@example.com', displayName: 'Sofia Lindqvist', timeZone: 'Europe/Stockholm', active: true },
-  { accountId: '712020:9a2e6d34-tomas-herrera', email: 'tomas@example.com', displayName: 'Tomás Herrera', timeZone: 'America/New_York', active: true },
+  {
+    accountId: '712020:4c1d2f6e-maya-okafor',
+    email: 'maya@example.com',
+    displayName: 'Maya Okafor',
+    timeZone: 'Europe/London',
+    active: true,
+  },
+  {
+    accountId: '712020:8e3b9a10-daniel-reyes',
+    email: 'daniel@example.com',
+    displayName: 'Daniel Reyes',
+    timeZone: 'America/Chicago',
+    active: true,
+  },
+  {
+    accountId: '712020:1f7c4b22-sofia-lindqvist',
+    email: 'sofia@example.com',
+    displayName: 'Sofia Lindqvist',
+    timeZone: 'Europe/Stockholm',
+    active: true,
+  },
+  {
+    accountId: '712020:9a2e6d34-tomas-herrera',
+    email: 'tomas@example.com',
+    displayName: 'Tomás Herrera',
+    timeZone: 'America/New_York',
+    active: true,
+  },
   { accountId: '712020:3d8f1c46-aiko-tanaka', email: 'aiko@example.com', displayName: 'Aiko Tanaka', timeZone: 'Asia/Tokyo', active: true },
-  { accountId: '712020:6b5a0e58-lena-fischer', email: 'lena@example.com', displayName: 'Lena Fischer', timeZone: 'Europe/Berlin', active: true },
+  {
+    accountId: '712020:6b5a0e58-lena-fischer',
+    email: 'lena@example.com',
+    displayName: 'Lena Fischer',
+    timeZone: 'Europe/Berlin',
+    active: true,
+  },
 ];
 
 /** Lena works in marketing: she has no access to the incident project (INC). */
@@ -28,18 +58,26 @@ export function migrateUsers(db: Db): void {
 }
 
 export function seedUsers(db: Db): void {
-  const insert = db.prepare(
-    'INSERT OR REPLACE INTO users (account_id, email, display_name, time_zone, active) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT OR REPLACE INTO users (account_id, email, display_name, time_zone, active) VALUES (?, ?, ?, ?, ?)');
   for (const u of SEED_USERS) insert.run(u.accountId, u.email, u.displayName, u.timeZone, u.active ? 1 : 0);
   // Groups hold people, so they are (re)seeded with them.
   seedGroups(db);
 }
 
-interface UserRow { account_id: string; email: string; display_name: string; time_zone: string; active: number }
+interface UserRow {
+  account_id: string;
+  email: string;
+  display_name: string;
+  time_zone: string;
+  active: number;
+}
 
 const toUser = (r: UserRow): SiteUser => ({
-  accountId: r.account_id, email: r.email, displayName: r.display_name, timeZone: r.time_zone, active: r.active === 1,
+  accountId: r.account_id,
+  email: r.email,
+  displayName: r.display_name,
+  timeZone: r.time_zone,
+  active: r.active === 1,
 });
 
 // Looked up for every author of every comment and change: prepare once per database.

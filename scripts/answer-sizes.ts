@@ -16,7 +16,11 @@ const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US
 async function main(): Promise<void> {
   const site = await freshSite();
   const sizes = new Map<string, { bytes: number; ms: number }[]>();
-  const call = async <T>(key: string, payload: unknown, context?: { moduleKey: string; extension?: Record<string, unknown> }): Promise<T> => {
+  const call = async <T>(
+    key: string,
+    payload: unknown,
+    context?: { moduleKey: string; extension?: Record<string, unknown> },
+  ): Promise<T> => {
     const started = Date.now();
     const { result } = await invokeAs<Result<T>>(site, MAYA, key, payload, context);
     sizes.set(key, [...(sizes.get(key) ?? []), { bytes: Buffer.byteLength(JSON.stringify(result), 'utf8'), ms: Date.now() - started }]);
@@ -24,7 +28,13 @@ async function main(): Promise<void> {
     return result.data;
   };
   try {
-    const seeded = (await (await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) })).json()) as { added: string[] };
+    const seeded = (await (
+      await fetch(`${site.url}/__admin/seed`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario: 'large' }),
+      })
+    ).json()) as { added: string[] };
     const issueKey = seeded.added[0];
     await call<TimelineView>('review/start', { issueKey });
     await call<TimelineView>('timeline/refresh', { issueKey });
@@ -32,19 +42,39 @@ async function main(): Promise<void> {
     const all: TimelineEntry[] = [...view.entries];
     const starts = view.paging?.pageStarts ?? [];
     for (const [i, start] of starts.entries()) {
-      for (let from: EntryKey | null = start; from; ) {
-        const page: EntryPage = await call<EntryPage>('timeline/entries', { issueKey, version: view.version, from, to: starts[i + 1] ?? null });
+      for (let from: EntryKey | null = start; from;) {
+        const page: EntryPage = await call<EntryPage>('timeline/entries', {
+          issueKey,
+          version: view.version,
+          from,
+          to: starts[i + 1] ?? null,
+        });
         all.push(...page.entries);
         from = page.next;
       }
     }
     const note = { at: '2026-11-19T16:00:00Z', manualKind: 'note', actorName: 'On-call', text: 'Paged the payments team.' };
-    let change = await call<TimelineChange>('timeline/annotate', { issueKey, entryId: all[all.length - 1].id, version: view.version, patch: { impact: 'positive' } });
+    let change = await call<TimelineChange>('timeline/annotate', {
+      issueKey,
+      entryId: all[all.length - 1].id,
+      version: view.version,
+      patch: { impact: 'positive' },
+    });
     change = await call<TimelineChange>('timeline/manual/add', { issueKey, entry: note, version: change.version });
     const manual = (change.changed ?? change.entries).find((e) => e.source === 'manual')!;
-    change = await call<TimelineChange>('timeline/manual/update', { issueKey, entryId: manual.id, entry: { ...note, text: 'Paged payments.' }, version: change.version });
+    change = await call<TimelineChange>('timeline/manual/update', {
+      issueKey,
+      entryId: manual.id,
+      entry: { ...note, text: 'Paged payments.' },
+      version: change.version,
+    });
     change = await call<TimelineChange>('timeline/manual/remove', { issueKey, entryId: manual.id, version: change.version });
-    change = await call<TimelineChange>('moments/set', { issueKey, moment: 'restored', at: '2026-11-19T20:00:00Z', version: change.version });
+    change = await call<TimelineChange>('moments/set', {
+      issueKey,
+      moment: 'restored',
+      at: '2026-11-19T20:00:00Z',
+      version: change.version,
+    });
     await call<TimelineChange>('severity/set', { issueKey, level: 1, version: change.version });
     for (const macroView of ['full', 'summary']) {
       await call('macro/get', { config: { issueKey, view: macroView } }, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } });
@@ -56,7 +86,9 @@ async function main(): Promise<void> {
     console.info(`${'resolver'.padEnd(26)} answers  largest     slowest`);
     for (const [key, runs] of sizes) {
       const largest = Math.max(...runs.map((r) => r.bytes));
-      console.info(`${key.padEnd(26)} ${String(runs.length).padStart(7)}  ${kib(largest).padStart(9)}  ${String(Math.max(...runs.map((r) => r.ms))).padStart(6)} ms`);
+      console.info(
+        `${key.padEnd(26)} ${String(runs.length).padStart(7)}  ${kib(largest).padStart(9)}  ${String(Math.max(...runs.map((r) => r.ms))).padStart(6)} ms`,
+      );
     }
   } finally {
     await site.close();

@@ -16,13 +16,19 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const kb = (bytes: number) => bytes / 1024;
 const rows = readdirSync(assets)
   .filter((f) => f.endsWith('.js'))
-  .map((f) => ({ file: relative(dist, join(assets, f)), gzip: gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, atStart: html.includes(`assets/${f}`) }))
+  .map((f) => ({
+    file: relative(dist, join(assets, f)),
+    gzip: gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
+    atStart: html.includes(`assets/${f}`),
+  }))
   .sort((a, b) => b.gzip - a.gzip);
 
 for (const r of rows) process.stdout.write(`${kb(r.gzip).toFixed(1).padStart(8)} KB  ${r.atStart ? 'start ' : 'lazy  '} ${r.file}\n`);
 const total = rows.reduce((sum, r) => sum + r.gzip, 0);
 const atStart = rows.filter((r) => r.atStart).reduce((sum, r) => sum + r.gzip, 0);
-process.stdout.write(`${kb(atStart).toFixed(1).padStart(8)} KB  loaded at start\n${kb(total).toFixed(1).padStart(8)} KB  all JavaScript (budget ${BUDGET_KB} KB gzip)\n`);
+process.stdout.write(
+  `${kb(atStart).toFixed(1).padStart(8)} KB  loaded at start\n${kb(total).toFixed(1).padStart(8)} KB  all JavaScript (budget ${BUDGET_KB} KB gzip)\n`,
+);
 if (kb(total) > BUDGET_KB) {
   process.stderr.write(`Over the budget by ${(kb(total) - BUDGET_KB).toFixed(1)} KB\n`);
   process.exit(1);

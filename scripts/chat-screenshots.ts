@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const site = await startSite({ dataDir: ':memory:', port: 0 });
   const browser = await launchChromium();
   try {
-    const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+    const seeded = await fetch(`${site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'demo-reviews' }),
+    });
     if (!seeded.ok) throw new Error(`seeding the demo reviews answered ${seeded.status}`);
     for (const mode of ['light', 'dark'] as const) {
       for (const width of [500, 700, 1280]) {
@@ -24,7 +28,9 @@ async function main(): Promise<void> {
           const page = await ctx.newPage();
           await page.goto(`${site.url}/__switch-theme?mode=${mode}&back=/`);
           await page.goto(`${site.url}/__switch-user?as=maya%40example.com&back=/`);
-          const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } })).toString('base64url');
+          const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } })).toString(
+            'base64url',
+          );
           await page.goto(`${site.url}/__app/frame?m=pir-issue-panel&l=shot&x=${x}`);
           await page.locator('li.pir-entry').first().waitFor({ timeout: 30_000 });
           if (shot === 'chat-import') {
@@ -42,7 +48,9 @@ async function main(): Promise<void> {
             await draft.waitFor({ timeout: 20_000 });
             await draft.getByRole('button', { name: 'Use this draft' }).click();
             await page.waitForTimeout(300);
-            await page.locator('#pir-doc-what-happened').screenshot({ path: join(out, `${shot}-${width}${mode === 'dark' ? '-dark' : ''}.png`) });
+            await page
+              .locator('#pir-doc-what-happened')
+              .screenshot({ path: join(out, `${shot}-${width}${mode === 'dark' ? '-dark' : ''}.png`) });
           }
           await ctx.close();
           process.stdout.write(`wrote docs/screenshots/${shot}-${width}${mode === 'dark' ? '-dark' : ''}.png\n`);
@@ -56,6 +64,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });

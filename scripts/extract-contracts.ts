@@ -124,9 +124,23 @@ const OPERATION_KEYS = ['operationId', 'summary', 'deprecated', 'parameters', 'r
  * a schema property called "example" or "properties" must survive the clean-up).
  */
 const NAME_MAPS = new Set([
-  'paths', 'responses', 'content', 'properties', 'patternProperties', 'definitions', 'schemas',
-  'requestBodies', 'parameters', 'headers', 'encoding', 'variables', 'links', 'callbacks',
-  'securitySchemes', 'mapping', 'examples',
+  'paths',
+  'responses',
+  'content',
+  'properties',
+  'patternProperties',
+  'definitions',
+  'schemas',
+  'requestBodies',
+  'parameters',
+  'headers',
+  'encoding',
+  'variables',
+  'links',
+  'callbacks',
+  'securitySchemes',
+  'mapping',
+  'examples',
 ]);
 /** Keywords dropped from the subset: illustrations and vendor metadata, not contract. */
 const DROPPED_KEYWORDS = new Set(['example', 'examples', 'xml']);

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const site = await startSite({ dataDir: ':memory:', port: 0 });
   const browser = await launchChromium();
   try {
-    const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+    const seeded = await fetch(`${site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'demo-reviews' }),
+    });
     if (seeded.status !== 200) throw new Error(`seed: ${seeded.status}`);
     const adminPath = site.globalPagePath.replace('/jira/apps/', '/jira/settings/apps/');
     for (const mode of ['light', 'dark'] as const) {
@@ -66,7 +70,9 @@ async function main(): Promise<void> {
         await page.waitForTimeout(400);
         await page.screenshot({ path: name('templates-admin'), fullPage: true });
 
-        const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } })).toString('base64url');
+        const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } })).toString(
+          'base64url',
+        );
         await page.goto(`${site.url}/__app/frame?m=pir-issue-panel&l=shot&x=${x}`);
         await page.locator('li.pir-entry').first().waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: 'Import chat' }).click();

@@ -9,7 +9,18 @@ export const PHASES = ['detection', 'response', 'remediation'] as const;
 export const IMPACTS = ['positive', 'negative', 'neutral'] as const;
 export const ENTRY_KINDS = ['task', 'human-interaction', 'automation'] as const;
 export const MANUAL_KINDS = ['status-page-update', 'chat-excerpt', 'command-run', 'note'] as const;
-export const ENTRY_SOURCES = ['created', 'comment', 'status', 'assignment', 'priority', 'resolution', 'link', 'remote-link', 'field', 'manual'] as const;
+export const ENTRY_SOURCES = [
+  'created',
+  'comment',
+  'status',
+  'assignment',
+  'priority',
+  'resolution',
+  'link',
+  'remote-link',
+  'field',
+  'manual',
+] as const;
 /** Key moments in lifecycle order; the first six are the ones the metrics are measured between. */
 export const KEY_MOMENTS = [
   'impactStarted',
@@ -97,7 +108,11 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
   stakeholder: 'Stakeholder',
   support: 'Support',
 };
-export const QUESTION_LABELS: Record<ActionQuestion, string> = { 'know-sooner': 'Know sooner', 'recover-sooner': 'Recover sooner', other: 'Other improvement' };
+export const QUESTION_LABELS: Record<ActionQuestion, string> = {
+  'know-sooner': 'Know sooner',
+  'recover-sooner': 'Recover sooner',
+  other: 'Other improvement',
+};
 
 /** The review's sections a template may leave out (meeting details and publishing are always there). */
 export const TEMPLATE_SECTIONS = ['goals', 'description', 'learnings', 'contributingFactors', 'remediation', 'actionItems'] as const;

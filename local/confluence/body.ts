@@ -7,7 +7,10 @@ import type { BodyRepresentation } from './store';
 export type ReadFormat = BodyRepresentation | 'view';
 
 /** A page's body as written. */
-export interface StoredBody { body_representation: BodyRepresentation; body_value: string }
+export interface StoredBody {
+  body_representation: BodyRepresentation;
+  body_value: string;
+}
 
 /** Storage format of a body, converting ADF when the page was written in ADF. */
 export function storageOf(b: StoredBody): string {

@@ -21,7 +21,11 @@ const CODES: Record<number, string> = {
 
 /** Thrown by the emulator's handlers; turned into the error body by `confluenceErrorHandler`. */
 export class ConfluenceError extends Error {
-  constructor(readonly status: number, title: string, readonly detail: string | null = null) {
+  constructor(
+    readonly status: number,
+    title: string,
+    readonly detail: string | null = null,
+  ) {
     super(title);
   }
 }

@@ -14,7 +14,10 @@ export function principalOf(res: Response): Principal {
 export function queryList(req: Request, name: string): string[] {
   const raw = req.query[name];
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return values.flatMap((v) => asText(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => asText(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function queryString(req: Request, name: string): string | undefined {

@@ -42,8 +42,11 @@ export function getPageForView(db: Db, pageId: string | number, principal: Princ
 
 /** Site URL of a live page found by space key and title (for `RenderHooks.pageUrl`); null when there is none. */
 export function findPageUrl(db: Db, spaceKey: string, title: string): string | null {
-  const row = db.prepare(`SELECT p.id, p.title, s.key FROM confluence_pages p JOIN confluence_spaces s ON s.id = p.space_id
-    WHERE s.key = ? AND p.title = ? AND p.status IN ('current', 'archived')`).get(spaceKey, title) as
-    { id: number; title: string; key: string } | undefined;
+  const row = db
+    .prepare(
+      `SELECT p.id, p.title, s.key FROM confluence_pages p JOIN confluence_spaces s ON s.id = p.space_id
+    WHERE s.key = ? AND p.title = ? AND p.status IN ('current', 'archived')`,
+    )
+    .get(spaceKey, title) as { id: number; title: string; key: string } | undefined;
   return row ? `/wiki/spaces/${row.key}/pages/${row.id}/${encodeURIComponent(row.title).replace(/%20/g, '+')}` : null;
 }

@@ -24,9 +24,10 @@ export function spaceJson(space: SpaceRow, descriptionFormat?: 'plain' | 'view')
     ...(space.homepage_id !== null ? { homepageId: String(space.homepage_id) } : {}),
   };
   if (descriptionFormat) {
-    const value = descriptionFormat === 'view'
-      ? `<p>${space.description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`
-      : space.description;
+    const value =
+      descriptionFormat === 'view'
+        ? `<p>${space.description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`
+        : space.description;
     out.description = { [descriptionFormat]: { representation: descriptionFormat, value } };
   }
   out._links = { webui: `/spaces/${space.key}` };
@@ -37,10 +38,14 @@ export function versionJson(v: { created_at: string; message: string; number: nu
   return { createdAt: v.created_at, message: v.message, number: v.number, minorEdit: v.minor_edit === 1, authorId: v.author_id };
 }
 
-export const currentVersion = (p: PageRow) => versionJson({
-  created_at: p.modified_at, message: p.version_message, number: p.version_number, minor_edit: p.version_minor_edit,
-  author_id: p.version_author_id,
-});
+export const currentVersion = (p: PageRow) =>
+  versionJson({
+    created_at: p.modified_at,
+    message: p.version_message,
+    number: p.version_number,
+    minor_edit: p.version_minor_edit,
+    author_id: p.version_author_id,
+  });
 
 export const versionRowJson = (v: VersionRow) => versionJson(v);
 

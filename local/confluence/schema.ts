@@ -84,7 +84,8 @@ export function resetConfluence(db: Db): void {
 export function nextId(db: Db, name: 'space' | 'page'): number {
   const first = name === 'space' ? FIRST_SPACE_ID : FIRST_PAGE_ID;
   db.prepare('INSERT OR IGNORE INTO confluence_counters (name, next_id) VALUES (?, ?)').run(name, first);
-  const row = db.prepare('UPDATE confluence_counters SET next_id = next_id + 1 WHERE name = ? RETURNING next_id - 1 AS id')
-    .get(name) as { id: number };
+  const row = db.prepare('UPDATE confluence_counters SET next_id = next_id + 1 WHERE name = ? RETURNING next_id - 1 AS id').get(name) as {
+    id: number;
+  };
   return row.id;
 }

@@ -11,7 +11,13 @@ const [maya, daniel, sofia, tomas] = SEED_USERS.map((u) => u.accountId);
  */
 const IR_VIEWERS = SEED_USERS.filter((u) => u.email !== NO_INCIDENT_ACCESS_EMAIL).map((u) => u.accountId);
 
-interface SeedPage { title: string; author: string; at: string; body: string; children?: SeedPage[] }
+interface SeedPage {
+  title: string;
+  author: string;
+  at: string;
+  body: string;
+  children?: SeedPage[];
+}
 
 const IR_PAGES: SeedPage = {
   title: 'Incident Reviews',
@@ -65,8 +71,14 @@ const ENG_HOME: SeedPage = {
 
 function addTree(db: Db, space: SpaceRow, node: SeedPage, parentId: number | null): number {
   const page = insertPage(db, {
-    spaceId: space.id, parentId, title: node.title, status: 'current', authorId: node.author, createdAt: node.at,
-    representation: 'storage', value: node.body,
+    spaceId: space.id,
+    parentId,
+    title: node.title,
+    status: 'current',
+    authorId: node.author,
+    createdAt: node.at,
+    representation: 'storage',
+    value: node.body,
   });
   for (const child of node.children ?? []) addTree(db, space, child, page.id);
   return page.id;
@@ -78,12 +90,20 @@ export function seedConfluence(db: Db): void {
   if (getSpaceByKey(db, 'IR')) return;
   db.transaction(() => {
     const ir = insertSpace(db, {
-      key: 'IR', name: 'Incident Reviews', authorId: maya, createdAt: '2025-09-01T08:55:00.000Z',
-      description: 'Blameless post-incident reviews and runbooks.', openToAll: false, members: IR_VIEWERS,
+      key: 'IR',
+      name: 'Incident Reviews',
+      authorId: maya,
+      createdAt: '2025-09-01T08:55:00.000Z',
+      description: 'Blameless post-incident reviews and runbooks.',
+      openToAll: false,
+      members: IR_VIEWERS,
     });
     setHomepage(db, ir.id, addTree(db, ir, IR_PAGES, null));
     const eng = insertSpace(db, {
-      key: 'ENG', name: 'Engineering', authorId: tomas, createdAt: '2025-08-20T11:50:00.000Z',
+      key: 'ENG',
+      name: 'Engineering',
+      authorId: tomas,
+      createdAt: '2025-08-20T11:50:00.000Z',
       description: 'Engineering team space.',
     });
     setHomepage(db, eng.id, addTree(db, eng, ENG_HOME, null));

@@ -10,8 +10,15 @@ interface AdfNode {
 }
 
 const BLOCK: Record<string, string> = {
-  paragraph: 'p', bulletList: 'ul', orderedList: 'ol', listItem: 'li', blockquote: 'blockquote',
-  table: 'table', tableRow: 'tr', tableHeader: 'th', tableCell: 'td',
+  paragraph: 'p',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+  blockquote: 'blockquote',
+  table: 'table',
+  tableRow: 'tr',
+  tableHeader: 'th',
+  tableCell: 'td',
 };
 
 function marked(text: string, marks: AdfNode['marks']): string {

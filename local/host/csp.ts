@@ -29,10 +29,17 @@ const HostSource = z
   .string()
   .min(1)
   .max(500)
-  .regex(/^(?:https?:\/\/|wss?:\/\/)?(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?$/, 'not a host source');
+  .regex(
+    /^(?:https?:\/\/|wss?:\/\/)?(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?$/,
+    'not a host source',
+  );
 
 /** Forge accepts a bare string or `{ address }` (newer manifests); `{ remote }` entries name Forge Remote, not a host. */
-const ExternalEntry = z.union([HostSource, z.object({ address: HostSource }).transform((e) => e.address), z.object({ remote: z.string() }).transform(() => null)]);
+const ExternalEntry = z.union([
+  HostSource,
+  z.object({ address: HostSource }).transform((e) => e.address),
+  z.object({ remote: z.string() }).transform(() => null),
+]);
 const ExternalList = z.array(ExternalEntry).optional();
 
 const Permissions = z

@@ -16,11 +16,26 @@ export interface LayoutInput {
 }
 
 /** The product chrome around every host page: top navigation, the user switcher and the theme (light/dark). */
-export function layout({ product, title, currentUser, users, path, body, globalPageHref, colorMode, confluence = true }: LayoutInput): string {
+export function layout({
+  product,
+  title,
+  currentUser,
+  users,
+  path,
+  body,
+  globalPageHref,
+  colorMode,
+  confluence = true,
+}: LayoutInput): string {
   const options = users
-    .map((u) => `<option value="${esc(u.email)}"${u.accountId === currentUser.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`)
+    .map(
+      (u) =>
+        `<option value="${esc(u.email)}"${u.accountId === currentUser.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`,
+    )
     .join('');
-  const modes = (['light', 'dark'] as const).map((m) => `<option value="${m}"${m === colorMode ? ' selected' : ''}>${m === 'light' ? 'Light' : 'Dark'}</option>`).join('');
+  const modes = (['light', 'dark'] as const)
+    .map((m) => `<option value="${m}"${m === colorMode ? ' selected' : ''}>${m === 'light' ? 'Light' : 'Dark'}</option>`)
+    .join('');
   return `<!doctype html><html lang="en" data-color-mode="${colorMode}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} - ${product}</title><style>${HOST_CSS}</style></head><body>
 <header class="topnav"><a class="product" href="${product === 'Jira' ? '/' : '/wiki'}"><span class="logo" aria-hidden="true"></span>${product}</a>

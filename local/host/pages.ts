@@ -12,7 +12,9 @@ import { adfToHtml } from './adf-html';
 /** A Jira timestamp as the acting user reads it in the issue view. */
 function formatJiraTime(jiraTime: string, timeZone: string): string {
   const d = new Date(jiraTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-  return Number.isNaN(d.getTime()) ? jiraTime : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+  return Number.isNaN(d.getTime())
+    ? jiraTime
+    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
 
 export const USER_COOKIE = 'pir_user';
@@ -68,7 +70,19 @@ export function createHostRouter(opts: HostOptions): Router {
     res
       .status(status)
       .type('html')
-      .send(layout({ product, title, currentUser: sessionUser(db, req), users: listUsers(db), path: req.originalUrl, body, globalPageHref, colorMode: sessionColorMode(req), confluence: opts.confluence }));
+      .send(
+        layout({
+          product,
+          title,
+          currentUser: sessionUser(db, req),
+          users: listUsers(db),
+          path: req.originalUrl,
+          body,
+          globalPageHref,
+          colorMode: sessionColorMode(req),
+          confluence: opts.confluence,
+        }),
+      );
   };
 
   router.get('/__switch-user', (req, res) => {
@@ -90,11 +104,21 @@ export function createHostRouter(opts: HostOptions): Router {
       user.accountId,
     );
     const data = (r.ok ? await r.json() : { issues: [] }) as {
-      issues: { key: string; fields: { summary: string; status: { name: string; statusCategory: { key: string } }; priority?: { name: string } | null; issuetype: { name: string } } }[];
+      issues: {
+        key: string;
+        fields: {
+          summary: string;
+          status: { name: string; statusCategory: { key: string } };
+          priority?: { name: string } | null;
+          issuetype: { name: string };
+        };
+      }[];
     };
     const rows = data.issues
       .map(
-        (i) => `<tr><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.fields.issuetype.name)}</td><td>${esc(i.fields.summary)}</td>
+        (
+          i,
+        ) => `<tr><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.fields.issuetype.name)}</td><td>${esc(i.fields.summary)}</td>
 <td><span class="lozenge ${esc(i.fields.status.statusCategory.key)}">${esc(i.fields.status.name)}</span></td><td>${esc(i.fields.priority?.name ?? '')}</td></tr>`,
       )
       .join('');
@@ -112,7 +136,14 @@ export function createHostRouter(opts: HostOptions): Router {
     const principal = { kind: 'user' as const, accountId: user.accountId };
     const issue = readIssueForView(db, req.params.key.toUpperCase(), principal);
     if (!issue) {
-      page(req, res, 'Jira', 'Issue not found', `<div class="notfound"><h1>We can't find this issue</h1><p>It may have been deleted, or you don't have permission to see it.</p><p><a href="/">Back to issues</a></p></div>`, 404);
+      page(
+        req,
+        res,
+        'Jira',
+        'Issue not found',
+        `<div class="notfound"><h1>We can't find this issue</h1><p>It may have been deleted, or you don't have permission to see it.</p><p><a href="/">Back to issues</a></p></div>`,
+        404,
+      );
       return;
     }
     const extension = {
@@ -133,7 +164,13 @@ export function createHostRouter(opts: HostOptions): Router {
 
   router.get(['/jira/apps/:appId/:envId', '/jira/apps/:appId/:envId/*rest'], (req, res) => {
     const extension = { type: 'jira:globalPage' };
-    page(req, res, 'Jira', 'After Action Summaries', iframe('After Action Summaries', frameSrc(opts.moduleKeys.globalPage, 'global-page', extension)));
+    page(
+      req,
+      res,
+      'Jira',
+      'After Action Summaries',
+      iframe('After Action Summaries', frameSrc(opts.moduleKeys.globalPage, 'global-page', extension)),
+    );
   });
 
   // jira:adminPage: Jira serves it under Settings > Apps, and only to Jira admins (ADMINISTER).
@@ -142,19 +179,29 @@ export function createHostRouter(opts: HostOptions): Router {
     if (!adminPage) return void res.status(404).type('text').send('Not found');
     const user = sessionUser(db, req);
     if (!isJiraAdmin(db, { kind: 'user', accountId: user.accountId })) {
-      const body = '<div class="page-message"><h1>You don\'t have access to this page</h1><p>Only Jira admins can open app settings. Ask an admin for the Administer Jira permission.</p></div>';
+      const body =
+        '<div class="page-message"><h1>You don\'t have access to this page</h1><p>Only Jira admins can open app settings. Ask an admin for the Administer Jira permission.</p></div>';
       return page(req, res, 'Jira', 'Access denied', body, 403);
     }
     const extension = { type: 'jira:adminPage' };
-    page(req, res, 'Jira', 'Post-incident review templates', iframe('Post-incident review templates', frameSrc(adminPage, 'admin-page', extension)));
+    page(
+      req,
+      res,
+      'Jira',
+      'Post-incident review templates',
+      iframe('Post-incident review templates', frameSrc(adminPage, 'admin-page', extension)),
+    );
   });
 
   router.get('/wiki', async (req, res) => {
     const user = sessionUser(db, req);
     const r = await opts.productFetch('/wiki/api/v2/spaces?limit=50', user.accountId);
-    const spaces = (r.ok ? ((await r.json()) as { results: { id: string; key: string; name: string; homepageId?: string }[] }).results : []);
+    const spaces = r.ok ? ((await r.json()) as { results: { id: string; key: string; name: string; homepageId?: string }[] }).results : [];
     const items = spaces
-      .map((s) => `<li>${s.homepageId ? `<a href="/wiki/spaces/${esc(s.key)}/pages/${esc(s.homepageId)}">${esc(s.name)}</a>` : esc(s.name)} <span class="crumbs">(${esc(s.key)})</span></li>`)
+      .map(
+        (s) =>
+          `<li>${s.homepageId ? `<a href="/wiki/spaces/${esc(s.key)}/pages/${esc(s.homepageId)}">${esc(s.name)}</a>` : esc(s.name)} <span class="crumbs">(${esc(s.key)})</span></li>`,
+      )
       .join('');
     page(req, res, 'Confluence', 'Spaces', `<h1>Spaces</h1>${items ? `<ul>${items}</ul>` : '<p class="empty">No spaces you can see.</p>'}`);
   });
@@ -164,7 +211,14 @@ export function createHostRouter(opts: HostOptions): Router {
     const principal = { kind: 'user' as const, accountId: user.accountId };
     const view = getPageForView(db, String(req.params.pageId), principal);
     if (!view) {
-      page(req, res, 'Confluence', 'Page not found', `<div class="notfound"><h1>Page not found</h1><p>The page may have been deleted, or you don't have permission to view it.</p></div>`, 404);
+      page(
+        req,
+        res,
+        'Confluence',
+        'Page not found',
+        `<div class="notfound"><h1>Page not found</h1><p>The page may have been deleted, or you don't have permission to view it.</p></div>`,
+        404,
+      );
       return;
     }
     const macroKeyPrefix = `${opts.appUuid}/${opts.environmentId}/static/`;
@@ -177,10 +231,14 @@ export function createHostRouter(opts: HostOptions): Router {
       },
       lookupJiraIssue: (key) => {
         const issue = readIssueForView(db, key, principal);
-        return issue ? { summary: issue.summary, status: issue.status.name, statusCategory: issue.status.category, url: `/browse/${issue.key}` } : null;
+        return issue
+          ? { summary: issue.summary, status: issue.status.name, statusCategory: issue.status.category, url: `/browse/${issue.key}` }
+          : null;
       },
     });
-    const crumbs = view.ancestors.map((a) => `<a href="/wiki/spaces/${esc(view.spaceKey)}/pages/${esc(a.id)}">${esc(a.title)}</a>`).join(' / ');
+    const crumbs = view.ancestors
+      .map((a) => `<a href="/wiki/spaces/${esc(view.spaceKey)}/pages/${esc(a.id)}">${esc(a.title)}</a>`)
+      .join(' / ');
     page(
       req,
       res,

@@ -6,8 +6,10 @@ import { getIssue, getProject, type IssueRow } from './store';
 /** Browse permission: apps see every project, users only projects listing them as browsers. */
 export function canBrowseProjectId(db: Db, principal: Principal, projectId: number): boolean {
   if (principal.kind === 'app') return true;
-  return db.prepare('SELECT 1 FROM jira_project_browsers WHERE project_id = ? AND account_id = ?')
-    .get(projectId, principal.accountId) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM jira_project_browsers WHERE project_id = ? AND account_id = ?').get(projectId, principal.accountId) !==
+    undefined
+  );
 }
 
 export function canBrowseProject(db: Db, principal: Principal, projectKey: string): boolean {
@@ -16,9 +18,10 @@ export function canBrowseProject(db: Db, principal: Principal, projectKey: strin
 }
 
 export function browsableProjectIds(db: Db, principal: Principal): Set<number> {
-  const rows = principal.kind === 'app'
-    ? db.prepare('SELECT id FROM jira_projects').all()
-    : db.prepare('SELECT project_id AS id FROM jira_project_browsers WHERE account_id = ?').all(principal.accountId);
+  const rows =
+    principal.kind === 'app'
+      ? db.prepare('SELECT id FROM jira_projects').all()
+      : db.prepare('SELECT project_id AS id FROM jira_project_browsers WHERE account_id = ?').all(principal.accountId);
   return new Set((rows as { id: number }[]).map((r) => r.id));
 }
 
@@ -29,8 +32,11 @@ export function findVisibleIssue(db: Db, principal: Principal, idOrKey: string):
 }
 
 export function isInProjectRole(db: Db, projectId: number, role: string, accountId: string): boolean {
-  return db.prepare('SELECT 1 FROM jira_project_roles WHERE project_id = ? AND lower(role) = lower(?) AND account_id = ?')
-    .get(projectId, role, accountId) !== undefined;
+  return (
+    db
+      .prepare('SELECT 1 FROM jira_project_roles WHERE project_id = ? AND lower(role) = lower(?) AND account_id = ?')
+      .get(projectId, role, accountId) !== undefined
+  );
 }
 
 export function projectRoleExists(db: Db, projectId: number, role: string): boolean {
@@ -43,7 +49,10 @@ export function projectRoleExists(db: Db, projectId: number, role: string): bool
  * group (a group that no longer exists admits no user). Apps see every comment.
  */
 export function canSeeComment(
-  db: Db, principal: Principal, projectId: number, visibility: { type: string | null; value: string | null },
+  db: Db,
+  principal: Principal,
+  projectId: number,
+  visibility: { type: string | null; value: string | null },
 ): boolean {
   if (!visibility.type || !visibility.value || principal.kind === 'app') return true;
   if (visibility.type === 'group') {

@@ -2,15 +2,18 @@ import type { DocNode } from '@atlaskit/adf-schema';
 
 /** Plain text (blank lines split paragraphs, single newlines become hard breaks) as an ADF document. */
 export function textToAdf(text: string): DocNode {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return {
-    type: 'doc', version: 1,
+    type: 'doc',
+    version: 1,
     content: paragraphs.map((p) => ({
       type: 'paragraph',
-      content: p.split('\n').flatMap((line, i) => [
-        ...(i > 0 ? [{ type: 'hardBreak' }] : []),
-        ...(line.length > 0 ? [{ type: 'text', text: line }] : []),
-      ]),
+      content: p
+        .split('\n')
+        .flatMap((line, i) => [...(i > 0 ? [{ type: 'hardBreak' }] : []), ...(line.length > 0 ? [{ type: 'text', text: line }] : [])]),
     })),
   } as DocNode;
 }

@@ -2,12 +2,38 @@
  * Fixed Jira reference data of the local site: status categories, statuses (two workflows),
  * priorities, issue types and issue link types. Ids are stable so clients may cache them.
  */
-export interface StatusCategoryDef { id: number; key: 'new' | 'indeterminate' | 'done'; name: string; colorName: string }
+export interface StatusCategoryDef {
+  id: number;
+  key: 'new' | 'indeterminate' | 'done';
+  name: string;
+  colorName: string;
+}
 export type Workflow = 'incident' | 'service' | 'simple';
-export interface StatusDef { id: string; name: string; category: StatusCategoryDef['key']; workflows: readonly Workflow[] }
-export interface PriorityDef { id: string; name: string; statusColor: string }
-export interface IssueTypeDef { id: string; name: string; subtask: boolean; hierarchyLevel: number; description: string; workflow: Workflow }
-export interface LinkTypeDef { id: string; name: string; inward: string; outward: string }
+export interface StatusDef {
+  id: string;
+  name: string;
+  category: StatusCategoryDef['key'];
+  workflows: readonly Workflow[];
+}
+export interface PriorityDef {
+  id: string;
+  name: string;
+  statusColor: string;
+}
+export interface IssueTypeDef {
+  id: string;
+  name: string;
+  subtask: boolean;
+  hierarchyLevel: number;
+  description: string;
+  workflow: Workflow;
+}
+export interface LinkTypeDef {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
 
 export const STATUS_CATEGORIES: readonly StatusCategoryDef[] = [
   { id: 2, key: 'new', name: 'To Do', colorName: 'blue-gray' },
@@ -41,11 +67,39 @@ export const PRIORITIES: readonly PriorityDef[] = [
 export const DEFAULT_PRIORITY_ID = '3';
 
 export const ISSUE_TYPES: readonly IssueTypeDef[] = [
-  { id: '10100', name: 'Incident', subtask: false, hierarchyLevel: 0, description: 'A problem that disrupts a service.', workflow: 'incident' },
+  {
+    id: '10100',
+    name: 'Incident',
+    subtask: false,
+    hierarchyLevel: 0,
+    description: 'A problem that disrupts a service.',
+    workflow: 'incident',
+  },
   { id: '10101', name: 'Task', subtask: false, hierarchyLevel: 0, description: 'A small, distinct piece of work.', workflow: 'simple' },
-  { id: '10102', name: 'Sub-task', subtask: true, hierarchyLevel: -1, description: 'A small piece of work that is part of a larger task.', workflow: 'simple' },
-  { id: '10103', name: 'Support request', subtask: false, hierarchyLevel: 0, description: 'A request from a customer.', workflow: 'service' },
-  { id: '10104', name: 'Bug', subtask: false, hierarchyLevel: 0, description: 'A problem which impairs or prevents the functions of a product.', workflow: 'simple' },
+  {
+    id: '10102',
+    name: 'Sub-task',
+    subtask: true,
+    hierarchyLevel: -1,
+    description: 'A small piece of work that is part of a larger task.',
+    workflow: 'simple',
+  },
+  {
+    id: '10103',
+    name: 'Support request',
+    subtask: false,
+    hierarchyLevel: 0,
+    description: 'A request from a customer.',
+    workflow: 'service',
+  },
+  {
+    id: '10104',
+    name: 'Bug',
+    subtask: false,
+    hierarchyLevel: 0,
+    description: 'A problem which impairs or prevents the functions of a product.',
+    workflow: 'simple',
+  },
 ];
 
 export const LINK_TYPES: readonly LinkTypeDef[] = [

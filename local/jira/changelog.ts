@@ -4,16 +4,39 @@ import { userBean } from './user-serializer';
 
 /** One changed field of a history entry (Jira's ChangeDetails). */
 export interface ChangeItem {
-  field: string; fieldId: string; fieldtype?: string;
-  from: string | null; fromString: string | null; to: string | null; toString: string | null;
+  field: string;
+  fieldId: string;
+  fieldtype?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
 }
 
-interface HistoryRow { id: number; issue_id: number; author: string | null; created: number }
-interface ItemRow {
-  changelog_id: number; seq: number; field: string; field_id: string; fieldtype: string;
-  from_value: string | null; from_string: string | null; to_value: string | null; to_string: string | null;
+interface HistoryRow {
+  id: number;
+  issue_id: number;
+  author: string | null;
+  created: number;
 }
-export interface History { id: number; issueId: number; author: string | null; created: number; items: ChangeItem[] }
+interface ItemRow {
+  changelog_id: number;
+  seq: number;
+  field: string;
+  field_id: string;
+  fieldtype: string;
+  from_value: string | null;
+  from_string: string | null;
+  to_value: string | null;
+  to_string: string | null;
+}
+export interface History {
+  id: number;
+  issueId: number;
+  author: string | null;
+  created: number;
+  items: ChangeItem[];
+}
 
 /** Records one history entry with its items; returns its id. Nothing is written when `items` is empty. */
 export function recordChange(db: Db, issueId: number, author: string | null, at: number, items: readonly ChangeItem[]): number | undefined {
@@ -35,12 +58,24 @@ export function loadHistories(db: Db, issueIds: readonly number[]): History[] {
     const chunk = issueIds.slice(i, i + 500);
     const marks = chunk.map(() => '?').join(',');
     const hs = db.prepare(`SELECT * FROM jira_changelogs WHERE issue_id IN (${marks})`).all(...chunk) as HistoryRow[];
-    const items = db.prepare(`SELECT i.* FROM jira_changelog_items i JOIN jira_changelogs c ON c.id = i.changelog_id
-      WHERE c.issue_id IN (${marks}) ORDER BY i.changelog_id, i.seq`).all(...chunk) as ItemRow[];
+    const items = db
+      .prepare(
+        `SELECT i.* FROM jira_changelog_items i JOIN jira_changelogs c ON c.id = i.changelog_id
+      WHERE c.issue_id IN (${marks}) ORDER BY i.changelog_id, i.seq`,
+      )
+      .all(...chunk) as ItemRow[];
     const byHistory = new Map<number, ChangeItem[]>();
     for (const it of items) {
       const list = byHistory.get(it.changelog_id) ?? [];
-      list.push({ field: it.field, fieldId: it.field_id, fieldtype: it.fieldtype, from: it.from_value, fromString: it.from_string, to: it.to_value, toString: it.to_string });
+      list.push({
+        field: it.field,
+        fieldId: it.field_id,
+        fieldtype: it.fieldtype,
+        from: it.from_value,
+        fromString: it.from_string,
+        to: it.to_value,
+        toString: it.to_string,
+      });
       byHistory.set(it.changelog_id, list);
     }
     for (const h of hs) out.push({ id: h.id, issueId: h.issue_id, author: h.author, created: h.created, items: byHistory.get(h.id) ?? [] });
@@ -55,7 +90,14 @@ export function historyBean(db: Db, base: string, h: History, epochCreated = fal
     ...(h.author ? { author: userBean(db, base, h.author) } : {}),
     created: epochCreated ? h.created : jiraDate(h.created),
     items: h.items.map((it) => ({
-      ...withoutNulls({ field: it.field, fieldtype: it.fieldtype ?? 'jira', fieldId: it.fieldId, from: it.from, fromString: it.fromString, to: it.to }),
+      ...withoutNulls({
+        field: it.field,
+        fieldtype: it.fieldtype ?? 'jira',
+        fieldId: it.fieldId,
+        from: it.from,
+        fromString: it.fromString,
+        to: it.to,
+      }),
       toString: it.toString ?? '',
     })),
   };

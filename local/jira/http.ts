@@ -3,7 +3,11 @@ import type { Db } from '../db';
 import type { Principal } from '../principal';
 
 /** Everything a handler needs to answer one request. */
-export interface Ctx { db: Db; principal: Principal; base: string }
+export interface Ctx {
+  db: Db;
+  principal: Principal;
+  base: string;
+}
 
 export function ctxOf(db: Db, req: Request, res: Response): Ctx {
   const principal = res.locals.principal as Principal | undefined;
@@ -24,8 +28,7 @@ export function sendIssueNotFound(res: Response): void {
 /** Query values that may be repeated and/or comma separated (`fields=a,b&fields=c`). */
 export function listParam(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  const parts = (Array.isArray(value) ? (value as unknown[]) : [value])
-    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
+  const parts = (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 

@@ -10,10 +10,19 @@ import { displayNameOf } from './user-serializer';
 
 /** What the host's issue page (`/browse/KEY`) shows around the app's panel. */
 export interface IssueView {
-  id: string; key: string; summary: string; description: DocNode | null;
-  issueType: string; status: { name: string; category: 'new' | 'indeterminate' | 'done' }; priority: string | null;
-  assignee: string | null; reporter: string | null; created: string; updated: string;
-  projectKey: string; projectName: string;
+  id: string;
+  key: string;
+  summary: string;
+  description: DocNode | null;
+  issueType: string;
+  status: { name: string; category: 'new' | 'indeterminate' | 'done' };
+  priority: string | null;
+  assignee: string | null;
+  reporter: string | null;
+  created: string;
+  updated: string;
+  projectKey: string;
+  projectName: string;
 }
 
 /** The issue for the host page, or null when it does not exist or the principal may not browse it. */
@@ -23,10 +32,18 @@ export function readIssueForView(db: Db, key: string, principal: Principal): Iss
   const project = getProjectById(db, row.project_id);
   const status = statusOf(row);
   return {
-    id: String(row.id), key: row.key, summary: row.summary,
+    id: String(row.id),
+    key: row.key,
+    summary: row.summary,
     description: row.description ? (JSON.parse(row.description) as DocNode) : null,
-    issueType: typeOf(row).name, status: { name: status.name, category: categoryOf(status).key }, priority: priorityOf(row).name,
-    assignee: displayNameOf(db, row.assignee), reporter: displayNameOf(db, row.reporter),
-    created: jiraDate(row.created), updated: jiraDate(row.updated), projectKey: project.key, projectName: project.name,
+    issueType: typeOf(row).name,
+    status: { name: status.name, category: categoryOf(status).key },
+    priority: priorityOf(row).name,
+    assignee: displayNameOf(db, row.assignee),
+    reporter: displayNameOf(db, row.reporter),
+    created: jiraDate(row.created),
+    updated: jiraDate(row.updated),
+    projectKey: project.key,
+    projectName: project.name,
   };
 }

@@ -5,7 +5,13 @@ import { canBrowseProjectId, findVisibleIssue } from './access';
 import { adfTextLength, adfToText, isAdfDoc, JIRA_TEXT_LIMIT } from './adf';
 import { typeOf } from './beans';
 import {
-  APP_USER, DEFAULT_PRIORITY_ID, initialStatusFor, issueTypeById, issueTypeByName, priorityById, priorityByName,
+  APP_USER,
+  DEFAULT_PRIORITY_ID,
+  initialStatusFor,
+  issueTypeById,
+  issueTypeByName,
+  priorityById,
+  priorityByName,
   type IssueTypeDef,
 } from './catalog';
 import { recordChange, type ChangeItem } from './changelog';
@@ -24,7 +30,10 @@ export const issueUpdateSchema = z.object({
 });
 export type IssueUpdate = z.infer<typeof issueUpdateSchema>;
 
-export interface FieldErrors { errorMessages: string[]; errors: Record<string, string> }
+export interface FieldErrors {
+  errorMessages: string[];
+  errors: Record<string, string>;
+}
 const hasErrors = (e: FieldErrors) => e.errorMessages.length > 0 || Object.keys(e.errors).length > 0;
 
 const EDITABLE = new Set(['summary', 'description', 'assignee', 'priority', 'labels', 'duedate']);
@@ -33,8 +42,13 @@ const cannotSet = (f: string) => `Field '${f}' cannot be set. It is not on the a
 
 /** Normalised values of the editable fields (undefined = not given). */
 interface Values {
-  summary?: string; description?: string | null; assignee?: string | null; priorityId?: string;
-  labels?: string[]; duedate?: string | null; reporter?: string;
+  summary?: string;
+  description?: string | null;
+  assignee?: string | null;
+  priorityId?: string;
+  labels?: string[];
+  duedate?: string | null;
+  reporter?: string;
 }
 
 export const actorOf = (p: Principal): string => (p.kind === 'user' ? p.accountId : APP_USER.accountId);
@@ -50,7 +64,10 @@ function ref(value: unknown): { id?: string; key?: string; name?: string; accoun
 function mergeUpdate(body: IssueUpdate, current: IssueRow | undefined, errors: FieldErrors): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...(body.fields ?? {}) };
   for (const [field, ops] of Object.entries(body.update ?? {})) {
-    if (field in fields) { errors.errors[field] = `Field '${field}' cannot be set in both 'fields' and 'update'.`; continue; }
+    if (field in fields) {
+      errors.errors[field] = `Field '${field}' cannot be set in both 'fields' and 'update'.`;
+      continue;
+    }
     if (field === 'labels') {
       let labels = current ? labelsOf(current) : [];
       for (const op of ops) {
@@ -72,7 +89,10 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
   const v: Values = {};
   const e = errors.errors;
   for (const [field, value] of Object.entries(fields)) {
-    if (!allowed.has(field)) { e[field] = cannotSet(field); continue; }
+    if (!allowed.has(field)) {
+      e[field] = cannotSet(field);
+      continue;
+    }
     switch (field) {
       case 'summary':
         if (typeof value !== 'string' || value.trim() === '') e.summary = 'You must specify a summary of the issue.';
@@ -83,17 +103,25 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
       case 'description':
         if (value === null) v.description = null;
         else if (!isAdfDoc(value)) e.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
-        else if (adfTextLength(value) > JIRA_TEXT_LIMIT) e.description = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
+        else if (adfTextLength(value) > JIRA_TEXT_LIMIT)
+          e.description = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
         else v.description = JSON.stringify(value);
         break;
-      case 'assignee': case 'reporter': {
-        if (value === null && field === 'assignee') { v.assignee = null; break; }
+      case 'assignee':
+      case 'reporter': {
+        if (value === null && field === 'assignee') {
+          v.assignee = null;
+          break;
+        }
         const r = ref(value);
         const accountId = r?.accountId ?? r?.id;
         const user = accountId ? findUser(ctx.db, accountId) : undefined;
-        const ok = user !== undefined && user.active
-          && (field === 'reporter' || canBrowseProjectId(ctx.db, { kind: 'user', accountId: user.accountId }, project.id));
-        if (!ok) e[field] = field === 'assignee' ? `User '${accountId ?? ''}' cannot be assigned issues.` : 'Specify a valid value for reporter.';
+        const ok =
+          user !== undefined &&
+          user.active &&
+          (field === 'reporter' || canBrowseProjectId(ctx.db, { kind: 'user', accountId: user.accountId }, project.id));
+        if (!ok)
+          e[field] = field === 'assignee' ? `User '${accountId ?? ''}' cannot be assigned issues.` : 'Specify a valid value for reporter.';
         else if (field === 'assignee') v.assignee = user.accountId;
         else v.reporter = user.accountId;
         break;
@@ -107,7 +135,10 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
         break;
       }
       case 'labels':
-        if (!Array.isArray(value) || !value.every((l) => typeof l === 'string')) { e.labels = 'Specify the labels as an array of strings.'; break; }
+        if (!Array.isArray(value) || !value.every((l) => typeof l === 'string')) {
+          e.labels = 'Specify the labels as an array of strings.';
+          break;
+        }
         {
           const bad = value.find((l) => /\s/.test(l) || l === '');
           const long = value.find((l) => l.length > 255);
@@ -118,7 +149,8 @@ function parseValues(ctx: Ctx, project: ProjectRow, fields: Record<string, unkno
         break;
       case 'duedate':
         if (value === null || value === '') v.duedate = null;
-        else if (typeof value !== 'string' || !isCalendarDate(value)) e.duedate = `Error parsing date string: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
+        else if (typeof value !== 'string' || !isCalendarDate(value))
+          e.duedate = `Error parsing date string: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
         else v.duedate = value;
         break;
       default:
@@ -145,7 +177,10 @@ export function createIssue(ctx: Ctx, body: IssueUpdate): CreateResult {
   if (!tRef || (!tRef.id && !tRef.name)) errors.errors.issuetype = 'Specify an issue type';
   else {
     type = tRef.id ? issueTypeById(tRef.id) : issueTypeByName(tRef.name!);
-    if (!type || (type.subtask && project.subtasks_enabled !== 1)) { errors.errors.issuetype = 'The issue type selected is invalid.'; type = undefined; }
+    if (!type || (type.subtask && project.subtasks_enabled !== 1)) {
+      errors.errors.issuetype = 'The issue type selected is invalid.';
+      type = undefined;
+    }
   }
   if (fields.summary === undefined) errors.errors.summary = 'You must specify a summary of the issue.';
   const values = parseValues(ctx, project, fields, CREATABLE, errors);
@@ -165,15 +200,36 @@ export function createIssue(ctx: Ctx, body: IssueUpdate): CreateResult {
 
   const now = Date.now();
   const id = (ctx.db.prepare('SELECT COALESCE(MAX(id), 9999) + 1 AS n FROM jira_issues').get() as { n: number }).n;
-  const num = (ctx.db.prepare('SELECT COALESCE(MAX(num), 0) + 1 AS n FROM jira_issues WHERE project_id = ?').get(project.id) as { n: number }).n;
+  const num = (
+    ctx.db.prepare('SELECT COALESCE(MAX(num), 0) + 1 AS n FROM jira_issues WHERE project_id = ?').get(project.id) as { n: number }
+  ).n;
   const actor = actorOf(ctx.principal);
-  ctx.db.prepare(`INSERT INTO jira_issues (id, key, project_id, num, type_id, summary, description, status_id, priority_id,
+  ctx.db
+    .prepare(
+      `INSERT INTO jira_issues (id, key, project_id, num, type_id, summary, description, status_id, priority_id,
     assignee, reporter, creator, created, updated, resolved, status_changed, duedate, labels, parent_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`).run(
-    id, `${project.key}-${num}`, project.id, num, type.id, values.summary!, values.description ?? null,
-    initialStatusFor(type).id, values.priorityId ?? DEFAULT_PRIORITY_ID, values.assignee ?? null,
-    values.reporter ?? actor, actor, now, now, now, values.duedate ?? null, JSON.stringify(values.labels ?? []),
-    parent?.id ?? null);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      `${project.key}-${num}`,
+      project.id,
+      num,
+      type.id,
+      values.summary!,
+      values.description ?? null,
+      initialStatusFor(type).id,
+      values.priorityId ?? DEFAULT_PRIORITY_ID,
+      values.assignee ?? null,
+      values.reporter ?? actor,
+      actor,
+      now,
+      now,
+      now,
+      values.duedate ?? null,
+      JSON.stringify(values.labels ?? []),
+      parent?.id ?? null,
+    );
   for (const p of body.properties ?? []) setProperty(ctx, id, p.key, p.value);
   return { ok: true, row: ctx.db.prepare('SELECT * FROM jira_issues WHERE id = ?').get(id) as IssueRow };
 }
@@ -192,26 +248,70 @@ export function editIssue(ctx: Ctx, row: IssueRow, body: IssueUpdate): EditResul
   const sets: string[] = [];
   const args: unknown[] = [];
   const change = (column: string, value: unknown, item: ChangeItem | undefined) => {
-    sets.push(`${column} = ?`); args.push(value); if (item) items.push(item);
+    sets.push(`${column} = ?`);
+    args.push(value);
+    if (item) items.push(item);
   };
   if (v.summary !== undefined && v.summary !== row.summary) {
-    change('summary', v.summary, { field: 'summary', fieldId: 'summary', from: null, fromString: row.summary, to: null, toString: v.summary });
+    change('summary', v.summary, {
+      field: 'summary',
+      fieldId: 'summary',
+      from: null,
+      fromString: row.summary,
+      to: null,
+      toString: v.summary,
+    });
   }
   if (v.description !== undefined && v.description !== row.description) {
     const text = (s: string | null) => (s ? adfToText(JSON.parse(s)) : null);
-    change('description', v.description, { field: 'description', fieldId: 'description', from: null, fromString: text(row.description), to: null, toString: text(v.description) });
+    change('description', v.description, {
+      field: 'description',
+      fieldId: 'description',
+      from: null,
+      fromString: text(row.description),
+      to: null,
+      toString: text(v.description),
+    });
   }
   if (v.assignee !== undefined && v.assignee !== row.assignee) {
-    change('assignee', v.assignee, { field: 'assignee', fieldId: 'assignee', from: row.assignee, fromString: displayNameOf(ctx.db, row.assignee), to: v.assignee, toString: displayNameOf(ctx.db, v.assignee) });
+    change('assignee', v.assignee, {
+      field: 'assignee',
+      fieldId: 'assignee',
+      from: row.assignee,
+      fromString: displayNameOf(ctx.db, row.assignee),
+      to: v.assignee,
+      toString: displayNameOf(ctx.db, v.assignee),
+    });
   }
   if (v.priorityId !== undefined && v.priorityId !== row.priority_id) {
-    change('priority_id', v.priorityId, { field: 'priority', fieldId: 'priority', from: row.priority_id, fromString: priorityById(row.priority_id)!.name, to: v.priorityId, toString: priorityById(v.priorityId)!.name });
+    change('priority_id', v.priorityId, {
+      field: 'priority',
+      fieldId: 'priority',
+      from: row.priority_id,
+      fromString: priorityById(row.priority_id)!.name,
+      to: v.priorityId,
+      toString: priorityById(v.priorityId)!.name,
+    });
   }
   if (v.labels !== undefined && JSON.stringify(v.labels) !== row.labels) {
-    change('labels', JSON.stringify(v.labels), { field: 'labels', fieldId: 'labels', from: null, fromString: labelsOf(row).join(' '), to: null, toString: v.labels.join(' ') });
+    change('labels', JSON.stringify(v.labels), {
+      field: 'labels',
+      fieldId: 'labels',
+      from: null,
+      fromString: labelsOf(row).join(' '),
+      to: null,
+      toString: v.labels.join(' '),
+    });
   }
   if (v.duedate !== undefined && v.duedate !== row.duedate) {
-    change('duedate', v.duedate, { field: 'duedate', fieldId: 'duedate', from: row.duedate, fromString: row.duedate ? `${row.duedate} 00:00:00.0` : null, to: v.duedate, toString: v.duedate ? `${v.duedate} 00:00:00.0` : null });
+    change('duedate', v.duedate, {
+      field: 'duedate',
+      fieldId: 'duedate',
+      from: row.duedate,
+      fromString: row.duedate ? `${row.duedate} 00:00:00.0` : null,
+      to: v.duedate,
+      toString: v.duedate ? `${v.duedate} 00:00:00.0` : null,
+    });
   }
   const now = Date.now();
   ctx.db.transaction(() => {
@@ -226,7 +326,10 @@ export function editIssue(ctx: Ctx, row: IssueRow, body: IssueUpdate): EditResul
 /** Sets an issue property; returns whether it was created (true) or updated (false). */
 export function setProperty(ctx: Ctx, issueId: number, key: string, value: unknown): boolean {
   const existed = ctx.db.prepare('SELECT 1 FROM jira_issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) !== undefined;
-  ctx.db.prepare('INSERT INTO jira_issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value')
+  ctx.db
+    .prepare(
+      'INSERT INTO jira_issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value',
+    )
     .run(issueId, key, JSON.stringify(value ?? null));
   return !existed;
 }

@@ -1,8 +1,6 @@
 import { findUser } from '../users';
 import { browsableProjectIds, canBrowseProjectId } from './access';
-import {
-  ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES, STATUS_CATEGORIES, categoryOf, priorityById, statusById,
-} from './catalog';
+import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES, STATUS_CATEGORIES, categoryOf, priorityById, statusById } from './catalog';
 import type { Ctx } from './http';
 import { JqlError, parseJql, type JqlExpr, type JqlOp, type JqlValue } from './jql-parser';
 import { allIssues, getIssue, labelsOf, type IssueRow, type LinkRow, type ProjectRow } from './store';
@@ -13,8 +11,14 @@ type Pred = (r: IssueRow) => boolean;
 type Cmp = (a: IssueRow, b: IssueRow) => number;
 
 const FIELD_ALIASES: Record<string, string> = {
-  issuekey: 'key', type: 'issuetype', createddate: 'created', updateddate: 'updated', resolutiondate: 'resolved',
-  statuscategory: 'statuscategory', 'due': 'duedate', text: 'summary',
+  issuekey: 'key',
+  type: 'issuetype',
+  createddate: 'created',
+  updateddate: 'updated',
+  resolutiondate: 'resolved',
+  statuscategory: 'statuscategory',
+  due: 'duedate',
+  text: 'summary',
 };
 
 /**
@@ -33,24 +37,43 @@ export function searchJql(ctx: Ctx, jql: string): IssueRow[] {
   });
   if (cmps.length === 0) cmps.push((a, b) => b.created - a.created);
   const rows = allIssues(ctx.db).filter((r) => visible.has(r.project_id) && pred(r));
-  return rows.sort((a, b) => { for (const f of cmps) { const d = f(a, b); if (d !== 0) return d; } return a.id - b.id; });
+  return rows.sort((a, b) => {
+    for (const f of cmps) {
+      const d = f(a, b);
+      if (d !== 0) return d;
+    }
+    return a.id - b.id;
+  });
 }
 
 class Compiler {
   private readonly projects: ProjectRow[];
   private readonly projectKeys = new Map<number, string>();
 
-  constructor(private readonly ctx: Ctx, private readonly visible: Set<number>) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly visible: Set<number>,
+  ) {
     this.projects = ctx.db.prepare('SELECT * FROM jira_projects').all() as ProjectRow[];
     for (const p of this.projects) this.projectKeys.set(p.id, p.key);
   }
 
   compile(e: JqlExpr): Pred {
     switch (e.kind) {
-      case 'and': { const ps = e.items.map((x) => this.compile(x)); return (r) => ps.every((p) => p(r)); }
-      case 'or': { const ps = e.items.map((x) => this.compile(x)); return (r) => ps.some((p) => p(r)); }
-      case 'not': { const p = this.compile(e.expr); return (r) => !p(r); }
-      case 'clause': return this.clause(FIELD_ALIASES[e.field] ?? e.field, e.field, e.op, e.values);
+      case 'and': {
+        const ps = e.items.map((x) => this.compile(x));
+        return (r) => ps.every((p) => p(r));
+      }
+      case 'or': {
+        const ps = e.items.map((x) => this.compile(x));
+        return (r) => ps.some((p) => p(r));
+      }
+      case 'not': {
+        const p = this.compile(e.expr);
+        return (r) => !p(r);
+      }
+      case 'clause':
+        return this.clause(FIELD_ALIASES[e.field] ?? e.field, e.field, e.op, e.values);
     }
   }
 
@@ -63,12 +86,23 @@ class Compiler {
       return this.membership(op, (r) => ids.has(r.id));
     }
     if (field === 'project') {
-      const ids = this.resolveAll(values, raw, (s) => this.projects.find((p) =>
-        (p.key === s.toUpperCase() || String(p.id) === s || p.name.toLowerCase() === s.toLowerCase()) && this.visible.has(p.id))?.id);
+      const ids = this.resolveAll(
+        values,
+        raw,
+        (s) =>
+          this.projects.find(
+            (p) => (p.key === s.toUpperCase() || String(p.id) === s || p.name.toLowerCase() === s.toLowerCase()) && this.visible.has(p.id),
+          )?.id,
+      );
       return this.setClause(op, raw, ids, (r) => r.project_id);
     }
     if (field === 'parent') {
-      const ids = this.resolveAll(values, raw, (s) => this.visibleIssue(s)?.id, (s) => `An issue with key '${s}' does not exist for field 'parent'.`);
+      const ids = this.resolveAll(
+        values,
+        raw,
+        (s) => this.visibleIssue(s)?.id,
+        (s) => `An issue with key '${s}' does not exist for field 'parent'.`,
+      );
       return this.setClause(op, raw, ids, (r) => r.parent_id);
     }
     if (field === 'issuetype') {
@@ -80,8 +114,12 @@ class Compiler {
       return this.setClause(op, raw, ids, (r) => r.status_id);
     }
     if (field === 'statuscategory') {
-      const keys = this.resolveAll(values, raw, (s) => STATUS_CATEGORIES.find((c) =>
-        String(c.id) === s || c.key === s.toLowerCase() || c.name.toLowerCase() === s.toLowerCase())?.key);
+      const keys = this.resolveAll(
+        values,
+        raw,
+        (s) =>
+          STATUS_CATEGORIES.find((c) => String(c.id) === s || c.key === s.toLowerCase() || c.name.toLowerCase() === s.toLowerCase())?.key,
+      );
       return this.setClause(op, raw, keys, (r) => categoryOf(statusById(r.status_id)!).key);
     }
     if (field === 'priority') {
@@ -89,10 +127,17 @@ class Compiler {
       return this.setClause(op, raw, ids, (r) => r.priority_id);
     }
     if (field === 'assignee' || field === 'reporter' || field === 'creator') {
-      const accounts = this.resolveAll(values, raw, (s) => findUser(this.ctx.db, s)?.accountId, undefined, (fn) => {
-        if (fn.name.toLowerCase() !== 'currentuser') throw new JqlError(`Unable to find JQL function '${fn.name}(${fn.args.join(', ')})'.`);
-        return this.ctx.principal.kind === 'user' ? this.ctx.principal.accountId : '';
-      });
+      const accounts = this.resolveAll(
+        values,
+        raw,
+        (s) => findUser(this.ctx.db, s)?.accountId,
+        undefined,
+        (fn) => {
+          if (fn.name.toLowerCase() !== 'currentuser')
+            throw new JqlError(`Unable to find JQL function '${fn.name}(${fn.args.join(', ')})'.`);
+          return this.ctx.principal.kind === 'user' ? this.ctx.principal.accountId : '';
+        },
+      );
       return this.setClause(op, raw, accounts, (r) => r[field]);
     }
     if (field === 'labels') {
@@ -107,7 +152,8 @@ class Compiler {
     if (field === 'resolution') {
       if (op === 'is' || op === 'is not') return op === 'is' ? (r) => r.resolved === null : (r) => r.resolved !== null;
       const names = values.map((v) => this.literal(v, raw).toLowerCase());
-      for (const n of names) if (n !== 'done' && n !== 'unresolved') throw new JqlError(`The value '${n}' does not exist for the field '${raw}'.`);
+      for (const n of names)
+        if (n !== 'done' && n !== 'unresolved') throw new JqlError(`The value '${n}' does not exist for the field '${raw}'.`);
       return this.membership(op, (r) => names.includes(r.resolved === null ? 'unresolved' : 'done'));
     }
     if (field === 'summary') {
@@ -130,7 +176,8 @@ class Compiler {
       if (values.length !== 1 || values[0] !== null) throw new JqlError(`The operator '${op.toUpperCase()}' only supports EMPTY.`);
       return op === 'is' ? (r) => get(r) === null : (r) => get(r) !== null;
     }
-    if (!['=', '!=', 'in', 'not in'].includes(op)) throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${raw}' field.`);
+    if (!['=', '!=', 'in', 'not in'].includes(op))
+      throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${raw}' field.`);
     const set = new Set(values);
     return op === '=' || op === 'in' ? (r) => set.has(get(r)) : (r) => get(r) !== null && !set.has(get(r));
   }
@@ -142,7 +189,9 @@ class Compiler {
 
   /** Resolves each value (EMPTY → null); unknown values are a 400 like Jira's. */
   private resolveAll<T>(
-    values: JqlValue[], raw: string, find: (s: string) => T | undefined,
+    values: JqlValue[],
+    raw: string,
+    find: (s: string) => T | undefined,
     message = (s: string) => `The value '${s}' does not exist for the field '${raw}'.`,
     fn?: (f: { name: string; args: string[] }) => T,
   ): (T | null)[] {
@@ -178,7 +227,9 @@ class Compiler {
     if (w !== undefined && !LINK_TYPES.some((l) => l.inward === w || l.outward === w)) {
       throw new JqlError(`Issue link type '${wording}' does not exist.`);
     }
-    const links = this.ctx.db.prepare('SELECT * FROM jira_issue_links WHERE source_id = ? OR dest_id = ?').all(anchor.id, anchor.id) as LinkRow[];
+    const links = this.ctx.db
+      .prepare('SELECT * FROM jira_issue_links WHERE source_id = ? OR dest_id = ?')
+      .all(anchor.id, anchor.id) as LinkRow[];
     const out: number[] = [];
     for (const l of links) {
       const type = LINK_TYPES.find((t) => t.id === l.type_id)!;
@@ -196,49 +247,84 @@ class Compiler {
     if (op === 'is' || op === 'is not') return op === 'is' ? (r) => get(r) === null : (r) => get(r) !== null;
     const ts = values.map((v) => parseJqlDate(v, raw));
     const cmp: Record<string, (a: number, b: number) => boolean> = {
-      '=': (a, b) => a === b, '!=': (a, b) => a !== b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
-      '<': (a, b) => a < b, '<=': (a, b) => a <= b,
+      '=': (a, b) => a === b,
+      '!=': (a, b) => a !== b,
+      '>': (a, b) => a > b,
+      '>=': (a, b) => a >= b,
+      '<': (a, b) => a < b,
+      '<=': (a, b) => a <= b,
     };
     if (op === 'in' || op === 'not in') return this.membership(op, (r) => ts.includes(get(r) ?? NaN));
     const f = cmp[op];
     if (!f) throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${raw}' field.`);
-    return (r) => { const v = get(r); return v !== null && f(v, ts[0]); };
+    return (r) => {
+      const v = get(r);
+      return v !== null && f(v, ts[0]);
+    };
   }
 
   comparator(field: string): Cmp {
     const f = FIELD_ALIASES[field] ?? field;
-    const num = (get: (r: IssueRow) => number | null): Cmp => (a, b) => (get(a) ?? -Infinity) - (get(b) ?? -Infinity);
-    const str = (get: (r: IssueRow) => string | null): Cmp => (a, b) => (get(a) ?? '').localeCompare(get(b) ?? '');
+    const num =
+      (get: (r: IssueRow) => number | null): Cmp =>
+      (a, b) =>
+        (get(a) ?? -Infinity) - (get(b) ?? -Infinity);
+    const str =
+      (get: (r: IssueRow) => string | null): Cmp =>
+      (a, b) =>
+        (get(a) ?? '').localeCompare(get(b) ?? '');
     switch (f) {
-      case 'key': return (a, b) => (this.projectKeys.get(a.project_id) ?? '').localeCompare(this.projectKeys.get(b.project_id) ?? '') || a.num - b.num;
-      case 'id': case 'rank': return num((r) => r.id);
-      case 'created': return num((r) => r.created);
-      case 'updated': return num((r) => r.updated);
-      case 'resolved': return num((r) => r.resolved);
-      case 'duedate': return str((r) => r.duedate);
-      case 'priority': return num((r) => 10 - Number(priorityById(r.priority_id)!.id));
-      case 'status': return str((r) => statusById(r.status_id)!.name);
-      case 'summary': return str((r) => r.summary);
-      case 'issuetype': return str((r) => r.type_id);
-      case 'project': return str((r) => this.projectKeys.get(r.project_id) ?? '');
-      case 'assignee': return str((r) => r.assignee);
-      default: throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
+      case 'key':
+        return (a, b) =>
+          (this.projectKeys.get(a.project_id) ?? '').localeCompare(this.projectKeys.get(b.project_id) ?? '') || a.num - b.num;
+      case 'id':
+      case 'rank':
+        return num((r) => r.id);
+      case 'created':
+        return num((r) => r.created);
+      case 'updated':
+        return num((r) => r.updated);
+      case 'resolved':
+        return num((r) => r.resolved);
+      case 'duedate':
+        return str((r) => r.duedate);
+      case 'priority':
+        return num((r) => 10 - Number(priorityById(r.priority_id)!.id));
+      case 'status':
+        return str((r) => statusById(r.status_id)!.name);
+      case 'summary':
+        return str((r) => r.summary);
+      case 'issuetype':
+        return str((r) => r.type_id);
+      case 'project':
+        return str((r) => this.projectKeys.get(r.project_id) ?? '');
+      case 'assignee':
+        return str((r) => r.assignee);
+      default:
+        throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
     }
   }
 }
 
 /** JQL date values: `yyyy-MM-dd`, `yyyy/MM/dd` with optional ` HH:mm`, relative `-5d`, now() / startOfDay() / endOfDay(). */
 function parseJqlDate(v: JqlValue, raw: string): number {
-  const bad = (s: string) => new JqlError(`Date value '${s}' for field '${raw}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+  const bad = (s: string) =>
+    new JqlError(
+      `Date value '${s}' for field '${raw}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+    );
   if (v.kind === 'empty') throw bad('EMPTY');
   if (v.kind === 'fn') {
     const now = Date.now();
     const day = Math.floor(now / 86_400_000) * 86_400_000;
     switch (v.name.toLowerCase()) {
-      case 'now': return now;
-      case 'startofday': return day;
-      case 'endofday': return day + 86_400_000 - 1;
-      default: throw new JqlError(`Unable to find JQL function '${v.name}(${v.args.join(', ')})'.`);
+      case 'now':
+        return now;
+      case 'startofday':
+        return day;
+      case 'endofday':
+        return day + 86_400_000 - 1;
+      default:
+        throw new JqlError(`Unable to find JQL function '${v.name}(${v.args.join(', ')})'.`);
     }
   }
   const s = v.v.trim();

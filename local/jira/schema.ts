@@ -4,8 +4,16 @@ import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES, STATUS_CATEGORIES } from
 
 /** Tables holding site data (emptied by `resetJira`); reference tables are kept. */
 const DATA_TABLES = [
-  'jira_issue_properties', 'jira_remote_links', 'jira_issue_links', 'jira_changelog_items', 'jira_changelogs',
-  'jira_comments', 'jira_issues', 'jira_project_roles', 'jira_project_browsers', 'jira_projects',
+  'jira_issue_properties',
+  'jira_remote_links',
+  'jira_issue_links',
+  'jira_changelog_items',
+  'jira_changelogs',
+  'jira_comments',
+  'jira_issues',
+  'jira_project_roles',
+  'jira_project_browsers',
+  'jira_projects',
 ] as const;
 
 /** Creates the Jira emulator's tables (idempotent). Times are epoch milliseconds. */

@@ -2,10 +2,7 @@ import type { Db } from '../db';
 import type { SeedChange, SeedIssue, SeedProject, SeedScenario } from '../seed/types';
 import { findUser } from '../users';
 import { toAdf } from './adf';
-import {
-  DEFAULT_PRIORITY_ID, categoryOf, issueTypeByName, linkTypeByName, priorityByName, statusByName,
-  type StatusDef,
-} from './catalog';
+import { DEFAULT_PRIORITY_ID, categoryOf, issueTypeByName, linkTypeByName, priorityByName, statusByName, type StatusDef } from './catalog';
 import { parseIsoMs } from './dates';
 
 /**
@@ -29,7 +26,10 @@ class Loader {
 
   constructor(private readonly db: Db) {
     const max = (t: string) => (db.prepare(`SELECT MAX(id) AS m FROM ${t}`).get() as { m: number | null }).m;
-    const next = (t: string) => { const m = max(t); return m === null ? 10000 : m + 1; };
+    const next = (t: string) => {
+      const m = max(t);
+      return m === null ? 10000 : m + 1;
+    };
     this.nextIssueId = next('jira_issues');
     this.nextCommentId = next('jira_comments');
     this.nextHistoryId = next('jira_changelogs');
@@ -161,20 +161,47 @@ class Loader {
     const priority = priorityByName(issue.priority)?.id ?? DEFAULT_PRIORITY_ID;
     const reporter = this.account(issue.reporter);
     const description = issue.description === undefined ? null : JSON.stringify(toAdf(issue.description));
-    this.st.insertIssue.run(id, key, project.id, Number(match[2]), type.id, issue.summary, description, status.id, priority,
-      assignee, reporter, reporter, created, updated, resolved, statusChanged, JSON.stringify(issue.labels ?? []));
+    this.st.insertIssue.run(
+      id,
+      key,
+      project.id,
+      Number(match[2]),
+      type.id,
+      issue.summary,
+      description,
+      status.id,
+      priority,
+      assignee,
+      reporter,
+      reporter,
+      created,
+      updated,
+      resolved,
+      statusChanged,
+      JSON.stringify(issue.labels ?? []),
+    );
 
     for (const c of issue.comments) {
       const at = parseIsoMs(c.at);
       const author = this.account(c.author);
-      this.st.insertComment.run(this.nextCommentId++, id, author, author, JSON.stringify(toAdf(c.body)), at, at,
-        c.visibility?.type ?? null, c.visibility?.value ?? null);
+      this.st.insertComment.run(
+        this.nextCommentId++,
+        id,
+        author,
+        author,
+        JSON.stringify(toAdf(c.body)),
+        at,
+        at,
+        c.visibility?.type ?? null,
+        c.visibility?.value ?? null,
+      );
     }
     for (const h of histories) {
       const hid = this.nextHistoryId++;
       this.st.insertHistory.run(hid, id, h.author, h.at);
       h.items.forEach(([field, from, fromString, to, toString], seq) =>
-        this.st.insertItem.run(hid, seq, field, field, from, fromString, to, toString));
+        this.st.insertItem.run(hid, seq, field, field, from, fromString, to, toString),
+      );
     }
     for (const r of issue.remoteLinks ?? []) {
       const data = { object: { url: r.url, title: r.title, ...(r.summary ? { summary: r.summary } : {}) } };
@@ -200,7 +227,7 @@ class Loader {
       case 'assignee': {
         const from = c.from ? this.account(c.from) : null;
         const to = c.to ? this.account(c.to) : null;
-        const name = (acc: string | null) => (acc ? findUser(this.db, acc)?.displayName ?? acc : null);
+        const name = (acc: string | null) => (acc ? (findUser(this.db, acc)?.displayName ?? acc) : null);
         return [['assignee', from, name(from), to, name(to)]];
       }
       case 'priority': {

@@ -18,8 +18,15 @@ export function transitionsFor(ctx: Ctx, row: IssueRow): Record<string, unknown>
   return workflowStatuses(typeOf(row))
     .filter((s) => s.id !== current.id)
     .map((s) => ({
-      id: transitionId(s), name: s.name, to: statusBean(ctx.base, s),
-      hasScreen: false, isGlobal: true, isInitial: false, isAvailable: true, isConditional: false, isLooped: false,
+      id: transitionId(s),
+      name: s.name,
+      to: statusBean(ctx.base, s),
+      hasScreen: false,
+      isGlobal: true,
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
     }));
 }
 
@@ -44,7 +51,12 @@ export function moveStatus(db: Db, row: IssueRow, target: StatusDef, author: str
     items.push({ field: 'resolution', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
   }
   const statusChanged = from.category !== target.category ? at : row.status_changed;
-  db.prepare('UPDATE jira_issues SET status_id = ?, resolved = ?, status_changed = ?, updated = MAX(updated, ?) WHERE id = ?')
-    .run(target.id, resolved, statusChanged, at, row.id);
+  db.prepare('UPDATE jira_issues SET status_id = ?, resolved = ?, status_changed = ?, updated = MAX(updated, ?) WHERE id = ?').run(
+    target.id,
+    resolved,
+    statusChanged,
+    at,
+    row.id,
+  );
   recordChange(db, row.id, author, at, items);
 }

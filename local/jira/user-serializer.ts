@@ -4,8 +4,14 @@ import { APP_USER } from './catalog';
 
 /** Jira user objects (UserDetails / User) for account ids of the site. */
 export interface UserBean {
-  self: string; accountId: string; emailAddress?: string; displayName: string; active: boolean;
-  timeZone: string; accountType: 'atlassian' | 'app'; avatarUrls: Record<'16x16' | '24x24' | '32x32' | '48x48', string>;
+  self: string;
+  accountId: string;
+  emailAddress?: string;
+  displayName: string;
+  active: boolean;
+  timeZone: string;
+  accountType: 'atlassian' | 'app';
+  avatarUrls: Record<'16x16' | '24x24' | '32x32' | '48x48', string>;
 }
 
 function avatarUrls(base: string, accountId: string): UserBean['avatarUrls'] {
@@ -16,12 +22,26 @@ function avatarUrls(base: string, accountId: string): UserBean['avatarUrls'] {
 export function userBean(db: Db, base: string, accountId: string): UserBean {
   const self = `${base}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`;
   if (accountId === APP_USER.accountId) {
-    return { self, accountId, displayName: APP_USER.displayName, active: true, timeZone: APP_USER.timeZone, accountType: 'app', avatarUrls: avatarUrls(base, accountId) };
+    return {
+      self,
+      accountId,
+      displayName: APP_USER.displayName,
+      active: true,
+      timeZone: APP_USER.timeZone,
+      accountType: 'app',
+      avatarUrls: avatarUrls(base, accountId),
+    };
   }
   const u = findUser(db, accountId);
   return {
-    self, accountId, emailAddress: u?.email, displayName: u?.displayName ?? 'Former user', active: u?.active ?? false,
-    timeZone: u?.timeZone ?? 'UTC', accountType: 'atlassian', avatarUrls: avatarUrls(base, accountId),
+    self,
+    accountId,
+    emailAddress: u?.email,
+    displayName: u?.displayName ?? 'Former user',
+    active: u?.active ?? false,
+    timeZone: u?.timeZone ?? 'UTC',
+    accountType: 'atlassian',
+    avatarUrls: avatarUrls(base, accountId),
   };
 }
 

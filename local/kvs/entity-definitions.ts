@@ -38,9 +38,7 @@ const entitySchema = z.object({
   indexes: z.array(indexSchema).optional(),
 });
 const manifestSchema = z.object({
-  app: z
-    .object({ storage: z.object({ entities: z.array(entitySchema).optional() }).optional() })
-    .optional(),
+  app: z.object({ storage: z.object({ entities: z.array(entitySchema).optional() }).optional() }).optional(),
 });
 
 /** Reads `app.storage.entities` from manifest.yml text; an app without entities gives []. */
@@ -50,11 +48,10 @@ export function loadEntityDefinitions(manifestYamlText: string): EntityDefinitio
     throw new Error(`manifest app.storage.entities is invalid: ${z.prettifyError(parsed.error)}`);
   }
   return (parsed.data.app?.storage?.entities ?? []).map((entity) => {
-    const indexes = (entity.indexes ?? []).map(
-      (index): EntityIndex =>
-        typeof index === 'string'
-          ? { name: index, partition: [], range: [index] }
-          : { name: index.name, partition: index.partition ?? [], range: index.range },
+    const indexes = (entity.indexes ?? []).map((index): EntityIndex =>
+      typeof index === 'string'
+        ? { name: index, partition: [], range: [index] }
+        : { name: index.name, partition: index.partition ?? [], range: index.range },
     );
     for (const index of indexes) {
       for (const attribute of [...index.partition, ...index.range]) {

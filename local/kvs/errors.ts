@@ -20,8 +20,7 @@ export class KvsError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
-  new KvsError(400, code, message, details);
+export const badRequest = (code: string, message: string, details?: Record<string, unknown>) => new KvsError(400, code, message, details);
 
 export const keyNotFound = () => new KvsError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
 

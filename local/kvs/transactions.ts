@@ -33,7 +33,13 @@ export function runTransaction(store: ItemStore, entities: readonly EntityDefini
     const { ref, entity } = target(op.key, op.entityName, op.conditions);
     checkWritable(ref, entity, op.value);
     const ttlMs = ttlToMs(op.options?.ttl);
-    plan.push({ operation: 'set', ref, entityName: op.entityName, conditions: op.conditions, apply: () => store.put(ref, op.value, ttlMs) });
+    plan.push({
+      operation: 'set',
+      ref,
+      entityName: op.entityName,
+      conditions: op.conditions,
+      apply: () => store.put(ref, op.value, ttlMs),
+    });
   }
   for (const op of request.delete ?? []) {
     const { ref } = target(op.key, op.entityName, op.conditions);
@@ -46,7 +52,10 @@ export function runTransaction(store: ItemStore, entities: readonly EntityDefini
 
   if (plan.length === 0) throw badRequest('BAD_REQUEST', 'A transaction needs at least one operation');
   if (plan.length > MAX_TRANSACTION_OPERATIONS) {
-    throw badRequest('TRANSACTION_LIMIT_EXCEEDED', `A transaction can contain at most ${MAX_TRANSACTION_OPERATIONS} operations; got ${plan.length}`);
+    throw badRequest(
+      'TRANSACTION_LIMIT_EXCEEDED',
+      `A transaction can contain at most ${MAX_TRANSACTION_OPERATIONS} operations; got ${plan.length}`,
+    );
   }
   const seen = new Set<string>();
   for (const { ref } of plan) {

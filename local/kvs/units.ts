@@ -20,7 +20,17 @@
 export const STORAGE_UNIT_BYTES = 10 * 1024;
 
 const READS = new Set(['get', 'query', 'batch/get', 'entity/get', 'entity/query', 'secret/get']);
-const WRITES = new Set(['set', 'delete', 'batch/set', 'batch/delete', 'transaction', 'entity/set', 'entity/delete', 'secret/set', 'secret/delete']);
+const WRITES = new Set([
+  'set',
+  'delete',
+  'batch/set',
+  'batch/delete',
+  'transaction',
+  'entity/set',
+  'entity/delete',
+  'secret/set',
+  'secret/delete',
+]);
 
 export interface StorageUnits {
   /** The KVS operation (`get`, `batch/set`, `entity/query`…), or null when the path is none. */

@@ -1,12 +1,6 @@
 import type { EntityDefinition } from './entity-definitions';
 import { badRequest } from './errors';
-import {
-  KEY_PATTERN,
-  MAX_KEY_LENGTH,
-  MAX_OBJECT_DEPTH,
-  MAX_SECRET_VALUE_BYTES,
-  MAX_VALUE_BYTES,
-} from './limits';
+import { KEY_PATTERN, MAX_KEY_LENGTH, MAX_OBJECT_DEPTH, MAX_SECRET_VALUE_BYTES, MAX_VALUE_BYTES } from './limits';
 import type { Space } from './store';
 
 /** Error codes follow Forge's "Error handling for the Key-Value Store / Custom Entity Store" pages. */

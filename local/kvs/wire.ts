@@ -82,9 +82,7 @@ export const entityQueryRequest = z.object({
 export const batchSetRequest = z.array(
   z.object({ entityName: z.string().optional(), key, value: anyValue, options: setOptions.optional() }),
 );
-export const batchGetRequest = z.array(
-  z.object({ entityName: z.string().optional(), key, options: getOptions.optional() }),
-);
+export const batchGetRequest = z.array(z.object({ entityName: z.string().optional(), key, options: getOptions.optional() }));
 export const batchDeleteRequest = z.array(z.object({ entityName: z.string().optional(), key }));
 
 export const transactionRequest = z.object({

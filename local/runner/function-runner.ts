@@ -61,7 +61,11 @@ export class FunctionRunner {
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const module = this.manifest.modules.get(call.moduleKey);
     if (!module?.functionKey) throw new InvocationError(404, `No module '${call.moduleKey}' with a resolver in manifest.yml`);
-    if (!this.offered(module.type)) throw new InvocationError(404, `Module '${call.moduleKey}' is not installed on this site: it extends a product the site does not have`);
+    if (!this.offered(module.type))
+      throw new InvocationError(
+        404,
+        `Module '${call.moduleKey}' is not installed on this site: it extends a product the site does not have`,
+      );
     const handler = this.handler(module.functionKey);
     const context = {
       ...call.extensionContext,
@@ -98,10 +102,7 @@ export class FunctionRunner {
       );
     });
     try {
-      return await Promise.race([
-        runInInvocation({ invocationId: randomUUID(), accountId, moduleKey, deadlineMs }, fn),
-        timeout,
-      ]);
+      return await Promise.race([runInInvocation({ invocationId: randomUUID(), accountId, moduleKey, deadlineMs }, fn), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -29,7 +29,7 @@ type Compatibility = Partial<Record<Product, { required?: boolean }>>;
 export function installApp(manifest: AppManifest, site: { cloudId: string; confluence: boolean }): Installation {
   const onSite = new Set<Product>(site.confluence ? ['jira', 'confluence'] : ['jira']);
   const used = new Set([...manifest.modules.values()].map((m) => productOfModule(m.type)).filter((p): p is Product => p !== null));
-  const compatibility = ((manifest.raw.app as { compatibility?: Compatibility } | undefined)?.compatibility ?? null);
+  const compatibility = (manifest.raw.app as { compatibility?: Compatibility } | undefined)?.compatibility ?? null;
   if (!compatibility) {
     if (used.size > 1) {
       throw new Error(

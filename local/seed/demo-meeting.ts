@@ -35,7 +35,11 @@ export async function seedDemoMeeting(site: { runner: FunctionRunner }, seededAt
   const day = new Date(Date.UTC(seededAt.getUTCFullYear(), seededAt.getUTCMonth(), seededAt.getUTCDate() + 2)).toISOString().slice(0, 10);
   const use = useTemplate(MAJOR_INCIDENT_TEMPLATE, doc.content.template);
   const answers = use.answers.map((a) =>
-    a.questionId === 'status-page-30' ? { ...a, value: false } : a.questionId === 'customer-channel' ? { ...a, value: 'Through their account manager' } : a,
+    a.questionId === 'status-page-30'
+      ? { ...a, value: false }
+      : a.questionId === 'customer-channel'
+        ? { ...a, value: 'Through their account manager' }
+        : a,
   );
   await call<ReviewDoc>('review/save', {
     issueKey: ISSUE,
@@ -59,7 +63,15 @@ export async function seedDemoMeeting(site: { runner: FunctionRunner }, seededAt
         ],
       },
     },
-    actionItems: doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })),
+    actionItems: doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({
+      id,
+      summary,
+      description,
+      owner,
+      dueDate,
+      priority,
+      question,
+    })),
     version: doc.version,
   });
 }

@@ -102,7 +102,11 @@ interface DemoReview {
 }
 
 const task = (phase: AnnotationPatch['phase'], impact: AnnotationPatch['impact']): AnnotationPatch => ({ kind: 'task', phase, impact });
-const talk = (phase: AnnotationPatch['phase'], impact: AnnotationPatch['impact']): AnnotationPatch => ({ kind: 'human-interaction', phase, impact });
+const talk = (phase: AnnotationPatch['phase'], impact: AnnotationPatch['impact']): AnnotationPatch => ({
+  kind: 'human-interaction',
+  phase,
+  impact,
+});
 
 const REVIEWS: readonly DemoReview[] = [
   {
@@ -138,15 +142,20 @@ const REVIEWS: readonly DemoReview[] = [
       learnings: {
         learned: 'A monthly export job was scheduled on every web host instead of one, and its CPU use starved the sign-in service.',
         wentWell: 'Support noticed the complaints on social media within minutes and found an engineer quickly.',
-        surprised: 'Nobody on call could find the production access runbook or the senior engineer\'s phone number.',
+        surprised: "Nobody on call could find the production access runbook or the senior engineer's phone number.",
       },
       contributingFactors: [
         { id: 'f1', text: 'The export job was deployed to every web host by a shared configuration role.', category: 'configuration' },
         { id: 'f2', text: 'No alert on sign-in error rate: customers told us first.', category: 'detection' },
-        { id: 'f3', text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.', category: 'knowledge' },
+        {
+          id: 'f3',
+          text: 'The production access page linked from the web runbook had moved, and the vault entry it named was out of date.',
+          category: 'knowledge',
+        },
         { id: 'f4', text: 'Nobody is paged for the web tier at weekends, so support found an engineer through chat.', category: 'process' },
       ],
-      remediation: 'The export job was stopped and the web service on web-02 restarted; the job was taken out of the web hosts\' schedule the same evening and moved to the reporting worker in OPS-1.',
+      remediation:
+        "The export job was stopped and the web service on web-02 restarted; the job was taken out of the web hosts' schedule the same evening and moved to the reporting worker in OPS-1.",
       tags: ['login', 'on-call'],
       externalSummary: {
         proximateCause: 'A monthly export job ran on every web host at once and used up their CPU.',
@@ -157,7 +166,7 @@ const REVIEWS: readonly DemoReview[] = [
       item('a1', 'Alert on sign-in error rate above 5% for two minutes', dueIn(seededAt, -11), 'know-sooner', DANIEL),
       item('a2', 'Publish the production access runbook where on-call can find it', dueIn(seededAt, -7), 'recover-sooner', MAYA),
       item('a3', 'Page the web team at weekends through the on-call rota', dueIn(seededAt, 24), 'recover-sooner', TOMAS),
-      item('a4', 'Keep every escalation contact\'s phone number in the on-call sheet', dueIn(seededAt, 10), 'recover-sooner', AIKO),
+      item('a4', "Keep every escalation contact's phone number in the on-call sheet", dueIn(seededAt, 10), 'recover-sooner', AIKO),
     ],
     doneInJira: ['a1'],
     // The evening as the team annotated it: detection, then a response slowed by access and
@@ -193,7 +202,7 @@ const REVIEWS: readonly DemoReview[] = [
       servicesImpacted: ['Instance migration', 'Backups'],
       learnings: {
         learned: 'Backups for one shard reported success while uploading nothing for a month.',
-        wentWell: 'The customer\'s data was rebuilt from their own exports within two days.',
+        wentWell: "The customer's data was rebuilt from their own exports within two days.",
         surprised: 'A migration that finished fast was taken as good news.',
       },
       contributingFactors: [
@@ -217,8 +226,16 @@ const REVIEWS: readonly DemoReview[] = [
       servicesImpacted: ['Nightly ETL', 'Reporting'],
       // Shares detection and configuration with INC-1 and INC-2, so the insights group them.
       contributingFactors: [
-        { id: 'f1', text: 'The scheduler was paused by hand during maintenance and nothing reminded anyone to resume it.', category: 'configuration' },
-        { id: 'f2', text: 'Nothing alerts when the nightly load has not started; the first sign was an empty dashboard.', category: 'detection' },
+        {
+          id: 'f1',
+          text: 'The scheduler was paused by hand during maintenance and nothing reminded anyone to resume it.',
+          category: 'configuration',
+        },
+        {
+          id: 'f2',
+          text: 'Nothing alerts when the nightly load has not started; the first sign was an empty dashboard.',
+          category: 'detection',
+        },
         { id: 'f3', text: 'Maintenance handover notes have no place for "things paused".', category: 'process' },
       ],
       tags: ['etl'],
@@ -275,13 +292,29 @@ export async function seedDemoReviews(site: { runner: FunctionRunner; db: Db }, 
     const { entries } = view;
     for (const a of r.annotations ?? []) {
       const entry = findEntry(entries, r.key, a, at(a.at));
-      view = await invoke<TimelineChange>('timeline/annotate', { issueKey: r.key, entryId: entry.id, at: entry.at, patch: a.patch, version: view.version });
+      view = await invoke<TimelineChange>('timeline/annotate', {
+        issueKey: r.key,
+        entryId: entry.id,
+        at: entry.at,
+        patch: a.patch,
+        version: view.version,
+      });
     }
     for (const [moment, written] of Object.entries(r.moments ?? {})) {
-      view = await invoke<TimelineChange>('moments/set', { issueKey: r.key, moment, at: new Date(at(written)).toISOString(), version: view.version });
+      view = await invoke<TimelineChange>('moments/set', {
+        issueKey: r.key,
+        moment,
+        at: new Date(at(written)).toISOString(),
+        version: view.version,
+      });
     }
     const doc = await invoke<ReviewDoc>('review/get', { issueKey: r.key });
-    await invoke<ReviewDoc>('review/save', { issueKey: r.key, content: r.edit(doc.content, at), actionItems: r.items(seededAt), version: doc.version });
+    await invoke<ReviewDoc>('review/save', {
+      issueKey: r.key,
+      content: r.edit(doc.content, at),
+      actionItems: r.items(seededAt),
+      version: doc.version,
+    });
     let saved = (await invoke<ActionSyncResult>('actions/sync', { issueKey: r.key })).doc;
     if (r.doneInJira?.length) {
       for (const id of r.doneInJira) {

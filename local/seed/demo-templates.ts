@@ -18,7 +18,14 @@ export const MAJOR_INCIDENT_TEMPLATE: ReviewTemplate = {
   sections: ['goals', 'description', 'learnings', 'contributingFactors', 'remediation', 'actionItems'],
   requiredFields: ['customerImpact', 'meeting.participants'],
   questions: [
-    { id: 'status-page-30', label: 'Was the status page updated within 30 minutes of detection?', kind: 'yes-no', choices: [], required: true, public: true },
+    {
+      id: 'status-page-30',
+      label: 'Was the status page updated within 30 minutes of detection?',
+      kind: 'yes-no',
+      choices: [],
+      required: true,
+      public: true,
+    },
     {
       id: 'customer-channel',
       label: 'How were affected customers first told?',
@@ -28,7 +35,14 @@ export const MAJOR_INCIDENT_TEMPLATE: ReviewTemplate = {
       public: true,
     },
     { id: 'customer-next', label: 'What will customers hear next, and when?', kind: 'text', choices: [], required: false, public: true },
-    { id: 'message-approval', label: 'Who approved the customer messages, and how long did approval take?', kind: 'text', choices: [], required: false, public: false },
+    {
+      id: 'message-approval',
+      label: 'Who approved the customer messages, and how long did approval take?',
+      kind: 'text',
+      choices: [],
+      required: false,
+      public: false,
+    },
   ],
 };
 
@@ -40,7 +54,16 @@ const MINOR_INCIDENT_TEMPLATE: ReviewTemplate = {
   severities: [3, 4, 5],
   sections: ['description', 'learnings', 'actionItems'],
   requiredFields: ['description'],
-  questions: [{ id: 'alert-useful', label: 'Did the alert that fired point at the problem?', kind: 'yes-no', choices: [], required: false, public: false }],
+  questions: [
+    {
+      id: 'alert-useful',
+      label: 'Did the alert that fired point at the problem?',
+      kind: 'yes-no',
+      choices: [],
+      required: false,
+      public: false,
+    },
+  ],
 };
 
 const MAYA = SEED_USERS.find((u) => u.email === 'maya@example.com')!;
@@ -60,5 +83,8 @@ export async function seedDemoTemplates(site: { runner: FunctionRunner }): Promi
   };
   const current = await call<TemplateSettings>('templates/get', {});
   if (current.templates.length > 1) return;
-  await call<TemplateSettings>('templates/save', { templates: [MAJOR_INCIDENT_TEMPLATE, MINOR_INCIDENT_TEMPLATE], version: current.version });
+  await call<TemplateSettings>('templates/save', {
+    templates: [MAJOR_INCIDENT_TEMPLATE, MINOR_INCIDENT_TEMPLATE],
+    version: current.version,
+  });
 }

@@ -116,10 +116,8 @@ export const demoProjects: readonly SeedProject[] = [
 // INC-1 Login page outage — Saturday 17 October 2026, evening in the UK (BST, +01:00).
 // ---------------------------------------------------------------------------------------------
 function loginOutage({ s, day }: StoryDates): SeedIssue[] {
-
   const STATUS_PAGE_LOGIN = s('https://status.example.com/incidents/2026-10-17-login');
-  const LOGIN_DASHBOARD =
-    s('https://grafana.example.org/d/web-login/login-overview?from=2026-10-17T18:30:00Z&to=2026-10-17T19:30:00Z');
+  const LOGIN_DASHBOARD = s('https://grafana.example.org/d/web-login/login-overview?from=2026-10-17T18:30:00Z&to=2026-10-17T19:30:00Z');
 
   const inc1: SeedIssue = {
     key: 'INC-1',
@@ -231,7 +229,10 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
         s('2026-10-17T21:05:00+02:00'),
         SOFIA,
         doc(
-          p('Status page moved to "Monitoring" (tracked in SUP-2). Replying now to everyone who posted. ', emoji({ shortName: ':thumbsup:', id: '1f44d', text: '👍' })),
+          p(
+            'Status page moved to "Monitoring" (tracked in SUP-2). Replying now to everyone who posted. ',
+            emoji({ shortName: ':thumbsup:', id: '1f44d', text: '👍' }),
+          ),
         ),
       ),
       comment(
@@ -269,7 +270,7 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
             li([p('the export is in the shared base image, so every web host has it scheduled')]),
           ),
           p(
-            "Also worth saying: Sofia spotting the posts within three minutes is a big part of why this lasted 20 minutes and not an hour ",
+            'Also worth saying: Sofia spotting the posts within three minutes is a big part of why this lasted 20 minutes and not an hour ',
             emoji({ shortName: ':clap:', id: '1f44f', text: '👏' }),
           ),
         ),
@@ -397,8 +398,7 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
     initialAssignee: TOMAS,
     created: s('2026-10-19T09:05:00-04:00'),
     labels: ['cron', 'base-image'],
-    description:
-      `The monthly account export (export_runner.rb) ran on web-02 on ${day('2026-10-17', 'd MMM')} and took the login service down with it (INC-1). It is meant to run on the reporting worker only.`,
+    description: `The monthly account export (export_runner.rb) ran on web-02 on ${day('2026-10-17', 'd MMM')} and took the login service down with it (INC-1). It is meant to run on the reporting worker only.`,
     comments: [
       comment(
         s('2026-10-19T09:05:30-04:00'),
@@ -414,7 +414,11 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
             code('reporting'),
             ' tag.',
           ),
-          bash('grep -rn export_runner /etc/cron.d/ roles/', '# after the change, on each web host:', 'crontab -l -u deploy | grep -c export_runner   # expect 0'),
+          bash(
+            'grep -rn export_runner /etc/cron.d/ roles/',
+            '# after the change, on each web host:',
+            'crontab -l -u deploy | grep -c export_runner   # expect 0',
+          ),
         ),
       ),
       comment(
@@ -439,7 +443,6 @@ function loginOutage({ s, day }: StoryDates): SeedIssue[] {
 // INC-2 Stale-backup migration — cutover Monday 26 Oct (Chicago evening), found Tuesday 27 Oct.
 // ---------------------------------------------------------------------------------------------
 function backupMigration({ s, day }: StoryDates): SeedIssue[] {
-
   const ops2: SeedIssue = {
     key: 'OPS-2',
     type: 'Task',
@@ -450,7 +453,8 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
     initialAssignee: DANIEL,
     created: s('2026-10-20T11:00:00-05:00'),
     labels: ['cloud-move'],
-    description: 'Part of the cloud move. Runbook linked. Old instance stays read-only for two weeks after the cutover, then it is retired.',
+    description:
+      'Part of the cloud move. Runbook linked. Old instance stays read-only for two weeks after the cutover, then it is retired.',
     comments: [
       comment(
         s('2026-10-20T11:05:00-05:00'),
@@ -540,7 +544,9 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-10-27T09:05:00+00:00'),
         MAYA,
-        doc(p(who(AIKO), ' could you check which backup the migration restored from? The numbers look like a backup from about a month ago.')),
+        doc(
+          p(who(AIKO), ' could you check which backup the migration restored from? The numbers look like a backup from about a month ago.'),
+        ),
       ),
       comment(s('2026-10-27T18:12:00+09:00'), AIKO, 'Looking at the backup catalogue for shard eu-3 now.'),
       comment(
@@ -552,7 +558,7 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
           ),
           bulletList(
             li([p('the migration tool restores the newest backup, then copies the changes made since that backup from the live database')]),
-            li([p("it took \"since\" from the catalogue's last-run time (yesterday 02:00), not from the newest backup that has data")]),
+            li([p('it took "since" from the catalogue\'s last-run time (yesterday 02:00), not from the newest backup that has data')]),
             li([p('so it copied one day of changes on top of a month-old backup, which is why it finished in 38 minutes')]),
           ),
           p("I'll open a ticket for the backup side."),
@@ -569,7 +575,7 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
         doc(
           p(strong('Recovery plan'), ' (agreed with Tomás on a call):'),
           orderedList()(
-            li([p("maintenance mode on the new instance, once the customer agrees")]),
+            li([p('maintenance mode on the new instance, once the customer agrees')]),
             li([p('export what they have written since the cutover: ', code(s('tenantctl export --since 2026-10-27T00:41Z')))]),
             li([p('re-run the copy directly from a snapshot of the old instance, not from backups')]),
             li([p("re-import this morning's records")]),
@@ -624,7 +630,7 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
           panel({ panelType: PanelType.NOTE })(
             p(`Closing the incident. Review meeting booked for ${day('2026-11-04', 'EEEE d MMMM')}.`),
             p(
-              'Three things lined up here, and none of them alone would have lost data: a backup job that reported success while uploading nothing, a migration step that trusted the catalogue\'s last-run time, and a rehearsal on a tenant too small to show the timing difference. Let\'s not hunt for a single root cause.',
+              "Three things lined up here, and none of them alone would have lost data: a backup job that reported success while uploading nothing, a migration step that trusted the catalogue's last-run time, and a rehearsal on a tenant too small to show the timing difference. Let's not hunt for a single root cause.",
             ),
           ),
         ),
@@ -677,13 +683,21 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
         SOFIA,
         `Harbourline's operations lead says shipments booked in the last month don't appear in search or in the daily list. Their newest visible shipment is from ${day('2026-09-26', 'd MMMM')}. For now they're working from an export they took last Friday.`,
       ),
-      comment(s('2026-10-27T09:50:00+01:00'), SOFIA, "Told them we're treating it as a major incident; next update by 11:30 UK time at the latest."),
+      comment(
+        s('2026-10-27T09:50:00+01:00'),
+        SOFIA,
+        "Told them we're treating it as a major incident; next update by 11:30 UK time at the latest.",
+      ),
       comment(
         s('2026-10-27T11:25:00+01:00'),
         SOFIA,
         'Customer agrees to maintenance mode from 10:45 UK time while we restore; they will keep booking on paper.',
       ),
-      comment(s('2026-10-27T20:55:00+01:00'), SOFIA, 'Restore finished. Customer is checking their totals for the month; waiting for their confirmation.'),
+      comment(
+        s('2026-10-27T20:55:00+01:00'),
+        SOFIA,
+        'Restore finished. Customer is checking their totals for the month; waiting for their confirmation.',
+      ),
       comment(
         s('2026-10-29T10:05:00+01:00'),
         SOFIA,
@@ -755,7 +769,6 @@ function backupMigration({ s, day }: StoryDates): SeedIssue[] {
 // INC-3 Overnight ETL not run — scheduler paused Monday 9 Nov, found Tuesday 10 Nov (UK, +00:00).
 // ---------------------------------------------------------------------------------------------
 function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
-
   const ops4: SeedIssue = {
     key: 'OPS-4',
     type: 'Task',
@@ -782,7 +795,11 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
       ),
       comment(s('2026-11-09T18:04:00+09:00'), AIKO, 'Scheduler paused at 18:03 (09:03 UK). Backfill running.'),
       comment(s('2026-11-09T20:33:00+09:00'), AIKO, 'Backfill finished at 20:30; 0 NULLs left. Marking done.'),
-      comment(s('2026-11-10T09:45:00+00:00'), MAYA, "Linking INC-3: the scheduler stayed paused after this, so last night's run didn't happen."),
+      comment(
+        s('2026-11-10T09:45:00+00:00'),
+        MAYA,
+        "Linking INC-3: the scheduler stayed paused after this, so last night's run didn't happen.",
+      ),
       comment(
         s('2026-11-10T19:05:00+09:00'),
         AIKO,
@@ -820,7 +837,12 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
         MAYA,
         doc(
           p("Found it: the scheduler has been paused since Monday 09:03 for OPS-4's backfill. Nothing has run since:"),
-          bash('etlctl scheduler status', s('# state: PAUSED since 2026-11-09T09:03:11Z (by aiko)'), s('etlctl runs list --since 2026-11-09T09:00Z'), '# 0 runs'),
+          bash(
+            'etlctl scheduler status',
+            s('# state: PAUSED since 2026-11-09T09:03:11Z (by aiko)'),
+            s('etlctl runs list --since 2026-11-09T09:00Z'),
+            '# 0 runs',
+          ),
         ),
       ),
       comment(
@@ -839,9 +861,13 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-11-10T19:05:30+09:00'),
         AIKO,
-        "I paused it for the backfill in OPS-4. Resuming was the last step of my checklist, and I closed OPS-4 straight after the NULL check, late in my evening. Nothing on the dashboards says their data is a day old, so the first signal was people noticing.",
+        'I paused it for the backfill in OPS-4. Resuming was the last step of my checklist, and I closed OPS-4 straight after the NULL check, late in my evening. Nothing on the dashboards says their data is a day old, so the first signal was people noticing.',
       ),
-      comment(s('2026-11-10T10:40:00+00:00'), MAYA, 'Orders and customers loads are done; the marketing and finance aggregates are running.'),
+      comment(
+        s('2026-11-10T10:40:00+00:00'),
+        MAYA,
+        'Orders and customers loads are done; the marketing and finance aggregates are running.',
+      ),
       comment(
         s('2026-11-10T11:12:30+00:00'),
         MAYA,
@@ -858,15 +884,14 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
             li([p('Can a manual pause expire on its own, or at least announce itself?')]),
             li([p('What made the resume step easy to lose once the backfill itself was done?')]),
           ),
-          p('Sev3 and internal only, but INC-2 had the same shape: a scheduled job quietly not doing its work. ', emoji({ shortName: ':eyes:', id: '1f440', text: '👀' })),
+          p(
+            'Sev3 and internal only, but INC-2 had the same shape: a scheduled job quietly not doing its work. ',
+            emoji({ shortName: ':eyes:', id: '1f440', text: '👀' }),
+          ),
         ),
       ),
       comment(s('2026-11-10T12:11:00+00:00'), MAYA, 'Stepping out for lunch; Tomás is watching the aggregates until I am back.'),
-      comment(
-        s('2026-11-10T13:00:00+00:00'),
-        MAYA,
-        "Resolving. Tonight's run is the real test; I'll check it in the morning.",
-      ),
+      comment(s('2026-11-10T13:00:00+00:00'), MAYA, "Resolving. Tonight's run is the real test; I'll check it in the morning."),
       comment(s('2026-11-11T08:20:00+00:00'), MAYA, 'Overnight run completed on schedule, 01:00 to 01:47.'),
     ],
     changes: [
@@ -908,7 +933,11 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
         SOFIA,
         "Engineering is on it. It isn't just your dashboard; finance's daily email is missing too. I'll update here.",
       ),
-      comment(s('2026-11-10T10:45:00+01:00'), SOFIA, "Data is being reloaded; the dashboard should show Tuesday's numbers by about midday."),
+      comment(
+        s('2026-11-10T10:45:00+01:00'),
+        SOFIA,
+        "Data is being reloaded; the dashboard should show Tuesday's numbers by about midday.",
+      ),
       comment(s('2026-11-10T12:20:00+01:00'), LENA, 'Numbers are updated, thanks. Moved the campaign review to Wednesday.'),
     ],
     changes: [
@@ -931,7 +960,7 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-11-10T09:40:30+01:00'),
         SOFIA,
-        "Finance say the 07:00 revenue email is missing. Probably the same thing Lena is seeing in MKT-1.",
+        'Finance say the 07:00 revenue email is missing. Probably the same thing Lena is seeing in MKT-1.',
       ),
       comment(s('2026-11-10T12:29:00+01:00'), SOFIA, 'The email went out at 12:05 after the reload. Closing as a duplicate of INC-3.'),
     ],
@@ -949,7 +978,6 @@ function etlNotRun({ s, day }: StoryDates): SeedIssue[] {
 // INC-4 Mainframe terminals disconnected — Wednesday 18 Nov, office hours in Chicago (-06:00).
 // ---------------------------------------------------------------------------------------------
 function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
-
   const ops5: SeedIssue = {
     key: 'OPS-5',
     type: 'Task',
@@ -960,8 +988,7 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
     initialAssignee: DANIEL,
     created: s('2026-11-11T14:00:00-06:00'),
     labels: ['network', 'standard-change'],
-    description:
-      `Standard change: firmware 17.9 on core-sw-2 for the memory leak we saw in ${day('2026-09-15', 'MMMM')}. Supervisor modules one at a time so traffic stays up. ${day('2026-11-18', 'EEEE d MMM')} from 09:30, in office hours because that's when the vendor engineer is available.`,
+    description: `Standard change: firmware 17.9 on core-sw-2 for the memory leak we saw in ${day('2026-09-15', 'MMMM')}. Supervisor modules one at a time so traffic stays up. ${day('2026-11-18', 'EEEE d MMM')} from 09:30, in office hours because that's when the vendor engineer is available.`,
     comments: [
       comment(s('2026-11-18T09:31:00-06:00'), DANIEL, 'Starting. Standby supervisor first.'),
       comment(
@@ -999,7 +1026,11 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
         DANIEL,
         "On hold until the INC-4 review. We'd like the room B ports labelled and photographed before anyone works in front of that rack again.",
       ),
-      comment(s('2026-11-19T09:40:00-05:00'), TOMAS, `Agreed. The vendor engineer can also do ${day('2026-12-02', 'd MMMM')} or ${day('2026-12-03', 'd MMMM')}.`),
+      comment(
+        s('2026-11-19T09:40:00-05:00'),
+        TOMAS,
+        `Agreed. The vendor engineer can also do ${day('2026-12-02', 'd MMMM')} or ${day('2026-12-03', 'd MMMM')}.`,
+      ),
     ],
     changes: [change(s('2026-11-18T13:00:30-06:00'), DANIEL, 'status', 'To Do', 'Blocked')],
   };
@@ -1024,7 +1055,13 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-11-18T17:22:40+01:00'),
         SOFIA,
-        doc(p('Paging ', who(TOMAS), " as this week's incident lead. Branches lost their mainframe terminals around 10:12 Chicago time; SUP-5 has the calls.")),
+        doc(
+          p(
+            'Paging ',
+            who(TOMAS),
+            " as this week's incident lead. Branches lost their mainframe terminals around 10:12 Chicago time; SUP-5 has the calls.",
+          ),
+        ),
       ),
       comment(
         s('2026-11-18T11:25:00-05:00'),
@@ -1056,7 +1093,11 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
           ),
         ),
       ),
-      comment(s('2026-11-18T10:58:00-06:00'), DANIEL, 'Plugged back into Te1/1/48; link up at 10:57:40. The gateway answers from the office network again.'),
+      comment(
+        s('2026-11-18T10:58:00-06:00'),
+        DANIEL,
+        'Plugged back into Te1/1/48; link up at 10:57:40. The gateway answers from the office network again.',
+      ),
       comment(
         s('2026-11-18T12:03:00-05:00'),
         TOMAS,
@@ -1066,7 +1107,7 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
       comment(
         s('2026-11-18T18:25:00+01:00'),
         SOFIA,
-        "Branches report everything working. Claims taken on paper this morning are being keyed in now.",
+        'Branches report everything working. Claims taken on paper this morning are being keyed in now.',
       ),
       comment(
         s('2026-11-18T11:30:00-06:00'),
@@ -1144,7 +1185,11 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
         SOFIA,
         "Four branches called in the last five minutes: claims terminals show 'session disconnected' and won't reconnect. PCs and email work fine.",
       ),
-      comment(s('2026-11-18T17:35:00+01:00'), SOFIA, 'Now 11 branches, about 140 terminals. Asked branches to take claims on paper forms for now.'),
+      comment(
+        s('2026-11-18T17:35:00+01:00'),
+        SOFIA,
+        'Now 11 branches, about 140 terminals. Asked branches to take claims on paper forms for now.',
+      ),
       comment(
         s('2026-11-18T18:04:00+01:00'),
         SOFIA,
@@ -1182,7 +1227,11 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
         LENA,
         "Sofia says the branch claims terminals are down. Thursday's email invites customers to bring claims into a branch, so I've paused the send until the branches are back to normal.",
       ),
-      comment(s('2026-11-18T19:10:00+01:00'), SOFIA, 'Terminals have been working again since 18:06 our time; branches are catching up on the morning.'),
+      comment(
+        s('2026-11-18T19:10:00+01:00'),
+        SOFIA,
+        'Terminals have been working again since 18:06 our time; branches are catching up on the morning.',
+      ),
       comment(s('2026-11-19T09:55:00+01:00'), LENA, 'Rescheduled the email for Thursday 14:00 instead of 08:00. Done.'),
     ],
     changes: [
@@ -1214,7 +1263,11 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
         s('2026-11-20T10:20:00-06:00'),
         DANIEL,
         doc(
-          p('Started. The exporter publishes ', code('newest_backup_age_seconds'), ' per shard; the alert fires at 26 h so one slow night does not page anyone.'),
+          p(
+            'Started. The exporter publishes ',
+            code('newest_backup_age_seconds'),
+            ' per shard; the alert fires at 26 h so one slow night does not page anyone.',
+          ),
         ),
       ),
     ],
@@ -1223,7 +1276,6 @@ function terminalsDisconnected({ s, day }: StoryDates): SeedIssue[] {
 
   return [ops5, ops6, inc4, sup5, mkt2, inc5];
 }
-
 
 const demoLinks: readonly SeedLink[] = [
   { type: 'Relates', outward: 'SUP-1', inward: 'INC-1' },
@@ -1249,7 +1301,12 @@ export function demoScenarioAt(now: Date): SeedScenario {
   return {
     projects: demoProjects,
     // Order of appearance within a project fixes the keys: keep each project's issues in key order.
-    issues: [...loginOutage(at('login')), ...backupMigration(at('backup')), ...etlNotRun(at('etl')), ...terminalsDisconnected(at('mainframe'))],
+    issues: [
+      ...loginOutage(at('login')),
+      ...backupMigration(at('backup')),
+      ...etlNotRun(at('etl')),
+      ...terminalsDisconnected(at('mainframe')),
+    ],
     links: demoLinks,
   };
 }

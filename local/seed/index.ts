@@ -57,7 +57,9 @@ export function applyScenario(db: Db, name: ScenarioName, now: Date = new Date()
 
 function nextKeyNumbers(db: Db): Record<string, number> {
   const rows = db
-    .prepare(`SELECT project_key AS p, MAX(CAST(substr(issue_key, length(project_key) + 2) AS INTEGER)) AS n FROM jira_issues GROUP BY project_key`)
+    .prepare(
+      `SELECT project_key AS p, MAX(CAST(substr(issue_key, length(project_key) + 2) AS INTEGER)) AS n FROM jira_issues GROUP BY project_key`,
+    )
     .all() as { p: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.p, r.n + 1]));
 }

@@ -61,9 +61,27 @@ const LENA = 'lena@example.com';
 
 /** Who comments on / is assigned to issues per project (Lena may only appear in SUP). */
 const STAFF: Record<string, readonly (readonly [string, number])[]> = {
-  INC: [[MAYA, 3], [DANIEL, 3], [AIKO, 2], [TOMAS, 3], [SOFIA, 1]],
-  OPS: [[MAYA, 2], [DANIEL, 4], [AIKO, 3], [TOMAS, 2]],
-  SUP: [[SOFIA, 6], [MAYA, 1], [DANIEL, 1], [TOMAS, 1], [AIKO, 1], [LENA, 0.3]],
+  INC: [
+    [MAYA, 3],
+    [DANIEL, 3],
+    [AIKO, 2],
+    [TOMAS, 3],
+    [SOFIA, 1],
+  ],
+  OPS: [
+    [MAYA, 2],
+    [DANIEL, 4],
+    [AIKO, 3],
+    [TOMAS, 2],
+  ],
+  SUP: [
+    [SOFIA, 6],
+    [MAYA, 1],
+    [DANIEL, 1],
+    [TOMAS, 1],
+    [AIKO, 1],
+    [LENA, 0.3],
+  ],
 };
 
 function who(email: string) {
@@ -75,23 +93,56 @@ function who(email: string) {
 // --- vocabulary for generated text -----------------------------------------------------------
 
 const SERVICES = ['checkout-api', 'cart-service', 'payment-gateway', 'pricing-service', 'inventory-api', 'order-writer'] as const;
-const DEPENDENCIES = ['the card processor', 'redis-cache-3', 'orders-db primary', 'pgbouncer-2', 'the fraud-scoring API', 'the tax service'] as const;
+const DEPENDENCIES = [
+  'the card processor',
+  'redis-cache-3',
+  'orders-db primary',
+  'pgbouncer-2',
+  'the fraud-scoring API',
+  'the tax service',
+] as const;
 const HOSTS = ['chk-07', 'chk-12', 'cart-04', 'pay-02', 'pay-05', 'ord-03'] as const;
 const REGIONS = ['eu-west', 'us-east', 'us-central', 'ap-northeast'] as const;
 const MERCHANTS = [
-  'Brightwater Books', 'Kettle & Pine', 'Northfold Cycles', 'Amberlane Tea', 'Quillstone Paper', 'Harrow Hardware',
-  'Linden Outdoor', 'Saltmarsh Candles', 'Copperleaf Games', 'Tidewell Pets', 'Foxglove Florist', 'Ironbark Tools',
+  'Brightwater Books',
+  'Kettle & Pine',
+  'Northfold Cycles',
+  'Amberlane Tea',
+  'Quillstone Paper',
+  'Harrow Hardware',
+  'Linden Outdoor',
+  'Saltmarsh Candles',
+  'Copperleaf Games',
+  'Tidewell Pets',
+  'Foxglove Florist',
+  'Ironbark Tools',
 ] as const;
-const METRICS = ['retries per request', 'pool wait time', 'checkout p95 by region', 'card processor latency', 'queue depth on order-writer'] as const;
+const METRICS = [
+  'retries per request',
+  'pool wait time',
+  'checkout p95 by region',
+  'card processor latency',
+  'queue depth on order-writer',
+] as const;
 const COMMANDS = [
   'kubectl -n checkout get hpa checkout-api',
   'kubectl -n checkout rollout status deploy/cart-service',
   'redis-cli -h redis-cache-3 info stats | grep rejected_connections',
-  "psql -h orders-db -c \"select count(*) from pg_stat_activity where state = 'active'\"",
+  'psql -h orders-db -c "select count(*) from pg_stat_activity where state = \'active\'"',
   "curl -s -o /dev/null -w '%{time_total}\\n' https://checkout.example.com/healthz",
   'kubectl -n checkout logs deploy/payment-gateway --since=10m | grep -c timeout',
 ] as const;
-const LABEL_POOL = ['checkout', 'latency', 'payments', 'database', 'cache', 'customer-impact', 'capacity', 'follow-up', 'needs-triage'] as const;
+const LABEL_POOL = [
+  'checkout',
+  'latency',
+  'payments',
+  'database',
+  'cache',
+  'customer-impact',
+  'capacity',
+  'follow-up',
+  'needs-triage',
+] as const;
 const PRIORITIES: readonly PriorityName[] = ['Lowest', 'Low', 'Medium', 'High', 'Highest'];
 
 interface TextContext {
@@ -114,33 +165,78 @@ const fill = (c: TextContext) => ({
 });
 
 const DETECTION: readonly Template[] = [
-  (c) => { const f = fill(c); return `Checkout p95 is at ${f.ms} ms in ${f.region}; it normally sits around 400.`; },
-  (c) => { const f = fill(c); return `Seeing about ${f.n} timeouts a minute from ${f.svc}.`; },
+  (c) => {
+    const f = fill(c);
+    return `Checkout p95 is at ${f.ms} ms in ${f.region}; it normally sits around 400.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Seeing about ${f.n} timeouts a minute from ${f.svc}.`;
+  },
   (c) => `${c.merchant} says their customers are dropping out at the payment step.`,
-  (c) => { const f = fill(c); return `Alert fired for ${f.svc}: error rate ${f.pct}% over five minutes.`; },
-  (c) => { const f = fill(c); return `Anyone else seeing slow responses from ${f.svc}? The ${f.region} dashboard is red.`; },
+  (c) => {
+    const f = fill(c);
+    return `Alert fired for ${f.svc}: error rate ${f.pct}% over five minutes.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Anyone else seeing slow responses from ${f.svc}? The ${f.region} dashboard is red.`;
+  },
   () => 'Joining. Reading the chat thread first so I do not ask what has already been checked.',
 ];
 
 const INVESTIGATION: readonly Template[] = [
-  (c) => { const f = fill(c); return `${f.svc} connection pool is saturated: all ${f.n} connections busy, requests queueing behind them.`; },
-  (c) => { const f = fill(c); return `Rolled back this morning's ${f.svc} config change; no change in latency so far.`; },
-  (c) => { const f = fill(c); return `Thread dumps from ${f.host} show most workers waiting on ${f.dep}.`; },
-  (c) => { const f = fill(c); return `Traces: ${f.pct}% of checkout time is spent in calls to ${f.dep}.`; },
+  (c) => {
+    const f = fill(c);
+    return `${f.svc} connection pool is saturated: all ${f.n} connections busy, requests queueing behind them.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Rolled back this morning's ${f.svc} config change; no change in latency so far.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Thread dumps from ${f.host} show most workers waiting on ${f.dep}.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Traces: ${f.pct}% of checkout time is spent in calls to ${f.dep}.`;
+  },
   (c) => `Ruled out the CDN: cache hit ratio is normal at ${c.rng.int(88, 97)}%.`,
-  (c) => { const f = fill(c); return `${f.dep} latency started climbing at ${hhmm(c.at - c.rng.int(10, 40) * MINUTE)} UTC, a few minutes before checkout did.`; },
-  (c) => { const f = fill(c); return `Scaling ${f.svc} from ${f.n} to ${f.n + c.rng.int(4, 20)} replicas to buy headroom while we look.`; },
+  (c) => {
+    const f = fill(c);
+    return `${f.dep} latency started climbing at ${hhmm(c.at - c.rng.int(10, 40) * MINUTE)} UTC, a few minutes before checkout did.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Scaling ${f.svc} from ${f.n} to ${f.n + c.rng.int(4, 20)} replicas to buy headroom while we look.`;
+  },
   () => 'Clients retry three times without backoff, so every slow call becomes four calls. That would explain the step up in load.',
   (c) => `Cross-referencing with ${c.relatedKey}; same symptoms, same start time.`,
-  (c) => { const f = fill(c); return `Not the database this time: ${f.svc} queries stay under 20 ms, the wait is before they are sent.`; },
+  (c) => {
+    const f = fill(c);
+    return `Not the database this time: ${f.svc} queries stay under 20 ms, the wait is before they are sent.`;
+  },
 ];
 
 const REMEDIATION: readonly Template[] = [
-  (c) => { const f = fill(c); return `Circuit breaker enabled for ${f.dep}; p95 down to ${c.rng.int(5, 12) * 100} ms.`; },
-  (c) => { const f = fill(c); return `Retry budget deployed to ${f.svc}; calls to ${f.dep} back to about ${f.n * 10} per second.`; },
+  (c) => {
+    const f = fill(c);
+    return `Circuit breaker enabled for ${f.dep}; p95 down to ${c.rng.int(5, 12) * 100} ms.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Retry budget deployed to ${f.svc}; calls to ${f.dep} back to about ${f.n * 10} per second.`;
+  },
   (c) => `Error rate at ${c.rng.int(1, 6)}% and falling.`,
-  (c) => { const f = fill(c); return `Customers in ${f.region} confirm checkout works again.`; },
-  (c) => { const f = fill(c); return `Keeping ${f.svc} at the higher replica count overnight.`; },
+  (c) => {
+    const f = fill(c);
+    return `Customers in ${f.region} confirm checkout works again.`;
+  },
+  (c) => {
+    const f = fill(c);
+    return `Keeping ${f.svc} at the higher replica count overnight.`;
+  },
   () => 'Watching for another fifteen minutes before calling it.',
 ];
 
@@ -150,7 +246,10 @@ const FOLLOW_UP: readonly Template[] = [
   (c) => `Load test reproduces the retry amplification at ${c.rng.int(8, 30) * 100} requests per second.`,
   (c) => `Proposed alert: page when checkout p95 stays above ${c.rng.int(8, 15) * 100} ms for five minutes.`,
   (c) => `Replied to ${c.merchant} with a summary; they would like the external report when it is ready.`,
-  (c) => { const f = fill(c); return `Capacity check: ${f.svc} needs roughly ${f.pct}% more headroom for the December peak.`; },
+  (c) => {
+    const f = fill(c);
+    return `Capacity check: ${f.svc} needs roughly ${f.pct}% more headroom for the December peak.`;
+  },
   (c) => `Linked ${c.relatedKey}; it covers the same retry behaviour.`,
 ];
 
@@ -192,7 +291,12 @@ interface Workflow {
   done: string;
 }
 
-const INCIDENT_FLOW: Workflow = { initial: 'Open', first: 'Investigating', middle: ['Investigating', 'Identified', 'Monitoring'], done: 'Resolved' };
+const INCIDENT_FLOW: Workflow = {
+  initial: 'Open',
+  first: 'Investigating',
+  middle: ['Investigating', 'Identified', 'Monitoring'],
+  done: 'Resolved',
+};
 const TASK_FLOW: Workflow = { initial: 'To Do', first: 'In Progress', middle: ['In Progress', 'In Review', 'Blocked'], done: 'Done' };
 const SUPPORT_FLOW: Workflow = {
   initial: 'Open',
@@ -271,7 +375,11 @@ function buildChanges(rng: Rng, plan: Plan, initialPriority: PriorityName, prior
     if (i === 0 || i === last) return 'status';
     if (i === last + 1) return 'resolution';
     if (i < last && rng.next() < 0.22) return 'status';
-    return rng.weighted([['assignee', 45], ['labels', 35], ['priority', 20]] as const);
+    return rng.weighted([
+      ['assignee', 45],
+      ['labels', 35],
+      ['priority', 20],
+    ] as const);
   });
   const priorityIdx = fields.flatMap((f, i) => (f === 'priority' ? [i] : []));
   if (priorityRange[1] - priorityRange[0] === 1 && priorityIdx.length % 2 === 1) fields[priorityIdx[priorityIdx.length - 1]] = 'labels';
@@ -347,7 +455,8 @@ export const LARGE_MAX_SCALE = 8;
  * with each issue shaped as before; 1 (the default) is exactly the scenario described above.
  */
 export function largeScenario(startKeys: Readonly<Record<string, number>> = nextFreeKeys(demoScenario), scale = 1): SeedScenario {
-  if (!Number.isInteger(scale) || scale < 1 || scale > LARGE_MAX_SCALE) throw new RangeError(`scale must be an integer from 1 to ${LARGE_MAX_SCALE}`);
+  if (!Number.isInteger(scale) || scale < 1 || scale > LARGE_MAX_SCALE)
+    throw new RangeError(`scale must be an integer from 1 to ${LARGE_MAX_SCALE}`);
   const linkedCount = LARGE_LINKED_ISSUES * scale;
   const rng = prng(0x5eed_c0de);
   const counters: Record<string, number> = { INC: startKeys.INC ?? 1, SUP: startKeys.SUP ?? 1, OPS: startKeys.OPS ?? 1 };
@@ -356,8 +465,9 @@ export function largeScenario(startKeys: Readonly<Record<string, number>> = next
   const incidentKey = nextKey('INC');
   const linkedProjects = Array.from({ length: linkedCount }, (_, i) => ['SUP', 'SUP', 'OPS', 'OPS', 'INC'][i % 5]);
   // Linked issues are opened during the first five hours, in key order.
-  const createdTimes = Array.from({ length: linkedCount }, () =>
-    Math.floor((IMPACT_START + 10 * MINUTE + rng.next() * (5 * HOUR - 10 * MINUTE)) / 1000) * 1000,
+  const createdTimes = Array.from(
+    { length: linkedCount },
+    () => Math.floor((IMPACT_START + 10 * MINUTE + rng.next() * (5 * HOUR - 10 * MINUTE)) / 1000) * 1000,
   ).sort((a, b) => a - b);
   const linkedKeys = linkedProjects.map((project) => nextKey(project));
 
@@ -419,10 +529,18 @@ export function largeScenario(startKeys: Readonly<Record<string, number>> = next
         ? [
             { url: 'https://status.example.com/incidents/2026-11-19-checkout', title: 'Status page: Slow or failing checkout' },
             { url: 'https://chat.example.com/archives/C07INCIDENTS/p1763564760', title: 'Chat thread in #incidents, 19 Nov' },
-            { url: 'https://grafana.example.org/d/checkout/checkout-overview?from=2026-11-19T14:30:00Z&to=2026-11-19T21:30:00Z', title: 'Checkout overview dashboard' },
+            {
+              url: 'https://grafana.example.org/d/checkout/checkout-overview?from=2026-11-19T14:30:00Z&to=2026-11-19T21:30:00Z',
+              title: 'Checkout overview dashboard',
+            },
           ]
         : index % 10 === 0
-          ? [{ url: `https://grafana.example.org/d/checkout/checkout-overview?var-issue=${plan.key}`, title: 'Checkout overview dashboard' }]
+          ? [
+              {
+                url: `https://grafana.example.org/d/checkout/checkout-overview?var-issue=${plan.key}`,
+                title: 'Checkout overview dashboard',
+              },
+            ]
           : undefined,
     };
   });

@@ -85,4 +85,3 @@ export function storyDates(now: Date): (story: Story) => StoryDates {
 export function seededDate(now: Date, story: Story, written: string): string {
   return storyDates(now)(story).s(written);
 }
-

@@ -18,12 +18,14 @@ export const notConnectedFailure = (): AppFailure => new AppFailure('NOT_CONNECT
  * `requestConfluence`. Any other answer (or none) counts as connected: the call that needs Confluence then
  * reports its own error. The answer is kept for the invocation (one request at most).
  */
-export function createConfluenceConnectionCheck(requestConfluence: RequestConfluence = api.asUser().requestConfluence): ConfluenceConnectionCheck {
+export function createConfluenceConnectionCheck(
+  requestConfluence: RequestConfluence = api.asUser().requestConfluence,
+): ConfluenceConnectionCheck {
   const send = createConfluenceRequest(requestConfluence);
   let answer: Promise<ConfluenceConnection> | null = null;
   return () => {
-    answer ??= send({ path: route`/wiki/api/v2/spaces?limit=${1}`, what: 'checking that Confluence is connected' }).then((reply) =>
-      reply.status === 404 ? 'not-connected' : 'available',
+    answer ??= send({ path: route`/wiki/api/v2/spaces?limit=${1}`, what: 'checking that Confluence is connected' }).then(
+      (reply) => (reply.status === 404 ? 'not-connected' : 'available'),
       (): ConfluenceConnection => 'available',
     );
     return answer;

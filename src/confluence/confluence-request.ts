@@ -50,7 +50,10 @@ export function confluenceFailure(reply: ConfluenceReply, what: string): AppFail
     case 403:
       return new AppFailure('FORBIDDEN', `You don't have permission in Confluence for ${what}.`);
     case 404:
-      return new AppFailure('NOT_FOUND', `Confluence found nothing you can see while ${what}. It may have been deleted, or you lack access.`);
+      return new AppFailure(
+        'NOT_FOUND',
+        `Confluence found nothing you can see while ${what}. It may have been deleted, or you lack access.`,
+      );
     case 413:
       return new AppFailure('VALIDATION', `The page is larger than Confluence accepts (5 MB) while ${what}.`);
     case 429:

@@ -2,7 +2,13 @@ import api, { route, type Route } from '@forge/api';
 import type { PageSummary, SpaceSummary } from '../contract';
 import { AppFailure } from '../domain/app-error';
 import type { ConfluencePage, ConfluencePort, PageWrite } from './confluence-port';
-import { confluenceErrorText, confluenceFailure, createConfluenceRequest, type ConfluenceRequest, type RequestConfluence } from './confluence-request';
+import {
+  confluenceErrorText,
+  confluenceFailure,
+  createConfluenceRequest,
+  type ConfluenceRequest,
+  type RequestConfluence,
+} from './confluence-request';
 import { matchesSpace, nextCursor, toConfluencePage, toPageSummary, toSpaceSummary } from './confluence-transformer';
 import type { ChildPageJson, MultiEntityJson, PageJson, SpaceJson } from './confluence-types';
 
@@ -62,11 +68,17 @@ export function createForgeConfluenceClient(requestConfluence: RequestConfluence
     async searchSpaces(query): Promise<SpaceSummary[]> {
       const spaces = await collect<SpaceJson>(
         send,
-        (cursor) => (cursor === null ? route`/wiki/api/v2/spaces?limit=${PAGE_SIZE}&sort=name` : route`/wiki/api/v2/spaces?limit=${PAGE_SIZE}&sort=name&cursor=${cursor}`),
+        (cursor) =>
+          cursor === null
+            ? route`/wiki/api/v2/spaces?limit=${PAGE_SIZE}&sort=name`
+            : route`/wiki/api/v2/spaces?limit=${PAGE_SIZE}&sort=name&cursor=${cursor}`,
         MAX_SPACES_SCANNED,
         'listing Confluence spaces',
       );
-      return spaces.map(toSpaceSummary).filter((s) => matchesSpace(s, query)).slice(0, MAX_SPACE_RESULTS);
+      return spaces
+        .map(toSpaceSummary)
+        .filter((s) => matchesSpace(s, query))
+        .slice(0, MAX_SPACE_RESULTS);
     },
 
     async getSpace(spaceId) {
@@ -113,7 +125,13 @@ export function createForgeConfluenceClient(requestConfluence: RequestConfluence
       const reply = await send({
         path: route`/wiki/api/v2/pages`,
         method: 'POST',
-        body: { spaceId: page.spaceId, status: 'current', title: page.title, ...(page.parentId ? { parentId: page.parentId } : {}), body: pageBody(page) },
+        body: {
+          spaceId: page.spaceId,
+          status: 'current',
+          title: page.title,
+          ...(page.parentId ? { parentId: page.parentId } : {}),
+          body: pageBody(page),
+        },
         what,
       });
       // Confluence v2 answers 200 to a create (not 201); accept either.

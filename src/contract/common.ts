@@ -1,8 +1,32 @@
 /** Errors, results and the incident as Jira gives it: what every feature's answers share. Part of the contract (src/contract.ts). */
-import type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, RequirableField, ReviewStatus, TemplateSection } from '../vocabulary';
+import type {
+  ActionQuestion,
+  EntryKind,
+  EntrySource,
+  Impact,
+  KeyMomentName,
+  ManualKind,
+  ParticipantRole,
+  Phase,
+  RequirableField,
+  ReviewStatus,
+  TemplateSection,
+} from '../vocabulary';
 
 /** The vocabulary's types (src/vocabulary.ts holds the values and their labels). */
-export type { ActionQuestion, EntryKind, EntrySource, Impact, KeyMomentName, ManualKind, ParticipantRole, Phase, RequirableField, ReviewStatus, TemplateSection };
+export type {
+  ActionQuestion,
+  EntryKind,
+  EntrySource,
+  Impact,
+  KeyMomentName,
+  ManualKind,
+  ParticipantRole,
+  Phase,
+  RequirableField,
+  ReviewStatus,
+  TemplateSection,
+};
 /** NOT_CONNECTED: the site has no Confluence connected to the app's installation (Confluence is optional). */
 export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UPSTREAM' | 'NOT_CONNECTED' | 'INTERNAL';
 

@@ -3,7 +3,6 @@ import type { Person, ReviewStatus, SeverityLevel } from './common';
 import type { FactorCategory } from './review';
 import type { SummaryOpenItem } from './summaries';
 
-
 /** Incidents and TTA/TTR medians of one group (a service, or a factor category). */
 export interface InsightGroup {
   /** The service name, or the FactorCategory. */

@@ -3,7 +3,6 @@ import type { IncidentOverview } from './common';
 import type { ReviewDoc } from './review';
 import type { CommentRestriction, TimelineView } from './timeline';
 
-
 export interface SpaceSummary {
   id: string;
   key: string;

@@ -1,12 +1,41 @@
 /** Every resolver key with its payload and its result: the one map both sides are typed by. Part of the contract (src/contract.ts). */
 import type { IncidentOverview, KeyMomentName, Person, ReviewStatus, SeverityLevel } from './common';
 import type { PolicyDueDays, PolicyView, RelatedReviewsResult, SummaryInsights } from './insights';
-import type { ExternalSummary, MacroConfig, MacroResult, PageSummary, PublishResult, PublishState, PublishTarget, SpaceSummary } from './publish';
-import type { ActionItemConflict, ActionItemInput, ActionSyncResult, BlamelessFinding, CheckedField, MeetingNotifyResult, ReviewContent, ReviewDoc } from './review';
+import type {
+  ExternalSummary,
+  MacroConfig,
+  MacroResult,
+  PageSummary,
+  PublishResult,
+  PublishState,
+  PublishTarget,
+  SpaceSummary,
+} from './publish';
+import type {
+  ActionItemConflict,
+  ActionItemInput,
+  ActionSyncResult,
+  BlamelessFinding,
+  CheckedField,
+  MeetingNotifyResult,
+  ReviewContent,
+  ReviewDoc,
+} from './review';
 import type { ReviewSearchQuery, ReviewSearchResult } from './search';
 import type { IncidentSummary, SummariesResult, SummaryQuery } from './summaries';
 import type { ReviewTemplate, TemplateSettings } from './templates';
-import type { AnnotationPatch, ChatImportEntry, ChatImportResult, EntryKey, EntryPage, ManualEntryInput, NarrativeDraft, TimelineChange, TimelineResult, TimelineView } from './timeline';
+import type {
+  AnnotationPatch,
+  ChatImportEntry,
+  ChatImportResult,
+  EntryKey,
+  EntryPage,
+  ManualEntryInput,
+  NarrativeDraft,
+  TimelineChange,
+  TimelineResult,
+  TimelineView,
+} from './timeline';
 
 /** Resolver keys read like routes; each maps its payload to its result. */
 export interface ResolverMap {
@@ -23,9 +52,15 @@ export interface ResolverMap {
   /** Re-pulls from Jira; keeps annotations and manual entries; marks vanished sources. */
   'timeline/refresh': { payload: { issueKey: string }; result: TimelineView };
   /** `at`, the entry's time as shown, lets the write read only the stored chunk that holds the entry. */
-  'timeline/annotate': { payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number; at?: string }; result: TimelineChange };
+  'timeline/annotate': {
+    payload: { issueKey: string; entryId: string; patch: AnnotationPatch; version: number; at?: string };
+    result: TimelineChange;
+  };
   'timeline/manual/add': { payload: { issueKey: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
-  'timeline/manual/update': { payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number }; result: TimelineChange };
+  'timeline/manual/update': {
+    payload: { issueKey: string; entryId: string; entry: ManualEntryInput; version: number };
+    result: TimelineChange;
+  };
   'timeline/manual/remove': { payload: { issueKey: string; entryId: string; version: number }; result: TimelineChange };
   /**
    * Adds chat messages as "chat excerpt" manual entries. Each gets an id from its time, sender and
@@ -38,7 +73,10 @@ export interface ResolverMap {
   'severity/set': { payload: { issueKey: string; level: SeverityLevel | null; version: number }; result: TimelineChange };
   /** The review document (defaults filled from the incident when none is saved yet). */
   'review/get': { payload: { issueKey: string }; result: ReviewDoc };
-  'review/save': { payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number }; result: ReviewDoc };
+  'review/save': {
+    payload: { issueKey: string; content: ReviewContent; actionItems: ActionItemInput[]; version: number };
+    result: ReviewDoc;
+  };
   'review/status': { payload: { issueKey: string; status: ReviewStatus; version: number }; result: ReviewDoc };
   /**
    * Drafts "What happened" from the key moments, metrics and annotated entries the caller may see;
@@ -58,7 +96,10 @@ export interface ResolverMap {
    * Settles one conflict as the user saw it: `mine` writes the review's value at the next sync,
    * `jira` takes Jira's into the review. CONFLICT when the item or Jira's value moved since.
    */
-  'actions/settle': { payload: { issueKey: string; itemId: string; conflict: ActionItemConflict; keep: 'mine' | 'jira'; version: number }; result: ReviewDoc };
+  'actions/settle': {
+    payload: { issueKey: string; itemId: string; conflict: ActionItemConflict; keep: 'mine' | 'jira'; version: number };
+    result: ReviewDoc;
+  };
   /** The whole review as Markdown; times in `timeZone` (IANA, the viewer's), UTC when left out. */
   'review/export/markdown': { payload: { issueKey: string; timeZone?: string }; result: { filename: string; markdown: string } };
   /** Confluence spaces the user can see, filtered by `query` (name or key). */
@@ -69,7 +110,10 @@ export interface ResolverMap {
   /** Publishes (or re-publishes in place) the internal report; marks the review published. */
   /** Times on the page are written in `timeZone` (IANA, the publisher's), UTC when left out. */
   /** Restricted comments are left out unless `includeRestricted` (the form names the restrictions first). */
-  'publish/internal': { payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string; includeRestricted?: boolean }; result: PublishResult };
+  'publish/internal': {
+    payload: { issueKey: string; target: PublishTarget; version: number; timeZone?: string; includeRestricted?: boolean };
+    result: PublishResult;
+  };
   /** The external summary from the saved review (its `content.externalSummary` included); nothing is written. */
   'publish/external/preview': { payload: { issueKey: string }; result: ExternalSummary };
   /** Publishes the external summary of the review saved at `version` (CONFLICT otherwise), so the page is what the preview showed. */

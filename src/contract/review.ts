@@ -2,8 +2,6 @@
 import type { ActionQuestion, IssueStatus, ParticipantRole, Person, ReviewStatus } from './common';
 import type { TemplateUse } from './templates';
 
-
-
 export interface Participant extends Person {
   role: ParticipantRole;
 }
@@ -26,7 +24,8 @@ export interface MeetingDetails {
  * What kind of condition a contributing factor was (docs/FACTOR-TAXONOMY.md): a small fixed list,
  * so factors can be counted across incidents; the free text says the particulars.
  */
-export type FactorCategory = 'change' | 'configuration' | 'capacity' | 'dependency' | 'detection' | 'knowledge' | 'process' | 'hardware-network' | 'other';
+export type FactorCategory =
+  'change' | 'configuration' | 'capacity' | 'dependency' | 'detection' | 'knowledge' | 'process' | 'hardware-network' | 'other';
 
 export interface ContributingFactor {
   id: string;

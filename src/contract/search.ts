@@ -2,7 +2,6 @@
 import type { SeverityLevel } from './common';
 import type { FactorCategory } from './review';
 
-
 /** The parts of a review the library searches. */
 export type ReviewSearchField = 'title' | 'learnings' | 'factors' | 'actions' | 'services' | 'tags';
 

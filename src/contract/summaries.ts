@@ -3,7 +3,6 @@ import type { IncidentOverview, Person, ReviewStatus, Severity, SeverityLevel } 
 import type { ActionItem, ContributingFactor, FactorCategory } from './review';
 import type { KeyMoments, Metrics, MomentProblem } from './timeline';
 
-
 /** An open countermeasure as the summary index keeps it (a few per review, earliest due first). */
 export interface SummaryOpenItem {
   /** The Jira sub-task, once created. */

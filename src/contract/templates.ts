@@ -1,8 +1,6 @@
 /** Review templates chosen by issue type and severity. Part of the contract (src/contract.ts). */
 import type { RequirableField, SeverityLevel, TemplateSection } from './common';
 
-
-
 export type TemplateQuestionKind = 'text' | 'yes-no' | 'choice';
 
 export interface TemplateQuestion {

@@ -1,9 +1,6 @@
 /** The timeline: entries, annotations, key moments, metrics, pages and the answers of its edits. Part of the contract (src/contract.ts). */
 import type { EntryKind, EntrySource, Impact, IncidentOverview, KeyMomentName, ManualKind, Person, Phase, Severity } from './common';
 
-
-
-
 /** The facilitator's annotations on one entry; absent fields are "not annotated yet". */
 export interface Annotation {
   kind?: EntryKind;

@@ -21,7 +21,9 @@ export function adfToText(doc: unknown): string {
   if (typeof doc === 'string') return doc.trim();
   const root = sanitizeNode(Array.isArray(doc) ? { type: 'doc', content: doc } : doc);
   if (!root) return '';
-  return blocks([inlineAtomsAsText(root)]).join('\n\n').trim();
+  return blocks([inlineAtomsAsText(root)])
+    .join('\n\n')
+    .trim();
 }
 
 /** Text content of a node and its descendants (inline atoms are text by now). */
@@ -80,7 +82,11 @@ function table(node: ADFEntity): string {
   return childrenOf(node)
     .map((row) =>
       childrenOf(row)
-        .map((cell) => contentText(cell, ' ').replace(/\s*\n\s*/g, ' ').trim())
+        .map((cell) =>
+          contentText(cell, ' ')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim(),
+        )
         .join(' | '),
     )
     .filter((row) => row.replace(/[\s|]/g, '') !== '')

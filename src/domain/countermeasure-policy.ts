@@ -26,7 +26,11 @@ export function policyDueDate(policy: Pick<CountermeasurePolicy, 'dueDays'>, sev
  * (`synced` holds the ids that have one). An item already in Jira is left alone: a due date
  * cleared there was someone's choice and is not written over.
  */
-export function withPolicyDueDates<T extends Pick<ActionItemInput, 'id' | 'dueDate'>>(items: readonly T[], synced: ReadonlySet<string>, due: string | null): T[] {
+export function withPolicyDueDates<T extends Pick<ActionItemInput, 'id' | 'dueDate'>>(
+  items: readonly T[],
+  synced: ReadonlySet<string>,
+  due: string | null,
+): T[] {
   if (due === null) return [...items];
   return items.map((item) => (item.dueDate === null && !synced.has(item.id) ? { ...item, dueDate: due } : item));
 }

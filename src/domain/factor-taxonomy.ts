@@ -41,6 +41,8 @@ export function isFactorCategory(value: unknown): value is FactorCategory {
  * Factors as stored, whatever their age: one without a category (saved before categories
  * existed) or with one this version does not know reads as 'other'. The text is never touched.
  */
-export function withFactorCategories(factors: readonly (Omit<ContributingFactor, 'category'> & { category?: unknown })[]): ContributingFactor[] {
+export function withFactorCategories(
+  factors: readonly (Omit<ContributingFactor, 'category'> & { category?: unknown })[],
+): ContributingFactor[] {
   return factors.map((f) => ({ ...f, category: isFactorCategory(f.category) ? f.category : 'other' }));
 }

@@ -12,9 +12,7 @@ function quote(cell: string): string {
 }
 
 export function toCsvText(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [header, ...rows]
-    .map((cells) => cells.map((c) => quote(defuseFormula(c === null ? '' : String(c)))).join(','))
-    .join('\r\n');
+  return [header, ...rows].map((cells) => cells.map((c) => quote(defuseFormula(c === null ? '' : String(c)))).join(',')).join('\r\n');
 }
 
 /** Minutes with at most two decimals; unknown stays empty, never 0. */
@@ -28,7 +26,10 @@ export function groupsCsv(first: string, groups: readonly InsightGroup[]): strin
 }
 
 export function backlogCsv(points: readonly BacklogPoint[]): string {
-  return toCsvText(['Month', 'Open countermeasures at month end'], points.map((p) => [p.month, p.open]));
+  return toCsvText(
+    ['Month', 'Open countermeasures at month end'],
+    points.map((p) => [p.month, p.open]),
+  );
 }
 
 export function breachesCsv(items: readonly PolicyBreach[]): string {

@@ -52,9 +52,13 @@ export function byService(rows: readonly SummaryRow[]): InsightGroup[] {
 
 /** One group per factor category that any row has, in taxonomy order; an incident counts once per category. */
 export function byFactorCategory(rows: readonly SummaryRow[]): InsightGroup[] {
-  return FACTOR_CATEGORIES.map((c) => group(c, FACTOR_CATEGORY_LABEL[c], rows.filter((r) => (r.factorCategories ?? []).includes(c)))).filter(
-    (g) => g.incidents > 0,
-  );
+  return FACTOR_CATEGORIES.map((c) =>
+    group(
+      c,
+      FACTOR_CATEGORY_LABEL[c],
+      rows.filter((r) => (r.factorCategories ?? []).includes(c)),
+    ),
+  ).filter((g) => g.incidents > 0);
 }
 
 /** Whole calendar days from one UTC day to another (both YYYY-MM-DD). */
@@ -120,7 +124,12 @@ export function plusDays(day: string, days: number): string {
  * the policy's days; past it by at least a day is a breach, whatever the item's own due date says.
  * Severities without a policy, and items with no start to count from, are never breaches.
  */
-export function policyBreaches(rows: readonly SummaryRow[], policy: Pick<CountermeasurePolicy, 'dueDays'>, today: string, limit: number): { items: PolicyBreach[]; total: number } {
+export function policyBreaches(
+  rows: readonly SummaryRow[],
+  policy: Pick<CountermeasurePolicy, 'dueDays'>,
+  today: string,
+  limit: number,
+): { items: PolicyBreach[]; total: number } {
   const all: PolicyBreach[] = [];
   for (const r of rows) {
     const days = policy.dueDays[r.severityLevel];
@@ -132,9 +141,21 @@ export function policyBreaches(rows: readonly SummaryRow[], policy: Pick<Counter
       const policyDue = plusDays(since, days);
       const daysPast = daysFrom(policyDue, today);
       if (daysPast < 1) continue;
-      all.push({ incidentKey: r.incidentKey, incidentTitle: r.title, severityLevel: r.severityLevel, subtaskKey: c.subtaskKey, since, policyDue, daysPast, dueDate: c.dueDate });
+      all.push({
+        incidentKey: r.incidentKey,
+        incidentTitle: r.title,
+        severityLevel: r.severityLevel,
+        subtaskKey: c.subtaskKey,
+        since,
+        policyDue,
+        daysPast,
+        dueDate: c.dueDate,
+      });
     }
   }
-  all.sort((a, b) => b.daysPast - a.daysPast || a.incidentKey.localeCompare(b.incidentKey) || (a.subtaskKey ?? '').localeCompare(b.subtaskKey ?? ''));
+  all.sort(
+    (a, b) =>
+      b.daysPast - a.daysPast || a.incidentKey.localeCompare(b.incidentKey) || (a.subtaskKey ?? '').localeCompare(b.subtaskKey ?? ''),
+  );
   return { items: all.slice(0, Math.max(0, limit)), total: all.length };
 }

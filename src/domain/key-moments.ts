@@ -43,7 +43,9 @@ export function deriveMoments(
     name,
     name === 'detected'
       ? detected
-      : momentOf(name, () => (name === 'impactStarted' ? impactStarted(sorted, incidentKey, detected) : defaultOf(name, sorted, incidentKey, issueTypes))),
+      : momentOf(name, () =>
+          name === 'impactStarted' ? impactStarted(sorted, incidentKey, detected) : defaultOf(name, sorted, incidentKey, issueTypes),
+        ),
   ]);
   return Object.fromEntries(entriesOf) as KeyMoments;
 }
@@ -62,12 +64,18 @@ function resolve(
 }
 
 const NONE: MomentValue = { at: null, source: 'none' };
-const derivedFrom = (entry: TimelineEntry | undefined): MomentValue => (entry ? { at: entry.at, source: 'derived', entryId: entry.id } : NONE);
+const derivedFrom = (entry: TimelineEntry | undefined): MomentValue =>
+  entry ? { at: entry.at, source: 'derived', entryId: entry.id } : NONE;
 const named = (entry: TimelineEntry, ...statuses: string[]) => statuses.includes((entry.to ?? '').trim().toLowerCase());
 const DONE_STATUSES = ['resolved', 'done', 'closed'];
 const SUPPORT_REQUEST = 'support request';
 
-function defaultOf(name: KeyMomentName, sorted: readonly TimelineEntry[], incidentKey: string, issueTypes: Readonly<Record<string, string>>): MomentValue {
+function defaultOf(
+  name: KeyMomentName,
+  sorted: readonly TimelineEntry[],
+  incidentKey: string,
+  issueTypes: Readonly<Record<string, string>>,
+): MomentValue {
   const own = sorted.filter((e) => e.issueKey === incidentKey && e.source !== 'manual');
   const statuses = own.filter((e) => e.source === 'status');
   const first = (list: readonly TimelineEntry[], test: (e: TimelineEntry) => boolean) => list.find(test);
@@ -84,7 +92,10 @@ function defaultOf(name: KeyMomentName, sorted: readonly TimelineEntry[], incide
       return derivedFrom(first(statuses, (e) => named(e, 'closed')) ?? first(own, (e) => e.source === 'resolution' && e.to != null));
     case 'firstCustomerReport':
       return derivedFrom(
-        first(sorted, (e) => e.source === 'created' && e.issueKey !== incidentKey && issueTypes[e.issueKey]?.trim().toLowerCase() === SUPPORT_REQUEST),
+        first(
+          sorted,
+          (e) => e.source === 'created' && e.issueKey !== incidentKey && issueTypes[e.issueKey]?.trim().toLowerCase() === SUPPORT_REQUEST,
+        ),
       );
     case 'firstStatusPageUpdate':
       return derivedFrom(first(sorted, (e) => e.source === 'manual' && e.manualKind === 'status-page-update'));
@@ -99,7 +110,9 @@ const IMPACT_LOOKBACK_MS = 24 * 3_600_000;
 
 function impactStarted(sorted: readonly TimelineEntry[], incidentKey: string, detected: MomentValue): MomentValue {
   const notBefore = detected.at === null ? -Infinity : Date.parse(detected.at) - IMPACT_LOOKBACK_MS;
-  const earliest = sorted.find((e) => e.source === 'created' && (e.issueKey === incidentKey || e.relation !== 'sub-task') && Date.parse(e.at) >= notBefore);
+  const earliest = sorted.find(
+    (e) => e.source === 'created' && (e.issueKey === incidentKey || e.relation !== 'sub-task') && Date.parse(e.at) >= notBefore,
+  );
   if (!earliest) return detected.at === null ? NONE : { ...detected, source: 'derived' };
   if (detected.at === null || Date.parse(earliest.at) < Date.parse(detected.at)) return derivedFrom(earliest);
   return { ...detected, source: 'derived' };

@@ -29,7 +29,11 @@ export function textOrNone(text: string): string {
 export function listOrNone(texts: readonly string[]): string {
   const items = texts.map(escapeBlock).filter(Boolean);
   if (items.length === 0) return NONE_RECORDED;
-  const indent = (item: string) => item.split('\n').map((line, i) => (i === 0 || !line ? line : `  ${line}`)).join('\n');
+  const indent = (item: string) =>
+    item
+      .split('\n')
+      .map((line, i) => (i === 0 || !line ? line : `  ${line}`))
+      .join('\n');
   return items.map((item) => `- ${indent(item)}`).join('\n');
 }
 

@@ -78,7 +78,9 @@ function customerImpact(doc: ReviewDoc): string {
 function actionItemRow(item: ActionItem): string[] {
   const summary = [escapeCell(item.summary), escapeCell(item.description)].filter(Boolean).join('<br>');
   const jira = item.jira ? `${link(item.jira.key, item.jira.url)} (${escapeCell(item.jira.status.name)})` : 'not created';
-  const flags = [item.overdue ? '**overdue**' : '', item.syncError ? `sync failed: ${escapeCell(item.syncError)}` : ''].filter(Boolean).join('<br>');
+  const flags = [item.overdue ? '**overdue**' : '', item.syncError ? `sync failed: ${escapeCell(item.syncError)}` : '']
+    .filter(Boolean)
+    .join('<br>');
   return [
     summary,
     escapeCell(item.owner?.displayName ?? ''),
@@ -96,7 +98,9 @@ function tickets(incident: IncidentOverview): string {
   const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return [
     line('**Incident:**', incident.key, incident.url, incident.summary, incident.issueType, incident.status.name),
-    ...incident.linkedIssues.map((l) => line(`**${escapeInline(capitalised(l.relation.trim()) || 'Linked')}:**`, l.key, l.url, l.summary, l.issueType, l.status.name)),
+    ...incident.linkedIssues.map((l) =>
+      line(`**${escapeInline(capitalised(l.relation.trim()) || 'Linked')}:**`, l.key, l.url, l.summary, l.issueType, l.status.name),
+    ),
   ].join('\n');
 }
 
@@ -109,7 +113,10 @@ function tags(doc: ReviewDoc): string {
 function templateAnswers(doc: ReviewDoc): string {
   const answers = givenAnswers(doc.content);
   if (answers.length === 0) return '';
-  return section(`## ${escapeInline(doc.content.template?.name ?? 'Review')} questions`, ...answers.map((a) => section(`### ${escapeInline(a.label)}`, textOrNone(answerText(a)))));
+  return section(
+    `## ${escapeInline(doc.content.template?.name ?? 'Review')} questions`,
+    ...answers.map((a) => section(`### ${escapeInline(a.label)}`, textOrNone(answerText(a)))),
+  );
 }
 
 export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport {
@@ -137,7 +144,10 @@ export function renderReviewMarkdown(input: MarkdownExportInput): MarkdownExport
       section('### What surprised us', textOrNone(content.learnings.surprised)),
     ),
     // Each factor led by its category's label (issue 17); listOrNone escapes the whole item.
-    section('## Contributing factors', listOrNone(content.contributingFactors.filter((f) => f.text.trim()).map((f) => `${FACTOR_CATEGORY_LABEL[f.category]}: ${f.text}`))),
+    section(
+      '## Contributing factors',
+      listOrNone(content.contributingFactors.filter((f) => f.text.trim()).map((f) => `${FACTOR_CATEGORY_LABEL[f.category]}: ${f.text}`)),
+    ),
     section('## Remediation', textOrNone(content.remediation)),
     section(
       '## Action items',

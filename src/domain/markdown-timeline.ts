@@ -9,7 +9,6 @@ import { utf8Length } from './timeline-page';
 
 /** The report's parts that come from the timeline: key metrics, key moments and what happened. */
 
-
 /** A duration for the report: never 0 for an unknown one, which says why it is unknown. */
 export function durationText(value: DurationValue): string {
   if (value.known) return formatDuration(value.ms);
@@ -44,7 +43,9 @@ export function zonedTime(iso: string, timeZone: string): string {
 /** The six main moments always (an unset one says so); the optional extras only when set. */
 export function keyMoments(timeline: TimelineView | null, timeZone: string): string {
   if (!timeline) return NONE_RECORDED;
-  const extras = (Object.keys(MOMENT_LABELS) as KeyMomentName[]).filter((m) => !(MOMENT_ORDER as readonly string[]).includes(m) && timeline.moments[m]?.at);
+  const extras = (Object.keys(MOMENT_LABELS) as KeyMomentName[]).filter(
+    (m) => !(MOMENT_ORDER as readonly string[]).includes(m) && timeline.moments[m]?.at,
+  );
   const rows = [...MOMENT_ORDER, ...extras].map((name) => {
     const moment = timeline.moments[name];
     const at = moment?.at ? zonedTime(moment.at, timeZone) : 'not set';
@@ -61,13 +62,17 @@ function markers(entry: TimelineEntry): string[] {
   if (entry.restricted) marks.push('**restricted in Jira**');
   if (entry.deletedInJira) marks.push('**deleted in Jira**');
   if (entry.shortened) marks.push('**shortened, open in Jira**');
-  if (entry.annotation.moments.length > 0) marks.push(`**marks: ${entry.annotation.moments.map((m) => escapeCell(MOMENT_LABELS[m].toLowerCase())).join(', ')}**`);
+  if (entry.annotation.moments.length > 0)
+    marks.push(`**marks: ${entry.annotation.moments.map((m) => escapeCell(MOMENT_LABELS[m].toLowerCase())).join(', ')}**`);
   return marks;
 }
 
 function entryRow(entry: TimelineEntry, timeZone: string): string[] {
   const source = entry.manualKind ? MANUAL_LABELS[entry.manualKind] : SOURCE_LABELS[entry.source];
-  const issue = entry.relation && entry.relation !== 'incident' ? `${escapeCell(entry.issueKey)} (${escapeCell(entry.relation)})` : escapeCell(entry.issueKey);
+  const issue =
+    entry.relation && entry.relation !== 'incident'
+      ? `${escapeCell(entry.issueKey)} (${escapeCell(entry.relation)})`
+      : escapeCell(entry.issueKey);
   const actor = entry.actor?.displayName ?? entry.actorName ?? '';
   const text = [...markers(entry), escapeCell(entry.text)].filter(Boolean).join(' · ');
   return [
@@ -93,7 +98,11 @@ export function whatHappened(timeline: TimelineView | null, timeZone: string, bu
   if (!timeline) return NONE_RECORDED;
   const rows = timeline.entries.map((entry) => entryRow(entry, timeZone));
   // A row's written size: its cells, the pipes between them and the line break.
-  const shown = selectWithinBudget(timeline.entries, rows.map((cells) => utf8Length(cells.join(' | ')) + 5), budget);
+  const shown = selectWithinBudget(
+    timeline.entries,
+    rows.map((cells) => utf8Length(cells.join(' | ')) + 5),
+    budget,
+  );
   const kept = rows.filter((_, i) => shown[i]);
   const note =
     kept.length < rows.length

@@ -4,7 +4,14 @@ import type { DurationValue, KeyMomentName, KeyMoments, Metrics, MomentProblem }
 export { formatDuration } from './duration-format';
 
 /** The order the main moments must be in; equal times are fine (a moment may coincide with the next). */
-export const MOMENT_ORDER = ['impactStarted', 'detected', 'acknowledged', 'identified', 'restored', 'closed'] as const satisfies readonly KeyMomentName[];
+export const MOMENT_ORDER = [
+  'impactStarted',
+  'detected',
+  'acknowledged',
+  'identified',
+  'restored',
+  'closed',
+] as const satisfies readonly KeyMomentName[];
 
 import { MOMENT_LABELS } from '../vocabulary';
 

@@ -1,4 +1,13 @@
-import type { KeyMomentName, KeyMoments, Metrics, NarrativeDraft, NarrativeSentence, NarrativeSource, Severity, TimelineEntry } from '../contract';
+import type {
+  KeyMomentName,
+  KeyMoments,
+  Metrics,
+  NarrativeDraft,
+  NarrativeSentence,
+  NarrativeSource,
+  Severity,
+  TimelineEntry,
+} from '../contract';
 import { checkBlameless } from './blameless/check';
 import { formatDuration } from './duration-format';
 import { wallClockTime } from './markdown-time';
@@ -130,7 +139,9 @@ export function draftNarrative(input: NarrativeInput): NarrativeDraft {
   const annotated = [...input.entries].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
   const VERB = { positive: 'helped recovery', negative: 'slowed recovery' } as const;
   // The first few of each, told in the order they happened.
-  const told = (['positive', 'negative'] as const).flatMap((impact) => annotated.filter((x) => x.annotation.impact === impact).slice(0, PER_IMPACT));
+  const told = (['positive', 'negative'] as const).flatMap((impact) =>
+    annotated.filter((x) => x.annotation.impact === impact).slice(0, PER_IMPACT),
+  );
   for (const e of annotated.filter((x) => told.includes(x))) {
     const verb = VERB[e.annotation.impact as keyof typeof VERB];
     const actor = actorOf(e);
@@ -140,7 +151,10 @@ export function draftNarrative(input: NarrativeInput): NarrativeDraft {
     const when = clock(e.at, timeZone, day);
     const quote = quoteOf(e.text);
     const subject = `At ${when}, ${who} ${verb}`;
-    add(quote ? [`${subject}: “${quote}”`, `${subject}.`, `At ${when}, ${kind} ${verb}.`] : [`${subject}.`, `At ${when}, ${kind} ${verb}.`], [sourceOf(e, timeZone)]);
+    add(
+      quote ? [`${subject}: “${quote}”`, `${subject}.`, `At ${when}, ${kind} ${verb}.`] : [`${subject}.`, `At ${when}, ${kind} ${verb}.`],
+      [sourceOf(e, timeZone)],
+    );
   }
 
   const restored = at('restored');

@@ -77,7 +77,9 @@ export function sharedWith(subject: RelatedSubject, row: SummaryRow): SharedThin
     factorCategories: FACTOR_CATEGORIES.filter((c) => c !== 'other' && mineCats.has(c) && (row.factorCategories ?? []).includes(c)),
     tags: common(subject.tags, row.tags),
     // Keys both incidents link to (not each other: that is `linkedDirectly`).
-    linkedKeys: [...new Set(row.linkedKeys ?? [])].filter((k) => linked.has(k) && k !== row.incidentKey && k !== subject.incidentKey).sort(),
+    linkedKeys: [...new Set(row.linkedKeys ?? [])]
+      .filter((k) => linked.has(k) && k !== row.incidentKey && k !== subject.incidentKey)
+      .sort(),
     linkedDirectly: linked.has(row.incidentKey) || (row.linkedKeys ?? []).includes(subject.incidentKey),
   };
 }
@@ -109,7 +111,11 @@ export function whyRelated(s: SharedThings): string {
   const parts = [
     named('linked issue', 'linked issues', s.linkedKeys),
     named('service', 'services', s.services),
-    named('factor', 'factors', s.factorCategories.map((c) => FACTOR_CATEGORY_LABEL[c])),
+    named(
+      'factor',
+      'factors',
+      s.factorCategories.map((c) => FACTOR_CATEGORY_LABEL[c]),
+    ),
     named('tag', 'tags', s.tags),
   ].filter((p): p is string => p !== null);
   const shares = parts.length > 0 ? `${s.linkedDirectly ? 'shares' : 'Shares'} ${joined(parts)}` : '';

@@ -157,7 +157,11 @@ export const REMINDER_LEASE_MS = 20 * 60_000;
  */
 export type ReminderStep = 'claim' | 'sent' | 'wait' | 'take-over';
 
-export function reminderStep(claim: Pick<ReminderClaim, 'state' | 'claimedAt'> | null, nowMs: number, leaseMs = REMINDER_LEASE_MS): ReminderStep {
+export function reminderStep(
+  claim: Pick<ReminderClaim, 'state' | 'claimedAt'> | null,
+  nowMs: number,
+  leaseMs = REMINDER_LEASE_MS,
+): ReminderStep {
   if (claim === null) return 'claim';
   if (claim.state === 'sent') return 'sent';
   return nowMs - claim.claimedAt >= leaseMs ? 'take-over' : 'wait';
@@ -178,12 +182,17 @@ function cutTitle(title: string): string {
  * key, most overdue first (then key). Past MAX_DUE_FLAGS the longest-flagged are dropped: the list
  * is for reviews still worth holding, and every flagged incident already carries its reminder.
  */
-export function reconcileFlags(current: readonly DueReviewFlag[], change: { upsert: readonly DueReviewFlag[]; remove: ReadonlySet<string> }): DueReviewFlag[] {
+export function reconcileFlags(
+  current: readonly DueReviewFlag[],
+  change: { upsert: readonly DueReviewFlag[]; remove: ReadonlySet<string> },
+): DueReviewFlag[] {
   const byKey = new Map<string, DueReviewFlag>();
   for (const flag of [...current, ...change.upsert]) {
     if (!change.remove.has(flag.incidentKey)) byKey.set(flag.incidentKey, { ...flag, title: cutTitle(flag.title) });
   }
-  const sorted = [...byKey.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.incidentKey < b.incidentKey ? -1 : a.incidentKey > b.incidentKey ? 1 : 0));
+  const sorted = [...byKey.values()].sort(
+    (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.incidentKey < b.incidentKey ? -1 : a.incidentKey > b.incidentKey ? 1 : 0),
+  );
   return sorted.slice(Math.max(0, sorted.length - MAX_DUE_FLAGS));
 }
 
@@ -224,8 +233,12 @@ export function reminderComment(input: { severityLevel: SeverityLevel; restoredA
     paragraph(strong(text('Post-incident review due'))),
     paragraph(
       text(`Service was restored on ${formatInZone(input.restoredAt, input.timeZone)}. `),
-      text(`Reviews of Sev${input.severityLevel} incidents are due within one business day of recovery, by ${formatInZone(input.dueAt, input.timeZone)}, `),
-      text('while what people saw and did is still fresh. The review is about how we can know sooner and recover sooner, not about who did what.'),
+      text(
+        `Reviews of Sev${input.severityLevel} incidents are due within one business day of recovery, by ${formatInZone(input.dueAt, input.timeZone)}, `,
+      ),
+      text(
+        'while what people saw and did is still fresh. The review is about how we can know sooner and recover sooner, not about who did what.',
+      ),
     ),
     paragraph(
       text('To start it, open the '),

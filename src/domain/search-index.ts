@@ -30,7 +30,14 @@ export const CELL_BUDGET_BYTES = 200 * 1024;
 /** Text of one field beyond this is neither indexed nor stored (it keeps a review's search record small). */
 export const FIELD_CHARS = 4_000;
 
-export const SEARCH_FIELDS = ['title', 'learnings', 'factors', 'actions', 'services', 'tags'] as const satisfies readonly ReviewSearchField[];
+export const SEARCH_FIELDS = [
+  'title',
+  'learnings',
+  'factors',
+  'actions',
+  'services',
+  'tags',
+] as const satisfies readonly ReviewSearchField[];
 
 /** What the library keeps of one review: the searched text, and the facts its filters and results show. */
 export interface SearchDoc {
@@ -46,7 +53,9 @@ export interface SearchDoc {
 export type CellData = ReturnType<MiniSearch['toJSON']>;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for from had has have in is it its of on or our so that the their this to was we were with not no'.split(' '),
+  'a an and are as at be but by for from had has have in is it its of on or our so that the their this to was we were with not no'.split(
+    ' ',
+  ),
 );
 const MAX_TERM = 40;
 /** MiniSearch's own tokeniser: the index and the highlighter split text the same way. */
@@ -94,7 +103,13 @@ export function searchText(parts: {
   services: readonly string[];
   tags: readonly string[];
 }): Record<ReviewSearchField, string> {
-  const lines = (xs: readonly string[]) => cut(xs.map((x) => x.trim()).filter((x) => x !== '').join('\n'));
+  const lines = (xs: readonly string[]) =>
+    cut(
+      xs
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+        .join('\n'),
+    );
   return {
     title: titleText(parts.title),
     learnings: lines([parts.learnings.learned, parts.learnings.wentWell, parts.learnings.surprised]),
@@ -161,7 +176,12 @@ export function loadCell(bucket: number, data: CellData | null): MiniSearch<Inde
  * Idempotent: applying the same update twice gives the same cell, so a write that lost a race is
  * simply applied again to the newer cell.
  */
-export async function updateCell(bucket: number, data: CellData | null, incidentKey: string, text: Record<ReviewSearchField, string> | null): Promise<CellData> {
+export async function updateCell(
+  bucket: number,
+  data: CellData | null,
+  incidentKey: string,
+  text: Record<ReviewSearchField, string> | null,
+): Promise<CellData> {
   const cell = loadCell(bucket, data);
   if (cell.has(incidentKey)) {
     cell.discard(incidentKey);
@@ -177,7 +197,9 @@ export async function updateCell(bucket: number, data: CellData | null, incident
  */
 export function buildCell(bucket: number, reviews: readonly { incidentKey: string; text: Record<ReviewSearchField, string> }[]): CellData {
   const cell = loadCell(bucket, null);
-  cell.addAll(reviews.filter((r) => [...termsOf(r.text)].some((t) => bucketOf(t) === bucket)).map((r) => ({ id: r.incidentKey, ...r.text })));
+  cell.addAll(
+    reviews.filter((r) => [...termsOf(r.text)].some((t) => bucketOf(t) === bucket)).map((r) => ({ id: r.incidentKey, ...r.text })),
+  );
   return cell.toJSON();
 }
 
@@ -275,7 +297,11 @@ export function highlight(field: ReviewSearchField, fullText: string, terms: Rea
 export function highlights(doc: Pick<SearchDoc, 'text'>, hit: Pick<Hit, 'match'>): SearchHighlight[] {
   const out: SearchHighlight[] = [];
   for (const field of matchedFields(hit)) {
-    const terms = new Set(Object.entries(hit.match).filter(([, fs]) => fs.includes(field)).map(([t]) => t));
+    const terms = new Set(
+      Object.entries(hit.match)
+        .filter(([, fs]) => fs.includes(field))
+        .map(([t]) => t),
+    );
     const h = highlight(field, doc.text[field], terms);
     if (h) out.push(h);
   }

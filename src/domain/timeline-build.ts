@@ -25,10 +25,18 @@ export function buildEntries(sources: IncidentSources): PulledEntry[] {
   return sortEntries([
     ...[...issues.values()].map((issue) => createdEntry(issue, issue.key === sources.incident.key)),
     ...sources.comments.map((c) => commentEntry(c, origin(c.issueKey))),
-    ...sources.changes.map(
-      (c, i): PulledEntry => ({ id: ids[i], at: c.at, ...readChange(c), ...origin(c.issueKey), actor: c.author, from: c.from, to: c.to }),
+    ...sources.changes.map((c, i): PulledEntry => ({
+      id: ids[i],
+      at: c.at,
+      ...readChange(c),
+      ...origin(c.issueKey),
+      actor: c.author,
+      from: c.from,
+      to: c.to,
+    })),
+    ...sources.remoteLinks.map((link) =>
+      remoteLinkEntry(link, sources.changes, issues.get(link.issueKey)?.created ?? sources.pulledAt, origin(link.issueKey)),
     ),
-    ...sources.remoteLinks.map((link) => remoteLinkEntry(link, sources.changes, issues.get(link.issueKey)?.created ?? sources.pulledAt, origin(link.issueKey))),
   ]);
 }
 

@@ -33,7 +33,16 @@ export interface RestrictedComment {
 
 /** The digest's moment candidates as entries (no text, no actor: a moment needs neither). */
 export function candidateEntries(d: Pick<TimelineDigest, 'candidates'>): PulledEntry[] {
-  return d.candidates.map(([id, at, source, issueKey, relation, to]) => ({ id, at, source, issueKey, relation, actor: null, text: '', ...(to !== undefined && { to }) }));
+  return d.candidates.map(([id, at, source, issueKey, relation, to]) => ({
+    id,
+    at,
+    source,
+    issueKey,
+    relation,
+    actor: null,
+    text: '',
+    ...(to !== undefined && { to }),
+  }));
 }
 
 export function restrictedComments(d: TimelineDigest): RestrictedComment[] {

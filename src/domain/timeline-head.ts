@@ -38,10 +38,15 @@ export interface PulledCounts {
 /** The pulled entries and people a viewer may see, from the whole digest. */
 export function countsOf(digest: TimelineDigest, incidentKey: string, visibility: Visibility): PulledCounts {
   const seenIssues = Object.keys(digest.issues).filter((k) => k === incidentKey || visibility.issues.has(k));
-  const readable = restrictedComments(digest).filter((r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId));
+  const readable = restrictedComments(digest).filter(
+    (r) => (r.issueKey === incidentKey || visibility.issues.has(r.issueKey)) && visibility.comments.has(r.commentId),
+  );
   return {
     entries: seenIssues.reduce((n, k) => n + digest.issues[k].entries, 0) + readable.length,
-    people: peopleOf([...seenIssues.flatMap((k) => issuePeople(digest, k).map((actor) => ({ actor }))), ...readable.map((r) => ({ actor: r.actor }))]),
+    people: peopleOf([
+      ...seenIssues.flatMap((k) => issuePeople(digest, k).map((actor) => ({ actor }))),
+      ...readable.map((r) => ({ actor: r.actor })),
+    ]),
   };
 }
 
@@ -68,7 +73,11 @@ export function seesAllOf(head: Pick<TimelineHead, 'issues' | 'comments'>, visib
  * this detected time: the defaults the head keeps are those of the default detected time, and a
  * marked creation could take impact started or the first customer report from elsewhere.
  */
-export function headMomentsHold(head: Pick<TimelineHead, 'candidates' | 'detectedAt'>, marks: Readonly<Record<string, MarkedEntry>>, detectedAt: string | null): boolean {
+export function headMomentsHold(
+  head: Pick<TimelineHead, 'candidates' | 'detectedAt'>,
+  marks: Readonly<Record<string, MarkedEntry>>,
+  detectedAt: string | null,
+): boolean {
   if (detectedAt !== head.detectedAt) return false;
   const held = new Set(head.candidates.map(([id]) => id));
   return Object.entries(marks).every(([id, m]) => m.source !== 'created' || held.has(id));

@@ -33,7 +33,11 @@ export function reconcilePull(
 }
 
 /** Comment entries a pull left out although their issue was in it: deleted in Jira, or restricted from the puller. */
-export function missingComments(previous: readonly PulledEntry[], fresh: readonly PulledEntry[], pulledIssues: ReadonlySet<string>): PulledEntry[] {
+export function missingComments(
+  previous: readonly PulledEntry[],
+  fresh: readonly PulledEntry[],
+  pulledIssues: ReadonlySet<string>,
+): PulledEntry[] {
   const freshIds = new Set(fresh.map((e) => e.id));
   return previous.filter((e) => e.source === 'comment' && !freshIds.has(e.id) && pulledIssues.has(e.issueKey));
 }

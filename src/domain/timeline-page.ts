@@ -32,7 +32,10 @@ export const keyOf = (entry: Pick<TimelineEntry, 'at' | 'id'>): EntryKey => ({ a
  * Deterministic: the same entries give the same pages, which is what lets pages be fetched one
  * by one, or two at a time, from the same version.
  */
-export function firstPage(entries: readonly TimelineEntry[], budget: PageBudget = PAGE_BUDGET): { entries: TimelineEntry[]; paging: EntryPaging } {
+export function firstPage(
+  entries: readonly TimelineEntry[],
+  budget: PageBudget = PAGE_BUDGET,
+): { entries: TimelineEntry[]; paging: EntryPaging } {
   const starts: number[] = [];
   let used = 0;
   let limit = budget.first;

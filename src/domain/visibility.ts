@@ -20,7 +20,10 @@ export function commentIdOf(entry: Pick<PulledEntry, 'id' | 'source'>): string |
 }
 
 /** What to ask Jira about these entries: their source issues (the review's own issue is already checked) and their restricted comments. */
-export function accessQuestions(entries: readonly Pick<PulledEntry, 'id' | 'source' | 'issueKey' | 'restricted'>[], reviewKey: string): { issueKeys: string[]; restrictedCommentIds: string[] } {
+export function accessQuestions(
+  entries: readonly Pick<PulledEntry, 'id' | 'source' | 'issueKey' | 'restricted'>[],
+  reviewKey: string,
+): { issueKeys: string[]; restrictedCommentIds: string[] } {
   const issueKeys = new Set<string>();
   const restrictedCommentIds = new Set<string>();
   for (const e of entries) {

@@ -29,7 +29,14 @@ export function zoneOffsetMs(instant: number, timeZone: string): number {
   }
   const part: Record<string, number> = {};
   for (const p of format.formatToParts(new Date(instant))) if (p.type !== 'literal') part[p.type] = Number(p.value);
-  const wall = Date.UTC(part['year'] ?? 1970, (part['month'] ?? 1) - 1, part['day'] ?? 1, (part['hour'] ?? 0) % 24, part['minute'] ?? 0, part['second'] ?? 0);
+  const wall = Date.UTC(
+    part['year'] ?? 1970,
+    (part['month'] ?? 1) - 1,
+    part['day'] ?? 1,
+    (part['hour'] ?? 0) % 24,
+    part['minute'] ?? 0,
+    part['second'] ?? 0,
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 

@@ -15,7 +15,12 @@ export interface Pace {
   sleep?: (ms: number) => Promise<void>;
 }
 
-function pacer({ max, windowMs, now = () => Date.now(), sleep = (ms) => new Promise((r) => setTimeout(r, ms)) }: Pace): () => Promise<void> {
+function pacer({
+  max,
+  windowMs,
+  now = () => Date.now(),
+  sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+}: Pace): () => Promise<void> {
   const starts: number[] = [];
   let gate: Promise<void> = Promise.resolve();
   return () => {

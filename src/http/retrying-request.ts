@@ -83,7 +83,11 @@ export interface RetryableResponse {
  * (which may still be a 429: the caller words the failure) or rethrows the last network error.
  * A non-idempotent request is sent exactly once.
  */
-export async function sendWithRetry<R extends RetryableResponse>(send: () => Promise<R>, idempotent: boolean, clock: RetryClock): Promise<R> {
+export async function sendWithRetry<R extends RetryableResponse>(
+  send: () => Promise<R>,
+  idempotent: boolean,
+  clock: RetryClock,
+): Promise<R> {
   for (let retry = 0; ; retry++) {
     let res: R | undefined;
     let error: unknown;
@@ -93,7 +97,10 @@ export async function sendWithRetry<R extends RetryableResponse>(send: () => Pro
       error = e;
     }
     const retryable = res === undefined || isRetryableStatus(res.status);
-    const delay = idempotent && retryable && retry < MAX_RETRIES ? retryDelayMs(retry, res?.headers.get('retry-after') ?? null, () => clock.random()) : null;
+    const delay =
+      idempotent && retryable && retry < MAX_RETRIES
+        ? retryDelayMs(retry, res?.headers.get('retry-after') ?? null, () => clock.random())
+        : null;
     if (delay === null || delay > clock.budgetLeftMs()) {
       if (res === undefined) throw error;
       return res;

@@ -15,16 +15,23 @@ export function createForgeJiraClient(siteUrl: string): JiraPort {
   return {
     siteUrl: () => siteUrl,
     async myself() {
-      const me = await requestJiraJson<JiraUser>(api.asUser().requestJira, { path: route`/rest/api/3/myself`, what: 'reading your Jira profile' });
+      const me = await requestJiraJson<JiraUser>(api.asUser().requestJira, {
+        path: route`/rest/api/3/myself`,
+        what: 'reading your Jira profile',
+      });
       if (!me) throw new AppFailure('FORBIDDEN', 'Sign in to Jira to use Post-incident review.');
       return { accountId: me.accountId, displayName: me.displayName };
     },
     async getIncident(issueKey) {
       // Through the one retrying request path: a 429 or 503 on this first read is retried like any other.
       const what = `reading ${issueKey}`;
-      const reply = await createJiraRequest(api.asUser().requestJira)({ path: route`/rest/api/3/issue/${issueKey}?fields=${OVERVIEW_FIELDS}`, what });
+      const reply = await createJiraRequest(api.asUser().requestJira)({
+        path: route`/rest/api/3/issue/${issueKey}?fields=${OVERVIEW_FIELDS}`,
+        what,
+      });
       if (reply.status === 404) return null;
-      if (reply.status === 401 || reply.status === 403) throw new AppFailure('FORBIDDEN', 'You do not have permission to see this incident.');
+      if (reply.status === 401 || reply.status === 403)
+        throw new AppFailure('FORBIDDEN', 'You do not have permission to see this incident.');
       if (reply.status < 200 || reply.status >= 300) throw upstreamFailure(reply, what);
       return toIncidentOverview(reply.body as JiraIssue, siteUrl);
     },

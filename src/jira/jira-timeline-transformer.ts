@@ -180,10 +180,14 @@ function compareIds(a: string, b: string): number {
 
 /** Oldest first, then by issue and id: the same order whatever order the concurrent requests finished in. */
 export function sortComments(comments: readonly SourceComment[]): SourceComment[] {
-  return [...comments].sort((a, b) => compareStrings(a.created, b.created) || compareStrings(a.issueKey, b.issueKey) || compareIds(a.id, b.id));
+  return [...comments].sort(
+    (a, b) => compareStrings(a.created, b.created) || compareStrings(a.issueKey, b.issueKey) || compareIds(a.id, b.id),
+  );
 }
 
 export function sortChanges(changes: readonly SourceChange[]): SourceChange[] {
   // Stable sort: items of one history keep Jira's item order.
-  return [...changes].sort((a, b) => compareStrings(a.at, b.at) || compareStrings(a.issueKey, b.issueKey) || compareIds(a.historyId, b.historyId));
+  return [...changes].sort(
+    (a, b) => compareStrings(a.at, b.at) || compareStrings(a.issueKey, b.issueKey) || compareIds(a.historyId, b.historyId),
+  );
 }

@@ -23,7 +23,12 @@ function commentSeen(raw: unknown): CommentSeen | null {
   const c = raw as { id?: unknown; author?: { accountId?: unknown }; created?: unknown; body?: unknown } | null;
   const created = typeof c?.created === 'string' ? Date.parse(c.created) : Number.NaN;
   if (!c || (typeof c.id !== 'string' && typeof c.id !== 'number') || Number.isNaN(created)) return null;
-  return { id: String(c.id), authorId: typeof c.author?.accountId === 'string' ? c.author.accountId : null, created, mentionIds: adfMentionIds(c.body) };
+  return {
+    id: String(c.id),
+    authorId: typeof c.author?.accountId === 'string' ? c.author.accountId : null,
+    created,
+    mentionIds: adfMentionIds(c.body),
+  };
 }
 
 /** The comment property that names the notice, so it can be found by property later. */
@@ -33,7 +38,8 @@ export const NOTICE_PROPERTY = 'pir.meeting-notice';
 function jiraMessage(reply: JiraReply): string | null {
   const body = reply.body as { errorMessages?: unknown; errors?: unknown } | null;
   const messages = Array.isArray(body?.errorMessages) ? body.errorMessages.filter((m): m is string => typeof m === 'string') : [];
-  const fields = body?.errors && typeof body.errors === 'object' ? Object.values(body.errors).filter((m): m is string => typeof m === 'string') : [];
+  const fields =
+    body?.errors && typeof body.errors === 'object' ? Object.values(body.errors).filter((m): m is string => typeof m === 'string') : [];
   const text = [...messages, ...fields].join(' ').trim();
   return text ? text.slice(0, 300) : null;
 }
@@ -53,16 +59,23 @@ export function createMeetingComments(request: JiraRequest): MeetingCommentPort 
       }
       const said = jiraMessage(reply);
       if (reply.status === 403 || reply.status === 401) {
-        throw new AppFailure('FORBIDDEN', `Jira did not let you comment on ${incidentKey}${said ? `: ${said}` : '.'} Ask a Jira admin for the Add Comments permission, or ask someone who has it to notify the participants.`);
+        throw new AppFailure(
+          'FORBIDDEN',
+          `Jira did not let you comment on ${incidentKey}${said ? `: ${said}` : '.'} Ask a Jira admin for the Add Comments permission, or ask someone who has it to notify the participants.`,
+        );
       }
       if (reply.status === 404) throw new AppFailure('NOT_FOUND', `${incidentKey} was not found in Jira, or you can no longer see it.`);
-      if (reply.status === 400) throw new AppFailure('UPSTREAM', `Jira refused the meeting notice on ${incidentKey}${said ? `: ${said}` : '.'}`);
+      if (reply.status === 400)
+        throw new AppFailure('UPSTREAM', `Jira refused the meeting notice on ${incidentKey}${said ? `: ${said}` : '.'}`);
       throw upstreamFailure(reply, what);
     },
     async findPosted(incidentKey, claim) {
       const what = `looking for the meeting notice on ${incidentKey}`;
       for (let page = 0; page < LOOKBACK_PAGES; page++) {
-        const reply = await request({ path: route`/rest/api/3/issue/${incidentKey}/comment?orderBy=-created&startAt=${String(page * LOOKBACK_PAGE)}&maxResults=${String(LOOKBACK_PAGE)}`, what });
+        const reply = await request({
+          path: route`/rest/api/3/issue/${incidentKey}/comment?orderBy=-created&startAt=${String(page * LOOKBACK_PAGE)}&maxResults=${String(LOOKBACK_PAGE)}`,
+          what,
+        });
         if (reply.status === 404) throw new AppFailure('NOT_FOUND', `${incidentKey} was not found in Jira, or you can no longer see it.`);
         if (reply.status !== 200) throw upstreamFailure(reply, what);
         const body = reply.body as { comments?: unknown[]; total?: unknown } | null;

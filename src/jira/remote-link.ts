@@ -32,7 +32,10 @@ export function createForgeRemoteLinks(requestJira: RequestJira = api.asUser().r
     });
     if (reply.status === 200 || reply.status === 201) return;
     if (reply.status === 403 || reply.status === 404) {
-      throw new AppFailure('FORBIDDEN', `The page was published, but Jira did not let you add a link to it on ${issueKey}. Ask for permission to link issues, then publish again.`);
+      throw new AppFailure(
+        'FORBIDDEN',
+        `The page was published, but Jira did not let you add a link to it on ${issueKey}. Ask for permission to link issues, then publish again.`,
+      );
     }
     throw upstreamFailure(reply, what);
   };

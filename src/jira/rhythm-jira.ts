@@ -33,9 +33,15 @@ export interface RhythmJiraPort {
    * Posts the reminder once (a POST is never retried: a lost answer must not become a second
    * comment). `posted: false` when Jira refused it; a network failure throws, outcome unknown.
    */
-  postReminder(incidentKey: string, body: DocNode, claim: Pick<ReminderClaim, 'claimId' | 'dueAt'>): Promise<{ posted: true; commentId: string } | { posted: false; status: number }>;
+  postReminder(
+    incidentKey: string,
+    body: DocNode,
+    claim: Pick<ReminderClaim, 'claimId' | 'dueAt'>,
+  ): Promise<{ posted: true; commentId: string } | { posted: false; status: number }>;
   /** Live status, assignee and due date of the reviews' action-item sub-tasks, per review. */
-  liveActionItems(reviews: readonly { incidentKey: string; known: Readonly<Record<string, KnownSubtask | undefined>> }[]): Promise<Map<string, Record<string, ActionItemJira>>>;
+  liveActionItems(
+    reviews: readonly { incidentKey: string; known: Readonly<Record<string, KnownSubtask | undefined>> }[],
+  ): Promise<Map<string, Record<string, ActionItemJira>>>;
 }
 
 /** The comment property naming the reminder: lets anyone (or a later version) find it by property. */
@@ -86,7 +92,12 @@ export function createRhythmJira(
           const resolvedMs = issue.fields?.resolutiondate ? parseJiraInstant(issue.fields.resolutiondate) : null;
           if (resolvedMs === null) continue;
           const resolvedAt = new Date(resolvedMs).toISOString();
-          incidents.push({ key: issue.key, title: issue.fields?.summary ?? '', priority: issue.fields?.priority?.name ?? null, resolvedAt });
+          incidents.push({
+            key: issue.key,
+            title: issue.fields?.summary ?? '',
+            priority: issue.fields?.priority?.name ?? null,
+            resolvedAt,
+          });
         }
         if (page.isLast !== false || !page.nextPageToken || page.nextPageToken === token) return { incidents, complete: true };
         token = page.nextPageToken;
@@ -134,7 +145,14 @@ export function createRhythmJira(
       // The index rows keep no URL, and a scheduled trigger is not told the site's address.
       const siteUrl = opts.siteUrl ?? '';
       return new Map(
-        reviews.map((r) => [r.incidentKey, liveOf(r.known, subtasks.filter((s) => s.fields.parent?.key === r.incidentKey || Object.values(r.known).some((k) => k?.key === s.key)), siteUrl)]),
+        reviews.map((r) => [
+          r.incidentKey,
+          liveOf(
+            r.known,
+            subtasks.filter((s) => s.fields.parent?.key === r.incidentKey || Object.values(r.known).some((k) => k?.key === s.key)),
+            siteUrl,
+          ),
+        ]),
       );
     },
   };

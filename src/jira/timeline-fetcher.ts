@@ -104,7 +104,10 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
   const { siteUrl } = deps;
 
   const remoteLinksOf = async (key: string): Promise<SourceRemoteLink[]> => {
-    const links = await send<JiraRemoteLink[]>({ path: route`/rest/api/3/issue/${key}/remotelink`, what: `reading the remote links of ${key}` });
+    const links = await send<JiraRemoteLink[]>({
+      path: route`/rest/api/3/issue/${key}/remotelink`,
+      what: `reading the remote links of ${key}`,
+    });
     return (links ?? []).flatMap((l) => toSourceRemoteLink(key, l) ?? []);
   };
 
@@ -151,7 +154,11 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
     // An embedded page that was not the newest comments after all: read the other end once.
     // Comments added during the pull may still be missing; the next refresh picks them up.
     const rest = [...state].flatMap(([key, s]) =>
-      s.byId.size < s.total ? allCommentPages(s.total).filter((p) => p.startAt + p.maxResults > s.have).map((page) => ({ key, page })) : [],
+      s.byId.size < s.total
+        ? allCommentPages(s.total)
+            .filter((p) => p.startAt + p.maxResults > s.have)
+            .map((page) => ({ key, page }))
+        : [],
     );
     if (rest.length > 0) take(await commentPages(rest));
     return [...state].flatMap(([key, s]) => [...s.byId.values()].map((c) => toSourceComment(key, c, siteUrl)));
@@ -189,7 +196,10 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
   // Round 2: everything that needs only the keys the incident named.
   const refs = relatedRefsOf(incident);
   const related = Promise.all(
-    chunk(refs.map((r) => r.key), BULK_ISSUES).map((keys) =>
+    chunk(
+      refs.map((r) => r.key),
+      BULK_ISSUES,
+    ).map((keys) =>
       send<JiraBulkFetchResponse>({
         path: route`/rest/api/3/issue/bulkfetch`,
         body: { issueIdsOrKeys: keys, fields: RELATED_FIELDS },
@@ -198,7 +208,9 @@ export async function fetchIncidentSources(issueKey: string, deps: TimelineFetch
       }),
     ),
   ).then((pages) => pages.flatMap((p) => p?.issues ?? []));
-  const histories = Promise.all(chunk([incident.key, ...refs.map((r) => r.key)], BULK_CHANGELOG_ISSUES).map(changelogOf)).then((c) => c.flat());
+  const histories = Promise.all(chunk([incident.key, ...refs.map((r) => r.key)], BULK_CHANGELOG_ISSUES).map(changelogOf)).then((c) =>
+    c.flat(),
+  );
   const incidentComments = commentsOf([{ key: incident.key, embedded: incident.fields.comment }]);
   const subTaskLinks = Promise.all(refs.filter(isSubTask).map((r) => remoteLinksOf(r.key))).then((l) => l.flat());
   const [relatedIssues, allHistories, ownComments, subLinks] = await Promise.all([related, histories, incidentComments, subTaskLinks]);

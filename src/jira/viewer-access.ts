@@ -44,7 +44,12 @@ export function createViewerAccess(requestJira: RequestJira = api.asUser().reque
       const askIssues = [...new Set(issueKeys)].filter((k) => !issues.has(k));
       for (const batch of chunks(askIssues, BULK_ISSUES)) {
         const what = 'checking which linked issues you can see';
-        const reply = await send({ path: route`/rest/api/3/issue/bulkfetch`, body: { issueIdsOrKeys: batch, fields: ['issuetype'] }, idempotent: true, what });
+        const reply = await send({
+          path: route`/rest/api/3/issue/bulkfetch`,
+          body: { issueIdsOrKeys: batch, fields: ['issuetype'] },
+          idempotent: true,
+          what,
+        });
         if (reply.status !== 200) throw upstreamFailure(reply, what);
         // Issues the caller may not browse (or that are gone) are left out of `issues` (they are in `issueErrors`).
         const seen = new Set(((reply.body as BulkFetchReply).issues ?? []).map((i) => i.key));
@@ -52,7 +57,9 @@ export function createViewerAccess(requestJira: RequestJira = api.asUser().reque
       }
       const askComments = numericIds(restrictedCommentIds).filter((id) => !comments.has(id));
       if (askComments.length > 0) {
-        const readable = new Set((await listComments(send, askComments, 'checking which restricted comments you can read')).map((c) => c.id));
+        const readable = new Set(
+          (await listComments(send, askComments, 'checking which restricted comments you can read')).map((c) => c.id),
+        );
         for (const id of askComments) comments.set(id, readable.has(id));
       }
       return {

@@ -37,7 +37,8 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues.slice(0, MAX_FIELDS)) {
     const path = cut(issue.path.map(String).join('.') || '(payload)', MAX_PATH);
-    const message = issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length === 1 ? '' : 's'} in the request` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length === 1 ? '' : 's'} in the request` : issue.message;
     out[path] = cut(message, MAX_MESSAGE);
   }
   return out;
@@ -64,7 +65,10 @@ export function defineResolver<P, R>(
     } catch (e) {
       if (e instanceof AppFailure) return { ok: false, error: e.toAppError() };
       logger.error('resolver.failed', { resolver: name, error: e instanceof Error ? e.message : String(e) });
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again, and contact your admin if it keeps happening.' } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again, and contact your admin if it keeps happening.' },
+      };
     }
   };
 }

@@ -6,7 +6,15 @@ import { searchAssignableUsers } from '../jira/user-search';
 import { getIncidentOverview } from '../use-cases/get-incident-overview';
 import { macroData } from '../use-cases/macro';
 import { getPublishState, listPages, previewExternal, publishExternal, publishInternal, searchSpaces } from '../use-cases/publish';
-import { checkText, exportMarkdown, getReviewDoc, saveReviewDoc, setReviewStatus, settleConflict, syncActions } from '../use-cases/review-doc';
+import {
+  checkText,
+  exportMarkdown,
+  getReviewDoc,
+  saveReviewDoc,
+  setReviewStatus,
+  settleConflict,
+  syncActions,
+} from '../use-cases/review-doc';
 import {
   addManualEntry,
   annotateEntry,
@@ -58,7 +66,18 @@ import {
   RelatedReviewsPayload,
   SummariesSearchPayload,
 } from './schemas';
-import { docDeps, incidentSummaryDeps, insightsDeps, meetingDeps, peopleLookup, policyDeps, publishDeps, reviewDeps, summariesDeps, templateDeps } from './wiring';
+import {
+  docDeps,
+  incidentSummaryDeps,
+  insightsDeps,
+  meetingDeps,
+  peopleLookup,
+  policyDeps,
+  publishDeps,
+  reviewDeps,
+  summariesDeps,
+  templateDeps,
+} from './wiring';
 import { searchDeps } from './search-wiring';
 import { meetingCalendar, notifyParticipants, participantSuggestions } from '../use-cases/meeting-notice';
 import { MeetingNotifyPayload } from './meeting-schemas';
@@ -87,21 +106,37 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'timeline/entries': { schema: EntriesPayload, run: (p, ctx) => timelineEntries(reviewDeps(ctx), p.issueKey, p.version, p.from, p.to) },
   'review/start': { schema: IssueOnlyPayload, run: (p, ctx) => startReview(reviewDeps(ctx), p.issueKey) },
   'timeline/refresh': { schema: IssueOnlyPayload, run: (p, ctx) => refreshTimeline(reviewDeps(ctx), p.issueKey) },
-  'timeline/annotate': { schema: AnnotatePayload, run: (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version, p.at) },
+  'timeline/annotate': {
+    schema: AnnotatePayload,
+    run: (p, ctx) => annotateEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.patch, p.version, p.at),
+  },
   'timeline/manual/add': { schema: ManualAddPayload, run: (p, ctx) => addManualEntry(reviewDeps(ctx), p.issueKey, p.entry, p.version) },
-  'timeline/manual/update': { schema: ManualUpdatePayload, run: (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version) },
-  'timeline/manual/remove': { schema: ManualRemovePayload, run: (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version) },
+  'timeline/manual/update': {
+    schema: ManualUpdatePayload,
+    run: (p, ctx) => updateManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.entry, p.version),
+  },
+  'timeline/manual/remove': {
+    schema: ManualRemovePayload,
+    run: (p, ctx) => removeManualEntry(reviewDeps(ctx), p.issueKey, p.entryId, p.version),
+  },
   'timeline/chat/import': {
     schema: ChatImportPayload,
-    run: (p, ctx) => importChat(reviewDeps(ctx), (issueKey, query) => searchAssignableUsers(issueKey, query), p.issueKey, p.entries, p.version),
+    run: (p, ctx) =>
+      importChat(reviewDeps(ctx), (issueKey, query) => searchAssignableUsers(issueKey, query), p.issueKey, p.entries, p.version),
   },
   'moments/set': { schema: MomentSetPayload, run: (p, ctx) => setMoment(reviewDeps(ctx), p.issueKey, p.moment, p.at, p.version) },
   'severity/set': { schema: SeveritySetPayload, run: (p, ctx) => setSeverity(reviewDeps(ctx), p.issueKey, p.level, p.version) },
   'review/get': { schema: IssueOnlyPayload, run: (p, ctx) => getReviewDoc(docDeps(ctx), p.issueKey) },
-  'review/save': { schema: ReviewSavePayload, run: (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version) },
+  'review/save': {
+    schema: ReviewSavePayload,
+    run: (p, ctx) => saveReviewDoc(docDeps(ctx), p.issueKey, p.content, p.actionItems, p.version),
+  },
   'review/status': { schema: ReviewStatusPayload, run: (p, ctx) => setReviewStatus(docDeps(ctx), p.issueKey, p.status, p.version) },
   'review/draft': { schema: DraftPayload, run: (p, ctx) => draftWhatHappened(reviewDeps(ctx), p.issueKey, p.timeZone ?? 'UTC') },
-  'review/check': { schema: ReviewCheckPayload, run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field, p.names, peopleLookup(ctx)) },
+  'review/check': {
+    schema: ReviewCheckPayload,
+    run: (p, ctx) => checkText(docDeps(ctx), p.issueKey, p.text, p.field, p.names, peopleLookup(ctx)),
+  },
   'users/search': {
     schema: UserSearchPayload,
     run: async (p, ctx) => {
@@ -111,14 +146,18 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
     },
   },
   'actions/sync': { schema: IssueOnlyPayload, run: (p, ctx) => syncActions(docDeps(ctx), p.issueKey) },
-  'actions/settle': { schema: ActionSettlePayload, run: (p, ctx) => settleConflict(docDeps(ctx), p.issueKey, p.itemId, p.conflict, p.keep, p.version) },
+  'actions/settle': {
+    schema: ActionSettlePayload,
+    run: (p, ctx) => settleConflict(docDeps(ctx), p.issueKey, p.itemId, p.conflict, p.keep, p.version),
+  },
   'review/export/markdown': {
     schema: ExportPayload,
     run: (p, ctx) => exportMarkdown(docDeps(ctx), (key) => getTimeline(reviewDeps(ctx), key), p.issueKey, p.timeZone ?? 'UTC'),
   },
   'macro/get': {
     schema: MacroPayload,
-    run: (p, ctx) => macroData(docDeps(ctx), (key, entries) => openTimeline(reviewDeps(ctx), key, { entries }), macroConfigFrom(ctx.extension, p.config)),
+    run: (p, ctx) =>
+      macroData(docDeps(ctx), (key, entries) => openTimeline(reviewDeps(ctx), key, { entries }), macroConfigFrom(ctx.extension, p.config)),
   },
   'publish/spaces': { schema: PublishSpacesPayload, run: (p, ctx) => searchSpaces(publishDeps(ctx), p.issueKey, p.query) },
   'publish/pages': { schema: PublishPagesPayload, run: (p, ctx) => listPages(publishDeps(ctx), p.issueKey, p.spaceId, p.parentId) },
@@ -128,7 +167,10 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
     run: (p, ctx) => publishInternal(publishDeps(ctx), p.issueKey, p.target, p.version, p.timeZone ?? 'UTC', p.includeRestricted ?? false),
   },
   'publish/external/preview': { schema: ExternalPreviewPayload, run: (p, ctx) => previewExternal(publishDeps(ctx), p.issueKey) },
-  'publish/external': { schema: PublishExternalPayload, run: (p, ctx) => publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version) },
+  'publish/external': {
+    schema: PublishExternalPayload,
+    run: (p, ctx) => publishExternal(publishDeps(ctx), p.issueKey, p.target, p.version),
+  },
   'summaries/list': { schema: SummariesListPayload, run: (p) => listSummaries(summariesDeps(), p) },
   'summaries/csv': { schema: SummariesCsvPayload, run: (p) => summariesCsv(summariesDeps(), p) },
   // Issue 17: insights across incidents, service suggestions, countermeasure policy.
@@ -146,7 +188,10 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'policy/set': { schema: PolicySetPayload, run: (p, ctx) => setPolicy(policyDeps(ctx), p.dueDays, p.expectedVersion) },
   'review/related': { schema: RelatedReviewsPayload, run: (p, ctx) => relatedReviews(relatedDeps(ctx), p.issueKey) },
   // Issue 18: participants notified of the review meeting; review templates.
-  'meeting/notify': { schema: MeetingNotifyPayload, run: (p, ctx) => notifyParticipants(meetingDeps(ctx), p.issueKey, p.version, p.again ?? false) },
+  'meeting/notify': {
+    schema: MeetingNotifyPayload,
+    run: (p, ctx) => notifyParticipants(meetingDeps(ctx), p.issueKey, p.version, p.again ?? false),
+  },
   'meeting/ics': { schema: IssueOnlyPayload, run: (p, ctx) => meetingCalendar(meetingDeps(ctx), p.issueKey) },
   'meeting/suggestions': {
     schema: IssueOnlyPayload,

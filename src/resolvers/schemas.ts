@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ACTION_QUESTIONS, ENTRY_KINDS, IMPACTS, ISSUE_KEY_PATTERN, KEY_MOMENTS, MANUAL_KINDS, PARTICIPANT_ROLES, PHASES, REVIEW_STATUSES } from '../vocabulary';
+import {
+  ACTION_QUESTIONS,
+  ENTRY_KINDS,
+  IMPACTS,
+  ISSUE_KEY_PATTERN,
+  KEY_MOMENTS,
+  MANUAL_KINDS,
+  PARTICIPANT_ROLES,
+  PHASES,
+  REVIEW_STATUSES,
+} from '../vocabulary';
 import { FACTOR_CATEGORIES } from '../domain/factor-taxonomy';
 import { TemplateUseSchema } from './template-schemas';
 
@@ -15,7 +25,11 @@ export const IncidentGetPayload = z.object({ issueKey: IssueKey }).strict();
 
 const Version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Entry ids carry Jira field names (`change:10234:Fix Version`), so any printable text, bounded. */
-const EntryId = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id');
+const EntryId = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id');
 const MomentName = z.enum(KEY_MOMENTS);
 /** An instant with an explicit offset; the UI converts the viewer's local time before sending. */
 const Instant = z
@@ -38,7 +52,11 @@ export const AnnotatePayload = z
         kind: z.enum(ENTRY_KINDS).nullable().optional(),
         phase: z.enum(PHASES).nullable().optional(),
         impact: z.enum(IMPACTS).nullable().optional(),
-        moments: z.array(MomentName).max(KEY_MOMENTS.length).refine((m) => new Set(m).size === m.length, 'Each key moment once').optional(),
+        moments: z
+          .array(MomentName)
+          .max(KEY_MOMENTS.length)
+          .refine((m) => new Set(m).size === m.length, 'Each key moment once')
+          .optional(),
         internal: z.boolean().optional(),
       })
       .strict(),
@@ -76,14 +94,19 @@ export const ChatImportPayload = z
       .min(1, 'Choose at least one message')
       .max(CHAT_IMPORT_MAX_ENTRIES, `At most ${CHAT_IMPORT_MAX_ENTRIES} messages at a time: import the transcript in parts`)
       .refine(
-        (entries) => entries.reduce((n, e) => n + Buffer.byteLength(e.text, 'utf8') + Buffer.byteLength(e.author, 'utf8'), 0) <= CHAT_IMPORT_MAX_BYTES,
+        (entries) =>
+          entries.reduce((n, e) => n + Buffer.byteLength(e.text, 'utf8') + Buffer.byteLength(e.author, 'utf8'), 0) <= CHAT_IMPORT_MAX_BYTES,
         `At most ${CHAT_IMPORT_MAX_BYTES / 1024} KB of messages at a time: import the transcript in parts`,
       ),
   })
   .strict();
 export const MomentSetPayload = z.object({ issueKey: IssueKey, moment: MomentName, at: Instant.nullable(), version: Version }).strict();
 export const SeveritySetPayload = z
-  .object({ issueKey: IssueKey, level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(), version: Version })
+  .object({
+    issueKey: IssueKey,
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(),
+    version: Version,
+  })
   .strict();
 
 /**
@@ -94,18 +117,32 @@ export const SeveritySetPayload = z
 const EntryKeySchema = z
   .object({
     at: z.string().min(1).max(64),
-    id: z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id'),
+    id: z
+      .string()
+      .min(1)
+      .max(300)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'Not a timeline entry id'),
   })
   .strict();
-export const EntriesPayload = z.object({ issueKey: IssueKey, version: Version, from: EntryKeySchema.nullable(), to: EntryKeySchema.nullable() }).strict();
+export const EntriesPayload = z
+  .object({ issueKey: IssueKey, version: Version, from: EntryKeySchema.nullable(), to: EntryKeySchema.nullable() })
+  .strict();
 
 // ---- The review document ------------------------------------------------------------
 
 const LONG_TEXT = 10_000;
 const longText = z.string().max(LONG_TEXT, `At most ${LONG_TEXT.toLocaleString('en-US')} characters`);
-const AccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:\-_]+$/, 'Not a Jira account id');
+const AccountId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9:\-_]+$/, 'Not a Jira account id');
 const PersonSchema = z.object({ accountId: AccountId, displayName: z.string().trim().min(1).max(255) }).strict();
-const ClientId = z.string().min(1).max(64).regex(/^[A-Za-z0-9\-_]+$/, 'Not an id');
+const ClientId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9\-_]+$/, 'Not an id');
 const IsoDate = z.iso.date();
 const PUBLIC_TEXT = 5_000;
 /** Text for the public page, kept as typed (the summary trims it when it is built). */
@@ -137,9 +174,7 @@ export const ReviewContentSchema = z
         contact: PersonSchema.nullable(),
         createdBy: PersonSchema.nullable(),
         facilitator: PersonSchema.nullable(),
-        participants: z
-          .array(PersonSchema.extend({ role: z.enum(PARTICIPANT_ROLES) }).strict())
-          .max(50, 'At most 50 participants'),
+        participants: z.array(PersonSchema.extend({ role: z.enum(PARTICIPANT_ROLES) }).strict()).max(50, 'At most 50 participants'),
       })
       .strict(),
     goals: z.object({ knowSooner: longText, recoverSooner: longText }).strict(),
@@ -150,7 +185,8 @@ export const ReviewContentSchema = z
     learnings: z.object({ learned: longText, wentWell: longText, surprised: longText }).strict(),
     contributingFactors: z
       // A factor sent without a category (a client older than issue 17) is saved as 'other'.
-      .array(z.object({ id: ClientId, text: z.string().max(2_000), category: z.enum(FACTOR_CATEGORIES).default('other') }).strict()).max(50, 'At most 50 contributing factors'),
+      .array(z.object({ id: ClientId, text: z.string().max(2_000), category: z.enum(FACTOR_CATEGORIES).default('other') }).strict())
+      .max(50, 'At most 50 contributing factors'),
     remediation: longText,
     tags: z.array(z.string().trim().min(1).max(50).regex(/^\S+$/, 'Tags have no spaces')).max(30),
     externalSummary: z.object({ proximateCause: publicText, resolution: publicText }).strict(),
@@ -199,7 +235,12 @@ export const ReviewStatusPayload = z.object({ issueKey: IssueKey, status: z.enum
 /** Names typed in the form and not saved yet: hints for the wording check, bounded like a review's people. */
 const TypedNames = z.array(z.string().trim().max(255)).max(500);
 export const ReviewCheckPayload = z
-  .object({ issueKey: IssueKey, text: longText, field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']), names: TypedNames.optional() })
+  .object({
+    issueKey: IssueKey,
+    text: longText,
+    field: z.enum(['learning', 'contributing-factor', 'action-item', 'description', 'timeline', 'other']),
+    names: TypedNames.optional(),
+  })
   .strict();
 export const UserSearchPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100) }).strict();
 
@@ -216,7 +257,10 @@ const MacroConfigSchema = z
 export const MacroPayload = z.object({ config: MacroConfigSchema }).strict();
 
 /** Forge gives a macro its configuration in the context; it wins over what the frame sends. */
-export function macroConfigFrom(extension: Record<string, unknown>, payloadConfig: z.infer<typeof MacroConfigSchema>): z.infer<typeof MacroConfigSchema> {
+export function macroConfigFrom(
+  extension: Record<string, unknown>,
+  payloadConfig: z.infer<typeof MacroConfigSchema>,
+): z.infer<typeof MacroConfigSchema> {
   const fromContext = MacroConfigSchema.safeParse(extension.config ?? {});
   const config = fromContext.success && fromContext.data.issueKey ? fromContext.data : payloadConfig;
   const key = IssueKey.safeParse(config.issueKey ?? '');
@@ -228,14 +272,25 @@ export function macroConfigFrom(extension: Record<string, unknown>, payloadConfi
 /** Confluence v2 ids are decimal strings (Long). */
 const ConfluenceId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'Not a Confluence id');
 /** Space keys: letters and digits; personal spaces start with `~` and may hold an account id. */
-const SpaceKey = z.string().trim().min(1).max(255).regex(/^~?[A-Za-z0-9_:\-]+$/, 'Not a Confluence space key');
+const SpaceKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^~?[A-Za-z0-9_:\-]+$/, 'Not a Confluence space key');
 
 export const PublishTargetSchema = z.object({ spaceId: ConfluenceId, spaceKey: SpaceKey, parentId: ConfluenceId.nullable() }).strict();
 
 export const PublishSpacesPayload = z.object({ issueKey: IssueKey, query: z.string().trim().max(100, 'At most 100 characters') }).strict();
 export const PublishPagesPayload = z.object({ issueKey: IssueKey, spaceId: ConfluenceId, parentId: ConfluenceId.nullable() }).strict();
 export const PublishInternalPayload = z
-  .object({ issueKey: IssueKey, target: PublishTargetSchema, version: Version, timeZone: TimeZone.optional(), includeRestricted: z.boolean().optional() })
+  .object({
+    issueKey: IssueKey,
+    target: PublishTargetSchema,
+    version: Version,
+    timeZone: TimeZone.optional(),
+    includeRestricted: z.boolean().optional(),
+  })
   .strict();
 
 // The external summary's own text is saved with the review (content.externalSummary), not sent here.
@@ -245,11 +300,19 @@ export const PublishExternalPayload = z.object({ issueKey: IssueKey, target: Pub
 // ---- After Action Summaries ---------------------------------------------------------
 
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-22');
-const ProjectKey = z.string().trim().max(255).regex(/^[A-Z][A-Z0-9_]{0,254}$/i, 'Not a Jira project key').transform((k) => k.toUpperCase());
+const ProjectKey = z
+  .string()
+  .trim()
+  .max(255)
+  .regex(/^[A-Z][A-Z0-9_]{0,254}$/i, 'Not a Jira project key')
+  .transform((k) => k.toUpperCase());
 const SummaryFilters = {
   from: CalendarDate.optional(),
   to: CalendarDate.optional(),
-  severities: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)])).max(5).optional(),
+  severities: z
+    .array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]))
+    .max(5)
+    .optional(),
   projects: z.array(ProjectKey).max(50).optional(),
   // Jira labels: no spaces, at most 255 characters.
   tag: z.string().trim().max(255).optional(),

@@ -20,7 +20,10 @@ export const TemplateQuestionSchema = z
     public: z.boolean(),
   })
   .strict()
-  .refine((q) => (q.kind === 'choice' ? q.choices.length >= 2 : q.choices.length === 0), { message: 'A choice question needs at least two choices; other questions have none', path: ['choices'] })
+  .refine((q) => (q.kind === 'choice' ? q.choices.length >= 2 : q.choices.length === 0), {
+    message: 'A choice question needs at least two choices; other questions have none',
+    path: ['choices'],
+  })
   .refine((q) => unique(q.choices), { message: 'Each choice once', path: ['choices'] });
 
 export const ReviewTemplateSchema = z
@@ -46,8 +49,10 @@ export const TemplateListSchema = z
   .array(ReviewTemplateSchema)
   .max(20, 'At most 20 templates')
   .refine((ts) => unique(ts.map((t) => t.id)), 'Template ids must be unique')
-  .refine((ts) => Buffer.byteLength(JSON.stringify(ts), 'utf8') <= MAX_TEMPLATES_BYTES, 'The templates are too large together: shorten them or remove some');
-
+  .refine(
+    (ts) => Buffer.byteLength(JSON.stringify(ts), 'utf8') <= MAX_TEMPLATES_BYTES,
+    'The templates are too large together: shorten them or remove some',
+  );
 
 /** A review's use of a template, saved with its content. */
 export const TemplateUseSchema = z

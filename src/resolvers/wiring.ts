@@ -51,7 +51,10 @@ export function reviewDeps(ctx: CallContext): TimelineDeps {
     now: () => new Date(),
     newId: () => randomUUID(),
     accountId: ctx.accountId,
-    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
+    summaries: withReviewSearch(
+      createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+      createSearchIndexer(createKvsSearchStore()),
+    ),
   };
 }
 
@@ -62,7 +65,10 @@ export function docDeps(ctx: CallContext): DocDeps {
     actions: { sync: createForgeActionItemsSync(ctx.siteUrl), live: createForgeActionItemsLive(ctx.siteUrl) },
     now: () => new Date(),
     accountId: ctx.accountId,
-    summaries: withReviewSearch(createSummaryIndexer(createKvsSummaryStore(), () => new Date()), createSearchIndexer(createKvsSearchStore())),
+    summaries: withReviewSearch(
+      createSummaryIndexer(createKvsSummaryStore(), () => new Date()),
+      createSearchIndexer(createKvsSearchStore()),
+    ),
     leases: createKvsLeases(),
     newId: () => randomUUID(),
     policyDueDate: policyDueDateFor(),
@@ -120,7 +126,8 @@ export function policyDeps(ctx: CallContext): PolicyDeps {
 /** The due date a new sub-task gets when its item has none: the policy at the review's severity (its override, else the priority's). */
 function policyDueDateFor(): NonNullable<DocDeps['policyDueDate']> {
   const reviews = createKvsTimelineStore();
-  const severityOf = async (incident: IncidentOverview) => (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
+  const severityOf = async (incident: IncidentOverview) =>
+    (await reviews.load(incident.key))?.state.severityOverride ?? incident.severity.level;
   return (incident) => policyDueFor(createKvsPolicyStore(), severityOf, incident, new Date());
 }
 

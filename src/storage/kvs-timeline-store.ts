@@ -58,7 +58,12 @@ const isHead = (value: PullHead | PulledIndex): value is PullHead => (value as P
 
 /** The review as stored: without what its index holds (read back by `load`). */
 function withoutIndexed(review: StoredTimeline): StoredTimeline {
-  const { pulled: { head: _hd, ...pulled }, digest: _d, issueTypes: _t, ...rest } = review.state;
+  const {
+    pulled: { head: _hd, ...pulled },
+    digest: _d,
+    issueTypes: _t,
+    ...rest
+  } = review.state;
   // The head is always read from the index (or worked out from a digest stored on the review).
   if (!pulled.index) return { ...review, state: { ...review.state, pulled } };
   const { bounds: _b, keys: _k, hashes: _h, ...ref } = pulled;
@@ -74,7 +79,8 @@ async function deleteKeys(keys: readonly string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += BATCH) {
     const res = await kvs.batchDelete(keys.slice(i, i + BATCH).map((key) => ({ key })));
     const failed = res.failedKeys.filter((f) => f.error?.code !== 'KEY_NOT_FOUND');
-    if (failed.length > 0) throw new Error(`Could not delete ${failed.length} stored timeline key(s): ${failed[0].error?.message ?? 'unknown error'}`);
+    if (failed.length > 0)
+      throw new Error(`Could not delete ${failed.length} stored timeline key(s): ${failed[0].error?.message ?? 'unknown error'}`);
   }
 }
 
@@ -110,7 +116,10 @@ export function createKvsTimelineStore(): TimelineStore {
     const head = await headOf(ref);
     if (!head) return null;
     if (!isHead(head)) return { bounds: head.bounds, keys: head.keys, hashes: head.hashes };
-    const parts = await readSegments(incidentKey, head.segments.map((s) => s.key));
+    const parts = await readSegments(
+      incidentKey,
+      head.segments.map((s) => s.key),
+    );
     return { bounds: parts.flatMap((p) => p.bounds), keys: parts.flatMap((p) => p.keys), hashes: parts.flatMap((p) => p.hashes) };
   }
 
@@ -138,7 +147,14 @@ export function createKvsTimelineStore(): TimelineStore {
     if (!head) throw new Error(`Timeline storage is incomplete for ${incidentKey} (its index is missing)`);
     if (!isHead(head)) return numbers.map((n) => head.keys[n]);
     const need = [...new Set(numbers.filter((n) => !(n === 0 && head.first)).map((n) => Math.floor(n / SEGMENT_CHUNKS)))];
-    const parts = new Map((await readSegments(incidentKey, need.map((i) => head.segments[i].key))).map((p, i) => [need[i], p]));
+    const parts = new Map(
+      (
+        await readSegments(
+          incidentKey,
+          need.map((i) => head.segments[i].key),
+        )
+      ).map((p, i) => [need[i], p]),
+    );
     return numbers.map((n) => (n === 0 && head.first ? head.first : parts.get(Math.floor(n / SEGMENT_CHUNKS))!.keys[n % SEGMENT_CHUNKS]));
   }
 
@@ -149,14 +165,24 @@ export function createKvsTimelineStore(): TimelineStore {
       if (review && !key && review.state.digest && review.state.pulled.bounds) {
         // Stored with its digest on the review, before indexes: a head worked out in hand.
         const { pulled, digest, issueTypes } = review.state;
-        const head: PullHead = { format: 2, first: chunkKeys(incidentKey, pulled)[0] ?? null, starts: pulled.bounds!.slice(1).map((b) => b.first), segments: [], detail: '', digest: digestHead(digest, incidentKey, issueTypes) };
+        const head: PullHead = {
+          format: 2,
+          first: chunkKeys(incidentKey, pulled)[0] ?? null,
+          starts: pulled.bounds!.slice(1).map((b) => b.first),
+          segments: [],
+          detail: '',
+          digest: digestHead(digest, incidentKey, issueTypes),
+        };
         return { ...review, state: { ...review.state, pulled: { ...pulled, head } } };
       }
       if (!review || !key) return review;
       const index = await kvs.get<PullHead | PulledIndex>(key);
       if (!index) throw new Error(`Timeline storage is incomplete for ${incidentKey} (its index is missing)`);
       if (isHead(index)) {
-        return { ...review, state: { ...review.state, pulled: { ...review.state.pulled, head: index }, issueTypes: index.digest.issueTypes } };
+        return {
+          ...review,
+          state: { ...review.state, pulled: { ...review.state.pulled, head: index }, issueTypes: index.digest.issueTypes },
+        };
       }
       // Stored before heads: the whole index is in hand, and a head is worked out from it.
       const { bounds, keys, hashes, digest, issueTypes } = index;
@@ -195,14 +221,19 @@ export function createKvsTimelineStore(): TimelineStore {
     },
 
     async loadPulled(incidentKey, ref, only) {
-      const numbers = only ? [...new Set(only)].filter((n) => n >= 0 && n < ref.chunks).sort((a, b) => a - b) : Array.from({ length: ref.chunks }, (_, n) => n);
-      const keys = only ? await keysOf(incidentKey, ref, numbers) : ((await chunkTable(incidentKey, ref))?.keys ?? chunkKeys(incidentKey, ref));
+      const numbers = only
+        ? [...new Set(only)].filter((n) => n >= 0 && n < ref.chunks).sort((a, b) => a - b)
+        : Array.from({ length: ref.chunks }, (_, n) => n);
+      const keys = only
+        ? await keysOf(incidentKey, ref, numbers)
+        : ((await chunkTable(incidentKey, ref))?.keys ?? chunkKeys(incidentKey, ref));
       const parts: PulledEntry[][] = new Array<PulledEntry[]>(keys.length);
       for (let i = 0; i < keys.length; i += GET_BATCH) {
         const slice = keys.slice(i, i + GET_BATCH);
         const res = await kvs.batchGet<PulledEntry[]>(slice.map((key) => ({ key })));
         for (const item of res.successfulKeys) parts[keys.indexOf(item.key)] = item.value ?? [];
-        if (res.failedKeys.length > 0) throw new Error(`Timeline storage is incomplete for ${incidentKey} (${res.failedKeys.length} chunk(s) unreadable)`);
+        if (res.failedKeys.length > 0)
+          throw new Error(`Timeline storage is incomplete for ${incidentKey} (${res.failedKeys.length} chunk(s) unreadable)`);
       }
       return parts.flat();
     },
@@ -216,7 +247,9 @@ export function createKvsTimelineStore(): TimelineStore {
       const before = replacing ? await chunkTable(incidentKey, replacing) : null;
       if (before) before.hashes.forEach((h, i) => previous.set(h, before.keys[i]));
       const keys = hashes.map((h, n) => previous.get(h) ?? chunkKey(incidentKey, generation, n));
-      const fresh: { key: string; value: unknown }[] = chunks.flatMap((value, n) => (previous.has(hashes[n]) ? [] : [{ key: keys[n], value }]));
+      const fresh: { key: string; value: unknown }[] = chunks.flatMap((value, n) =>
+        previous.has(hashes[n]) ? [] : [{ key: keys[n], value }],
+      );
       const key = (e: PulledEntry) => ({ at: e.at, id: e.id });
       const bounds = chunks.map((c) => ({ first: key(c[0]), last: key(c[c.length - 1]) }));
       let index: string | undefined;
@@ -231,7 +264,11 @@ export function createKvsTimelineStore(): TimelineStore {
         const parts: { key: string; first: EntryKey }[] = [];
         for (let s = 0; s * SEGMENT_CHUNKS < chunks.length; s++) {
           const at = s * SEGMENT_CHUNKS;
-          const value: Segment = { bounds: bounds.slice(at, at + SEGMENT_CHUNKS), keys: keys.slice(at, at + SEGMENT_CHUNKS), hashes: hashes.slice(at, at + SEGMENT_CHUNKS) };
+          const value: Segment = {
+            bounds: bounds.slice(at, at + SEGMENT_CHUNKS),
+            keys: keys.slice(at, at + SEGMENT_CHUNKS),
+            hashes: hashes.slice(at, at + SEGMENT_CHUNKS),
+          };
           parts.push({ key: put(segmentKey(incidentKey, hashOf(value)), value), first: bounds[at].first });
         }
         const detail = put(detailKey(incidentKey, hashOf(meta)), meta);
@@ -262,7 +299,8 @@ export function createKvsTimelineStore(): TimelineStore {
       await kvs.set(pendingKey(incidentKey, generation), pending);
       for (let i = 0; i < fresh.length; i += SET_BATCH) {
         const res = await kvs.batchSet(fresh.slice(i, i + SET_BATCH));
-        if (res.failedKeys.length > 0) throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
+        if (res.failedKeys.length > 0)
+          throw new Error(`Could not store the timeline of ${incidentKey}: ${res.failedKeys[0]?.error.message ?? 'unknown error'}`);
       }
       return { generation, chunks: chunks.length, bounds, keys, hashes, ...(index && { index }), ...(head && { head }) };
     },
@@ -278,7 +316,11 @@ export function createKvsTimelineStore(): TimelineStore {
     },
 
     async pendingPulls(limit) {
-      const page = await kvs.query().where('key', WhereConditions.beginsWith(PENDING_PREFIX)).limit(Math.min(100, Math.max(1, limit))).getMany<PendingPull>();
+      const page = await kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(PENDING_PREFIX))
+        .limit(Math.min(100, Math.max(1, limit)))
+        .getMany<PendingPull>();
       return page.results.map((r) => r.value);
     },
 

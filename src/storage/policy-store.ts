@@ -24,7 +24,8 @@ export interface PolicyStore {
 }
 
 const LEVELS: readonly SeverityLevel[] = [1, 2, 3, 4, 5];
-const validDays = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_POLICY_DAYS);
+const validDays = (v: unknown): v is number | null =>
+  v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_POLICY_DAYS);
 
 /** A stored value read defensively: a severity it lacks (or holds badly) takes the default. */
 function readPolicy(stored: Partial<CountermeasurePolicy> | undefined): CountermeasurePolicy {

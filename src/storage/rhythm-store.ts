@@ -49,14 +49,17 @@ function isConditionFailure(e: unknown): boolean {
  * service leaves it out or lists it as KEY_NOT_FOUND; any other failure throws, so a storage
  * hiccup can never read as "no review" and trigger a reminder that should not be sent.
  */
-async function existing<T>(items: readonly { key: string; entityName: string }[]): Promise<{ key: string; entityName: string; value: T }[]> {
+async function existing<T>(
+  items: readonly { key: string; entityName: string }[],
+): Promise<{ key: string; entityName: string; value: T }[]> {
   const out: { key: string; entityName: string; value: T }[] = [];
   for (let i = 0; i < items.length; i += BATCH) {
     const res = await kvs.batchGet<T>(items.slice(i, i + BATCH).map(({ key, entityName }) => ({ key, entityName })));
     const failed = res.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
     if (failed.length > 0) throw new Error(`Storage could not be read (${failed.length} key(s): ${failed[0].error.code})`);
     for (const item of res.successfulKeys) {
-      if (item.value !== undefined && item.value !== null) out.push({ key: item.key, entityName: item.entityName ?? '', value: item.value });
+      if (item.value !== undefined && item.value !== null)
+        out.push({ key: item.key, entityName: item.entityName ?? '', value: item.value });
     }
   }
   return out;
@@ -73,7 +76,12 @@ export function createKvsRhythmStore(): RhythmStore {
 
     async reviewsStarted(incidentKeys) {
       const keys = [...new Set(incidentKeys)];
-      const found = await existing<unknown>(keys.flatMap((key) => [{ key, entityName: REVIEW_ENTITY }, { key, entityName: REVIEW_DOC_ENTITY }]));
+      const found = await existing<unknown>(
+        keys.flatMap((key) => [
+          { key, entityName: REVIEW_ENTITY },
+          { key, entityName: REVIEW_DOC_ENTITY },
+        ]),
+      );
       return new Set(found.map((f) => f.key));
     },
 

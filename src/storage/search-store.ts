@@ -62,7 +62,8 @@ async function batchRead<T>(keys: readonly string[], entityName?: string): Promi
     const res = await kvs.batchGet<T>(keys.slice(i, i + BATCH).map((key) => (entityName ? { key, entityName } : { key })));
     // A cell or record nobody has written is KEY_NOT_FOUND: no review has words there yet.
     const failed = res.failedKeys.filter((f) => !keyNotFound(f));
-    if (failed.length > 0) throw new Error(`The search index could not be read (${failed.length} key(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
+    if (failed.length > 0)
+      throw new Error(`The search index could not be read (${failed.length} key(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
     for (const item of res.successfulKeys) found.set(item.key, item.value);
   }
   return found;
@@ -85,7 +86,9 @@ export function createKvsSearchStore(): SearchIndexStore {
         let tx = kvs.transact();
         for (const w of writes.slice(i, i + BATCH)) {
           const conditions =
-            w.expected === null ? new Filter<StoredCell>().and('version', FilterConditions.notExists()) : new Filter<StoredCell>().and('version', FilterConditions.equalTo(w.expected));
+            w.expected === null
+              ? new Filter<StoredCell>().and('version', FilterConditions.notExists())
+              : new Filter<StoredCell>().and('version', FilterConditions.equalTo(w.expected));
           tx = tx.set(cellKey(w.id), { version: (w.expected ?? 0) + 1, cell: w.cell }, { entityName: CELL_ENTITY, conditions });
         }
         try {

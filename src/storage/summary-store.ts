@@ -125,7 +125,8 @@ async function batchRead<T>(keys: readonly string[]): Promise<Map<string, T>> {
     const res = await kvs.batchGet<T>(keys.slice(i, i + BATCH).map((key) => ({ key, entityName: SHARD_ENTITY })));
     // A shard nobody has written yet comes back as KEY_NOT_FOUND: an empty half-month, not a failure.
     const failed = res.failedKeys.filter((f) => !keyNotFound(f));
-    if (failed.length > 0) throw new Error(`The summary index could not be read (${failed.length} key(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
+    if (failed.length > 0)
+      throw new Error(`The summary index could not be read (${failed.length} key(s) failed: ${failed[0].error?.code ?? 'unknown'})`);
     for (const item of res.successfulKeys) found.set(item.key, item.value);
   }
   return found;
@@ -133,7 +134,8 @@ async function batchRead<T>(keys: readonly string[]): Promise<Map<string, T>> {
 
 /** Rows of a head (any format this app has written) and how many parts the shard has. */
 function headRows(head: ShardHead | { version: number; rows: SummaryRow[] }): { parts: number; rows: SummaryRow[] } {
-  if (Array.isArray(head.rows)) return { parts: 1, rows: head.rows.map((r) => ({ ...r, openDueDates: r.openDueDates ?? [], openItems: r.openItems ?? [] })) };
+  if (Array.isArray(head.rows))
+    return { parts: 1, rows: head.rows.map((r) => ({ ...r, openDueDates: r.openDueDates ?? [], openItems: r.openItems ?? [] })) };
   return { parts: head.rows.parts, rows: head.rows.data.map(unpackRow) };
 }
 
@@ -171,7 +173,9 @@ async function writeShard(id: string, shard: Shard | null, rows: SummaryRow[]): 
   const records = shardRecords(id, rows, version);
   const expected = shard?.version ?? null;
   const conditions =
-    expected === null ? new Filter<ShardHead>().and('version', FilterConditions.notExists()) : new Filter<ShardHead>().and('version', FilterConditions.equalTo(expected));
+    expected === null
+      ? new Filter<ShardHead>().and('version', FilterConditions.notExists())
+      : new Filter<ShardHead>().and('version', FilterConditions.equalTo(expected));
   let tx = kvs.transact().set(records[0].key, records[0].value as ShardHead, { entityName: SHARD_ENTITY, conditions });
   for (const r of records.slice(1)) tx = tx.set(r.key, r.value, { entityName: SHARD_ENTITY });
   for (let n = records.length; n < (shard?.parts ?? 1); n++) tx = tx.delete(partKey(id, n), { entityName: SHARD_ENTITY });
@@ -184,7 +188,8 @@ async function writeShard(id: string, shard: Shard | null, rows: SummaryRow[]): 
 }
 
 /** Full jitter: a random pause up to a cap that doubles per attempt, so racing writers spread out. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(PAUSE_CAP_MS, PAUSE_BASE_MS * 2 ** attempt)));
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(PAUSE_CAP_MS, PAUSE_BASE_MS * 2 ** attempt)));
 
 /** `performance`, not `Date`: the budget is wall time even where the clock is controlled. */
 async function withRetries<T>(work: () => Promise<T>): Promise<T> {
@@ -232,10 +237,11 @@ export function createKvsSummaryStore(): SummaryStore & SummaryDirtyMarks {
         const to = await readShard(target);
         await writeShard(target, to, upsertRow(to?.rows ?? [], row));
         await kvs.set(locKey(incidentKey), target);
-        if (loc !== null && from) await withRetries(async () => {
-          const old = await readShard(loc);
-          if (old?.rows.some((r) => r.incidentKey === incidentKey)) await writeShard(loc, old, removeRow(old.rows, incidentKey));
-        });
+        if (loc !== null && from)
+          await withRetries(async () => {
+            const old = await readShard(loc);
+            if (old?.rows.some((r) => r.incidentKey === incidentKey)) await writeShard(loc, old, removeRow(old.rows, incidentKey));
+          });
       });
     },
 
@@ -248,7 +254,11 @@ export function createKvsSummaryStore(): SummaryStore & SummaryDirtyMarks {
     markDirty: (mark) => kvs.set(`${DIRTY_PREFIX}${mark.incidentKey}:${mark.markedAt}-${Math.random().toString(36).slice(2, 10)}`, mark),
 
     async dirtyMarks(limit) {
-      const page = await kvs.query().where('key', WhereConditions.beginsWith(DIRTY_PREFIX)).limit(Math.min(100, Math.max(1, limit))).getMany<DirtyMark>();
+      const page = await kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(DIRTY_PREFIX))
+        .limit(Math.min(100, Math.max(1, limit)))
+        .getMany<DirtyMark>();
       return page.results.map((r) => ({ ...r.value, key: r.key }));
     },
 

@@ -38,7 +38,9 @@ export function createKvsTemplateStore(): TemplateStore {
     async save(next, expectedVersion) {
       // Absent (never saved since the move): the caller checked `expectedVersion` against the legacy
       // value it read; the first writer creates the item and every concurrent one finds it there.
-      const conditions = new Filter<StoredTemplates>().or('version', FilterConditions.equalTo(expectedVersion)).or('version', FilterConditions.notExists());
+      const conditions = new Filter<StoredTemplates>()
+        .or('version', FilterConditions.equalTo(expectedVersion))
+        .or('version', FilterConditions.notExists());
       try {
         await kvs.transact().set(ITEM, next, { entityName: ENTITY, conditions }).delete(LEGACY_KEY).execute();
       } catch (e) {

@@ -128,7 +128,13 @@ export interface TimelineStore {
    * small pending record (the generation, its chunk count and the generation it is to replace) is
    * written first, so a pull that dies anywhere after it leaves nothing `pendingPulls` cannot find.
    */
-  savePulled(incidentKey: string, generation: string, entries: readonly PulledEntry[], replacing?: PulledRef | null, meta?: PullMeta): Promise<PulledRef>;
+  savePulled(
+    incidentKey: string,
+    generation: string,
+    entries: readonly PulledEntry[],
+    replacing?: PulledRef | null,
+    meta?: PullMeta,
+  ): Promise<PulledRef>;
   /** Deletes the chunks a pull that was never committed wrote (not those it shares with `kept`), and its pending record. */
   deletePulled(incidentKey: string, ref: PulledRef, kept?: PulledRef | null): Promise<void>;
   /** After `committed` was switched to: deletes the chunks of the generation it replaced that it does not share, and the pending record. */

@@ -20,7 +20,12 @@ export function isConditionFailure(e: unknown): boolean {
  * `expectedVersion` (null: the key must not exist yet), as one KVS transaction with a condition,
  * so two writers can never both win. A lost race throws ConflictError and writes nothing.
  */
-export async function saveVersioned<T extends Versioned>(entityName: string, key: string, value: T, expectedVersion: number | null): Promise<void> {
+export async function saveVersioned<T extends Versioned>(
+  entityName: string,
+  key: string,
+  value: T,
+  expectedVersion: number | null,
+): Promise<void> {
   // Refused before the write, as a message the user can act on, instead of the store's error.
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
   if (bytes > LIMIT_FOR_VALUE) {

@@ -18,7 +18,9 @@ const MAX_LOOKUPS = 20;
  */
 export function chatEntryId(entry: ChatImportEntry): string {
   const text = entry.text.replace(/\r\n?/g, '\n').trim();
-  const digest = createHash('sha256').update(JSON.stringify([new Date(entry.at).toISOString(), entry.author.normalize('NFC').trim(), text.normalize('NFC')])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([new Date(entry.at).toISOString(), entry.author.normalize('NFC').trim(), text.normalize('NFC')]))
+    .digest('hex');
   return `manual:chat:${digest.slice(0, 32)}`;
 }
 
@@ -54,7 +56,11 @@ export async function importChat(
   entries: readonly ChatImportEntry[],
   version: number,
 ): Promise<ChatImportResult> {
-  const people = await linkAuthors(findUsers, issueKey, entries.map((e) => e.author));
+  const people = await linkAuthors(
+    findUsers,
+    issueKey,
+    entries.map((e) => e.author),
+  );
   // Filled in by the edit once it has read the review: the ids the write really adds.
   const touched: Touched & { changed: string[] } = { changed: [] };
   let skipped = 0;
@@ -74,6 +80,13 @@ export async function importChat(
     }
     return added.length === 0 ? state : { ...state, manual: [...state.manual, ...added] };
   });
-  const linked = [...new Map(entries.flatMap((e) => { const p = people.get(matchKey(e.author)); return p ? [[matchKey(e.author), { name: e.author, person: p }] as const] : []; })).values()];
+  const linked = [
+    ...new Map(
+      entries.flatMap((e) => {
+        const p = people.get(matchKey(e.author));
+        return p ? [[matchKey(e.author), { name: e.author, person: p }] as const] : [];
+      }),
+    ).values(),
+  ];
   return { ...change, added: touched.changed.length, skipped, linked };
 }

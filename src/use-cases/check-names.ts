@@ -15,7 +15,10 @@ export interface PeopleLookup {
 /** At most this many words are looked up per check: each is one Jira search. */
 export const MAX_LOOKUPS = 3;
 
-const wordsOf = (name: string) => foldName(name).split(/[\s.,'’-]+/u).filter(Boolean);
+const wordsOf = (name: string) =>
+  foldName(name)
+    .split(/[\s.,'’-]+/u)
+    .filter(Boolean);
 
 /** Whether every word of `candidate` is a word of the person's name ("tomas" in "Tomás Herrera"). */
 export function nameHasWords(displayName: string, candidate: string): boolean {
@@ -30,7 +33,12 @@ export function nameHasWords(displayName: string, candidate: string): boolean {
  * there is no such subject, which is the usual case. A failed lookup only means fewer names:
  * wording help never blocks anything.
  */
-export async function namesForCheck(issueKey: string, text: string, ctx: CheckContext, lookup: PeopleLookup | undefined): Promise<string[]> {
+export async function namesForCheck(
+  issueKey: string,
+  text: string,
+  ctx: CheckContext,
+  lookup: PeopleLookup | undefined,
+): Promise<string[]> {
   const candidates = personCandidates(text, ctx).slice(0, MAX_LOOKUPS);
   if (!lookup || candidates.length === 0) return [...ctx.knownNames];
   const found = await Promise.allSettled([lookup.timelinePeople(issueKey), ...candidates.map((c) => lookup.searchUsers(issueKey, c))]);

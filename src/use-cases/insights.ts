@@ -14,11 +14,17 @@ const BREACHES_SHOWN = 50;
  * then each incident confirmed by a bulk fetch as the viewer (issue-level security), so an
  * incident hidden from them is never counted in an aggregate.
  */
-async function seenRows(deps: SummariesDeps, q: Omit<SummaryQuery, 'page' | 'pageSize'>, wanted: (row: SummaryRow) => boolean = () => true) {
+async function seenRows(
+  deps: SummariesDeps,
+  q: Omit<SummaryQuery, 'page' | 'pageSize'>,
+  wanted: (row: SummaryRow) => boolean = () => true,
+) {
   const visible = await visibleRows(deps, q);
   const filtered = applyFilters(visible.rows, q, visible.range).filter(wanted);
   const shown = await deps.access.visibleIssues(filtered.map((r) => r.incidentKey));
-  const rows: SummaryRow[] = filtered.filter((r) => shown.has(r.incidentKey)).map((r) => ({ ...r, title: shown.get(r.incidentKey)?.summary || r.title }));
+  const rows: SummaryRow[] = filtered
+    .filter((r) => shown.has(r.incidentKey))
+    .map((r) => ({ ...r, title: shown.get(r.incidentKey)?.summary || r.title }));
   return { ...visible, rows };
 }
 

@@ -13,7 +13,11 @@ function withoutEntries(timeline: TimelineView): TimelineView {
   // A view read without entries (see openTimeline) already leaves every page to fetch.
   if (timeline.entries.length === 0) return timeline;
   const first = timeline.entries[0];
-  return { ...timeline, entries: [], paging: { total: timeline.paging.total, pageStarts: first ? [keyOf(first), ...timeline.paging.pageStarts] : [] } };
+  return {
+    ...timeline,
+    entries: [],
+    paging: { total: timeline.paging.total, pageStarts: first ? [keyOf(first), ...timeline.paging.pageStarts] : [] },
+  };
 }
 
 /**
@@ -23,7 +27,11 @@ function withoutEntries(timeline: TimelineView): TimelineView {
  * frame fetches the rest with 'timeline/entries'), so the answer stays small whatever the
  * incident; a view that shows no entries gets none, since it is read on every page view.
  */
-export async function macroData(deps: DocDeps, timeline: (issueKey: string, entries: boolean) => Promise<TimelineResult>, config: MacroConfig): Promise<MacroResult> {
+export async function macroData(
+  deps: DocDeps,
+  timeline: (issueKey: string, entries: boolean) => Promise<TimelineResult>,
+  config: MacroConfig,
+): Promise<MacroResult> {
   if (!config.issueKey) return { state: 'not-configured' };
   const view = config.view && VIEWS.includes(config.view) ? config.view : 'full';
   try {

@@ -34,7 +34,12 @@ async function loadChecked(deps: MeetingDeps, issueKey: string): Promise<{ store
  * conditional write claims the notice first, so two clicks (or two people) never post twice; the
  * claim is released when Jira refuses the comment, so nothing is recorded that was not sent.
  */
-export async function notifyParticipants(deps: MeetingDeps, issueKey: string, version: number, again: boolean): Promise<MeetingNotifyResult> {
+export async function notifyParticipants(
+  deps: MeetingDeps,
+  issueKey: string,
+  version: number,
+  again: boolean,
+): Promise<MeetingNotifyResult> {
   const { stored, incident } = await loadChecked(deps, issueKey);
   const { meeting } = stored.doc.content;
   const key = meetingKey(meeting);
@@ -42,32 +47,58 @@ export async function notifyParticipants(deps: MeetingDeps, issueKey: string, ve
   const previous = prior?.state === 'sent' ? withoutState(prior) : (prior?.previous ?? null);
   // Told before a stale version: whatever the caller saw, the stored meeting was notified already.
   if (previous?.meetingKey === key) {
-    throw new AppFailure('CONFLICT', `The participants of this meeting were already notified on ${when(previous.sentAt)} by ${previous.sentBy.displayName}. Change the meeting to notify them again.`);
+    throw new AppFailure(
+      'CONFLICT',
+      `The participants of this meeting were already notified on ${when(previous.sentAt)} by ${previous.sentBy.displayName}. Change the meeting to notify them again.`,
+    );
   }
   if (stored.version !== version) throw new AppFailure('CONFLICT', STALE);
   const whenMeeting = meetingWhen(meeting);
-  if (!whenMeeting) throw new AppFailure('VALIDATION', 'Set the meeting date and save the review before notifying participants.', { 'meeting.meetingDate': 'Set a meeting date' });
-  if (meeting.participants.length === 0) throw new AppFailure('VALIDATION', 'Add the participants and save the review before notifying them.', { 'meeting.participants': 'Add at least one participant' });
+  if (!whenMeeting)
+    throw new AppFailure('VALIDATION', 'Set the meeting date and save the review before notifying participants.', {
+      'meeting.meetingDate': 'Set a meeting date',
+    });
+  if (meeting.participants.length === 0)
+    throw new AppFailure('VALIDATION', 'Add the participants and save the review before notifying them.', {
+      'meeting.participants': 'Add at least one participant',
+    });
   const now = deps.doc.now();
   if (prior?.state === 'sending' && now.getTime() - prior.claimedAt < CLAIM_TTL_MS) {
     throw new AppFailure('CONFLICT', 'The participants are being notified right now. Reload in a moment to see the comment.');
   }
   if (previous && !again) {
-    throw new AppFailure('CONFLICT', `Participants were notified of an earlier meeting on ${when(previous.sentAt)}. Choose "Notify again" to send the new date and participants.`);
+    throw new AppFailure(
+      'CONFLICT',
+      `Participants were notified of an earlier meeting on ${when(previous.sentAt)}. Choose "Notify again" to send the new date and participants.`,
+    );
   }
   // A stale claim of this same meeting may have posted its comment before its invocation died.
   const stale = prior?.state === 'sending' && prior.meetingKey === key && prior.claimedBy ? { ...prior, claimedBy: prior.claimedBy } : null;
 
   const sender = await deps.doc.jira.myself();
   // The conditional write makes this the only invocation allowed to post for this version.
-  const claimed = await writeNotice(deps, stored, { state: 'sending', meetingKey: key, claimedAt: now.getTime(), claimedBy: sender, previous });
+  const claimed = await writeNotice(deps, stored, {
+    state: 'sending',
+    meetingKey: key,
+    claimedAt: now.getTime(),
+    claimedBy: sender,
+    previous,
+  });
   const participantIds = meeting.participants.map((p) => p.accountId);
-  const earlier = stale ? await deps.comments.findPosted(issueKey, { authorId: stale.claimedBy.accountId, since: stale.claimedAt, mentionIds: participantIds }) : null;
+  const earlier = stale
+    ? await deps.comments.findPosted(issueKey, { authorId: stale.claimedBy.accountId, since: stale.claimedAt, mentionIds: participantIds })
+    : null;
   let commentId: string;
   if (earlier) {
     ({ commentId } = earlier);
   } else {
-    const body = meetingComment({ incidentKey: issueKey, title: meeting.title, when: whenMeeting, participants: meeting.participants, reviewUrl: incident.url });
+    const body = meetingComment({
+      incidentKey: issueKey,
+      title: meeting.title,
+      when: whenMeeting,
+      participants: meeting.participants,
+      reviewUrl: incident.url,
+    });
     try {
       ({ commentId } = await deps.comments.post(issueKey, body, { meetingKey: key }));
     } catch (e) {
@@ -91,7 +122,9 @@ export async function notifyParticipants(deps: MeetingDeps, issueKey: string, ve
   return { notice: doc.meetingNotice!, doc };
 }
 
-function withoutState(notice: Extract<StoredMeetingNotice, { state: 'sent' }>): Exclude<Extract<StoredMeetingNotice, { state: 'sending' }>['previous'], null> {
+function withoutState(
+  notice: Extract<StoredMeetingNotice, { state: 'sent' }>,
+): Exclude<Extract<StoredMeetingNotice, { state: 'sending' }>['previous'], null> {
   const { state: _state, ...rest } = notice;
   return rest;
 }
@@ -107,7 +140,12 @@ async function writeNotice(deps: MeetingDeps, from: StoredReviewDoc, notice: Sto
 }
 
 /** The comment is posted: record it, re-reading when a save landed in between (the claim stays ours). */
-async function recordSent(deps: MeetingDeps, issueKey: string, claimed: StoredReviewDoc, sent: StoredMeetingNotice): Promise<StoredReviewDoc> {
+async function recordSent(
+  deps: MeetingDeps,
+  issueKey: string,
+  claimed: StoredReviewDoc,
+  sent: StoredMeetingNotice,
+): Promise<StoredReviewDoc> {
   let current = claimed;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -119,7 +157,12 @@ async function recordSent(deps: MeetingDeps, issueKey: string, claimed: StoredRe
   }
 }
 
-async function releaseClaim(deps: MeetingDeps, issueKey: string, key: string, previous: Extract<StoredMeetingNotice, { state: 'sending' }>['previous']): Promise<void> {
+async function releaseClaim(
+  deps: MeetingDeps,
+  issueKey: string,
+  key: string,
+  previous: Extract<StoredMeetingNotice, { state: 'sending' }>['previous'],
+): Promise<void> {
   const current = await deps.doc.docs.load(issueKey);
   if (current?.doc.notice?.state !== 'sending' || current.doc.notice.meetingKey !== key) return;
   await writeNotice(deps, current, previous ? { state: 'sent', ...previous } : undefined);
@@ -130,7 +173,10 @@ export async function meetingCalendar(deps: MeetingDeps, issueKey: string): Prom
   const { stored, incident } = await loadChecked(deps, issueKey);
   const { meeting } = stored.doc.content;
   const whenMeeting = meetingWhen(meeting);
-  if (!whenMeeting) throw new AppFailure('VALIDATION', 'Set the meeting date and save the review to get a calendar file.', { 'meeting.meetingDate': 'Set a meeting date' });
+  if (!whenMeeting)
+    throw new AppFailure('VALIDATION', 'Set the meeting date and save the review to get a calendar file.', {
+      'meeting.meetingDate': 'Set a meeting date',
+    });
   const url = safeAbsoluteUrl(incident.url);
   const host = url ? new URL(url).host : 'post-incident-review.local';
   const names = meeting.participants.map((p) => p.displayName).join(', ');
@@ -157,6 +203,7 @@ export async function meetingCalendar(deps: MeetingDeps, issueKey: string): Prom
 /** People to suggest as participants: everyone acting in the timeline the viewer sees, and the incident's assignee and reporter. */
 export function participantSuggestions(incident: IncidentOverview, timelinePeople: readonly Person[]): Person[] {
   const seen = new Map<string, Person>();
-  for (const p of [incident.assignee, ...timelinePeople, incident.reporter]) if (p && !seen.has(p.accountId)) seen.set(p.accountId, { accountId: p.accountId, displayName: p.displayName });
+  for (const p of [incident.assignee, ...timelinePeople, incident.reporter])
+    if (p && !seen.has(p.accountId)) seen.set(p.accountId, { accountId: p.accountId, displayName: p.displayName });
   return [...seen.values()];
 }

@@ -12,10 +12,17 @@ import { openTimeline } from './timeline-review';
  */
 export async function draftWhatHappened(deps: TimelineDeps, issueKey: string, timeZone: string): Promise<NarrativeDraft> {
   const view = await openTimeline(deps, issueKey);
-  if (!view.started) throw new AppFailure('NOT_FOUND', 'Start the review on the Timeline tab first: the draft is written from its key moments and annotated entries.');
+  if (!view.started)
+    throw new AppFailure(
+      'NOT_FOUND',
+      'Start the review on the Timeline tab first: the draft is written from its key moments and annotated entries.',
+    );
   const entries = new Map<string, TimelineEntry>();
   for (const e of [...view.entries, ...(view.annotated ?? [])]) entries.set(e.id, e);
-  const names = new Set([...view.people.map((p) => p.displayName), ...[...entries.values()].flatMap((e) => (e.actorName ? [e.actorName] : []))]);
+  const names = new Set([
+    ...view.people.map((p) => p.displayName),
+    ...[...entries.values()].flatMap((e) => (e.actorName ? [e.actorName] : [])),
+  ]);
   return draftNarrative({
     incident: { key: view.incident.key, summary: view.incident.summary },
     severity: view.severity,

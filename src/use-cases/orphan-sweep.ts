@@ -33,7 +33,11 @@ export interface OrphanSweepResult {
  */
 export function doomedGenerations(pending: PendingPull, committed: string | null): PulledRef[] {
   // The keys it wrote (its chunks and its index) are all in `keys`.
-  const own: PulledRef = { generation: pending.generation, chunks: pending.keys?.length ?? pending.chunks, ...(pending.keys && { keys: pending.keys }) };
+  const own: PulledRef = {
+    generation: pending.generation,
+    chunks: pending.keys?.length ?? pending.chunks,
+    ...(pending.keys && { keys: pending.keys }),
+  };
   return [own, pending.replacing].filter((g): g is PulledRef => g !== null && g.generation !== committed);
 }
 
@@ -51,7 +55,11 @@ export async function sweepOrphanedPulls(deps: OrphanSweepDeps, limit = 25): Pro
       result.chunks += doomed.reduce((n, g) => n + g.chunks, 0);
     } catch (e) {
       result.failed++;
-      logger.error('timeline.orphan-sweep-failed', { incidentKey: pending.incidentKey, generation: pending.generation, error: e instanceof Error ? e.message : String(e) });
+      logger.error('timeline.orphan-sweep-failed', {
+        incidentKey: pending.incidentKey,
+        generation: pending.generation,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
   return result;

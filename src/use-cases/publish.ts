@@ -46,8 +46,8 @@ export interface PublishDeps {
 export const reportLinkGlobalId = (incidentKey: string): string => `pir-report:${incidentKey}`;
 
 const CONFLICT_MESSAGE = 'Someone else changed this review since you opened it. We reloaded it: check it and publish again.';
-const STALE_PAGE_MESSAGE = 'Someone is editing the Confluence page right now, so it changed twice while we published. Try again in a moment.';
-
+const STALE_PAGE_MESSAGE =
+  'Someone is editing the Confluence page right now, so it changed twice while we published. Try again in a moment.';
 
 /** Every publish resolver starts here: the caller must be able to browse the incident (as themselves). */
 function authorise(deps: PublishDeps, issueKey: string): Promise<IncidentOverview> {
@@ -63,7 +63,8 @@ export async function listPages(deps: PublishDeps, issueKey: string, spaceId: st
   await authorise(deps, issueKey);
   return withConfluence(deps.confluenceConnection, async () => {
     if (parentId === null) {
-      if (!(await deps.confluence.getSpace(spaceId))) throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
+      if (!(await deps.confluence.getSpace(spaceId)))
+        throw new AppFailure('NOT_FOUND', 'That Confluence space does not exist or you cannot see it.');
       return deps.confluence.rootPages(spaceId);
     }
     const pages = await deps.confluence.childPages(parentId);
@@ -137,7 +138,11 @@ async function updateInPlace(deps: PublishDeps, page: ConfluencePage, write: Pag
  * a publish that failed after creating the page never leads to a duplicate; only when neither
  * exists is a page created (POST is sent once: it is not idempotent).
  */
-async function upsertPage(deps: PublishDeps, recorded: PublishedPage | null, write: PageWrite): Promise<{ page: ConfluencePage; outcome: 'created' | 'updated' }> {
+async function upsertPage(
+  deps: PublishDeps,
+  recorded: PublishedPage | null,
+  write: PageWrite,
+): Promise<{ page: ConfluencePage; outcome: 'created' | 'updated' }> {
   const live = recorded ? await deps.confluence.getPage(recorded.pageId) : null;
   let existing = live && live.spaceId === write.spaceId ? live : await deps.confluence.findPageByTitle(write.spaceId, write.title);
   if (!existing) {
@@ -145,7 +150,11 @@ async function upsertPage(deps: PublishDeps, recorded: PublishedPage | null, wri
     if (created !== 'title-taken') return { page: created, outcome: 'created' };
     // Another publish created it between our look-up and our create: write on top of it.
     existing = await deps.confluence.findPageByTitle(write.spaceId, write.title);
-    if (!existing) throw new AppFailure('VALIDATION', `A page titled "${write.title}" already exists in this space and cannot be updated by you. Rename or move it, then publish again.`);
+    if (!existing)
+      throw new AppFailure(
+        'VALIDATION',
+        `A page titled "${write.title}" already exists in this space and cannot be updated by you. Rename or move it, then publish again.`,
+      );
   }
   const updated = await updateInPlace(deps, existing, write);
   if (updated) return { page: updated, outcome: 'updated' };
@@ -155,12 +164,23 @@ async function upsertPage(deps: PublishDeps, recorded: PublishedPage | null, wri
   return { page: again, outcome: 'created' };
 }
 
-async function publishPage(deps: PublishDeps, issueKey: string, kind: PageKind, write: PageWrite): Promise<{ page: PublishedPage; outcome: 'created' | 'updated' }> {
+async function publishPage(
+  deps: PublishDeps,
+  issueKey: string,
+  kind: PageKind,
+  write: PageWrite,
+): Promise<{ page: PublishedPage; outcome: 'created' | 'updated' }> {
   const recorded = await deps.store.loadPage(issueKey, kind);
   const { page, outcome } = await upsertPage(deps, recorded, write);
   // Single-page answers carry `_links.base`; a page found by title gets its URL from the update.
   const url = page.url || recorded?.url || '';
-  const published: PublishedPage = { pageId: page.id, url, title: page.title, version: page.version, publishedAt: deps.doc.now().toISOString() };
+  const published: PublishedPage = {
+    pageId: page.id,
+    url,
+    title: page.title,
+    version: page.version,
+    publishedAt: deps.doc.now().toISOString(),
+  };
   // Recorded at once, before anything else can fail, so the next publish updates this page.
   await deps.store.savePage(issueKey, kind, published);
   return { page: published, outcome };
@@ -169,7 +189,12 @@ async function publishPage(deps: PublishDeps, issueKey: string, kind: PageKind, 
 /** The review's status becomes 'published' by one versioned write at the version the user saw. */
 async function markPublished(deps: PublishDeps, stored: StoredReviewDoc): Promise<ReviewDoc> {
   const now = deps.doc.now();
-  const next: StoredReviewDoc = { ...stored, version: stored.version + 1, updatedAt: now.getTime(), doc: { ...stored.doc, status: 'published' } };
+  const next: StoredReviewDoc = {
+    ...stored,
+    version: stored.version + 1,
+    updatedAt: now.getTime(),
+    doc: { ...stored.doc, status: 'published' },
+  };
   // On a lost race the page is already published and recorded; publishing again updates it in place.
   await savedOrConflict(() => deps.doc.docs.save(next, stored.version === 0 ? null : stored.version), CONFLICT_MESSAGE);
   return toReviewDoc(next, utcDay(now));
@@ -198,11 +223,21 @@ export async function publishInternal(
     incident,
     timeline,
     doc,
-    macro: { extensionKey: deps.macroExtensionKey(), localId: `pir-review-${issueKey.toLowerCase()}`, title: 'Post-incident review', view: 'full' },
+    macro: {
+      extensionKey: deps.macroExtensionKey(),
+      localId: `pir-review-${issueKey.toLowerCase()}`,
+      title: 'Post-incident review',
+      view: 'full',
+    },
     timeZone,
     generatedAt: now.toISOString(),
   });
-  const { page, outcome } = await publishPage(deps, issueKey, 'internal', { spaceId: target.spaceId, parentId: target.parentId, title: internalPageTitle(incident), storage });
+  const { page, outcome } = await publishPage(deps, issueKey, 'internal', {
+    spaceId: target.spaceId,
+    parentId: target.parentId,
+    title: internalPageTitle(incident),
+    storage,
+  });
   await deps.remoteLink(issueKey, {
     globalId: reportLinkGlobalId(issueKey),
     url: page.url,
@@ -223,7 +258,11 @@ async function externalSummaryOf(deps: PublishDeps, issueKey: string, version: n
   const loaded = await load(deps, issueKey, version);
   const doc = toReviewDoc(loaded.stored, utcDay(deps.doc.now()));
   const { proximateCause, resolution } = doc.content.externalSummary;
-  return { loaded, doc, summary: buildExternalSummary({ incident: loaded.incident, timeline: loaded.timeline, doc, proximateCause, resolution }) };
+  return {
+    loaded,
+    doc,
+    summary: buildExternalSummary({ incident: loaded.incident, timeline: loaded.timeline, doc, proximateCause, resolution }),
+  };
 }
 
 /** Exactly what publish/external would put on the page, and nothing is written. */

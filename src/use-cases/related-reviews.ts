@@ -83,7 +83,8 @@ export async function relatedReviews(deps: RelatedDeps, issueKey: string): Promi
   const allowed = others.length === 0 ? new Set<string>() : await deps.access.browsableProjects(others.map((r) => r.projectKey));
   const candidates = others.filter((r) => allowed.has(r.projectKey));
   const ranked = rankRelated(subject, candidates, CONFIRMED);
-  const shown = ranked.length === 0 ? new Map<string, { summary: string }>() : await deps.access.visibleIssues(ranked.map((r) => r.row.incidentKey));
+  const shown =
+    ranked.length === 0 ? new Map<string, { summary: string }>() : await deps.access.visibleIssues(ranked.map((r) => r.row.incidentKey));
   const items = ranked
     .filter((r) => shown.has(r.row.incidentKey))
     .slice(0, RELATED_LIMIT)

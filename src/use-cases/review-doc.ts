@@ -1,5 +1,19 @@
 import { withOneCommander } from '../domain/incident-commander';
-import type { ActionItem, ActionItemConflict, ActionItemInput, ActionItemJira, ActionSyncResult, BlamelessFinding, CheckedField, IncidentOverview, MeetingNotice, ReviewContent, ReviewDoc, ReviewStatus, TimelineResult } from '../contract';
+import type {
+  ActionItem,
+  ActionItemConflict,
+  ActionItemInput,
+  ActionItemJira,
+  ActionSyncResult,
+  BlamelessFinding,
+  CheckedField,
+  IncidentOverview,
+  MeetingNotice,
+  ReviewContent,
+  ReviewDoc,
+  ReviewStatus,
+  TimelineResult,
+} from '../contract';
 import { meetingKey } from '../domain/meeting/meeting-key';
 import { renderReviewMarkdown } from '../domain/markdown-export';
 import { AppFailure } from '../domain/app-error';
@@ -37,7 +51,8 @@ export interface DocDeps {
   policyDueDate?(incident: IncidentOverview): Promise<string | null>;
 }
 
-const CONFLICT_MESSAGE = 'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
+const CONFLICT_MESSAGE =
+  'Someone else saved this review while you were editing. We reloaded it: your text is kept in the form, check it and save again.';
 
 export function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
   return {
@@ -54,7 +69,13 @@ export function emptyDoc(incident: IncidentOverview): StoredReviewDoc {
  * date and status when there is one. Without a base (a review stored before bases were kept and
  * not read from Jira since) the item shows as stored.
  */
-function itemView(item: ActionItemInput, stored: StoredReviewDoc, live: Record<string, ActionItemJira>, bases: Record<string, SyncedBase | undefined>, today: string): ActionItem {
+function itemView(
+  item: ActionItemInput,
+  stored: StoredReviewDoc,
+  live: Record<string, ActionItemJira>,
+  bases: Record<string, SyncedBase | undefined>,
+  today: string,
+): ActionItem {
   const jira = live[item.id] ?? null;
   const base = bases[item.id];
   const view: ActionItem = { ...item, jira, overdue: false, syncError: stored.doc.syncErrors[item.id] ?? null, conflicts: [] };
@@ -96,7 +117,17 @@ function noticeOf(stored: StoredReviewDoc): { meetingNotice?: MeetingNotice } {
   const sent = notice?.state === 'sent' ? notice : notice?.previous;
   if (!sent) return {};
   const { meetingKey: key, sentAt, sentBy, commentId, commentUrl, mentioned } = sent;
-  return { meetingNotice: { meetingKey: key, sentAt, sentBy, commentId, commentUrl, mentioned, current: meetingKey(stored.doc.content.meeting) === key } };
+  return {
+    meetingNotice: {
+      meetingKey: key,
+      sentAt,
+      sentBy,
+      commentId,
+      commentUrl,
+      mentioned,
+      current: meetingKey(stored.doc.content.meeting) === key,
+    },
+  };
 }
 
 const storedBases = (stored: StoredReviewDoc): Record<string, SyncedBase | undefined> =>
@@ -131,7 +162,11 @@ export function toReviewDoc(
  * incident. A use case that has just read the incident as the caller passes it in (`checked`),
  * so one invocation asks Jira once.
  */
-async function loadWithIncident(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
+async function loadWithIncident(
+  deps: DocDeps,
+  issueKey: string,
+  checked?: IncidentOverview,
+): Promise<{ stored: StoredReviewDoc; incident: IncidentOverview }> {
   const incident = checked ?? (await getIncidentOverview(deps.jira, issueKey));
   return { stored: (await deps.docs.load(issueKey)) ?? emptyDoc(incident), incident };
 }
@@ -139,7 +174,6 @@ async function loadWithIncident(deps: DocDeps, issueKey: string, checked?: Incid
 export async function loadOrDefault(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<StoredReviewDoc> {
   return (await loadWithIncident(deps, issueKey, checked)).stored;
 }
-
 
 /** The review as the panel opens it, with each sub-task's live Jira status flowing back. */
 export async function getReviewDoc(deps: DocDeps, issueKey: string, checked?: IncidentOverview): Promise<ReviewDoc> {
@@ -162,7 +196,8 @@ export async function syncActions(deps: DocDeps, issueKey: string): Promise<Acti
   // Authorised before the lease is touched: a caller who cannot browse the incident writes nothing.
   const incident = await getIncidentOverview(deps.jira, issueKey);
   const leased = await deps.leases.withLease(`actions-sync:${issueKey}`, deps.newId(), () => syncActionsHeld(deps, issueKey, incident));
-  if (!leased.ran) throw new AppFailure('CONFLICT', 'Someone else is creating the sub-tasks of this review right now. Try again in a moment.');
+  if (!leased.ran)
+    throw new AppFailure('CONFLICT', 'Someone else is creating the sub-tasks of this review right now. Try again in a moment.');
   return leased.value;
 }
 
@@ -194,7 +229,8 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
       await deps.summaries.docChanged(doc, incident);
       return { doc, created: result.created, updated: result.updated, failed: result.failed };
     } catch (e) {
-      if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS) throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
+      if (!(e instanceof ConflictError) || attempt >= SYNC_SAVE_ATTEMPTS)
+        throw e instanceof ConflictError ? new AppFailure('CONFLICT', CONFLICT_MESSAGE) : e;
       stored = (await deps.docs.load(issueKey)) ?? emptyDoc(incident);
     }
   }
@@ -205,7 +241,11 @@ async function syncActionsHeld(deps: DocDeps, issueKey: string, incident: Incide
  * merged from: an edit saved while the sync ran (then retried here) is kept, and the next sync
  * merges it against Jira's value like any other.
  */
-function withFlows(items: readonly ActionItemInput[], sent: readonly ActionItemInput[], flowed: Record<string, ItemFlow>): ActionItemInput[] {
+function withFlows(
+  items: readonly ActionItemInput[],
+  sent: readonly ActionItemInput[],
+  flowed: Record<string, ItemFlow>,
+): ActionItemInput[] {
   const before = new Map(sent.map((item) => [item.id, item]));
   return items.map((item) => {
     const flow = flowed[item.id];
@@ -217,7 +257,13 @@ function withFlows(items: readonly ActionItemInput[], sent: readonly ActionItemI
   });
 }
 
-async function write(deps: DocDeps, current: StoredReviewDoc, incident: IncidentOverview, version: number, doc: StoredReviewDoc['doc']): Promise<ReviewDoc> {
+async function write(
+  deps: DocDeps,
+  current: StoredReviewDoc,
+  incident: IncidentOverview,
+  version: number,
+  doc: StoredReviewDoc['doc'],
+): Promise<ReviewDoc> {
   if (current.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);
   const next: StoredReviewDoc = { incidentKey: current.incidentKey, version: version + 1, updatedAt: deps.now().getTime(), doc };
   await savedOrConflict(() => deps.docs.save(next, version === 0 ? null : version), CONFLICT_MESSAGE);
@@ -227,7 +273,13 @@ async function write(deps: DocDeps, current: StoredReviewDoc, incident: Incident
 }
 
 /** Saves what the facilitator typed; blameless findings are reported, never blocking. */
-export async function saveReviewDoc(deps: DocDeps, issueKey: string, content: ReviewContent, items: ActionItemInput[], version: number): Promise<ReviewDoc> {
+export async function saveReviewDoc(
+  deps: DocDeps,
+  issueKey: string,
+  content: ReviewContent,
+  items: ActionItemInput[],
+  version: number,
+): Promise<ReviewDoc> {
   const { stored: current, incident } = await loadWithIncident(deps, issueKey);
   // Who created the review is recorded by the first save, from Jira, never from the payload.
   const createdBy = current.version === 0 ? await deps.jira.myself() : current.doc.content.meeting.createdBy;
@@ -246,7 +298,12 @@ export async function saveReviewDoc(deps: DocDeps, issueKey: string, content: Re
 export async function setReviewStatus(deps: DocDeps, issueKey: string, status: ReviewStatus, version: number): Promise<ReviewDoc> {
   const { stored: current, incident } = await loadWithIncident(deps, issueKey);
   if (!canMoveStatus(current.doc.status, status)) {
-    throw new AppFailure('VALIDATION', status === 'published' ? 'A review is published by publishing it to Confluence.' : `A ${current.doc.status} review cannot move to ${status}.`);
+    throw new AppFailure(
+      'VALIDATION',
+      status === 'published'
+        ? 'A review is published by publishing it to Confluence.'
+        : `A ${current.doc.status} review cannot move to ${status}.`,
+    );
   }
   return write(deps, current, incident, version, { ...current.doc, status });
 }
@@ -256,7 +313,14 @@ export async function setReviewStatus(deps: DocDeps, issueKey: string, status: R
  * form as typed now (`typed`, not saved yet), and, for a capitalised subject of a failure still
  * unknown, from Jira as the caller sees it (`lookup`).
  */
-export async function checkText(deps: DocDeps, issueKey: string, text: string, field: CheckedField, typed: readonly string[] = [], lookup?: PeopleLookup): Promise<BlamelessFinding[]> {
+export async function checkText(
+  deps: DocDeps,
+  issueKey: string,
+  text: string,
+  field: CheckedField,
+  typed: readonly string[] = [],
+  lookup?: PeopleLookup,
+): Promise<BlamelessFinding[]> {
   const current = await loadOrDefault(deps, issueKey);
   const saved = reviewNames(current.doc.content, current.doc.actionItems);
   const knownNames = await namesForCheck(issueKey, text, { knownNames: [...new Set([...saved, ...typed])], field }, lookup);

@@ -48,9 +48,12 @@ function cellsFor(terms: readonly string[]): { id: string; bucket: number }[] {
 export async function searchReviews(deps: ReviewSearchDeps, q: ReviewSearchQuery): Promise<ReviewSearchResult> {
   const terms = queryTerms(q.query);
   if (terms.length === 0) {
-    throw new AppFailure('VALIDATION', 'Type a word of two letters or more to search for.', { query: 'Type a word of two letters or more (common words like "the" are not searched).' });
+    throw new AppFailure('VALIDATION', 'Type a word of two letters or more to search for.', {
+      query: 'Type a word of two letters or more (common words like "the" are not searched).',
+    });
   }
-  if (q.from && q.to && q.from > q.to) throw new AppFailure('VALIDATION', 'The start of the date range is after its end.', { from: 'Must be on or before the end date.' });
+  if (q.from && q.to && q.from > q.to)
+    throw new AppFailure('VALIDATION', 'The start of the date range is after its end.', { from: 'Must be on or before the end date.' });
   const page = Math.max(1, q.page ?? 1);
   const cells = cellsFor(terms);
   const format = await deps.store.readFormat();

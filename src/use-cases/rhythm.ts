@@ -99,7 +99,14 @@ interface Due {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function flagOf(due: Due, remindedAt: string): DueReviewFlag {
-  return { incidentKey: due.incident.key, title: due.incident.title, severityLevel: due.severityLevel, restoredAt: due.incident.resolvedAt, dueAt: due.dueAt, remindedAt };
+  return {
+    incidentKey: due.incident.key,
+    title: due.incident.title,
+    severityLevel: due.severityLevel,
+    restoredAt: due.incident.resolvedAt,
+    dueAt: due.dueAt,
+    remindedAt,
+  };
 }
 
 /**
@@ -201,13 +208,25 @@ async function reminders(deps: RhythmDeps, limits: RhythmLimits, cursor: string 
  * change: status, tags and customer impact stay as the last save wrote them, so a save racing
  * this run is never undone by the document read a moment earlier. Unchanged rows are not rewritten.
  */
-function refreshedRow(prev: SummaryRow | null, stored: StoredReviewDoc, live: Parameters<typeof toReviewDoc>[2], today: string, nowMs: number): SummaryRow | null {
+function refreshedRow(
+  prev: SummaryRow | null,
+  stored: StoredReviewDoc,
+  live: Parameters<typeof toReviewDoc>[2],
+  today: string,
+  nowMs: number,
+): SummaryRow | null {
   // No row yet: the review's next save writes it (with the incident's title and severity).
   if (prev === null) return null;
   // A save landed after this run read the document: its row is newer, leave it to the next run.
   if (prev.docVersion > stored.version) return prev;
   const facts = docFacts(toReviewDoc(stored, today, live));
-  const next = mergeRow(prev, prev.incidentKey, prev, { doc: { ...facts, status: prev.status, customerImpact: prev.customerImpact, tags: prev.tags } }, nowMs);
+  const next = mergeRow(
+    prev,
+    prev.incidentKey,
+    prev,
+    { doc: { ...facts, status: prev.status, customerImpact: prev.customerImpact, tags: prev.tags } },
+    nowMs,
+  );
   return sameRow(prev, next) ? prev : next;
 }
 
@@ -231,7 +250,11 @@ async function countermeasures(deps: RhythmDeps, limits: RhythmLimits, cursor: s
       logger.error('rhythm.row-refresh-failed', { incidentKey: stored.incidentKey, error: message(e) });
     }
   }
-  return { refreshed: tracked.length, rowsChanged: changed.size, cursor: more && docs.length > 0 ? docs[docs.length - 1].incidentKey : null };
+  return {
+    refreshed: tracked.length,
+    rowsChanged: changed.size,
+    cursor: more && docs.length > 0 ? docs[docs.length - 1].incidentKey : null,
+  };
 }
 
 export async function runRhythm(deps: RhythmDeps): Promise<RhythmResult> {

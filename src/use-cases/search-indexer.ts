@@ -32,7 +32,11 @@ const emptyText = (): SearchDoc['text'] => Object.fromEntries(SEARCH_FIELDS.map(
  * updates are idempotent, so a retry after a half-written batch converges. `next` answering null
  * takes the review out of the library.
  */
-export async function indexReview(store: SearchIndexStore, incidentKey: string, next: (prev: SearchDoc | null) => SearchDoc | null): Promise<void> {
+export async function indexReview(
+  store: SearchIndexStore,
+  incidentKey: string,
+  next: (prev: SearchDoc | null) => SearchDoc | null,
+): Promise<void> {
   const prev = (await store.readDocs([incidentKey])).get(incidentKey) ?? null;
   const doc = next(prev);
   if (sameDoc(prev, doc)) return;
@@ -97,7 +101,11 @@ export function createSearchIndexer(store: SearchIndexStore): SummaryIndexer {
 
 /** A review's record from its document; severity and impact start stay as the timeline last set them. */
 export function searchDocOf(
-  doc: { incidentKey: string; content: Pick<ReviewContent, 'servicesImpacted' | 'learnings' | 'contributingFactors' | 'tags'>; actionItems: readonly { summary: string }[] },
+  doc: {
+    incidentKey: string;
+    content: Pick<ReviewContent, 'servicesImpacted' | 'learnings' | 'contributingFactors' | 'tags'>;
+    actionItems: readonly { summary: string }[];
+  },
   incident: { summary: string; severity: { level: SeverityLevel } },
   prev: SearchDoc | null,
 ): SearchDoc {

@@ -21,7 +21,6 @@ export interface SearchRebuildDeps {
   now(): Date;
 }
 
-
 /** The first half-month looked at: incidents before it are not looked for. */
 const FIRST_DAY = '2000-01-01';
 /** Shards read at once (one batch call): empty half-months cost one call per 25, not one each. */
@@ -33,12 +32,12 @@ export function rebuildShards(until: string): string[] {
 
 async function indexRow(deps: SearchRebuildDeps, row: SummaryRow): Promise<void> {
   const stored = await deps.docs.load(row.incidentKey);
-  const doc = stored
-    ? { incidentKey: row.incidentKey, content: stored.doc.content, actionItems: stored.doc.actionItems }
-    : null;
+  const doc = stored ? { incidentKey: row.incidentKey, content: stored.doc.content, actionItems: stored.doc.actionItems } : null;
   const incident = { summary: row.title, severity: { level: row.severityLevel } };
   await indexReview(deps.search, row.incidentKey, (prev) => {
-    const base = doc ? searchDocOf(doc, incident, null) : prev ?? searchDocOf({ incidentKey: row.incidentKey, content: emptyContent, actionItems: [] }, incident, null);
+    const base = doc
+      ? searchDocOf(doc, incident, null)
+      : (prev ?? searchDocOf({ incidentKey: row.incidentKey, content: emptyContent, actionItems: [] }, incident, null));
     // The row carries the review's severity (its override included) and impact start.
     return { ...base, severityLevel: row.severityLevel, impactStartedAt: row.impactStartedAt };
   });
@@ -55,14 +54,21 @@ const emptyContent: Parameters<typeof searchDocOf>[0]['content'] = {
  * One bounded step. Answers `done: true` once the library holds every review of the summary
  * index (the format is then recorded, and searches stop saying the library is being built).
  */
-export async function rebuildSearchStep(deps: SearchRebuildDeps, budget: { reviews: number; ms: number }): Promise<{ indexed: number; done: boolean }> {
+export async function rebuildSearchStep(
+  deps: SearchRebuildDeps,
+  budget: { reviews: number; ms: number },
+): Promise<{ indexed: number; done: boolean }> {
   if ((await deps.search.readFormat()) === SEARCH_FORMAT) return { indexed: 0, done: true };
   const started = performance.now();
   const saved = await deps.search.readCursor();
   const cursor: RebuildCursor =
-    saved?.format === SEARCH_FORMAT ? { ...saved } : { format: SEARCH_FORMAT, until: deps.now().toISOString().slice(0, 10), shard: 0, row: 0 };
+    saved?.format === SEARCH_FORMAT
+      ? { ...saved }
+      : { format: SEARCH_FORMAT, until: deps.now().toISOString().slice(0, 10), shard: 0, row: 0 };
   const all = rebuildShards(cursor.until);
-  const groups = Array.from({ length: Math.ceil(all.length / SHARDS_PER_READ) }, (_, i) => all.slice(i * SHARDS_PER_READ, (i + 1) * SHARDS_PER_READ));
+  const groups = Array.from({ length: Math.ceil(all.length / SHARDS_PER_READ) }, (_, i) =>
+    all.slice(i * SHARDS_PER_READ, (i + 1) * SHARDS_PER_READ),
+  );
   let indexed = 0;
   const spent = () => indexed >= budget.reviews || performance.now() - started > budget.ms;
   while (cursor.shard < groups.length && !spent()) {

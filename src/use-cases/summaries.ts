@@ -1,5 +1,14 @@
 import { addMonths, addDays, differenceInCalendarMonths, format, isValid, parseISO } from 'date-fns';
-import type { DueReviewFlag, IncidentOverview, IncidentSummary, SummariesResult, SummaryQuery, SummaryRow, TimelineResult, ReviewDoc } from '../contract';
+import type {
+  DueReviewFlag,
+  IncidentOverview,
+  IncidentSummary,
+  SummariesResult,
+  SummaryQuery,
+  SummaryRow,
+  TimelineResult,
+  ReviewDoc,
+} from '../contract';
 import { AppFailure } from '../domain/app-error';
 import {
   UNKNOWN_SHARD,
@@ -38,10 +47,14 @@ const asLocalNoon = (day: string) => parseISO(`${day}T12:00:00`);
 export function resolveRange(q: Pick<SummaryQuery, 'from' | 'to'>, today: string): Range {
   const to = q.to ?? today;
   const from = q.from ?? format(addDays(addMonths(asLocalNoon(to), -DEFAULT_RANGE_MONTHS), 1), 'yyyy-MM-dd');
-  if (!isValid(asLocalNoon(from)) || !isValid(asLocalNoon(to))) throw new AppFailure('VALIDATION', 'Dates must be real calendar dates (YYYY-MM-DD).');
-  if (from > to) throw new AppFailure('VALIDATION', 'The start of the date range is after its end.', { from: 'Must be on or before the end date.' });
+  if (!isValid(asLocalNoon(from)) || !isValid(asLocalNoon(to)))
+    throw new AppFailure('VALIDATION', 'Dates must be real calendar dates (YYYY-MM-DD).');
+  if (from > to)
+    throw new AppFailure('VALIDATION', 'The start of the date range is after its end.', { from: 'Must be on or before the end date.' });
   if (differenceInCalendarMonths(asLocalNoon(to), asLocalNoon(from)) >= MAX_RANGE_MONTHS) {
-    throw new AppFailure('VALIDATION', `Choose a date range of at most ${MAX_RANGE_MONTHS} months.`, { from: `At most ${MAX_RANGE_MONTHS} months before the end date.` });
+    throw new AppFailure('VALIDATION', `Choose a date range of at most ${MAX_RANGE_MONTHS} months.`, {
+      from: `At most ${MAX_RANGE_MONTHS} months before the end date.`,
+    });
   }
   return { from, to };
 }
@@ -129,11 +142,16 @@ export async function listSummaries(deps: SummariesDeps, q: SummaryQuery): Promi
 }
 
 /** Every filtered row as CSV; each incident confirmed visible (one bulk fetch per 100 rows). */
-export async function summariesCsv(deps: SummariesDeps, q: Omit<SummaryQuery, 'page' | 'pageSize'>): Promise<{ filename: string; csv: string; rows: number }> {
+export async function summariesCsv(
+  deps: SummariesDeps,
+  q: Omit<SummaryQuery, 'page' | 'pageSize'>,
+): Promise<{ filename: string; csv: string; rows: number }> {
   const { range, rows } = await visibleRows(deps, q);
   const filtered = applyFilters(rows, q, range);
   const shown = await deps.access.visibleIssues(filtered.map((r) => r.incidentKey));
-  const visible = filtered.filter((r) => shown.has(r.incidentKey)).map((r) => ({ ...r, title: shown.get(r.incidentKey)?.summary || r.title }));
+  const visible = filtered
+    .filter((r) => shown.has(r.incidentKey))
+    .map((r) => ({ ...r, title: shown.get(r.incidentKey)?.summary || r.title }));
   return { filename: `after-action-summaries-${range.from}-to-${range.to}.csv`, csv: toCsv(visible), rows: visible.length };
 }
 

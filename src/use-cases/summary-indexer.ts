@@ -35,7 +35,12 @@ export function createSummaryIndexer(
       logger.error('summary-index.flag-write-failed', { incidentKey, error: message(e) });
     }
   };
-  const apply = async (incidentKey: string, base: TimelineFacts, change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null }, severityLevel: TimelineFacts['severityLevel']) => {
+  const apply = async (
+    incidentKey: string,
+    base: TimelineFacts,
+    change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null },
+    severityLevel: TimelineFacts['severityLevel'],
+  ) => {
     let started = false;
     try {
       await store.upsert(incidentKey, (prev) => {

@@ -42,7 +42,12 @@ const REBUILD_ATTEMPTS = 3;
 /** The timeline side of the row as the review stands, with the title and priority's severity from the mark. */
 function timelineSide(review: StoredTimeline, pulled: Parameters<typeof assembleTimeline>[0], mark: DirtyMark): TimelineFacts {
   const { state } = review;
-  const moments = deriveMoments(assembleTimeline(pulled, state.manual, state.annotations), review.incidentKey, state.momentOverrides, state.issueTypes);
+  const moments = deriveMoments(
+    assembleTimeline(pulled, state.manual, state.annotations),
+    review.incidentKey,
+    state.momentOverrides,
+    state.issueTypes,
+  );
   return timelineFacts({
     incident: { summary: mark.title },
     severity: { level: state.severityOverride ?? mark.severityLevel },
@@ -66,7 +71,9 @@ async function rebuild(deps: SummaryRepairDeps, mark: DirtyMark): Promise<void> 
       deps.pages.loadPage(key, 'internal'),
     ]);
     if (!review && !stored) return;
-    const base = review ? timelineSide(review, pulled, mark) : incidentFacts({ summary: mark.title, severity: { level: mark.severityLevel } });
+    const base = review
+      ? timelineSide(review, pulled, mark)
+      : incidentFacts({ summary: mark.title, severity: { level: mark.severityLevel } });
     const doc = stored ? docFacts(toReviewDoc(stored, utcDay(deps.now()))) : undefined;
     await deps.summaries.upsert(key, (prev: SummaryRow | null) => {
       const keepDoc = prev !== null && doc !== undefined && prev.docVersion > doc.docVersion;

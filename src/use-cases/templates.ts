@@ -34,7 +34,9 @@ export async function getTemplates(deps: TemplateDeps, issueKey?: string): Promi
 export async function saveTemplates(deps: TemplateDeps, templates: ReviewTemplate[], version: number): Promise<TemplateSettings> {
   if (!(await deps.isAdmin())) throw new AppFailure('FORBIDDEN', 'Only Jira admins can change review templates.');
   if (templates.some((t) => t.id === DEFAULT_TEMPLATE.id)) {
-    throw new AppFailure('VALIDATION', 'The built-in template cannot be changed: copy it into a new one.', { templates: 'Uses the id of the built-in template' });
+    throw new AppFailure('VALIDATION', 'The built-in template cannot be changed: copy it into a new one.', {
+      templates: 'Uses the id of the built-in template',
+    });
   }
   const stored = await deps.store.load();
   if (stored.version !== version) throw new AppFailure('CONFLICT', CONFLICT_MESSAGE);

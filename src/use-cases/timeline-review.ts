@@ -21,10 +21,26 @@ import { annotatedEntryOf, digestOf, markedEntryOf, restrictedComments, type Mar
 import { entryAudience, publishAudience, type AudienceItem } from '../domain/report/publish-audience';
 import { chunksForRange, entryRange } from '../domain/timeline-page';
 import { compareEntries, sortEntries } from '../domain/timeline-order';
-import { ConflictError, savedOrConflict, type PullHead, type PullMeta, type TimelineState, type StoredTimeline } from '../storage/timeline-store';
+import {
+  ConflictError,
+  savedOrConflict,
+  type PullHead,
+  type PullMeta,
+  type TimelineState,
+  type StoredTimeline,
+} from '../storage/timeline-store';
 import { getIncidentOverview } from './get-incident-overview';
 import type { TimelineDeps } from './timeline-deps';
-import { basisMoments, digestBasis, firstPageOf, headBasis, toTimelineView, viewFromBasis, type DigestPage, type ViewBasis } from './timeline-view';
+import {
+  basisMoments,
+  digestBasis,
+  firstPageOf,
+  headBasis,
+  toTimelineView,
+  viewFromBasis,
+  type DigestPage,
+  type ViewBasis,
+} from './timeline-view';
 import { headMomentsHold, seesAllOf } from '../domain/timeline-head';
 import { projectOf } from '../domain/issue-key';
 
@@ -49,7 +65,12 @@ async function visibilityOf(deps: TimelineDeps, reviewKey: string, entries: read
 }
 
 /** The view as the caller may see it. */
-async function viewFor(deps: TimelineDeps, review: StoredTimeline, pulled: readonly PulledEntry[], incident: IncidentOverview): Promise<TimelineView> {
+async function viewFor(
+  deps: TimelineDeps,
+  review: StoredTimeline,
+  pulled: readonly PulledEntry[],
+  incident: IncidentOverview,
+): Promise<TimelineView> {
   return toTimelineView(review, pulled, incident, await visibilityOf(deps, review.incidentKey, pulled));
 }
 
@@ -91,7 +112,12 @@ function detailOnce(deps: TimelineDeps, review: StoredTimeline): () => Promise<P
  * What a view is worked out from (issue 13, flat): the head when the viewer may see every source
  * and the head's moment candidates hold, else the whole digest (see TimelineHead).
  */
-async function basisFor(review: StoredTimeline, head: PullHead, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<ViewBasis> {
+async function basisFor(
+  review: StoredTimeline,
+  head: PullHead,
+  visibility: Visibility,
+  detail: () => Promise<PullMeta>,
+): Promise<ViewBasis> {
   if (seesAllOf(head.digest, visibility)) {
     const basis = headBasis(head.digest);
     if (headMomentsHold(head.digest, review.state.marks ?? {}, basisMoments(review, basis).moments.detected.at)) return basis;
@@ -101,7 +127,14 @@ async function basisFor(review: StoredTimeline, head: PullHead, visibility: Visi
 }
 
 /** The view of a digest review as `visibility` sees it, with `page` when the answer carries the first page. */
-async function headView(review: StoredTimeline, head: PullHead, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility, detail: () => Promise<PullMeta>): Promise<TimelineView> {
+async function headView(
+  review: StoredTimeline,
+  head: PullHead,
+  page: DigestPage | null,
+  incident: IncidentOverview,
+  visibility: Visibility,
+  detail: () => Promise<PullMeta>,
+): Promise<TimelineView> {
   return viewFromBasis(review, await basisFor(review, head, visibility, detail), head.starts, page, incident, visibility);
 }
 
@@ -118,7 +151,11 @@ async function firstChunk(deps: TimelineDeps, review: StoredTimeline, head: Pull
  * the whole digest only for a viewer who may not see every source. An older one reads every chunk
  * once, as before.
  */
-export async function openTimeline(deps: TimelineDeps, issueKey: string, { entries = true }: { entries?: boolean } = {}): Promise<TimelineResult> {
+export async function openTimeline(
+  deps: TimelineDeps,
+  issueKey: string,
+  { entries = true }: { entries?: boolean } = {},
+): Promise<TimelineResult> {
   const incident = await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) return { started: false, incident };
@@ -159,7 +196,13 @@ const STALE_PAGE_MESSAGE = 'This review changed while its timeline was loading. 
  * A range of the timeline at the version the caller opened (see `entryRange`). A review at another
  * version answers CONFLICT: a page of one version is never mixed into the pages of another.
  */
-export async function timelineEntries(deps: TimelineDeps, issueKey: string, version: number, from: EntryKey | null, to: EntryKey | null): Promise<EntryPage> {
+export async function timelineEntries(
+  deps: TimelineDeps,
+  issueKey: string,
+  version: number,
+  from: EntryKey | null,
+  to: EntryKey | null,
+): Promise<EntryPage> {
   await authorise(deps, issueKey);
   const review = await deps.store.load(issueKey);
   if (!review) throw new AppFailure('NOT_FOUND', 'There is no review for this incident yet. Start one first.');
@@ -175,7 +218,11 @@ export async function timelineEntries(deps: TimelineDeps, issueKey: string, vers
   // Only the stored chunks the range spans, found in one segment of the chunk table (pages line up with chunks).
   const segment = await deps.store.chunkBounds(issueKey, state.pulled, from);
   const plan = chunksForRange(segment.bounds, from, to, OPEN_RANGE_CHUNKS);
-  const pulled = await deps.store.loadPulled(issueKey, state.pulled, plan.chunks.map((n) => n + segment.offset));
+  const pulled = await deps.store.loadPulled(
+    issueKey,
+    state.pulled,
+    plan.chunks.map((n) => n + segment.offset),
+  );
   const pastSegment = segment.end !== null && (to === null || compareEntries(to, segment.end) > 0);
   const cutAt = plan.cutAt ?? (pastSegment ? segment.end : null);
   const visibility = await visibilityOf(deps, issueKey, pulled);
@@ -209,7 +256,12 @@ async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: Inci
     if (existing && storedHead && existing.state.pullFingerprint === fingerprint) {
       // Jira holds what the last pull brought: merging it again would change nothing, so no chunk
       // is read or written. Only the time of the pull moves on, with the review's version.
-      const next: StoredTimeline = { ...existing, version: existing.version + 1, updatedAt: deps.now().getTime(), state: { ...existing.state, pulledAt: sources.pulledAt } };
+      const next: StoredTimeline = {
+        ...existing,
+        version: existing.version + 1,
+        updatedAt: deps.now().getTime(),
+        state: { ...existing.state, pulledAt: sources.pulledAt },
+      };
       try {
         await deps.store.save(next, existing.version);
       } catch (e) {
@@ -223,9 +275,17 @@ async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: Inci
     const previous = existing ? await deps.store.loadPulled(issueKey, existing.state.pulled) : [];
     const merged = reconcilePull(previous, fresh, pulledIssues, await commentsStillInJira(deps, previous, fresh, pulledIssues));
     const annotations = existing?.state.annotations ?? {};
-    const derived = { digest: digestOf(sortEntries(merged), issueKey), marks: marksOf(merged, annotations), annotated: annotatedOf(merged, annotations), pullFingerprint: fingerprint };
+    const derived = {
+      digest: digestOf(sortEntries(merged), issueKey),
+      marks: marksOf(merged, annotations),
+      annotated: annotatedOf(merged, annotations),
+      pullFingerprint: fingerprint,
+    };
     // The digest and issue types go into the pull's index, beside its chunks: the review stays small.
-    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null, { digest: derived.digest, issueTypes: issueTypesOf(sources) });
+    const ref = await deps.store.savePulled(issueKey, deps.newId(), merged, existing?.state.pulled ?? null, {
+      digest: derived.digest,
+      issueTypes: issueTypesOf(sources),
+    });
     const now = deps.now();
     const state: TimelineState = existing
       ? { ...existing.state, pulledAt: sources.pulledAt, pulled: ref, issueTypes: issueTypesOf(sources), ...derived }
@@ -273,7 +333,9 @@ async function pullAndStore(deps: TimelineDeps, issueKey: string, incident: Inci
 function pullFingerprint(fresh: readonly PulledEntry[], pulledIssues: ReadonlySet<string>, issueTypes: Record<string, string>): string {
   const hash = createHash('sha256');
   for (const entry of sortEntries(fresh)) hash.update(JSON.stringify(entry)).update('\n');
-  hash.update(JSON.stringify([...pulledIssues].sort())).update(JSON.stringify(Object.entries(issueTypes).sort(([a], [b]) => a.localeCompare(b))));
+  hash
+    .update(JSON.stringify([...pulledIssues].sort()))
+    .update(JSON.stringify(Object.entries(issueTypes).sort(([a], [b]) => a.localeCompare(b))));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -289,7 +351,12 @@ async function commentsStillInJira(
 ): Promise<Map<string, PulledEntry>> {
   const missing = missingComments(previous, fresh, pulledIssues);
   if (missing.length === 0) return new Map();
-  const byCommentId = new Map(missing.flatMap((e) => { const id = commentIdOf(e); return id ? [[id, e] as const] : []; }));
+  const byCommentId = new Map(
+    missing.flatMap((e) => {
+      const id = commentIdOf(e);
+      return id ? [[id, e] as const] : [];
+    }),
+  );
   const found = await deps.comments.comments(new Map([...byCommentId].map(([id, e]) => [id, e.issueKey])));
   const kept = new Map<string, PulledEntry>();
   for (const [id, c] of found) {
@@ -406,7 +473,14 @@ export async function edit(
   return { ...view, paging: { ...view.paging, pageStarts: view.paging.pageStarts.slice(1) }, changed, removed: touched.removed ?? [] };
 }
 
-export function annotateEntry(deps: TimelineDeps, issueKey: string, entryId: string, patch: AnnotationPatch, version: number, at?: string): Promise<TimelineChange> {
+export function annotateEntry(
+  deps: TimelineDeps,
+  issueKey: string,
+  entryId: string,
+  patch: AnnotationPatch,
+  version: number,
+  at?: string,
+): Promise<TimelineChange> {
   return edit(deps, issueKey, version, { changed: [entryId] }, async (state, tools) => {
     const manual = state.manual.some((m) => m.id === entryId);
     const pulled = manual ? null : await tools.pulledEntry(entryId, at);
@@ -423,10 +497,19 @@ export function annotateEntry(deps: TimelineDeps, issueKey: string, entryId: str
 
 export function addManualEntry(deps: TimelineDeps, issueKey: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
   const id = `manual:${deps.newId()}`;
-  return edit(deps, issueKey, version, { changed: [id] }, (state) => ({ ...state, manual: [...state.manual, manualEntry(id, input, issueKey)] }));
+  return edit(deps, issueKey, version, { changed: [id] }, (state) => ({
+    ...state,
+    manual: [...state.manual, manualEntry(id, input, issueKey)],
+  }));
 }
 
-export function updateManualEntry(deps: TimelineDeps, issueKey: string, entryId: string, input: ManualEntryInput, version: number): Promise<TimelineChange> {
+export function updateManualEntry(
+  deps: TimelineDeps,
+  issueKey: string,
+  entryId: string,
+  input: ManualEntryInput,
+  version: number,
+): Promise<TimelineChange> {
   return edit(deps, issueKey, version, { changed: [entryId] }, (state) => {
     if (!state.manual.some((m) => m.id === entryId)) throw new AppFailure('NOT_FOUND', 'That manual entry no longer exists.');
     return { ...state, manual: state.manual.map((m) => (m.id === entryId ? manualEntry(entryId, input, issueKey) : m)) };
@@ -442,7 +525,13 @@ export function removeManualEntry(deps: TimelineDeps, issueKey: string, entryId:
   });
 }
 
-export function setMoment(deps: TimelineDeps, issueKey: string, moment: KeyMomentName, at: string | null, version: number): Promise<TimelineChange> {
+export function setMoment(
+  deps: TimelineDeps,
+  issueKey: string,
+  moment: KeyMomentName,
+  at: string | null,
+  version: number,
+): Promise<TimelineChange> {
   return edit(deps, issueKey, version, {}, (state) => {
     const momentOverrides = { ...state.momentOverrides };
     if (at === null) delete momentOverrides[moment];

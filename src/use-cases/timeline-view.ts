@@ -21,7 +21,12 @@ import type { StoredTimeline } from '../storage/timeline-store';
  * people are of what the viewer sees. Without it, the view is the review's own, for derived data
  * no person reads directly (the summary index's durations).
  */
-export function toTimelineView(review: StoredTimeline, pulled: readonly PulledEntry[], incident: IncidentOverview, visibility?: Visibility): TimelineView {
+export function toTimelineView(
+  review: StoredTimeline,
+  pulled: readonly PulledEntry[],
+  incident: IncidentOverview,
+  visibility?: Visibility,
+): TimelineView {
   const { state } = review;
   const all = assembleTimeline([...pulled], state.manual, state.annotations);
   const allMoments = deriveMoments(all, review.incidentKey, state.momentOverrides, state.issueTypes);
@@ -50,7 +55,8 @@ export function firstPageOf(view: TimelineView): TimelineView {
 }
 
 /** Whether an annotation says anything (a cleared one is kept as an empty record). */
-const isAnnotated = (a: Annotation) => a.kind !== undefined || a.phase !== undefined || a.impact !== undefined || a.moments.length > 0 || a.internal;
+const isAnnotated = (a: Annotation) =>
+  a.kind !== undefined || a.phase !== undefined || a.impact !== undefined || a.moments.length > 0 || a.internal;
 
 /** Before every entry (manual ones too): where the first page begins when a view carries none. */
 export const TIMELINE_START: EntryKey = { at: '0001-01-01T00:00:00.000Z', id: 'start' };
@@ -84,21 +90,40 @@ export interface ViewBasis {
 }
 
 /** The basis from the whole digest, for any viewer. */
-export const digestBasis = (digest: TimelineDigest, issueTypes: Readonly<Record<string, string>>, incidentKey: string, visibility: Visibility): ViewBasis => ({
+export const digestBasis = (
+  digest: TimelineDigest,
+  issueTypes: Readonly<Record<string, string>>,
+  incidentKey: string,
+  visibility: Visibility,
+): ViewBasis => ({
   candidates: digest.candidates,
   issueTypes,
   counts: countsOf(digest, incidentKey, visibility),
 });
 
 /** The basis from the head: only for a viewer who sees every source (`seesAllOf`) and moments the head holds (`headMomentsHold`). */
-export const headBasis = (head: TimelineHead): ViewBasis => ({ candidates: head.candidates, issueTypes: head.issueTypes, counts: head.everyone });
+export const headBasis = (head: TimelineHead): ViewBasis => ({
+  candidates: head.candidates,
+  issueTypes: head.issueTypes,
+  counts: head.everyone,
+});
 
 /** The moments of a basis before any visibility: what decides whether the head's candidates hold (its `detected`). */
-export function basisMoments(review: StoredTimeline, basis: Pick<ViewBasis, 'candidates' | 'issueTypes'>): { moments: KeyMoments; entries: TimelineEntry[] } {
+export function basisMoments(
+  review: StoredTimeline,
+  basis: Pick<ViewBasis, 'candidates' | 'issueTypes'>,
+): { moments: KeyMoments; entries: TimelineEntry[] } {
   const { state, incidentKey } = review;
-  const marked = Object.entries(state.marks ?? {}).map(
-    ([id, m]): PulledEntry => ({ id, at: m.at, source: m.source, issueKey: m.issueKey, relation: '', actor: null, text: '', ...(m.restricted && { restricted: true }) }),
-  );
+  const marked = Object.entries(state.marks ?? {}).map(([id, m]): PulledEntry => ({
+    id,
+    at: m.at,
+    source: m.source,
+    issueKey: m.issueKey,
+    relation: '',
+    actor: null,
+    text: '',
+    ...(m.restricted && { restricted: true }),
+  }));
   // A candidate keeps its `to` (what its default needs) when it is also marked.
   const byId = new Map([...marked, ...candidateEntries({ candidates: basis.candidates })].map((e) => [e.id, e]));
   const entries = assembleTimeline([...byId.values()], state.manual, state.annotations);
@@ -111,13 +136,33 @@ export function basisMoments(review: StoredTimeline, basis: Pick<ViewBasis, 'can
  * digest, as the viewer may see them; pages are the stored chunks. `page` is the first chunk's
  * entries when the answer carries them (a write's answer and the macro's summary do not).
  */
-export function viewFromDigest(review: StoredTimeline, digest: TimelineDigest, page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+export function viewFromDigest(
+  review: StoredTimeline,
+  digest: TimelineDigest,
+  page: DigestPage | null,
+  incident: IncidentOverview,
+  visibility: Visibility,
+): TimelineView {
   const starts = (review.state.pulled.bounds ?? []).slice(1).map((b) => b.first);
-  return viewFromBasis(review, digestBasis(digest, review.state.issueTypes, review.incidentKey, visibility), starts, page, incident, visibility);
+  return viewFromBasis(
+    review,
+    digestBasis(digest, review.state.issueTypes, review.incidentKey, visibility),
+    starts,
+    page,
+    incident,
+    visibility,
+  );
 }
 
 /** As `viewFromDigest`, from a basis; `starts` are where the pages after the first begin (see EntryPaging). */
-export function viewFromBasis(review: StoredTimeline, basis: ViewBasis, starts: readonly EntryKey[], page: DigestPage | null, incident: IncidentOverview, visibility: Visibility): TimelineView {
+export function viewFromBasis(
+  review: StoredTimeline,
+  basis: ViewBasis,
+  starts: readonly EntryKey[],
+  page: DigestPage | null,
+  incident: IncidentOverview,
+  visibility: Visibility,
+): TimelineView {
   const { state, incidentKey } = review;
   const { moments: allMoments, entries: momentEntries } = basisMoments(review, basis);
   const { metrics, problems } = computeMetrics(allMoments);

@@ -82,7 +82,9 @@ function noRuntimeThemeChunks(): Plugin {
     name: 'pir-no-runtime-theme-chunks',
     enforce: 'pre',
     resolveId: (source: string, importer: string | undefined) =>
-      source === '@atlaskit/tokens/artifacts/theme-import-map' || (source === '../artifacts/theme-import-map' && fromTokens(importer)) ? shim : undefined,
+      source === '@atlaskit/tokens/artifacts/theme-import-map' || (source === '../artifacts/theme-import-map' && fromTokens(importer))
+        ? shim
+        : undefined,
   };
 }
 
@@ -93,7 +95,12 @@ export default defineConfig({
   base: './',
   // Both colour themes: the host picks one with `data-color-mode` on <html> once the app calls
   // `view.theme.enable()`; until then (or on a host without theming) the light fallbacks apply.
-  plugins: [react(), noRuntimeThemeChunks(), atlaskitTokensCss(['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']), macroConfigEntry()],
+  plugins: [
+    react(),
+    noRuntimeThemeChunks(),
+    atlaskitTokensCss(['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-shape', 'atlassian-typography']),
+    macroConfigEntry(),
+  ],
   build: {
     outDir: path.join(appRoot, 'dist'),
     emptyOutDir: true,

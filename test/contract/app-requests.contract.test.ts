@@ -49,19 +49,34 @@ describe('requests the app sends', () => {
   test('the review flows (start, annotate, refresh, review document, people search) send only requests the specs allow', async () => {
     await clearRequestLog(site);
     const call = async (key: string, payload: unknown) => {
-      const { result } = await invokeAs<{ ok: boolean; data: { version: number; entries?: { id: string }[]; content?: unknown } }>(site, 'maya@example.com', key, payload);
+      const { result } = await invokeAs<{ ok: boolean; data: { version: number; entries?: { id: string }[]; content?: unknown } }>(
+        site,
+        'maya@example.com',
+        key,
+        payload,
+      );
       if (!result.ok) throw new Error(`${key} failed`);
       return result.data;
     };
     const started = await call('review/start', { issueKey: 'INC-1' });
-    await call('timeline/annotate', { issueKey: 'INC-1', entryId: started.entries![0].id, version: started.version, patch: { impact: 'positive' } });
+    await call('timeline/annotate', {
+      issueKey: 'INC-1',
+      entryId: started.entries![0].id,
+      version: started.version,
+      patch: { impact: 'positive' },
+    });
     await call('timeline/refresh', { issueKey: 'INC-1' });
     const doc = await call('review/get', { issueKey: 'INC-1' });
     await call('review/save', { issueKey: 'INC-1', content: doc.content, actionItems: [], version: doc.version });
     await call('users/search', { issueKey: 'INC-1', query: 'ma' });
     const checked = await assertLoggedRequestsMatchContract(site);
     const ops = new Set(checked.map((r) => `${r.method} ${r.path.split('?')[0].replace(/INC-1|SUP-\d+|OPS-\d+/g, '{key}')}`));
-    for (const op of ['POST /rest/api/3/issue/bulkfetch', 'POST /rest/api/3/changelog/bulkfetch', 'GET /rest/api/3/myself', 'GET /rest/api/3/user/assignable/search']) {
+    for (const op of [
+      'POST /rest/api/3/issue/bulkfetch',
+      'POST /rest/api/3/changelog/bulkfetch',
+      'GET /rest/api/3/myself',
+      'GET /rest/api/3/user/assignable/search',
+    ]) {
       expect(ops).toContain(op);
     }
   });
@@ -69,7 +84,17 @@ describe('requests the app sends', () => {
 
 describe('the traffic check itself', () => {
   const logged = (over: Partial<ProductRequest>): ProductRequest => ({
-    seq: 1, kind: 'jira', method: 'GET', path: '/rest/api/3/issue/INC-1', status: 200, startMs: 0, endMs: 1, user: 'app', requestBytes: 0, responseBytes: 0, ...over,
+    seq: 1,
+    kind: 'jira',
+    method: 'GET',
+    path: '/rest/api/3/issue/INC-1',
+    status: 200,
+    startMs: 0,
+    endMs: 1,
+    user: 'app',
+    requestBytes: 0,
+    responseBytes: 0,
+    ...over,
   });
 
   test('reports an undeclared query parameter, an unknown operation and a bad body, naming the request', () => {

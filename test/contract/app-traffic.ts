@@ -55,9 +55,7 @@ export async function assertLoggedRequestsMatchContract(
   }
   const problems = requestContractProblems(requests);
   if (problems.length > 0) {
-    throw new Error(
-      `${problems.length} logged product request(s) break the contract:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    throw new Error(`${problems.length} logged product request(s) break the contract:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   return requests;
 }

@@ -80,7 +80,9 @@ async function fails(method: string, path: string, status: number, options: Fail
   );
   const body: unknown = ex.body;
   if (!isErrorBody(body)) {
-    throw new Error(`${method} ${path} → ${status}: error body ${JSON.stringify(body)} does not match {"errors":[…]}: ${JSON.stringify(isErrorBody.errors)}`);
+    throw new Error(
+      `${method} ${path} → ${status}: error body ${JSON.stringify(body)} does not match {"errors":[…]}: ${JSON.stringify(isErrorBody.errors)}`,
+    );
   }
   expect((body as { errors: { status: number }[] }).errors[0].status).toBe(status);
   return ex;
@@ -103,7 +105,8 @@ async function allResults<T = any>(firstPath: string): Promise<{ results: T[]; p
   return { results, pages };
 }
 
-const adfValue = (text: string) => JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adfValue = (text: string) =>
+  JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 let ir: { id: string; key: string; homepageId: string };
 
@@ -153,7 +156,11 @@ describe('pages', () => {
   });
 
   test('GET pages filters by space, title and status', async () => {
-    const ex = await ok('GET', `/pages?space-id=${ir.id}&title=${encodeURIComponent('Runbooks')}&status=current&body-format=atlas_doc_format`, 200);
+    const ex = await ok(
+      'GET',
+      `/pages?space-id=${ir.id}&title=${encodeURIComponent('Runbooks')}&status=current&body-format=atlas_doc_format`,
+      200,
+    );
     expect(ex.body.results).toHaveLength(1);
     expect(JSON.parse(ex.body.results[0].body.atlas_doc_format.value)).toMatchObject({ type: 'doc' });
   });
@@ -180,12 +187,19 @@ describe('pages', () => {
 
   test('POST pages with a title already used in the space is a 400', async () => {
     await fails('POST', '/pages', 400, {
-      body: { spaceId: ir.id, status: 'current', title: 'PIR: INC-1 login page outage', body: { representation: 'storage', value: '<p>x</p>' } },
+      body: {
+        spaceId: ir.id,
+        status: 'current',
+        title: 'PIR: INC-1 login page outage',
+        body: { representation: 'storage', value: '<p>x</p>' },
+      },
     });
   });
 
   test('POST pages in an unknown space is a 404', async () => {
-    await fails('POST', '/pages', 404, { body: { spaceId: '999999', title: 'Nowhere', body: { representation: 'storage', value: '<p>x</p>' } } });
+    await fails('POST', '/pages', 404, {
+      body: { spaceId: '999999', title: 'Nowhere', body: { representation: 'storage', value: '<p>x</p>' } },
+    });
   });
 
   test('GET page by id, in storage, ADF and view', async () => {

@@ -67,7 +67,7 @@ describe('authentication and permissions', () => {
     expect(ex.body).toMatchObject({ accountId: accountIdOf(MAYA), emailAddress: MAYA, accountType: 'atlassian', active: true });
   });
 
-  test('a user who cannot browse INC gets exactly Jira\'s 404 for INC-1', async () => {
+  test("a user who cannot browse INC gets exactly Jira's 404 for INC-1", async () => {
     const ex = await jira.call('GET', '/issue/INC-1', { as: LENA });
     expectContract(ex, 404);
     expect(ex.body).toEqual(NOT_FOUND);
@@ -77,7 +77,12 @@ describe('authentication and permissions', () => {
     const pages = await allSearchPages((token) =>
       jira.call('POST', '/search/jql', {
         as: LENA,
-        body: { jql: 'created >= "2000-01-01" ORDER BY key ASC', maxResults: 3, fields: ['summary'], ...(token ? { nextPageToken: token } : {}) },
+        body: {
+          jql: 'created >= "2000-01-01" ORDER BY key ASC',
+          maxResults: 3,
+          fields: ['summary'],
+          ...(token ? { nextPageToken: token } : {}),
+        },
       }),
     );
     const keys = keysOf(pages);
@@ -132,7 +137,11 @@ describe('reading issues', () => {
   });
 
   test('GET issue with expand=names,changelog,transitions,renderedFields,schema,operations,editmeta', async () => {
-    const ex = await ok('GET', '/issue/INC-1?fields=summary,status&expand=names,changelog,transitions,renderedFields,schema,operations,editmeta', 200);
+    const ex = await ok(
+      'GET',
+      '/issue/INC-1?fields=summary,status&expand=names,changelog,transitions,renderedFields,schema,operations,editmeta',
+      200,
+    );
     expect(ex.body.names).toMatchObject({ summary: 'Summary', status: 'Status' });
     expect(ex.body.changelog.histories.length).toBeGreaterThan(0);
     expect(ex.body.changelog.histories.length).toBeLessThanOrEqual(100);
@@ -145,7 +154,7 @@ describe('reading issues', () => {
     expect(byId.body.key).toBe('INC-2');
   });
 
-  test('GET issue of an unknown key is Jira\'s 404', async () => {
+  test("GET issue of an unknown key is Jira's 404", async () => {
     const ex = await jira.call('GET', '/issue/NOPE-9');
     expectContract(ex, 404);
     expect(ex.body).toEqual(NOT_FOUND);
@@ -169,7 +178,9 @@ describe('reading issues', () => {
   });
 
   test('bulkfetch of more than 100 keys is a documented 400', async () => {
-    const ex = await jira.call('POST', '/issue/bulkfetch', { body: { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `INC-${i + 1}`) } });
+    const ex = await jira.call('POST', '/issue/bulkfetch', {
+      body: { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `INC-${i + 1}`) },
+    });
     expectContract(ex, 400);
   });
 });
@@ -181,7 +192,10 @@ describe('searching with JQL', () => {
     expect(Object.keys(idOnly.body.issues[0])).toEqual(['id']);
     expect(idOnly.body.total).toBeUndefined();
     const pages = await allSearchPages((token) =>
-      jira.call('GET', `/search/jql?jql=${jql}&maxResults=2&fields=summary,status${token ? `&nextPageToken=${encodeURIComponent(token)}` : ''}`),
+      jira.call(
+        'GET',
+        `/search/jql?jql=${jql}&maxResults=2&fields=summary,status${token ? `&nextPageToken=${encodeURIComponent(token)}` : ''}`,
+      ),
     );
     expect(pages.length).toBeGreaterThan(1);
     expect(keysOf(pages).slice(0, 5)).toEqual(['INC-1', 'INC-2', 'INC-3', 'INC-4', 'INC-5']);
@@ -220,7 +234,7 @@ describe('searching with JQL', () => {
 describe('creating and editing issues', () => {
   let subtaskTypeId: string;
 
-  test('createmeta lists the project\'s issue types, one of them the sub-task type', async () => {
+  test("createmeta lists the project's issue types, one of them the sub-task type", async () => {
     const ex = await ok('GET', '/issue/createmeta/INC/issuetypes?startAt=0&maxResults=50', 200);
     const subtask = ex.body.issueTypes.find((t: { subtask: boolean }) => t.subtask);
     expect(subtask).toBeDefined();
@@ -335,7 +349,7 @@ describe('comments', () => {
     expect(ex.responseProblems).toEqual([]);
   });
 
-  test('POST comment/list answers a PageBeanComment of the caller\'s visible comments; a bad body is a documented 400', async () => {
+  test("POST comment/list answers a PageBeanComment of the caller's visible comments; a bad body is a documented 400", async () => {
     const page = await ok('GET', '/issue/INC-1/comment?maxResults=100', 200);
     const ids: number[] = page.body.comments.map((c: { id: string }) => Number(c.id));
     const listed = await ok('POST', '/comment/list?expand=renderedBody', 200, { ids: [...ids, 999_999] });
@@ -380,7 +394,12 @@ describe('changelogs', () => {
     let token: string | undefined;
     for (let i = 0; i < 50; i += 1) {
       const ex = await jira.call('POST', '/changelog/bulkfetch', {
-        body: { issueIdsOrKeys: ['INC-1', 'INC-2'], fieldIds: ['status', 'assignee'], maxResults: 4, ...(token ? { nextPageToken: token } : {}) },
+        body: {
+          issueIdsOrKeys: ['INC-1', 'INC-2'],
+          fieldIds: ['status', 'assignee'],
+          maxResults: 4,
+          ...(token ? { nextPageToken: token } : {}),
+        },
       });
       expect(ex.status).toBe(200);
       expect(ex.requestProblems).toEqual([]);
@@ -417,7 +436,7 @@ describe('issue links', () => {
     expect(link.body).toMatchObject({ type: { name: 'Blocks' }, inwardIssue: { key: 'OPS-1' }, outwardIssue: { key: 'INC-4' } });
   });
 
-  test('linking to an issue the caller cannot see is Jira\'s 404', async () => {
+  test("linking to an issue the caller cannot see is Jira's 404", async () => {
     const ex = await jira.call('POST', '/issueLink', {
       as: LENA,
       body: { type: { name: 'Relates' }, inwardIssue: { key: 'SUP-1' }, outwardIssue: { key: 'INC-1' } },

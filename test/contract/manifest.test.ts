@@ -41,7 +41,7 @@ describe('manifest.yml', () => {
 
   it('names handlers that src/index.ts exports, and src/index.ts exports nothing else', async () => {
     const m = loadManifest(join(root, 'manifest.yml'));
-    const exported = Object.keys((await import('../../src/index'))).sort();
+    const exported = Object.keys(await import('../../src/index')).sort();
     const named = [...m.functions.values()].map((f) => f.exportName).sort();
     expect(exported).toEqual(named);
   });

@@ -88,7 +88,7 @@ describe('jira.js Version3Client against the local site', () => {
     expect(issue.fields).toMatchObject({ summary: 'Created with jira.js', labels: ['follow-up'] });
   });
 
-  test('a missing issue surfaces as the client\'s error with Jira\'s 404 body', async () => {
+  test("a missing issue surfaces as the client's error with Jira's 404 body", async () => {
     await expect(client.issues.getIssue({ issueIdOrKey: 'NOPE-1' })).rejects.toMatchObject({
       status: 404,
     });

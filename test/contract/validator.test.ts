@@ -6,12 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { SOURCES, SUBSET_DIR, contractsDir, generate } from '../../scripts/extract-contracts';
-import {
-  assertContract,
-  findOperation,
-  validateRequest,
-  validateResponse,
-} from '../support/contract';
+import { assertContract, findOperation, validateRequest, validateResponse } from '../support/contract';
 
 const SITE = 'http://localhost:4000';
 
@@ -238,9 +233,7 @@ describe('requests', () => {
     expect(validateRequest('confluence', 'POST', '/wiki/api/v2/pages', noSpace)).toEqual([
       expect.stringContaining("request body must have required property 'spaceId'"),
     ]);
-    expect(validateRequest('confluence', 'POST', '/wiki/api/v2/pages')).toEqual([
-      expect.stringContaining('a request body is required'),
-    ]);
+    expect(validateRequest('confluence', 'POST', '/wiki/api/v2/pages')).toEqual([expect.stringContaining('a request body is required')]);
     expect(validateRequest('jira', 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' } })).toEqual([
       expect.stringContaining("must have required property 'inwardIssue'"),
       expect.stringContaining("must have required property 'outwardIssue'"),
@@ -264,9 +257,8 @@ describe('requests', () => {
     // "at most 50" rule is only in prose/observed behaviour (shared/contracts/README.md). So a
     // 51-item body is valid per the contract and the emulator must enforce the limit itself
     // (and have its own test for it). If a future spec adds maxItems, this test flags it.
-    const bulkBodySchema = findOperation('jira', 'POST', '/rest/api/3/issue/bulk')?.operation.requestBody?.content?.[
-      'application/json'
-    ]?.schema;
+    const bulkBodySchema = findOperation('jira', 'POST', '/rest/api/3/issue/bulk')?.operation.requestBody?.content?.['application/json']
+      ?.schema;
     expect(bulkBodySchema).toEqual({ $ref: '#/components/schemas/IssuesUpdateBean' });
     const issueUpdates = Array.from({ length: 51 }, (_, i) => ({
       fields: { project: { key: 'INC' }, issuetype: { id: '10003' }, parent: { key: 'INC-1' }, summary: `Action ${i + 1}` },
@@ -296,7 +288,9 @@ describe('committed spec subsets', () => {
         const a = committed.split('\n');
         const b = fresh.split('\n');
         const line = a.findIndex((l, i) => l !== b[i]);
-        stale.push(`${source.subsetFile}: differs from line ${line + 1}: committed ${JSON.stringify(a[line])}, expected ${JSON.stringify(b[line])}`);
+        stale.push(
+          `${source.subsetFile}: differs from line ${line + 1}: committed ${JSON.stringify(a[line])}, expected ${JSON.stringify(b[line])}`,
+        );
       }
       if (stale.length > 0) {
         throw new Error(`Spec subsets are stale; run \`npx tsx scripts/extract-contracts.ts\` and commit.\n  ${stale.join('\n  ')}`);

@@ -44,9 +44,33 @@ async function reviewAndPublishInc1(): Promise<string> {
       contributingFactors: [{ id: 'a11y-factor', text: 'No alert on the web hosts’ CPU.', category: 'detection' }],
     },
     actionItems: [
-      { id: 'a11y-late-1', summary: 'Page the on-call engineer from the status page tool', description: '', owner: null, dueDate: utcDay(-5), priority: 'High', question: 'know-sooner' },
-      { id: 'a11y-late-2', summary: 'Write down where the access docs live', description: '', owner: null, dueDate: utcDay(-2), priority: 'Medium', question: 'recover-sooner' },
-      { id: 'a11y-next', summary: 'Alert on CPU of the web hosts', description: '', owner: null, dueDate: utcDay(30), priority: 'Medium', question: 'other' },
+      {
+        id: 'a11y-late-1',
+        summary: 'Page the on-call engineer from the status page tool',
+        description: '',
+        owner: null,
+        dueDate: utcDay(-5),
+        priority: 'High',
+        question: 'know-sooner',
+      },
+      {
+        id: 'a11y-late-2',
+        summary: 'Write down where the access docs live',
+        description: '',
+        owner: null,
+        dueDate: utcDay(-2),
+        priority: 'Medium',
+        question: 'recover-sooner',
+      },
+      {
+        id: 'a11y-next',
+        summary: 'Alert on CPU of the web hosts',
+        description: '',
+        owner: null,
+        dueDate: utcDay(30),
+        priority: 'Medium',
+        question: 'other',
+      },
     ],
   });
   const published = await okAs<{ page: { pageId: string } }>(e2e.site, MAYA, 'publish/internal', {
@@ -103,7 +127,10 @@ const SURFACES: Surface[] = [
       await reviewTab(f);
       const space = f.locator('#pir-publish-space');
       await space.fill('Incident');
-      await f.locator('.pir-select__menu [role=option]', { has: f.locator('.pir-space-picker__key', { hasText: /^IR$/ }) }).first().waitFor({ timeout: 20_000 });
+      await f
+        .locator('.pir-select__menu [role=option]', { has: f.locator('.pir-space-picker__key', { hasText: /^IR$/ }) })
+        .first()
+        .waitFor({ timeout: 20_000 });
     },
   },
   {
@@ -190,7 +217,10 @@ const SURFACES: Surface[] = [
     path: () => e2e.site.globalPagePath,
     frame: GLOBAL,
     prepare: async (f) => {
-      await f.getByRole('region', { name: 'By service' }).getByRole('row', { name: /Web sign-in/ }).waitFor({ timeout: 30_000 });
+      await f
+        .getByRole('region', { name: 'By service' })
+        .getByRole('row', { name: /Web sign-in/ })
+        .waitFor({ timeout: 30_000 });
       await f.getByRole('region', { name: 'By contributing-factor category' }).locator('tbody tr').first().waitFor({ timeout: 20_000 });
       const policy = f.getByRole('region', { name: 'Countermeasure policy' });
       // An edited policy with a refused value shows the field's error, the state most likely to trip a rule.

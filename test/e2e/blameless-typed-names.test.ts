@@ -22,7 +22,10 @@ describe('the live wording check knows people picked in the form before Save', (
     // Lower case, so only the names in the form can tell the check that "tomás" is a person.
     const learned = panel.getByLabel('What we learned', { exact: true });
     await learned.fill('Then tomás missed the second page.');
-    await panel.getByText('Checking wording…').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await panel
+      .getByText('Checking wording…')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.waitForTimeout(1_500);
     expect(await findings.getByRole('listitem').count()).toBe(0);
 

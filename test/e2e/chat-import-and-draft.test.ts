@@ -12,7 +12,11 @@ const MAYA = 'maya@example.com';
 const TRANSCRIPT = `copied from #inc-login-outage\n${readFileSync(join(__dirname, '..', 'fixtures', 'chat', 'inc-1-slack.txt'), 'utf8')}`;
 
 beforeAll(async () => {
-  const res = await fetch(`${e2e.site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const res = await fetch(`${e2e.site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(res.status).toBe(200);
 }, 120_000);
 
@@ -26,7 +30,14 @@ async function openPanel(page: Page, key: string): Promise<FrameLocator> {
 async function storedChatExcerpts(key: string): Promise<{ actorName?: string; actor: { displayName: string } | null }[]> {
   const view = (await invokeAs<Result<TimelineView>>(e2e.site, MAYA, 'timeline/get', { issueKey: key })).result;
   if (!view.ok) throw new Error(view.error.message);
-  const page = (await invokeAs<Result<EntryPage>>(e2e.site, MAYA, 'timeline/entries', { issueKey: key, version: view.data.version, from: null, to: null })).result;
+  const page = (
+    await invokeAs<Result<EntryPage>>(e2e.site, MAYA, 'timeline/entries', {
+      issueKey: key,
+      version: view.data.version,
+      from: null,
+      to: null,
+    })
+  ).result;
   if (!page.ok) throw new Error(page.error.message);
   return page.data.entries.filter((e) => e.manualKind === 'chat-excerpt');
 }
@@ -45,7 +56,9 @@ describe('importing a chat transcript and drafting what happened, in Chromium', 
     let panel = await pasteTranscript(await openPanel(page, 'INC-1'));
     let dialog = panel.getByRole('dialog', { name: 'Import chat' });
     expect(await dialog.getByText('Read as: Slack (copied text)').isVisible()).toBe(true);
-    expect(await dialog.getByRole('group', { name: 'Lines that could not be read' }).innerText()).toContain('Line 1: No name and time above this line');
+    expect(await dialog.getByRole('group', { name: 'Lines that could not be read' }).innerText()).toContain(
+      'Line 1: No name and time above this line',
+    );
     expect(await dialog.locator('tbody tr').count()).toBe(9);
     await dialog.getByRole('checkbox', { name: /from Tomas Herrera/ }).uncheck();
     await dialog.getByRole('button', { name: 'Add 8 messages' }).click();

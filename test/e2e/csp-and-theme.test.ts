@@ -93,7 +93,9 @@ describe('light and dark mode, from the user menu through view.theme.enable()', 
 
   it('is light by default: the host sets data-color-mode="light" on the frame once the app enables theming', async () => {
     // The app's own HTML does not pin a mode: the host decides.
-    const html = await (await fetch(frameUrl('pir-issue-panel', { type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } }))).text();
+    const html = await (
+      await fetch(frameUrl('pir-issue-panel', { type: 'jira:issuePanel', issue: { key: 'INC-1' }, project: { key: 'INC' } }))
+    ).text();
     expect(html).not.toMatch(/<html[^>]*data-color-mode/i);
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInAs(page, e2e.site, MAYA, '/browse/INC-1');
@@ -125,7 +127,12 @@ describe('light and dark mode, from the user menu through view.theme.enable()', 
           await f.locator('[data-ready="review-doc"]').waitFor({ timeout: 20_000 });
         },
       },
-      { name: 'After Action Summaries', path: e2e.site.globalPagePath, frame: 'iframe[title="After Action Summaries"]', ready: '.pir-summaries-table' },
+      {
+        name: 'After Action Summaries',
+        path: e2e.site.globalPagePath,
+        frame: 'iframe[title="After Action Summaries"]',
+        ready: '.pir-summaries-table',
+      },
       { name: 'Confluence macro', path: `/wiki/spaces/IR/pages/${pageId}`, frame: 'iframe.forge', ready: '[data-macro-state="ok"]' },
     ];
     const problems: string[] = [];

@@ -14,7 +14,11 @@ async function openInsights(page: Page, email: string): Promise<FrameLocator> {
 
 describe('Insights on After Action Summaries, in Chromium', () => {
   beforeAll(async () => {
-    const seeded = await fetch(`${e2e.site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+    const seeded = await fetch(`${e2e.site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'demo-reviews' }),
+    });
     expect(seeded.status).toBe(200);
   }, 120_000);
 
@@ -83,9 +87,21 @@ describe('Insights on After Action Summaries, in Chromium', () => {
           const box = el.getBoundingClientRect();
           const lastRights = [...el.querySelectorAll('tr')].map((tr) => (tr.lastElementChild as HTMLElement).getBoundingClientRect().right);
           const header = el.querySelector('thead th:last-child') as HTMLElement;
-          return { scroll: el.scrollWidth, client: el.clientWidth, right: box.right, lastRight: Math.max(...lastRights), headerClipped: header.scrollWidth > header.clientWidth + 1 };
+          return {
+            scroll: el.scrollWidth,
+            client: el.clientWidth,
+            right: box.right,
+            lastRight: Math.max(...lastRights),
+            headerClipped: header.scrollWidth > header.clientWidth + 1,
+          };
         });
-        expect({ width, name, overflow: fit.scroll > fit.client + 1, lastOutside: fit.lastRight > fit.right + 1, headerClipped: fit.headerClipped }).toStrictEqual({
+        expect({
+          width,
+          name,
+          overflow: fit.scroll > fit.client + 1,
+          lastOutside: fit.lastRight > fit.right + 1,
+          headerClipped: fit.headerClipped,
+        }).toStrictEqual({
           width,
           name,
           overflow: false,

@@ -24,7 +24,7 @@ describe('the issue panel in Chromium', () => {
     await page.context().close();
   }, 45_000);
 
-  it('shows Jira\'s 404 to a user without access to the incident project, and no incident data', async () => {
+  it("shows Jira's 404 to a user without access to the incident project, and no incident data", async () => {
     const { page, status } = await openAs('lena@example.com', '/browse/INC-1');
     expect(status).toBe(404);
     const text = await page.textContent('main');

@@ -25,7 +25,13 @@ async function ok<T>(key: string, payload: unknown): Promise<T> {
 beforeAll(async () => {
   site = await freshSite();
   browser = await launchChromium();
-  const seeded = (await (await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) })).json()) as { added: string[] };
+  const seeded = (await (
+    await fetch(`${site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'large' }),
+    })
+  ).json()) as { added: string[] };
   issueKey = seeded.added[0];
   started = await ok<TimelineView>('review/start', { issueKey });
 }, 120_000);
@@ -62,8 +68,15 @@ describe('the large incident in Chromium', () => {
     await panel.locator('li.pir-entry').nth(firstCount).waitFor({ state: 'attached', timeout: 30_000 });
 
     // An entry only the last page carries: find it with the search filter and annotate it.
-    const last = await ok<EntryPage>('timeline/entries', { issueKey, version: started.version, from: started.paging.pageStarts.at(-1)!, to: null });
-    const target = last.entries.find((e) => e.source === 'comment' && e.text.length > 20 && !last.entries.some((o) => o !== e && o.text === e.text))!;
+    const last = await ok<EntryPage>('timeline/entries', {
+      issueKey,
+      version: started.version,
+      from: started.paging.pageStarts.at(-1)!,
+      to: null,
+    });
+    const target = last.entries.find(
+      (e) => e.source === 'comment' && e.text.length > 20 && !last.entries.some((o) => o !== e && o.text === e.text),
+    )!;
     await panel.getByLabel('Search entries').fill(target.text.slice(0, 60));
     const row = panel.locator(`li[id="pir-entry-${target.id}"]`);
     await row.waitFor({ timeout: 20_000 });
@@ -75,7 +88,12 @@ describe('the large incident in Chromium', () => {
     let saved = false;
     while (!saved && Date.now() < until) {
       const view = await ok<TimelineView>('timeline/get', { issueKey });
-      const { result } = await invokeAs<Result<EntryPage>>(site, MAYA, 'timeline/entries', { issueKey, version: view.version, from: { at: target.at, id: target.id }, to: null });
+      const { result } = await invokeAs<Result<EntryPage>>(site, MAYA, 'timeline/entries', {
+        issueKey,
+        version: view.version,
+        from: { at: target.at, id: target.id },
+        to: null,
+      });
       saved = result.ok && result.data.entries[0]?.id === target.id && result.data.entries[0].annotation.impact === 'positive';
       if (!saved) await new Promise((r) => setTimeout(r, 300));
     }
@@ -87,10 +105,16 @@ describe('the large incident in Chromium', () => {
     const [space] = await ok<{ id: string; key: string }[]>('publish/spaces', { issueKey, query: 'incident' });
     const [root] = await ok<{ id: string }[]>('publish/pages', { issueKey, spaceId: space.id, parentId: null });
     const doc = await ok<ReviewDoc>('review/get', { issueKey });
-    const published = await ok<PublishResult>('publish/internal', { issueKey, target: { spaceId: space.id, spaceKey: space.key, parentId: root.id }, version: doc.version });
+    const published = await ok<PublishResult>('publish/internal', {
+      issueKey,
+      target: { spaceId: space.id, spaceKey: space.key, parentId: root.id },
+      version: doc.version,
+    });
     const total = (await ok<TimelineView>('timeline/get', { issueKey })).paging.total;
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${site.url}/__switch-user?as=${encodeURIComponent(MAYA)}&back=${encodeURIComponent(`/wiki/spaces/${space.key}/pages/${published.page.pageId}`)}`);
+    await page.goto(
+      `${site.url}/__switch-user?as=${encodeURIComponent(MAYA)}&back=${encodeURIComponent(`/wiki/spaces/${space.key}/pages/${published.page.pageId}`)}`,
+    );
     const macro = page.frameLocator('iframe.forge').first();
     await macro.locator('[data-macro-state="ok"]').waitFor({ timeout: 30_000 });
     // The heading counts every entry; only the first page is here until the reader asks for more.
@@ -100,7 +124,10 @@ describe('the large incident in Chromium', () => {
     expect(here).toBeLessThan(total);
     await showAll.click();
     await macro.getByRole('button', { name: new RegExp(`^Show fewer$`) }).waitFor({ timeout: 10_000 });
-    const left = async () => Number(((await macro.locator('.pir-timeline__count[data-loading]').textContent()) ?? '').match(/^([\d,]+) more/)?.[1].replace(/,/g, ''));
+    const left = async () =>
+      Number(
+        ((await macro.locator('.pir-timeline__count[data-loading]').textContent()) ?? '').match(/^([\d,]+) more/)?.[1].replace(/,/g, ''),
+      );
     const before = await left();
     // What is here: the first page, and annotated entries of later pages (the plot and the compact list show those at once).
     expect(before).toBeGreaterThan(total - here - 5);

@@ -9,7 +9,11 @@ const MAYA = 'maya@example.com';
 const ISSUE = 'INC-2';
 
 beforeAll(async () => {
-  const res = await fetch(`${e2e.site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const res = await fetch(`${e2e.site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(res.status).toBe(200);
 }, 180_000);
 
@@ -27,7 +31,8 @@ interface JiraComment {
 }
 
 const nodes = (n: AdfNode): AdfNode[] => [n, ...(n.content ?? []).flatMap(nodes)];
-const comments = async (key: string) => (await jiraAs<{ comments: JiraComment[] }>(e2e.site, MAYA, 'GET', `/issue/${key}/comment?maxResults=100`)).comments;
+const comments = async (key: string) =>
+  (await jiraAs<{ comments: JiraComment[] }>(e2e.site, MAYA, 'GET', `/issue/${key}/comment?maxResults=100`)).comments;
 
 async function meetingSection(page: Page, key: string): Promise<FrameLocator> {
   await signInAs(page, e2e.site, MAYA, `/browse/${key}`);
@@ -38,7 +43,7 @@ async function meetingSection(page: Page, key: string): Promise<FrameLocator> {
   return panel;
 }
 
-describe('notifying the review meeting\'s participants, in Chromium', () => {
+describe("notifying the review meeting's participants, in Chromium", () => {
   it('posts one Jira comment mentioning each participant with the date and a link to the review; a second click elsewhere posts nothing and says why', async () => {
     const doc = (await invokeAs<Result<ReviewDoc>>(e2e.site, MAYA, 'review/get', { issueKey: ISSUE })).result;
     if (!doc.ok) throw new Error(doc.error.message);
@@ -52,7 +57,10 @@ describe('notifying the review meeting\'s participants, in Chromium', () => {
     const panel = await meetingSection(first, ISSUE);
     const stale = await meetingSection(second, ISSUE);
     await panel.getByRole('button', { name: 'Notify participants' }).click();
-    await panel.getByRole('status').filter({ hasText: /^Participants were notified on .* by Maya Okafor \(5 mentioned\)/ }).waitFor({ timeout: 30_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Participants were notified on .* by Maya Okafor \(5 mentioned\)/ })
+      .waitFor({ timeout: 30_000 });
     // Once notified, the first tab offers no second notice for the same meeting.
     expect(await panel.getByRole('button', { name: /^Notify/ }).count()).toBe(0);
 
@@ -69,7 +77,11 @@ describe('notifying the review meeting\'s participants, in Chromium', () => {
 
     // The second tab still shows the button; pressing it posts nothing and says who notified when.
     await stale.getByRole('button', { name: 'Notify participants' }).click();
-    const refused = stale.locator('.pir-meeting-notify').getByText(/^Couldn't notify the participants: The participants of this meeting were already notified on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Maya Okafor/);
+    const refused = stale
+      .locator('.pir-meeting-notify')
+      .getByText(
+        /^Couldn't notify the participants: The participants of this meeting were already notified on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Maya Okafor/,
+      );
     await refused.waitFor({ timeout: 20_000 });
     expect(await comments(ISSUE)).toHaveLength(before.length + 1);
     await first.close();
@@ -91,7 +103,12 @@ describe('notifying the review meeting\'s participants, in Chromium', () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
     const event = lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.indexOf('END:VEVENT') + 1);
-    const prop = (name: string) => event.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))?.split(':').slice(1).join(':');
+    const prop = (name: string) =>
+      event
+        .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+        ?.split(':')
+        .slice(1)
+        .join(':');
     expect(event.length).toBeGreaterThan(2);
     expect(prop('DTSTART')).toBe('20261123T150000Z');
     expect(prop('DTEND')).toBe('20261123T160000Z');
@@ -101,26 +118,42 @@ describe('notifying the review meeting\'s participants, in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('suggests as participants the people who commented on or were assigned to the incident\'s tickets', async () => {
+  it("suggests as participants the people who commented on or were assigned to the incident's tickets", async () => {
     // INC-3's review has no participants yet: every suggestion is offered.
     const key = 'INC-3';
-    const issue = await jiraAs<{ fields: { assignee: { accountId: string } | null; issuelinks: { inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] } }>(e2e.site, MAYA, 'GET', `/issue/${key}?fields=assignee,issuelinks`);
+    const issue = await jiraAs<{
+      fields: { assignee: { accountId: string } | null; issuelinks: { inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] };
+    }>(e2e.site, MAYA, 'GET', `/issue/${key}?fields=assignee,issuelinks`);
     const tickets = [key, ...issue.fields.issuelinks.map((l) => (l.inwardIssue ?? l.outwardIssue)!.key)];
     const expected = new Set<string>();
     for (const t of tickets) {
       for (const c of await comments(t)) expected.add(c.author.accountId);
-      const current = await jiraAs<{ fields: { assignee: { accountId: string } | null } }>(e2e.site, MAYA, 'GET', `/issue/${t}?fields=assignee`);
+      const current = await jiraAs<{ fields: { assignee: { accountId: string } | null } }>(
+        e2e.site,
+        MAYA,
+        'GET',
+        `/issue/${t}?fields=assignee`,
+      );
       if (current.fields.assignee) expected.add(current.fields.assignee.accountId);
-      const history = await jiraAs<{ values: { items: { field: string; to: string | null }[] }[] }>(e2e.site, MAYA, 'GET', `/issue/${t}/changelog?maxResults=100`);
+      const history = await jiraAs<{ values: { items: { field: string; to: string | null }[] }[] }>(
+        e2e.site,
+        MAYA,
+        'GET',
+        `/issue/${t}/changelog?maxResults=100`,
+      );
       for (const h of history.values) for (const item of h.items) if (item.field === 'assignee' && item.to) expected.add(item.to);
     }
     expect(expected.size).toBeGreaterThan(1);
     const names = new Map<string, string>();
-    for (const id of expected) names.set(id, (await jiraAs<{ displayName: string }>(e2e.site, MAYA, 'GET', `/user?accountId=${encodeURIComponent(id)}`)).displayName);
+    for (const id of expected)
+      names.set(
+        id,
+        (await jiraAs<{ displayName: string }>(e2e.site, MAYA, 'GET', `/user?accountId=${encodeURIComponent(id)}`)).displayName,
+      );
 
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const panel = await meetingSection(page, key);
-    const group = panel.getByRole('group', { name: 'Suggested from the incident\'s tickets' });
+    const group = panel.getByRole('group', { name: "Suggested from the incident's tickets" });
     await group.waitFor({ timeout: 20_000 });
     for (const name of names.values()) expect(await group.getByRole('button', { name: `Add ${name} as a participant` }).count()).toBe(1);
     // One click adds a suggestion to the participants, and it is no longer offered.

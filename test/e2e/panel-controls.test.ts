@@ -15,7 +15,9 @@ async function openPanel(width: number, key: string): Promise<{ page: Page; call
     calls.push(body.functionKey ?? body.call?.functionKey ?? '?');
   });
   await page.goto(`${e2e.site.url}/__switch-user?as=maya%40example.com&back=/`);
-  const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key }, project: { key: key.split('-')[0] } })).toString('base64url');
+  const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key }, project: { key: key.split('-')[0] } })).toString(
+    'base64url',
+  );
   await page.goto(`${e2e.site.url}/__app/frame?m=pir-issue-panel&l=e2e&x=${x}`);
   return { page, calls };
 }
@@ -42,7 +44,10 @@ describe('the issue panel controls at 500 px', () => {
     await page.waitForTimeout(800);
     expect(calls.filter((c) => c === 'severity/set')).toHaveLength(0);
     await severity.press('Enter');
-    await page.getByText(/^Sev\d$/).first().waitFor();
+    await page
+      .getByText(/^Sev\d$/)
+      .first()
+      .waitFor();
     await page.waitForTimeout(800);
     expect(calls.filter((c) => c === 'severity/set')).toHaveLength(1);
     await page.close();
@@ -63,7 +68,7 @@ describe('the issue panel controls at 500 px', () => {
     await page.close();
   }, 90_000);
 
-  it('makes the incident commander and a participant\'s commander role one fact, both ways', async () => {
+  it("makes the incident commander and a participant's commander role one fact, both ways", async () => {
     const { page } = await openReviewTab(500, 'INC-1');
     const add = page.getByRole('combobox', { name: 'Add participant' });
     await add.fill('Dan');
@@ -88,9 +93,9 @@ describe('the issue panel controls at 500 px', () => {
     expect(await shownValue(item, 'Owner')).toBe('Daniel Reyes');
     expect(await shownValue(item, 'Answers')).toBe('Other improvement');
     // Cut text overflows its box (an ellipsis hides the rest): every shown value must fit.
-    const cut = await page.locator('.pir-select__single-value, .pir-select__single-value .pir-truncate, .pir-participant__name .pir-truncate').evaluateAll((els) =>
-      els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
-    );
+    const cut = await page
+      .locator('.pir-select__single-value, .pir-select__single-value .pir-truncate, .pir-participant__name .pir-truncate')
+      .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
     expect(cut).toEqual([]);
     await page.close();
   }, 90_000);

@@ -30,12 +30,20 @@ async function publishFromPanel(page: Page): Promise<{ pageId: string; version: 
 /** A copy of the report (same storage, so the same macro) in the open ENG space, made as Maya through Confluence's REST API. */
 async function copyToOpenSpace(pageId: string): Promise<string> {
   const headers = { authorization: basicAuth('maya@example.com'), 'content-type': 'application/json', accept: 'application/json' };
-  const source = (await (await fetch(`${e2e.site.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, { headers })).json()) as { title: string; body: { storage: { value: string } } };
+  const source = (await (await fetch(`${e2e.site.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, { headers })).json()) as {
+    title: string;
+    body: { storage: { value: string } };
+  };
   const spaces = (await (await fetch(`${e2e.site.url}/wiki/api/v2/spaces?keys=ENG`, { headers })).json()) as { results: { id: string }[] };
   const res = await fetch(`${e2e.site.url}/wiki/api/v2/pages`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ spaceId: spaces.results[0].id, status: 'current', title: `${source.title} (copy)`, body: { representation: 'storage', value: source.body.storage.value } }),
+    body: JSON.stringify({
+      spaceId: spaces.results[0].id,
+      status: 'current',
+      title: `${source.title} (copy)`,
+      body: { representation: 'storage', value: source.body.storage.value },
+    }),
   });
   expect(res.ok).toBe(true);
   return ((await res.json()) as { id: string }).id;
@@ -60,8 +68,12 @@ describe('publishing a review to Confluence, in Chromium', () => {
 
     const again = await publishFromPanel(page);
     expect(again).toMatchObject({ outcome: 'updated', pageId: first.pageId, version: '2' });
-    const links = await fetch(`${e2e.site.url}/rest/api/3/issue/INC-1/remotelink`, { headers: { authorization: basicAuth('maya@example.com') } });
-    const reportLinks = ((await links.json()) as { globalId?: string; object: { url: string } }[]).filter((l) => l.object.url.includes(`/pages/${first.pageId}`));
+    const links = await fetch(`${e2e.site.url}/rest/api/3/issue/INC-1/remotelink`, {
+      headers: { authorization: basicAuth('maya@example.com') },
+    });
+    const reportLinks = ((await links.json()) as { globalId?: string; object: { url: string } }[]).filter((l) =>
+      l.object.url.includes(`/pages/${first.pageId}`),
+    );
     expect(reportLinks).toHaveLength(1);
 
     // Lena may not view the members-only Incident Reviews space: Confluence's not-found page, no macro, nothing of INC-1.

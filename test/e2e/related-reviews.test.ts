@@ -4,12 +4,15 @@ import { signInAs, siteAndBrowserPerFile } from '../support/browser';
 import { okAs } from '../support/site';
 import { axeViolations, describeFindings } from '../support/axe';
 
-
 const e2e = siteAndBrowserPerFile();
 const MAYA = 'maya@example.com';
 
 async function seedDemoReviews(): Promise<void> {
-  const res = await fetch(`${e2e.site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const res = await fetch(`${e2e.site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -41,7 +44,10 @@ describe('related reviews, in Chromium', () => {
     // The Review tab opens from the panel's tab list; the card is ready once it has answered.
     await signInAs(page, e2e.site, MAYA, '/browse/INC-3');
     await page.frameLocator('iframe[title="Post-incident review"]').getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
-    await page.frameLocator('iframe[title="Post-incident review"]').locator('section.pir-related[data-ready="related-reviews"]').waitFor({ timeout: 20_000 });
+    await page
+      .frameLocator('iframe[title="Post-incident review"]')
+      .locator('section.pir-related[data-ready="related-reviews"]')
+      .waitFor({ timeout: 20_000 });
     const problems: string[] = [];
     for (const mode of ['light', 'dark'] as const) {
       await page.goto(`${e2e.site.url}/__switch-theme?mode=${mode}&back=${encodeURIComponent('/browse/INC-3')}`);
@@ -68,7 +74,7 @@ describe('related reviews, in Chromium', () => {
     await page.close();
   }, 90_000);
 
-  it('lists them on the printable summary, where each opens that incident\'s summary', async () => {
+  it("lists them on the printable summary, where each opens that incident's summary", async () => {
     const page = await newPage();
     await signInAs(page, e2e.site, MAYA, e2e.site.globalPagePath);
     const frame = page.frameLocator('iframe[title="After Action Summaries"]');

@@ -9,7 +9,14 @@ const e2e = siteAndBrowserPerFile();
 
 interface SubtaskJson {
   key: string;
-  fields: { summary: string; duedate: string | null; priority: { name: string }; assignee: { displayName: string } | null; labels: string[]; parent: { key: string } };
+  fields: {
+    summary: string;
+    duedate: string | null;
+    priority: { name: string };
+    assignee: { displayName: string } | null;
+    labels: string[];
+    parent: { key: string };
+  };
 }
 
 async function subtasksOf(key: string): Promise<SubtaskJson[]> {
@@ -69,14 +76,21 @@ describe('the review document in Chromium', () => {
     const firstItemKey = panel.getByRole('group', { name: 'Action item 1' }).getByRole('link', { name: /^INC-\d+$/ });
     await firstItemKey.waitFor({ timeout: 30_000 });
     await fetch(`${e2e.site.url}/__admin/faults`, { method: 'DELETE' });
-    const { requests } = (await (await fetch(`${e2e.site.url}/__admin/requests`)).json()) as { requests: { status: number; path: string }[] };
+    const { requests } = (await (await fetch(`${e2e.site.url}/__admin/requests`)).json()) as {
+      requests: { status: number; path: string }[];
+    };
     expect(requests.filter((r) => r.status === 429 && r.path.startsWith('/rest/api/3/issue/bulk')).length).toBeGreaterThan(0);
 
     const subtasks = await subtasksOf('INC-3');
     expect(subtasks).toHaveLength(3);
     for (const it of items) {
       const s = subtasks.find((x) => x.fields.summary === it.summary)!;
-      expect(s.fields).toMatchObject({ duedate: it.due, priority: { name: it.priority }, assignee: { displayName: it.owner }, parent: { key: 'INC-3' } });
+      expect(s.fields).toMatchObject({
+        duedate: it.due,
+        priority: { name: it.priority },
+        assignee: { displayName: it.owner },
+        parent: { key: 'INC-3' },
+      });
       expect(s.fields.labels).toEqual(expect.arrayContaining(['post-incident-review', 'pir-inc-3']));
     }
 
@@ -105,7 +119,9 @@ describe('the review document in Chromium', () => {
     expect(put.status).toBe(204);
 
     // The panel alone at the 600 px Jira gives it (as scripts/screenshots.ts shows it).
-    const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-3' }, project: { key: 'INC' } })).toString('base64url');
+    const x = Buffer.from(JSON.stringify({ type: 'jira:issuePanel', issue: { key: 'INC-3' }, project: { key: 'INC' } })).toString(
+      'base64url',
+    );
     await page.goto(`${e2e.site.url}/__app/frame?m=pir-issue-panel&l=e2e&x=${x}`);
     await page.getByRole('tab', { name: 'Review' }).click({ timeout: 20_000 });
     await page.locator('[data-ready="review-doc"]').waitFor({ timeout: 20_000 });
@@ -118,9 +134,13 @@ describe('the review document in Chromium', () => {
     await group().screenshot({ path: join(tmpdir(), 'pir-action-item-conflict-600.png') });
 
     // Keep mine: sent to Jira at once. Use Jira's: the review takes it, nothing is written.
-    await group().getByRole('button', { name: /^Keep mine: priority/ }).click();
+    await group()
+      .getByRole('button', { name: /^Keep mine: priority/ })
+      .click();
     await panel.getByText('Jira is up to date').waitFor({ timeout: 15_000 });
-    await group().getByRole('button', { name: /^Use Jira's: due date/ }).click();
+    await group()
+      .getByRole('button', { name: /^Use Jira's: due date/ })
+      .click();
     await conflicts.first().waitFor({ state: 'detached', timeout: 10_000 });
     expect(await selectedValue(group(), 'Due date')).toBe('2030-02-28');
     expect(await selectedValue(group(), 'Priority')).toBe('Lowest');

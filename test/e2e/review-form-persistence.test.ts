@@ -22,7 +22,11 @@ interface Control {
 }
 
 /** What was put into a control, to be found there again. */
-type Filled = { kind: 'value' | 'data-value'; value: string } | { kind: 'checked'; checked: boolean } | { kind: 'radio'; index: number } | { kind: 'shown'; text: string };
+type Filled =
+  | { kind: 'value' | 'data-value'; value: string }
+  | { kind: 'checked'; checked: boolean }
+  | { kind: 'radio'; index: number }
+  | { kind: 'shown'; text: string };
 
 async function openReviewTab(page: Page): Promise<{ panel: FrameLocator; form: Locator }> {
   await signInAs(page, e2e.site, 'maya@example.com', `/browse/${KEY}`);
@@ -57,16 +61,23 @@ async function discover(form: Locator): Promise<{ controls: Control[]; unnamed: 
         continue;
       }
       // Atlaskit's selects and date picker are comboboxes too: told apart by the wrapper each sits in.
-      const kind =
-        el.closest('.pir-date-picker') ? 'date'
-        : el.closest('.pir-select[data-pir-value]') ? 'select'
-        : el.getAttribute('role') === 'combobox' ? 'combobox'
-        : el.closest('.pir-chips-input') ? 'chips'
-        : type === 'select' ? 'select'
-        : type === 'checkbox' ? 'checkbox'
-        : type === 'date' ? 'date'
-        : type === 'time' ? 'time'
-        : 'text';
+      const kind = el.closest('.pir-date-picker')
+        ? 'date'
+        : el.closest('.pir-select[data-pir-value]')
+          ? 'select'
+          : el.getAttribute('role') === 'combobox'
+            ? 'combobox'
+            : el.closest('.pir-chips-input')
+              ? 'chips'
+              : type === 'select'
+                ? 'select'
+                : type === 'checkbox'
+                  ? 'checkbox'
+                  : type === 'date'
+                    ? 'date'
+                    : type === 'time'
+                      ? 'time'
+                      : 'text';
       controls.push({ key: el.id, selector: `[id="${CSS.escape(el.id)}"]`, kind });
     }
     return { controls: controls as Control[], unnamed };
@@ -151,7 +162,10 @@ async function fill(panel: FrameLocator, control: Control, n: number, picked: Se
           return (copy.textContent ?? '').trim();
         }),
       );
-      const index = Math.max(0, texts.findIndex((t) => !picked.has(t)));
+      const index = Math.max(
+        0,
+        texts.findIndex((t) => !picked.has(t)),
+      );
       picked.add(texts[index]);
       await options.nth(index).click();
       // A picker shows its choice in the input (as it words it); one that adds to a list (participants) shows it beside.
@@ -194,7 +208,7 @@ async function expectKept(panel: FrameLocator, control: Control, filled: Filled)
 }
 
 describe('the Review and Publish forms in Chromium', () => {
-  it('keeps every input\'s value through Save, Publish report and a reload of the page', async () => {
+  it("keeps every input's value through Save, Publish report and a reload of the page", async () => {
     const started = await invokeAs<{ ok: boolean }>(e2e.site, 'maya@example.com', 'review/start', { issueKey: KEY });
     expect(started.result.ok).toBe(true);
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -218,7 +232,9 @@ describe('the Review and Publish forms in Chromium', () => {
     const { controls: all } = await discover(form);
     expect(all.filter((c) => !filled.has(c.key)).map((c) => c.key)).toEqual([]);
     // Each kind of input the forms have was met (a walk that found nothing would prove nothing).
-    expect(new Set([...filled.values()].map((f) => f.control.kind))).toEqual(new Set(['text', 'time', 'date', 'select', 'radio', 'combobox', 'chips']));
+    expect(new Set([...filled.values()].map((f) => f.control.kind))).toEqual(
+      new Set(['text', 'time', 'date', 'select', 'radio', 'combobox', 'chips']),
+    );
     expect(filled.has('pir-external-proximate-cause')).toBe(true);
     expect(filled.has('pir-external-resolution')).toBe(true);
 

@@ -15,7 +15,11 @@ async function openPage(page: Page, email: string): Promise<FrameLocator> {
 
 describe('Search reviews on After Action Summaries, in Chromium', () => {
   beforeAll(async () => {
-    const seeded = await fetch(`${e2e.site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+    const seeded = await fetch(`${e2e.site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'demo-reviews' }),
+    });
     expect(seeded.status).toBe(200);
   }, 120_000);
 
@@ -59,28 +63,32 @@ describe('Search reviews on After Action Summaries, in Chromium', () => {
   }, 120_000);
 
   // Screenshots for review (PIR_SHOTS_DIR=<dir>): light, then dark from the host's user menu (which reloads the page).
-  (SHOTS ? it : it.skip)('is shot at 1280, 700 and 500 px, light and dark', async () => {
-    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    for (const mode of ['light', 'dark'] as const) {
-      const frame = await openPage(page, MAYA);
-      if (mode === 'dark') {
-        await page.locator('#theme').selectOption('dark');
-        await page.getByRole('button', { name: 'Apply' }).click();
-        await page.waitForLoadState('load');
-        await frame.getByRole('search', { name: 'Search reviews' }).waitFor({ timeout: 30_000 });
+  (SHOTS ? it : it.skip)(
+    'is shot at 1280, 700 and 500 px, light and dark',
+    async () => {
+      const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      for (const mode of ['light', 'dark'] as const) {
+        const frame = await openPage(page, MAYA);
+        if (mode === 'dark') {
+          await page.locator('#theme').selectOption('dark');
+          await page.getByRole('button', { name: 'Apply' }).click();
+          await page.waitForLoadState('load');
+          await frame.getByRole('search', { name: 'Search reviews' }).waitFor({ timeout: 30_000 });
+        }
+        const search = frame.getByRole('search', { name: 'Search reviews' });
+        await search.getByLabel('Search reviews').fill('alert');
+        await search.getByLabel('Search reviews').press('Enter');
+        await frame.locator('.pir-search__caption', { hasText: 'of 3 reviews for “alert”' }).waitFor();
+        for (const width of [1280, 700, 500]) {
+          await page.setViewportSize({ width, height: 1000 });
+          await page.screenshot({ path: `${SHOTS}/review-search-${width}${mode === 'dark' ? '-dark' : ''}.png` });
+        }
+        await page.setViewportSize({ width: 1280, height: 1000 });
       }
-      const search = frame.getByRole('search', { name: 'Search reviews' });
-      await search.getByLabel('Search reviews').fill('alert');
-      await search.getByLabel('Search reviews').press('Enter');
-      await frame.locator('.pir-search__caption', { hasText: 'of 3 reviews for “alert”' }).waitFor();
-      for (const width of [1280, 700, 500]) {
-        await page.setViewportSize({ width, height: 1000 });
-        await page.screenshot({ path: `${SHOTS}/review-search-${width}${mode === 'dark' ? '-dark' : ''}.png` });
-      }
-      await page.setViewportSize({ width: 1280, height: 1000 });
-    }
-    await page.close();
-  }, 120_000);
+      await page.close();
+    },
+    120_000,
+  );
 
   it('never shows Lena the reviews of INC, which she may not browse', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });

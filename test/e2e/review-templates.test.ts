@@ -100,7 +100,9 @@ describe('review templates, in Chromium', () => {
     await publishInternal(panel);
     const refused = panel.getByRole('alert').filter({ hasText: 'Not published' });
     await refused.waitFor({ timeout: 20_000 });
-    expect(await refused.innerText()).toContain(`The Customer comms template requires 2 more fields before publishing: Customer impact; "${YES_NO_Q}"`);
+    expect(await refused.innerText()).toContain(
+      `The Customer comms template requires 2 more fields before publishing: Customer impact; "${YES_NO_Q}"`,
+    );
 
     await chooseOption(panel, new RegExp(`^${YES_NO_Q.replace('?', '\\?')}`), 'No');
     await panel.getByRole('group', { name: 'Were customers affected?' }).getByRole('radio', { name: 'Yes' }).check();
@@ -113,12 +115,16 @@ describe('review templates, in Chromium', () => {
 
     // The panel keeps the answers after a reload.
     const again = await openReviewTab(page);
-    expect(await again.getByLabel(new RegExp(`^${TEXT_Q.replace('?', '\\?')}`)).inputValue()).toBe('The status page said new sign-ins could <fail>.');
+    expect(await again.getByLabel(new RegExp(`^${TEXT_Q.replace('?', '\\?')}`)).inputValue()).toBe(
+      'The status page said new sign-ins could <fail>.',
+    );
     expect(await shownValue(again, new RegExp(`^${CHOICE_Q.replace('?', '\\?')}`))).toBe('Email');
     expect(await shownValue(again, new RegExp(`^${YES_NO_Q.replace('?', '\\?')}`))).toBe('No');
 
     // The Confluence report: every answer, escaped.
-    const res = await fetch(`${e2e.site.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, { headers: { authorization: basicAuth(MAYA) } });
+    const res = await fetch(`${e2e.site.url}/wiki/api/v2/pages/${pageId}?body-format=storage`, {
+      headers: { authorization: basicAuth(MAYA) },
+    });
     const storage = ((await res.json()) as { body: { storage: { value: string } } }).body.storage.value;
     expect(storage).toContain('Customer comms questions');
     for (const text of [TEXT_Q, YES_NO_Q, CHOICE_Q, 'could &lt;fail&gt;.', 'Email']) expect(storage).toContain(text);
@@ -139,7 +145,7 @@ describe('review templates, in Chromium', () => {
     await page.close();
   }, 240_000);
 
-  it('shows a save that lost to another admin\'s as a conflict, reloads theirs, and can put the edits back', async () => {
+  it("shows a save that lost to another admin's as a conflict, reloads theirs, and can put the edits back", async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await signInAs(page, e2e.site, MAYA, adminPath());
     const admin = page.frameLocator('iframe.forge');
@@ -173,7 +179,8 @@ describe('review templates, in Chromium', () => {
       ] as const) {
         await page.setViewportSize({ width: 1280, height: 1000 });
         await page.goto(`${e2e.site.url}${path}`);
-        if (path.startsWith('/browse/')) await page.frameLocator(frameSelector).getByRole('tab', { name: 'Review' }).click({ timeout: 30_000 });
+        if (path.startsWith('/browse/'))
+          await page.frameLocator(frameSelector).getByRole('tab', { name: 'Review' }).click({ timeout: 30_000 });
         await page.frameLocator(frameSelector).locator(ready).waitFor({ timeout: 30_000 });
         const frame = await (await page.$(frameSelector))?.contentFrame();
         if (!frame) throw new Error(`no frame for ${name}`);
@@ -191,14 +198,24 @@ describe('review templates, in Chromium', () => {
   it('does not let a non-admin open the admin page or save templates (refused by the server too)', async () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const before = await ok<TemplateSettings>(MAYA, 'templates/get', {}, 'pir-review-templates');
-    const response = await page.goto(`${e2e.site.url}/__switch-user?as=${encodeURIComponent(TOMAS)}&back=${encodeURIComponent(adminPath())}`);
+    const response = await page.goto(
+      `${e2e.site.url}/__switch-user?as=${encodeURIComponent(TOMAS)}&back=${encodeURIComponent(adminPath())}`,
+    );
     expect(response?.status()).toBe(403);
     expect(await page.locator('iframe.forge').count()).toBe(0);
 
     // Calling the resolver directly, as the page would: refused, nothing written.
     const asTomas = await ok<TemplateSettings>(TOMAS, 'templates/get', {}, 'pir-review-templates');
     expect(asTomas.canEdit).toBe(false);
-    const refused = (await invokeAs<Result<TemplateSettings>>(e2e.site, TOMAS, 'templates/save', { templates: [], version: before.version }, { moduleKey: 'pir-review-templates' })).result;
+    const refused = (
+      await invokeAs<Result<TemplateSettings>>(
+        e2e.site,
+        TOMAS,
+        'templates/save',
+        { templates: [], version: before.version },
+        { moduleKey: 'pir-review-templates' },
+      )
+    ).result;
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins can change review templates.' } });
     const after = await ok<TemplateSettings>(MAYA, 'templates/get', {}, 'pir-review-templates');
     expect(after).toEqual(before);

@@ -39,7 +39,9 @@ async function openWatched(path: string): Promise<Watched> {
   });
   await context.addInitScript(RECORD_BRIDGE);
   // The machine is offline: the status page answers from here, so following a safe link is observable.
-  await context.route('https://status.example.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Status</title>ok' }));
+  await context.route('https://status.example.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Status</title>ok' }),
+  );
   watched.page.on('dialog', (dialog) => {
     watched.dialogs.push(dialog.message());
     void dialog.dismiss();

@@ -86,8 +86,17 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     expect(await frame.locator('tr[data-incident-key="INC-1"]').isVisible()).toBe(true);
     expect(await frame.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     // The server refuses it too, with a typed error naming the field.
-    const refused = await callAs(e2e.site, MAYA, 'summaries/list', { from: '2020-01-01', to: utcDay(0) }, { moduleKey: 'pir-after-action-summaries', extension: { type: 'jira:globalPage' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/at most 24 months/), fields: { from: expect.any(String) } } });
+    const refused = await callAs(
+      e2e.site,
+      MAYA,
+      'summaries/list',
+      { from: '2020-01-01', to: utcDay(0) },
+      { moduleKey: 'pir-after-action-summaries', extension: { type: 'jira:globalPage' } },
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/at most 24 months/), fields: { from: expect.any(String) } },
+    });
     await page.close();
   }, 90_000);
 
@@ -95,7 +104,9 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 700, height: 1000 } });
     const frame = await globalPage(page);
     await wideRange(frame);
-    const box = await frame.locator('.pir-summaries-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+    const box = await frame
+      .locator('.pir-summaries-scroll')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
     expect(box.scroll).toBeLessThanOrEqual(box.client + 1);
     for (const key of ['INC-1', 'INC-2']) {
       // Both rectangles in the frame's own coordinates.
@@ -132,7 +143,9 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['Countermeasure', 'Incident', 'Owner', 'Due']));
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(3);
-    const ownerLefts = await rows.evaluateAll((trs) => trs.map((tr) => Math.round((tr.children[2] as HTMLElement).getBoundingClientRect().left)));
+    const ownerLefts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Math.round((tr.children[2] as HTMLElement).getBoundingClientRect().left)),
+    );
     expect(new Set(ownerLefts).size).toBe(1);
     await page.close();
   }, 90_000);
@@ -141,7 +154,10 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
     const frame = await globalPage(page);
     await wideRange(frame);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), frame.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      frame.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^after-action-summaries-.*\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('INC-1');
@@ -168,7 +184,12 @@ describe('After Action Summaries, the defects of issue 16, in Chromium', () => {
     // Someone else opens the shared URL: the summary of INC-2, straight away.
     const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     frame = await globalPage(other, shared.slice(e2e.site.url.length));
-    await frame.locator('[data-ready="incident-summary"][data-incident-key="INC-2"], [data-ready="incident-summary"]:has([data-incident-key="INC-2"])').first().waitFor({ timeout: 20_000 });
+    await frame
+      .locator(
+        '[data-ready="incident-summary"][data-incident-key="INC-2"], [data-ready="incident-summary"]:has([data-incident-key="INC-2"])',
+      )
+      .first()
+      .waitFor({ timeout: 20_000 });
     await frame.getByRole('button', { name: 'Back to all reviews' }).click();
     await frame.locator('.pir-summaries-table').waitFor({ timeout: 20_000 });
     await other.waitForURL((url) => !url.search.includes('incident='));

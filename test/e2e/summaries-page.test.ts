@@ -25,8 +25,24 @@ async function seedReview(issueKey: string, tag: string): Promise<void> {
     version: doc.result.data.version,
     content: { ...doc.result.data.content, tags: [tag], customerImpact: { affected: true, text: 'Customers could not sign in.' } },
     actionItems: [
-      { id: `${issueKey}-late`, summary: `Overdue countermeasure of ${issueKey}`, description: '', owner: null, dueDate: utcDay(-5), priority: 'High', question: 'know-sooner' },
-      { id: `${issueKey}-next`, summary: `Upcoming countermeasure of ${issueKey}`, description: '', owner: null, dueDate: utcDay(30), priority: 'Medium', question: 'other' },
+      {
+        id: `${issueKey}-late`,
+        summary: `Overdue countermeasure of ${issueKey}`,
+        description: '',
+        owner: null,
+        dueDate: utcDay(-5),
+        priority: 'High',
+        question: 'know-sooner',
+      },
+      {
+        id: `${issueKey}-next`,
+        summary: `Upcoming countermeasure of ${issueKey}`,
+        description: '',
+        owner: null,
+        dueDate: utcDay(30),
+        priority: 'Medium',
+        question: 'other',
+      },
     ],
   });
   expect(saved.result.ok).toBe(true);
@@ -57,7 +73,8 @@ describe('After Action Summaries, in Chromium', () => {
     const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const listCalls: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/__forge/invoke') && request.postData()?.includes('"summaries/list"')) listCalls.push(request.postData() ?? '');
+      if (request.url().endsWith('/__forge/invoke') && request.postData()?.includes('"summaries/list"'))
+        listCalls.push(request.postData() ?? '');
     });
     const frame = await openPage(page, MAYA);
     await showTheMonthsOfInc1AndInc2(frame);

@@ -28,14 +28,32 @@ const person = (email: string) => {
 
 const ITEMS: ActionItemInput[] = [
   {
-    id: 'a1', summary: 'Alert on login error rate', description: 'Page the on-call engineer when the login error rate passes 2%.\n\nUse the existing dashboard.',
-    owner: person('daniel@example.com'), dueDate: '2026-12-01', priority: 'High', question: 'know-sooner',
+    id: 'a1',
+    summary: 'Alert on login error rate',
+    description: 'Page the on-call engineer when the login error rate passes 2%.\n\nUse the existing dashboard.',
+    owner: person('daniel@example.com'),
+    dueDate: '2026-12-01',
+    priority: 'High',
+    question: 'know-sooner',
   },
   {
-    id: 'a2', summary: 'Put production access docs in the runbook', description: 'Including who to call.',
-    owner: person('sofia@example.com'), dueDate: '2026-12-15', priority: 'Medium', question: 'recover-sooner',
+    id: 'a2',
+    summary: 'Put production access docs in the runbook',
+    description: 'Including who to call.',
+    owner: person('sofia@example.com'),
+    dueDate: '2026-12-15',
+    priority: 'Medium',
+    question: 'recover-sooner',
   },
-  { id: 'a3', summary: 'Review process limits on web hosts', description: '', owner: null, dueDate: null, priority: 'Low', question: 'other' },
+  {
+    id: 'a3',
+    summary: 'Review process limits on web hosts',
+    description: '',
+    owner: null,
+    dueDate: null,
+    priority: 'Low',
+    question: 'other',
+  },
 ];
 
 let site: RunningSite;
@@ -45,7 +63,6 @@ beforeEach(async () => {
   site = await freshSite();
 });
 afterEach(() => site.close());
-
 
 function syncAs(
   email: string,
@@ -68,27 +85,42 @@ function syncAs(
 interface SubtaskJson {
   key: string;
   fields: {
-    summary: string; parent: { key: string }; project: { key: string }; issuetype: { name: string; subtask: boolean };
-    assignee: { accountId: string } | null; duedate: string | null; priority: { name: string }; labels: string[];
-    description: unknown; status: { statusCategory: { key: string } }; created?: string;
+    summary: string;
+    parent: { key: string };
+    project: { key: string };
+    issuetype: { name: string; subtask: boolean };
+    assignee: { accountId: string } | null;
+    duedate: string | null;
+    priority: { name: string };
+    labels: string[];
+    description: unknown;
+    status: { statusCategory: { key: string } };
+    created?: string;
   };
   properties?: Record<string, { itemId: string; incidentKey: string }>;
 }
 
 async function subtasksOf(key: string): Promise<SubtaskJson[]> {
   const page = await jiraAs<{ issues: SubtaskJson[] }>(site, MAYA, 'POST', '/search/jql', {
-    jql: `parent = ${key} ORDER BY key ASC`, maxResults: 100, properties: [ACTION_ITEM_PROPERTY],
+    jql: `parent = ${key} ORDER BY key ASC`,
+    maxResults: 100,
+    properties: [ACTION_ITEM_PROPERTY],
     fields: ['summary', 'parent', 'project', 'issuetype', 'assignee', 'duedate', 'priority', 'labels', 'description', 'status', 'created'],
   });
   return page.issues;
 }
 
 async function reseed(): Promise<void> {
-  const res = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo' }) });
+  const res = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo' }),
+  });
   if (!res.ok) throw new Error(`seed answered ${res.status}`);
 }
 
-const bulkCreates = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue/bulk');
+const bulkCreates = async () =>
+  (await loggedProductRequests(site)).filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue/bulk');
 const knownOf = (r: ActionItemsSync): Record<string, KnownSubtask> => r.mapping;
 /** The three items created as sub-tasks of INC-1 by a first run, for the tests about the runs after it. */
 const createdOnce = () => syncAs(MAYA, 'INC-1', ITEMS);
@@ -122,10 +154,17 @@ describe('action items → sub-tasks of the incident, as the user', () => {
       expect([...s.fields.labels].sort()).toStrictEqual(['pir-inc-1', 'post-incident-review']);
       expect(s.fields.description).toStrictEqual(actionItemDescription(item, 'INC-1', site.url));
       expect(first.live[item.id]).toStrictEqual({
-        key: s.key, url: `${site.url}/browse/${s.key}`, status: { name: 'To Do', category: 'new' },
-        assignee: item.owner, dueDate: item.dueDate, summary: item.summary, priority: item.priority, syncedAt: NOW.toISOString(),
+        key: s.key,
+        url: `${site.url}/browse/${s.key}`,
+        status: { name: 'To Do', category: 'new' },
+        assignee: item.owner,
+        dueDate: item.dueDate,
+        summary: item.summary,
+        priority: item.priority,
+        syncedAt: NOW.toISOString(),
         // Jira's own dates of the sub-task (issue 17: time to close, backlog over time).
-        createdAt: s.fields.created, resolvedAt: null,
+        createdAt: s.fields.created,
+        resolvedAt: null,
       });
     }
   });
@@ -147,7 +186,16 @@ describe('action items → sub-tasks of the incident, as the user', () => {
 
   it('updates only the sub-task of the edited item', async () => {
     const first = await createdOnce();
-    const edited = ITEMS.map((i) => (i.id === 'a2' ? { ...i, summary: 'Put production access docs and phone numbers in the runbook', dueDate: '2026-12-20', owner: person('tomas@example.com') } : i));
+    const edited = ITEMS.map((i) =>
+      i.id === 'a2'
+        ? {
+            ...i,
+            summary: 'Put production access docs and phone numbers in the runbook',
+            dueDate: '2026-12-20',
+            owner: person('tomas@example.com'),
+          }
+        : i,
+    );
     await clearRequestLog(site);
     const result = await syncAs(MAYA, 'INC-1', edited, knownOf(first));
     expect(result).toMatchObject({ created: [], updated: ['a2'], failed: [] });
@@ -174,7 +222,12 @@ describe('action items → sub-tasks of the incident, as the user', () => {
     const key = first.mapping.a1.key;
     await closeIssueAs(site, MAYA, key);
 
-    const result = await syncAs(MAYA, 'INC-1', ITEMS.map((i) => (i.id === 'a2' ? { ...i } : i)), knownOf(first));
+    const result = await syncAs(
+      MAYA,
+      'INC-1',
+      ITEMS.map((i) => (i.id === 'a2' ? { ...i } : i)),
+      knownOf(first),
+    );
     expect(result.live.a1.status.category).toBe('done');
     expect(result.live.a3.status.category).toBe('new');
     expect(isOverdue(result.live.a1.dueDate, result.live.a1.status.category, '2027-01-01')).toBe(false);
@@ -183,11 +236,13 @@ describe('action items → sub-tasks of the incident, as the user', () => {
 
   it('finds sub-tasks whose create answer was lost instead of creating them again', async () => {
     const items = ITEMS.slice(0, 2).map((i) => ({ ...i, id: `lost-${i.id}` }));
-    const dropBulkAnswer = (r: RequestJira): RequestJira => async (path, init) => {
-      const res = await r(path, init);
-      if (init?.method === 'POST' && path.value === '/rest/api/3/issue/bulk') throw new TypeError('fetch failed: socket hang up');
-      return res;
-    };
+    const dropBulkAnswer =
+      (r: RequestJira): RequestJira =>
+      async (path, init) => {
+        const res = await r(path, init);
+        if (init?.method === 'POST' && path.value === '/rest/api/3/issue/bulk') throw new TypeError('fetch failed: socket hang up');
+        return res;
+      };
     await clearRequestLog(site);
     const result = await syncAs(MAYA, 'INC-3', items, {}, dropBulkAnswer);
     expect(result).toMatchObject({ created: ['lost-a1', 'lost-a2'], failed: [] });
@@ -214,7 +269,9 @@ describe('action items → sub-tasks of the incident, as the user', () => {
     const failure = await syncAs(MAYA, 'OPS-1', ITEMS).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).code).toBe('VALIDATION');
-    expect((failure as AppFailure).message).toMatch(/^Project OPS has sub-tasks turned off, so action items cannot become sub-tasks of OPS-1\./);
+    expect((failure as AppFailure).message).toMatch(
+      /^Project OPS has sub-tasks turned off, so action items cannot become sub-tasks of OPS-1\./,
+    );
     expect(await bulkCreates()).toStrictEqual([]);
     expect(await subtasksOf('OPS-1')).toStrictEqual([]);
   });
@@ -222,9 +279,16 @@ describe('action items → sub-tasks of the incident, as the user', () => {
   it('answers NOT_FOUND to a user who cannot see the incident and creates nothing', async () => {
     await createdOnce(); // Maya's three, which must still be all there are
     await clearRequestLog(site);
-    const failure = await syncAs(LENA, 'INC-1', ITEMS.map((i) => ({ ...i, id: `lena-${i.id}` }))).catch((e: unknown) => e);
+    const failure = await syncAs(
+      LENA,
+      'INC-1',
+      ITEMS.map((i) => ({ ...i, id: `lena-${i.id}` })),
+    ).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
-    expect((failure as AppFailure).toAppError()).toStrictEqual({ code: 'NOT_FOUND', message: 'INC-1 does not exist or you do not have permission to see it.' });
+    expect((failure as AppFailure).toAppError()).toStrictEqual({
+      code: 'NOT_FOUND',
+      message: 'INC-1 does not exist or you do not have permission to see it.',
+    });
     const logged = await loggedProductRequests(site);
     expect(logged.filter((r) => r.method !== 'GET' && !r.path.includes('search/jql'))).toStrictEqual([]);
     expect(await subtasksOf('INC-1')).toHaveLength(3);
@@ -254,8 +318,9 @@ describe('action items → sub-tasks of the incident, as the user', () => {
     const subtasks = await subtasksOf('INC-1');
     expect(subtasks).toHaveLength(3);
     expect(subtasks.map((s) => s.properties![ACTION_ITEM_PROPERTY].itemId).sort()).toStrictEqual(['a1', 'a2', 'a3']);
-    expect(Object.fromEntries(Object.entries(last.mapping).map(([id, m]) => [id, m.key])))
-      .toStrictEqual(Object.fromEntries(subtasks.map((s) => [s.properties![ACTION_ITEM_PROPERTY].itemId, s.key])));
+    expect(Object.fromEntries(Object.entries(last.mapping).map(([id, m]) => [id, m.key]))).toStrictEqual(
+      Object.fromEntries(subtasks.map((s) => [s.properties![ACTION_ITEM_PROPERTY].itemId, s.key])),
+    );
   }, 120_000);
 
   it('re-discovers instead of re-sending blindly when the bulk create itself is rate limited, and loses nothing', async () => {
@@ -287,8 +352,24 @@ describe('action items sync both ways through the resolvers, without clobbering'
   const PAST = '2020-03-01';
   const LATER = '2030-06-30';
   const items: ActionItemInput[] = [
-    { id: 'w1', summary: 'Alert when backups stop', description: 'Page on a missed backup.', owner: person(DANIEL), dueDate: PAST, priority: 'High', question: 'know-sooner' },
-    { id: 'w2', summary: 'Check migrations against the source', description: '', owner: person('sofia@example.com'), dueDate: '2030-01-15', priority: 'Medium', question: 'recover-sooner' },
+    {
+      id: 'w1',
+      summary: 'Alert when backups stop',
+      description: 'Page on a missed backup.',
+      owner: person(DANIEL),
+      dueDate: PAST,
+      priority: 'High',
+      question: 'know-sooner',
+    },
+    {
+      id: 'w2',
+      summary: 'Check migrations against the source',
+      description: '',
+      owner: person('sofia@example.com'),
+      dueDate: '2030-01-15',
+      priority: 'Medium',
+      question: 'recover-sooner',
+    },
   ];
   let subtaskKey: string;
   let doc: ReviewDoc;
@@ -298,10 +379,23 @@ describe('action items sync both ways through the resolvers, without clobbering'
     okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: KEY, content: doc.content, actionItems, version });
   const sync = () => okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: KEY });
   const subtask = async (key: string) =>
-    (await jiraAs<{ fields: { summary: string; duedate: string | null; assignee: { accountId: string } | null; priority: { name: string } } }>(site, MAYA, 'GET', `/issue/${key}?fields=summary,duedate,assignee,priority`)).fields;
-  const inputOf = (i: ActionItem): ActionItemInput => ({ id: i.id, summary: i.summary, description: i.description, owner: i.owner, dueDate: i.dueDate, priority: i.priority, question: i.question });
+    (
+      await jiraAs<{
+        fields: { summary: string; duedate: string | null; assignee: { accountId: string } | null; priority: { name: string } };
+      }>(site, MAYA, 'GET', `/issue/${key}?fields=summary,duedate,assignee,priority`)
+    ).fields;
+  const inputOf = (i: ActionItem): ActionItemInput => ({
+    id: i.id,
+    summary: i.summary,
+    description: i.description,
+    owner: i.owner,
+    dueDate: i.dueDate,
+    priority: i.priority,
+    question: i.question,
+  });
   const w1 = (d: ReviewDoc) => d.actionItems.find((i) => i.id === 'w1')!;
-  const puts = async () => (await loggedProductRequests(site)).filter((r) => r.method === 'PUT' && r.path === `/rest/api/3/issue/${subtaskKey}`);
+  const puts = async () =>
+    (await loggedProductRequests(site)).filter((r) => r.method === 'PUT' && r.path === `/rest/api/3/issue/${subtaskKey}`);
 
   beforeEach(async () => {
     await reseed();
@@ -317,32 +411,54 @@ describe('action items sync both ways through the resolvers, without clobbering'
   // passes alone and in any order.
   /** Daniel moves w1's due date and owner in Jira; the review is opened again. */
   const jiraMovesDueAndOwner = async () => {
-    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } } });
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, {
+      fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } },
+    });
     doc = await get();
   };
   /** w1's description edited in a form opened before Jira's change, saved and synced twice. */
   const descriptionEditedAndSynced = async () => {
-    doc = await save(items.map((i) => (i.id === 'w1' ? { ...i, description: 'Page on a missed backup, and on a short one.' } : i)), doc.version);
+    doc = await save(
+      items.map((i) => (i.id === 'w1' ? { ...i, description: 'Page on a missed backup, and on a short one.' } : i)),
+      doc.version,
+    );
     await sync();
     doc = await get();
     doc = (await sync()).doc;
   };
   /** w1's due date and priority changed both in the review and in Jira. */
   const bothSidesChangeW1 = async () => {
-    doc = await save(doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))), doc.version);
+    doc = await save(
+      doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))),
+      doc.version,
+    );
     await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { priority: { name: 'Highest' }, duedate: '2032-02-02' } });
   };
   /** The priority kept as in the review, the due date as in Jira, and synced. */
   const conflictsSettled = async () => {
     doc = await get();
     const [due, priority] = w1(doc).conflicts!;
-    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: priority, keep: 'mine', version: doc.version });
-    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: due, keep: 'jira', version: doc.version });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', {
+      issueKey: KEY,
+      itemId: 'w1',
+      conflict: priority,
+      keep: 'mine',
+      version: doc.version,
+    });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', {
+      issueKey: KEY,
+      itemId: 'w1',
+      conflict: due,
+      keep: 'jira',
+      version: doc.version,
+    });
     await sync();
   };
 
   it('shows a due date and owner changed in Jira on open, and no overdue flag for a future date', async () => {
-    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } } });
+    await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, {
+      fields: { duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } },
+    });
     doc = await get();
     expect(w1(doc)).toMatchObject({ dueDate: LATER, owner: person('tomas@example.com'), overdue: false, conflicts: [] });
     expect(w1(doc).jira).toMatchObject({ dueDate: LATER, assignee: person('tomas@example.com') });
@@ -361,7 +477,12 @@ describe('action items sync both ways through the resolvers, without clobbering'
     expect(await subtask(subtaskKey)).toMatchObject({ duedate: LATER, assignee: { accountId: accountIdOf('tomas@example.com') } });
     // Jira's values flowed into the stored item: the next open and the next sync agree with Jira.
     doc = await get();
-    expect(w1(doc)).toMatchObject({ dueDate: LATER, owner: person('tomas@example.com'), description: 'Page on a missed backup, and on a short one.', conflicts: [] });
+    expect(w1(doc)).toMatchObject({
+      dueDate: LATER,
+      owner: person('tomas@example.com'),
+      description: 'Page on a missed backup, and on a short one.',
+      conflicts: [],
+    });
     await clearRequestLog(site);
     const again = await sync();
     expect(again).toMatchObject({ created: [], updated: [], failed: [] });
@@ -372,7 +493,10 @@ describe('action items sync both ways through the resolvers, without clobbering'
   it('shows a field changed on both sides as a conflict and overwrites neither side', async () => {
     await jiraMovesDueAndOwner();
     await descriptionEditedAndSynced();
-    doc = await save(doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))), doc.version);
+    doc = await save(
+      doc.actionItems.map((i) => (i.id === 'w1' ? { ...inputOf(i), priority: 'Low', dueDate: '2031-01-01' } : inputOf(i))),
+      doc.version,
+    );
     await jiraAs(site, DANIEL, 'PUT', `/issue/${subtaskKey}`, { fields: { priority: { name: 'Highest' }, duedate: '2032-02-02' } });
     doc = await get();
     expect(w1(doc).conflicts).toStrictEqual([
@@ -396,8 +520,20 @@ describe('action items sync both ways through the resolvers, without clobbering'
     await bothSidesChangeW1();
     doc = await get();
     const [due, priority] = w1(doc).conflicts!;
-    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: priority, keep: 'mine', version: doc.version });
-    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', { issueKey: KEY, itemId: 'w1', conflict: due, keep: 'jira', version: doc.version });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', {
+      issueKey: KEY,
+      itemId: 'w1',
+      conflict: priority,
+      keep: 'mine',
+      version: doc.version,
+    });
+    doc = await okAs<ReviewDoc>(site, MAYA, 'actions/settle', {
+      issueKey: KEY,
+      itemId: 'w1',
+      conflict: due,
+      keep: 'jira',
+      version: doc.version,
+    });
     expect(w1(doc)).toMatchObject({ dueDate: '2032-02-02', priority: 'Low', conflicts: [] });
 
     await clearRequestLog(site);
@@ -418,7 +554,11 @@ describe('action items sync both ways through the resolvers, without clobbering'
     await conflictsSettled();
     doc = await get();
     const stale = await callAs<ReviewDoc>(site, MAYA, 'actions/settle', {
-      issueKey: KEY, itemId: 'w1', conflict: { field: 'priority', app: 'Low', jira: 'Highest' }, keep: 'jira', version: doc.version,
+      issueKey: KEY,
+      itemId: 'w1',
+      conflict: { field: 'priority', app: 'Low', jira: 'Highest' },
+      keep: 'jira',
+      version: doc.version,
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(w1(await get()).priority).toBe('Low');

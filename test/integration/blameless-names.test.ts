@@ -33,14 +33,24 @@ describe('the live check knows the people typed in the form and found in Jira', 
   });
 
   it('refuses names that are not a short list of short strings', async () => {
-    const tooMany = await callAs(site, MAYA, 'review/check', { issueKey: 'INC-1', text: 'x', field: 'learning', names: Array.from({ length: 501 }, (_, i) => `N${i}`) });
+    const tooMany = await callAs(site, MAYA, 'review/check', {
+      issueKey: 'INC-1',
+      text: 'x',
+      field: 'learning',
+      names: Array.from({ length: 501 }, (_, i) => `N${i}`),
+    });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const tooLong = await callAs(site, MAYA, 'review/check', { issueKey: 'INC-1', text: 'x', field: 'learning', names: ['x'.repeat(300)] });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('answers NOT_FOUND to someone who cannot browse the incident, names or not', async () => {
-    const lena = await callAs(site, 'lena@example.com', 'review/check', { issueKey: 'INC-1', text: 'Aiko broke it.', field: 'learning', names: ['Aiko Tanaka'] });
+    const lena = await callAs(site, 'lena@example.com', 'review/check', {
+      issueKey: 'INC-1',
+      text: 'Aiko broke it.',
+      field: 'learning',
+      names: ['Aiko Tanaka'],
+    });
     expect(lena).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

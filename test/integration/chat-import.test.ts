@@ -30,7 +30,11 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
   it('adds chat excerpts, links senders to Jira users by name, and writes only the review', async () => {
     const before = await timeline();
     await clearRequests();
-    const r = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: TRANSCRIPT, version: before.version });
+    const r = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', {
+      issueKey: 'INC-1',
+      entries: TRANSCRIPT,
+      version: before.version,
+    });
     expect(r.added).toBe(4);
     expect(r.skipped).toBe(0);
     expect(r.version).toBe(before.version + 1);
@@ -53,15 +57,28 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
     await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: TRANSCRIPT, version: started.version });
     const before = await timeline();
     await clearRequests();
-    const again = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: TRANSCRIPT, version: before.version });
+    const again = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', {
+      issueKey: 'INC-1',
+      entries: TRANSCRIPT,
+      version: before.version,
+    });
     expect([again.added, again.skipped, again.version]).toStrictEqual([0, 4, before.version]);
     expect((await requests()).filter((q) => q.storage?.operation === 'transaction')).toEqual([]);
     // The same instant written with another offset is the same message; a new one is added once.
     const fresh = { at: '2026-10-17T19:15:00Z', author: 'Maya Okafor', text: 'Writing the review tomorrow.' };
     const sameAsFirst = { ...TRANSCRIPT[0], at: '2026-10-17T18:44:00Z' };
-    const mixed = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', entries: [fresh, fresh, sameAsFirst], version: before.version });
+    const mixed = await okAs<ChatImportResult>(site, MAYA, 'timeline/chat/import', {
+      issueKey: 'INC-1',
+      entries: [fresh, fresh, sameAsFirst],
+      version: before.version,
+    });
     expect([mixed.added, mixed.skipped]).toStrictEqual([1, 2]);
-    const all = await okAs<{ entries: { manualKind?: string }[] }>(site, MAYA, 'timeline/entries', { issueKey: 'INC-1', version: mixed.version, from: null, to: null });
+    const all = await okAs<{ entries: { manualKind?: string }[] }>(site, MAYA, 'timeline/entries', {
+      issueKey: 'INC-1',
+      version: mixed.version,
+      from: null,
+      to: null,
+    });
     expect(all.entries.filter((e) => e.manualKind === 'chat-excerpt')).toHaveLength(5);
   });
 
@@ -76,7 +93,11 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
       { issueKey: 'INC-1', version: before.version, entries: [{ at: 'at 10:42', author: 'A', text: 'x' }] },
       { issueKey: 'INC-1', version: before.version, entries: [{ at: '2026-10-17T19:00:00Z', author: ' ', text: 'x' }] },
       { issueKey: 'INC-1', version: before.version, entries: [{ at: '2026-10-17T19:00:00Z', author: 'A', text: 'x'.repeat(10_001) }] },
-      { issueKey: 'INC-1', version: before.version, entries: [{ at: '2026-10-17T19:00:00Z', author: 'A', text: 'x', id: 'manual:chat:forged' }] },
+      {
+        issueKey: 'INC-1',
+        version: before.version,
+        entries: [{ at: '2026-10-17T19:00:00Z', author: 'A', text: 'x', id: 'manual:chat:forged' }],
+      },
     ];
     for (const payload of cases) {
       const r = await callAs<unknown>(site, MAYA, 'timeline/chat/import', payload);
@@ -88,7 +109,11 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
 
   it('answers CONFLICT to an import made on an older version', async () => {
     const before = await timeline();
-    const r = await callAs<unknown>(site, MAYA, 'timeline/chat/import', { issueKey: 'INC-1', version: before.version - 1, entries: [{ at: '2026-10-17T19:00:00Z', author: 'A', text: 'late' }] });
+    const r = await callAs<unknown>(site, MAYA, 'timeline/chat/import', {
+      issueKey: 'INC-1',
+      version: before.version - 1,
+      entries: [{ at: '2026-10-17T19:00:00Z', author: 'A', text: 'late' }],
+    });
     expect(r.ok === false && r.error.code).toBe('CONFLICT');
     expect((await timeline()).version).toBe(before.version);
   });
@@ -96,12 +121,22 @@ describe('timeline/chat/import through the resolvers and the real Forge packages
   it('gives a viewer who may not browse the incident NOT_FOUND, the same as an unknown key, and writes nothing', async () => {
     const before = await timeline();
     await clearRequests();
-    const forbidden = await callAs<unknown>(site, LENA, 'timeline/chat/import', { issueKey: 'INC-1', version: before.version, entries: TRANSCRIPT.slice(0, 1) });
-    const unknown = await callAs<unknown>(site, LENA, 'timeline/chat/import', { issueKey: 'INC-999', version: before.version, entries: TRANSCRIPT.slice(0, 1) });
+    const forbidden = await callAs<unknown>(site, LENA, 'timeline/chat/import', {
+      issueKey: 'INC-1',
+      version: before.version,
+      entries: TRANSCRIPT.slice(0, 1),
+    });
+    const unknown = await callAs<unknown>(site, LENA, 'timeline/chat/import', {
+      issueKey: 'INC-999',
+      version: before.version,
+      entries: TRANSCRIPT.slice(0, 1),
+    });
     expect(forbidden).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
     expect(unknown).toStrictEqual(forbidden);
     const log = await requests();
-    expect(log.filter((q) => (q.storage?.writeUnits ?? 0) > 0 && q.storage?.operation !== 'get' && q.storage?.operation !== 'batch/get')).toEqual([]);
+    expect(
+      log.filter((q) => (q.storage?.writeUnits ?? 0) > 0 && q.storage?.operation !== 'get' && q.storage?.operation !== 'batch/get'),
+    ).toEqual([]);
     // No user search on her behalf before she was refused... and no name of INC-1 in the answer.
     expect(JSON.stringify(forbidden)).not.toMatch(/Login|Tomás|Sofia/);
     expect((await timeline()).version).toBe(before.version);

@@ -15,7 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const item = (id: string, summary: string): ActionItemInput => ({ id, summary, description: '', owner: null, dueDate: '2026-12-15', priority: 'High', question: 'know-sooner' });
+const item = (id: string, summary: string): ActionItemInput => ({
+  id,
+  summary,
+  description: '',
+  owner: null,
+  dueDate: '2026-12-15',
+  priority: 'High',
+  question: 'know-sooner',
+});
 
 async function subtasksOf(key: string): Promise<string[]> {
   const res = await fetch(`${site.url}/rest/api/3/search/jql`, {
@@ -30,14 +38,25 @@ async function subtasksOf(key: string): Promise<string[]> {
 describe('two people at the same moment', () => {
   it('"Create in Jira" pressed by two people at once creates each sub-task exactly once', async () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
-    const items = [item('a1', 'Alert on sign-in errors'), item('a2', 'Runbook for production access'), item('a3', 'Export job on one host')];
+    const items = [
+      item('a1', 'Alert on sign-in errors'),
+      item('a2', 'Runbook for production access'),
+      item('a3', 'Export job on one host'),
+    ];
     await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content: doc.content, actionItems: items, version: doc.version });
 
-    const [first, second] = await Promise.all([callAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: 'INC-1' }), callAs<ActionSyncResult>(site, TOMAS, 'actions/sync', { issueKey: 'INC-1' })]);
+    const [first, second] = await Promise.all([
+      callAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: 'INC-1' }),
+      callAs<ActionSyncResult>(site, TOMAS, 'actions/sync', { issueKey: 'INC-1' }),
+    ]);
     expect(first.ok && second.ok).toBe(true);
     const created = [first, second].flatMap((r) => (r.ok ? r.data.created : []));
     expect(created).toHaveLength(3);
-    expect((await subtasksOf('INC-1')).sort()).toEqual(['Alert on sign-in errors', 'Export job on one host', 'Runbook for production access']);
+    expect((await subtasksOf('INC-1')).sort()).toEqual([
+      'Alert on sign-in errors',
+      'Export job on one host',
+      'Runbook for production access',
+    ]);
 
     const after = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     expect(after.actionItems.map((i) => i.jira?.key).filter(Boolean)).toHaveLength(3);
@@ -62,7 +81,12 @@ describe('two people at the same moment', () => {
     const merged = winnerIsMaya
       ? { ...reloaded.content, learnings: { ...reloaded.content.learnings, wentWell: tomasText.learnings.wentWell } }
       : { ...reloaded.content, learnings: { ...reloaded.content.learnings, learned: mayaText.learnings.learned } };
-    const saved = await okAs<ReviewDoc>(site, TOMAS, 'review/save', { issueKey: 'INC-2', content: merged, actionItems: [], version: reloaded.version });
+    const saved = await okAs<ReviewDoc>(site, TOMAS, 'review/save', {
+      issueKey: 'INC-2',
+      content: merged,
+      actionItems: [],
+      version: reloaded.version,
+    });
     expect(saved.content.learnings).toMatchObject({ learned: mayaText.learnings.learned, wentWell: tomasText.learnings.wentWell });
   });
 
@@ -70,8 +94,18 @@ describe('two people at the same moment', () => {
     const view = await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-3' });
     const [e1, e2] = view.entries;
     const results = await Promise.all([
-      callAs<TimelineView>(site, MAYA, 'timeline/annotate', { issueKey: 'INC-3', entryId: e1.id, patch: { phase: 'detection' }, version: view.version }),
-      callAs<TimelineView>(site, TOMAS, 'timeline/annotate', { issueKey: 'INC-3', entryId: e2.id, patch: { phase: 'response' }, version: view.version }),
+      callAs<TimelineView>(site, MAYA, 'timeline/annotate', {
+        issueKey: 'INC-3',
+        entryId: e1.id,
+        patch: { phase: 'detection' },
+        version: view.version,
+      }),
+      callAs<TimelineView>(site, TOMAS, 'timeline/annotate', {
+        issueKey: 'INC-3',
+        entryId: e2.id,
+        patch: { phase: 'response' },
+        version: view.version,
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) }]);
@@ -84,8 +118,19 @@ describe('two people at the same moment', () => {
   it('saves of different reviews landing in one summary shard at once all reach the index', async () => {
     // Three reviews moved at once into one half-month where no seeded incident is (INC-3's review,
     // started above, stays in its own month): their rows share one shard.
-    const views = await Promise.all(['INC-1', 'INC-2', 'INC-4'].map((k) => okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: k })));
-    await Promise.all(views.map((v) => okAs<TimelineView>(site, MAYA, 'moments/set', { issueKey: v.incidentKey, moment: 'impactStarted', at: '2026-02-05T10:00:00Z', version: v.version })));
+    const views = await Promise.all(
+      ['INC-1', 'INC-2', 'INC-4'].map((k) => okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: k })),
+    );
+    await Promise.all(
+      views.map((v) =>
+        okAs<TimelineView>(site, MAYA, 'moments/set', {
+          issueKey: v.incidentKey,
+          moment: 'impactStarted',
+          at: '2026-02-05T10:00:00Z',
+          version: v.version,
+        }),
+      ),
+    );
     const list = await okAs<SummariesResult>(site, MAYA, 'summaries/list', { from: '2026-02-01', to: '2026-02-15' });
     expect(list.rows.map((r) => r.incidentKey).sort()).toEqual(['INC-1', 'INC-2', 'INC-4']);
   });

@@ -10,16 +10,38 @@ const hooks: RenderHooks = {
     forgeCalls.push(m);
     return `<div class="macro-frame">${m.extensionKey}</div>`;
   },
-  lookupJiraIssue: (key) => (key === 'INC-1'
-    ? { summary: 'Login page <outage>', status: 'In Progress', statusCategory: 'indeterminate', url: 'http://localhost:3000/browse/INC-1' }
-    : null),
+  lookupJiraIssue: (key) =>
+    key === 'INC-1'
+      ? {
+          summary: 'Login page <outage>',
+          status: 'In Progress',
+          statusCategory: 'indeterminate',
+          url: 'http://localhost:3000/browse/INC-1',
+        }
+      : null,
   pageUrl: ({ spaceKey, title }) => `/wiki/spaces/${spaceKey}/pages/1/${encodeURIComponent(title)}`,
 };
 const render = (s: string) => renderStorageToHtml(s, hooks);
 
-beforeEach(() => { forgeCalls.length = 0; });
+beforeEach(() => {
+  forgeCalls.length = 0;
+});
 
-const ALLOWED_ATTRS = new Set(['href', 'rel', 'title', 'class', 'style', 'colspan', 'rowspan', 'start', 'type', 'disabled', 'checked', 'src', 'alt']);
+const ALLOWED_ATTRS = new Set([
+  'href',
+  'rel',
+  'title',
+  'class',
+  'style',
+  'colspan',
+  'rowspan',
+  'start',
+  'type',
+  'disabled',
+  'checked',
+  'src',
+  'alt',
+]);
 
 /**
  * No executable markup survives: the output is parsed as a browser would (HTML mode) and checked for
@@ -27,16 +49,21 @@ const ALLOWED_ATTRS = new Set(['href', 'rel', 'title', 'class', 'style', 'colspa
  */
 function expectInert(html: string): void {
   const problems: string[] = [];
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (['script', 'iframe', 'svg', 'object', 'embed', 'style', 'math', 'base', 'link', 'meta', 'form'].includes(name)) problems.push(`<${name}>`);
-      for (const [k, v] of Object.entries(attrs)) {
-        if (!ALLOWED_ATTRS.has(k)) problems.push(`attribute ${k}`);
-        if ((k === 'href' || k === 'src') && /^\s*(javascript|data|vbscript):/i.test(v.replace(/[\u0000-\u0020]/g, ''))) problems.push(`${k}=${v}`);
-        if (k === 'style' && /url\(|expression|javascript/i.test(v)) problems.push(`style=${v}`);
-      }
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (['script', 'iframe', 'svg', 'object', 'embed', 'style', 'math', 'base', 'link', 'meta', 'form'].includes(name))
+          problems.push(`<${name}>`);
+        for (const [k, v] of Object.entries(attrs)) {
+          if (!ALLOWED_ATTRS.has(k)) problems.push(`attribute ${k}`);
+          if ((k === 'href' || k === 'src') && /^\s*(javascript|data|vbscript):/i.test(v.replace(/[\u0000-\u0020]/g, '')))
+            problems.push(`${k}=${v}`);
+          if (k === 'style' && /url\(|expression|javascript/i.test(v)) problems.push(`style=${v}`);
+        }
+      },
     },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.write(html);
   parser.end();
   expect(problems).toEqual([]);
@@ -59,13 +86,16 @@ describe('storage rendering', () => {
   });
 
   test('status lozenge, info/note/warning/tip/panel macros', () => {
-    const html = render(`<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="title">Resolved</ac:parameter></ac:structured-macro>
+    const html =
+      render(`<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="title">Resolved</ac:parameter></ac:structured-macro>
       <ac:structured-macro ac:name="info"><ac:parameter ac:name="title">Heads up</ac:parameter><ac:rich-text-body><p>info body</p></ac:rich-text-body></ac:structured-macro>
       <ac:structured-macro ac:name="note"><ac:rich-text-body><p>note body</p></ac:rich-text-body></ac:structured-macro>
       <ac:structured-macro ac:name="warning"><ac:rich-text-body><p>warning body</p></ac:rich-text-body></ac:structured-macro>
       <ac:structured-macro ac:name="panel"><ac:parameter ac:name="bgColor">#eae6ff</ac:parameter><ac:rich-text-body><p>panel body</p></ac:rich-text-body></ac:structured-macro>`);
     expect(html).toMatch(/<span class="cf-status cf-status-green" style="background:#e3fcef;color:#006644[^"]*">Resolved<\/span>/);
-    expect(html).toContain('<div class="cf-panel cf-panel-info"><p class="cf-panel-title"><strong>Heads up</strong></p><p>info body</p></div>');
+    expect(html).toContain(
+      '<div class="cf-panel cf-panel-info"><p class="cf-panel-title"><strong>Heads up</strong></p><p>info body</p></div>',
+    );
     expect(html).toContain('<div class="cf-panel cf-panel-note"><p>note body</p></div>');
     expect(html).toContain('<div class="cf-panel cf-panel-warning"><p>warning body</p></div>');
     expect(html).toContain('<div class="cf-panel cf-panel-panel" style="background:#eae6ff"><p>panel body</p></div>');
@@ -81,7 +111,8 @@ describe('storage rendering', () => {
   });
 
   test('ac:link to pages and users, anchors', () => {
-    const html = render(`<p><ac:link><ri:page ri:space-key="IR" ri:content-title="Runbooks" /><ac:plain-text-link-body><![CDATA[the runbooks]]></ac:plain-text-link-body></ac:link>
+    const html =
+      render(`<p><ac:link><ri:page ri:space-key="IR" ri:content-title="Runbooks" /><ac:plain-text-link-body><![CDATA[the runbooks]]></ac:plain-text-link-body></ac:link>
       <ac:link><ri:page ri:space-key="IR" ri:content-title="Post-incident reviews" /></ac:link>
       <ac:link><ri:user ri:account-id="712020:abc" /></ac:link></p>`);
     expect(html).toContain('<a href="/wiki/spaces/IR/pages/1/Runbooks">the runbooks</a>');
@@ -98,7 +129,9 @@ describe('storage rendering', () => {
         <ac:adf-parameter key="guest-params"><ac:adf-parameter key="issueKey">INC-2</ac:adf-parameter></ac:adf-parameter>
       </ac:adf-attribute></ac:adf-node><ac:adf-fallback><p>fallback</p></ac:adf-fallback></ac:adf-extension>
       <ac:adf-extension><ac:adf-node type="decision-list"></ac:adf-node><ac:adf-fallback><p>decided</p></ac:adf-fallback></ac:adf-extension>`);
-    expect(forgeCalls).toEqual([{ extensionKey: 'app-1/env-2/static/pir-macro', localId: 'loc-9', title: 'PIR', guestParams: { issueKey: 'INC-2' } }]);
+    expect(forgeCalls).toEqual([
+      { extensionKey: 'app-1/env-2/static/pir-macro', localId: 'loc-9', title: 'PIR', guestParams: { issueKey: 'INC-2' } },
+    ]);
     expect(html).toContain('<div class="macro-frame">app-1/env-2/static/pir-macro</div>');
     expect(html).not.toContain('fallback');
     expect(html).toContain('<p>decided</p>');
@@ -109,16 +142,40 @@ describe('injection attempts are escaped or dropped', () => {
   const attacks: [string, string][] = [
     ['script tag', '<p>hi<script>alert(1)</script></p>'],
     ['script split by CDATA', '<p><![CDATA[<script>alert(1)</script>]]></p>'],
-    ['CDATA closing the plain-text body early', '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[</ac:plain-text-body></ac:structured-macro><script>alert(1)</script>]]></ac:plain-text-body></ac:structured-macro>'],
+    [
+      'CDATA closing the plain-text body early',
+      '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[</ac:plain-text-body></ac:structured-macro><script>alert(1)</script>]]></ac:plain-text-body></ac:structured-macro>',
+    ],
     ['img onerror', '<p><img src="x" onerror="alert(1)" /></p>'],
-    ['event handler on an allowed element', '<p onclick="alert(1)" style="x:expression(alert(1))"><a href="https://ok.example" onmouseover="alert(1)">x</a></p>'],
+    [
+      'event handler on an allowed element',
+      '<p onclick="alert(1)" style="x:expression(alert(1))"><a href="https://ok.example" onmouseover="alert(1)">x</a></p>',
+    ],
     ['javascript: href', '<a href="javascript:alert(1)">x</a>'],
-    ['obfuscated javascript: href', '<a href="  JaVa&#x09;ScRiPt:alert(1)">x</a><a href="jav&#x0A;ascript:alert(1)">y</a><a href="data:text/html,<script>alert(1)</script>">z</a>'],
-    ['iframe / svg / object', '<iframe src="https://evil"></iframe><svg onload="alert(1)"><circle/></svg><object data="x"></object><embed src="y">'],
-    ['ac:link with javascript ri:url', '<ac:link><ri:url ri:value="javascript:alert(1)" /><ac:plain-text-link-body><![CDATA[click]]></ac:plain-text-link-body></ac:link>'],
-    ['macro parameter breaking out of attributes', '<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">red" onmouseover="alert(1)</ac:parameter><ac:parameter ac:name="title"><![CDATA["><script>alert(1)</script>]]></ac:parameter></ac:structured-macro>'],
-    ['panel bgColor injection', '<ac:structured-macro ac:name="panel"><ac:parameter ac:name="bgColor">red;background:url(javascript:alert(1))</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>'],
-    ['code language injection', '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">x" onclick="alert(1)</ac:parameter><ac:plain-text-body><![CDATA[a]]></ac:plain-text-body></ac:structured-macro>'],
+    [
+      'obfuscated javascript: href',
+      '<a href="  JaVa&#x09;ScRiPt:alert(1)">x</a><a href="jav&#x0A;ascript:alert(1)">y</a><a href="data:text/html,<script>alert(1)</script>">z</a>',
+    ],
+    [
+      'iframe / svg / object',
+      '<iframe src="https://evil"></iframe><svg onload="alert(1)"><circle/></svg><object data="x"></object><embed src="y">',
+    ],
+    [
+      'ac:link with javascript ri:url',
+      '<ac:link><ri:url ri:value="javascript:alert(1)" /><ac:plain-text-link-body><![CDATA[click]]></ac:plain-text-link-body></ac:link>',
+    ],
+    [
+      'macro parameter breaking out of attributes',
+      '<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">red" onmouseover="alert(1)</ac:parameter><ac:parameter ac:name="title"><![CDATA["><script>alert(1)</script>]]></ac:parameter></ac:structured-macro>',
+    ],
+    [
+      'panel bgColor injection',
+      '<ac:structured-macro ac:name="panel"><ac:parameter ac:name="bgColor">red;background:url(javascript:alert(1))</ac:parameter><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro>',
+    ],
+    [
+      'code language injection',
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">x" onclick="alert(1)</ac:parameter><ac:plain-text-body><![CDATA[a]]></ac:plain-text-body></ac:structured-macro>',
+    ],
     ['comment and PI tricks', '<!-- --><script>alert(1)</script> --><?xml version="1.0"?><p>ok</p>'],
     ['uppercase tags', '<SCRIPT>alert(1)</SCRIPT><IMG SRC=x ONERROR=alert(1)>'],
     ['style element', '<style>body{background:url(javascript:alert(1))}</style><p>ok</p>'],
@@ -134,27 +191,46 @@ describe('injection attempts are escaped or dropped', () => {
   test('text that looks like markup is escaped, not dropped', () => {
     const html = render('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes"</p>');
     expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</p>');
-    const cdata = render('<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[</ac:plain-text-body><script>alert(1)</script>]]></ac:plain-text-body></ac:structured-macro>');
+    const cdata = render(
+      '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[</ac:plain-text-body><script>alert(1)</script>]]></ac:plain-text-body></ac:structured-macro>',
+    );
     expect(cdata).toContain('&lt;/ac:plain-text-body&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   test('a Jira lookup with a javascript: URL is not linked', () => {
-    const html = renderStorageToHtml('<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>', {
-      ...hooks, lookupJiraIssue: () => ({ summary: '<img src=x onerror=alert(1)>', status: 'Done', statusCategory: 'done', url: 'javascript:alert(1)' }),
-    });
+    const html = renderStorageToHtml(
+      '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>',
+      {
+        ...hooks,
+        lookupJiraIssue: () => ({
+          summary: '<img src=x onerror=alert(1)>',
+          status: 'Done',
+          statusCategory: 'done',
+          url: 'javascript:alert(1)',
+        }),
+      },
+    );
     expectInert(html);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   test('ADF with markup in text and javascript: links renders inert', () => {
-    const html = renderAdfToHtml({
-      type: 'doc', version: 1, content: [{
-        type: 'paragraph', content: [
-          { type: 'text', text: '<script>alert(1)</script>' },
-          { type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+    const html = renderAdfToHtml(
+      {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: '<script>alert(1)</script>' },
+              { type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+            ],
+          },
         ],
-      }],
-    }, hooks);
+      },
+      hooks,
+    );
     expectInert(html);
     expect(html).toContain('&lt;script&gt;');
   });
@@ -168,18 +244,57 @@ describe('ADF', () => {
   const adfErrors = (doc: unknown) => (validateAdf(doc) ? [] : validateAdf.errors);
 
   test('renders ADF: headings, lists, tables, marks, status, panel, code, Forge extension', () => {
-    const html = renderAdfToHtml(JSON.stringify({
-      type: 'doc', version: 1, content: [
-        { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Actions' }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fix', marks: [{ type: 'em' }] }] }] }] },
-        { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'H' }] }] }] }] },
-        { type: 'paragraph', content: [{ type: 'status', attrs: { text: 'Done', color: 'green' } }, { type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://x.example' } }] }] },
-        { type: 'panel', attrs: { panelType: 'warning' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'careful' }] }] },
-        { type: 'codeBlock', attrs: { language: 'sql' }, content: [{ type: 'text', text: 'select 1' }] },
-        { type: 'extension', attrs: { extensionType: 'com.atlassian.ecosystem', extensionKey: 'a/e/static/m', parameters: { localId: 'l1', guestParams: { n: 2 } } } },
-        { type: 'decisionList', attrs: { localId: 'd' }, content: [{ type: 'decisionItem', attrs: { localId: 'i', state: 'DECIDED' }, content: [{ type: 'text', text: 'ship it' }] }] },
-      ],
-    }), hooks);
+    const html = renderAdfToHtml(
+      JSON.stringify({
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Actions' }] },
+          {
+            type: 'bulletList',
+            content: [
+              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fix', marks: [{ type: 'em' }] }] }] },
+            ],
+          },
+          {
+            type: 'table',
+            content: [
+              {
+                type: 'tableRow',
+                content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'H' }] }] }],
+              },
+            ],
+          },
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'status', attrs: { text: 'Done', color: 'green' } },
+              { type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'https://x.example' } }] },
+            ],
+          },
+          {
+            type: 'panel',
+            attrs: { panelType: 'warning' },
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'careful' }] }],
+          },
+          { type: 'codeBlock', attrs: { language: 'sql' }, content: [{ type: 'text', text: 'select 1' }] },
+          {
+            type: 'extension',
+            attrs: {
+              extensionType: 'com.atlassian.ecosystem',
+              extensionKey: 'a/e/static/m',
+              parameters: { localId: 'l1', guestParams: { n: 2 } },
+            },
+          },
+          {
+            type: 'decisionList',
+            attrs: { localId: 'd' },
+            content: [{ type: 'decisionItem', attrs: { localId: 'i', state: 'DECIDED' }, content: [{ type: 'text', text: 'ship it' }] }],
+          },
+        ],
+      }),
+      hooks,
+    );
     expect(html).toContain('<h3>Actions</h3>');
     expect(html).toContain('<ul><li><p><em>fix</em></p></li></ul>');
     expect(html).toContain('<th><p>H</p></th>');
@@ -204,7 +319,8 @@ describe('ADF', () => {
   });
 
   test('storage with no ADF counterpart is carried losslessly in a legacy-content extension', () => {
-    const source = '<ac:task-list><ac:task><ac:task-status>complete</ac:task-status><ac:task-body>done</ac:task-body></ac:task></ac:task-list>';
+    const source =
+      '<ac:task-list><ac:task><ac:task-status>complete</ac:task-status><ac:task-body>done</ac:task-body></ac:task></ac:task-list>';
     const { doc, lossless } = storageToAdf(source);
     expect(lossless).toBe(false);
     expect(doc.content?.[0]).toMatchObject({ type: 'extension', attrs: { extensionKey: 'legacy-content' } });

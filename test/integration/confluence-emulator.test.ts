@@ -13,7 +13,12 @@ import { openDb, type Db } from '../../local/db';
 import type { Principal } from '../../local/principal';
 import { SEED_USERS } from '../../local/users';
 import {
-  createConfluenceRouter, getPageForView, migrateConfluence, renderStorageToHtml, resetConfluence, seedConfluence,
+  createConfluenceRouter,
+  getPageForView,
+  migrateConfluence,
+  renderStorageToHtml,
+  resetConfluence,
+  seedConfluence,
 } from '../../local/confluence';
 import { insertSpace } from '../../local/confluence/store';
 
@@ -30,9 +35,10 @@ function toJsonSchema(node: unknown): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === 'example' || k === 'xml' || k === 'nullable') continue;
-    out[k] = k === 'properties' || k === 'definitions'
-      ? Object.fromEntries(Object.entries(v as Json).map(([pk, pv]) => [pk, toJsonSchema(pv)]))
-      : toJsonSchema(v);
+    out[k] =
+      k === 'properties' || k === 'definitions'
+        ? Object.fromEntries(Object.entries(v as Json).map(([pk, pv]) => [pk, toJsonSchema(pv)]))
+        : toJsonSchema(v);
   }
   if ((node as Json).nullable === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
@@ -60,13 +66,23 @@ for (const [path, ops] of Object.entries(paths)) {
 ajv.addSchema(toJsonSchema({ $id: 'confluence', components: { schemas: components.schemas }, responses }) as Json);
 
 const ERROR_SCHEMA = {
-  type: 'object', required: ['errors'], additionalProperties: false,
+  type: 'object',
+  required: ['errors'],
+  additionalProperties: false,
   properties: {
     errors: {
-      type: 'array', minItems: 1,
+      type: 'array',
+      minItems: 1,
       items: {
-        type: 'object', required: ['status', 'code', 'title', 'detail'], additionalProperties: false,
-        properties: { status: { type: 'integer' }, code: { type: 'string' }, title: { type: 'string' }, detail: { type: ['string', 'null'] } },
+        type: 'object',
+        required: ['status', 'code', 'title', 'detail'],
+        additionalProperties: false,
+        properties: {
+          status: { type: 'integer' },
+          code: { type: 'string' },
+          title: { type: 'string' },
+          detail: { type: ['string', 'null'] },
+        },
       },
     },
   },
@@ -183,7 +199,11 @@ describe('spaces', () => {
 
   test('a restricted space is invisible to non-members but visible to apps', async () => {
     const secret = insertSpace(db, {
-      key: 'SEC', name: 'Secret', authorId: SEED_USERS[1].accountId, createdAt: new Date().toISOString(), openToAll: false,
+      key: 'SEC',
+      name: 'Secret',
+      authorId: SEED_USERS[1].accountId,
+      createdAt: new Date().toISOString(),
+      openToAll: false,
       members: [SEED_USERS[1].accountId],
     });
     expect((await call('GET', `/spaces/${secret.id}`)).status).toBe(404);
@@ -253,12 +273,22 @@ describe('pages', () => {
 
   test('POST /pages answers 200 with the page; parent defaults to the homepage', async () => {
     const ir = await irSpace();
-    const created = await call('POST', '/pages', { spaceId: ir.id, status: 'current', title: 'INC-1 review', body: storage('<p>Hello</p>') });
+    const created = await call('POST', '/pages', {
+      spaceId: ir.id,
+      status: 'current',
+      title: 'INC-1 review',
+      body: storage('<p>Hello</p>'),
+    });
     expect(created.status).toBe(200);
     expectValid('POST /pages 200', created.body);
     expect(created.body).toMatchObject({
-      title: 'INC-1 review', status: 'current', spaceId: ir.id, parentId: ir.homepageId, parentType: 'page',
-      authorId: SEED_USERS[0].accountId, version: { number: 1, authorId: SEED_USERS[0].accountId },
+      title: 'INC-1 review',
+      status: 'current',
+      spaceId: ir.id,
+      parentId: ir.homepageId,
+      parentType: 'page',
+      authorId: SEED_USERS[0].accountId,
+      version: { number: 1, authorId: SEED_USERS[0].accountId },
       body: { storage: { representation: 'storage', value: '<p>Hello</p>' } },
     });
     expect(created.body._links.webui).toBe(`/spaces/IR/pages/${created.body.id}/INC-1+review`);
@@ -297,7 +327,11 @@ describe('pages', () => {
     const unknown = await call('POST', '/pages', { spaceId: '777777', title: 'x', body: storage('<p/>') });
     expect(unknown.status).toBe(404);
     expectError(unknown.body, 404);
-    const badAdf = await call('POST', '/pages', { spaceId: ir.id, title: 'x', body: { representation: 'atlas_doc_format', value: '{not json' } });
+    const badAdf = await call('POST', '/pages', {
+      spaceId: ir.id,
+      title: 'x',
+      body: { representation: 'atlas_doc_format', value: '{not json' },
+    });
     expect(badAdf.status).toBe(400);
     expectError(badAdf.body, 400);
     const noSpace = await call('POST', '/pages', { title: 'x' });
@@ -338,9 +372,14 @@ describe('pages', () => {
   test('PUT /pages/{id}: version+1 updates, stale 409, title clash 400, id mismatch 400', async () => {
     const ir = await irSpace();
     const created = (await call('POST', '/pages', { spaceId: ir.id, title: 'Draft review', body: storage('<p>v1</p>') })).body;
-    const update = (n: number, title = 'Draft review', value = `<p>v${n}</p>`) => call('PUT', `/pages/${created.id}`, {
-      id: created.id, status: 'current', title, body: storage(value), version: { number: n, message: `edit ${n}` },
-    });
+    const update = (n: number, title = 'Draft review', value = `<p>v${n}</p>`) =>
+      call('PUT', `/pages/${created.id}`, {
+        id: created.id,
+        status: 'current',
+        title,
+        body: storage(value),
+        version: { number: n, message: `edit ${n}` },
+      });
     const v2 = await update(2);
     expect(v2.status).toBe(200);
     expectValid('PUT /pages/{id} 200', v2.body);
@@ -364,9 +403,21 @@ describe('pages', () => {
     expect(old.status).toBe(200);
     expect(old.body).toMatchObject({ title: 'Draft review', version: { number: 1 }, body: { storage: { value: '<p>v1</p>' } } });
 
-    const mismatch = await call('PUT', `/pages/${created.id}`, { id: '1', status: 'current', title: 'x', body: storage(''), version: { number: 4 } });
+    const mismatch = await call('PUT', `/pages/${created.id}`, {
+      id: '1',
+      status: 'current',
+      title: 'x',
+      body: storage(''),
+      version: { number: 4 },
+    });
     expect(mismatch.status).toBe(400);
-    const missing = await call('PUT', '/pages/55555', { id: '55555', status: 'current', title: 'x', body: storage(''), version: { number: 2 } });
+    const missing = await call('PUT', '/pages/55555', {
+      id: '55555',
+      status: 'current',
+      title: 'x',
+      body: storage(''),
+      version: { number: 2 },
+    });
     expect(missing.status).toBe(404);
     const noVersion = await call('PUT', `/pages/${created.id}`, { id: created.id, status: 'current', title: 'x', body: storage('') });
     expect(noVersion.status).toBe(400);
@@ -409,7 +460,13 @@ describe('pages', () => {
     const justUnder = `<p>${'y'.repeat(4 * 1024 * 1024)}</p>`;
     const ok = await call('POST', '/pages', { spaceId: ir.id, title: 'Large', body: storage(justUnder) });
     expect(ok.status).toBe(200);
-    const put = await call('PUT', `/pages/${ok.body.id}`, { id: ok.body.id, status: 'current', title: 'Large', body: storage(big), version: { number: 2 } });
+    const put = await call('PUT', `/pages/${ok.body.id}`, {
+      id: ok.body.id,
+      status: 'current',
+      title: 'Large',
+      body: storage(big),
+      version: { number: 2 },
+    });
     expect(put.status).toBe(413);
   });
 
@@ -458,10 +515,17 @@ describe('representations', () => {
     },
   };
   const adfDoc = {
-    type: 'doc', version: 1,
+    type: 'doc',
+    version: 1,
     content: [
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Summary' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Bold', marks: [{ type: 'strong' }] }, { type: 'text', text: ' and plain' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Bold', marks: [{ type: 'strong' }] },
+          { type: 'text', text: ' and plain' },
+        ],
+      },
       forgeExtension,
     ],
   };
@@ -469,7 +533,11 @@ describe('representations', () => {
   test('a page written in ADF reads back as written, as storage, and renders the Forge macro', async () => {
     const ir = await irSpace();
     const value = JSON.stringify(adfDoc);
-    const created = await call('POST', '/pages', { spaceId: ir.id, title: 'ADF page', body: { representation: 'atlas_doc_format', value } });
+    const created = await call('POST', '/pages', {
+      spaceId: ir.id,
+      title: 'ADF page',
+      body: { representation: 'atlas_doc_format', value },
+    });
     expect(created.status).toBe(200);
     expect(created.body.body.atlas_doc_format.value).toBe(value);
 
@@ -481,18 +549,31 @@ describe('representations', () => {
     expect(xml).toContain('<ac:adf-parameter key="guest-params" type="object">');
 
     const view = getPageForView(db, created.body.id, principal)!;
-    expect(view).toMatchObject({ title: 'ADF page', spaceKey: 'IR', spaceName: 'Incident Reviews', version: 1, representation: 'atlas_doc_format' });
+    expect(view).toMatchObject({
+      title: 'ADF page',
+      spaceKey: 'IR',
+      spaceName: 'Incident Reviews',
+      version: 1,
+      representation: 'atlas_doc_format',
+    });
     expect(view.ancestors).toEqual([{ id: ir.homepageId, title: 'Incident Reviews' }]);
     const calls: unknown[] = [];
     const html = renderStorageToHtml(view.storage, {
-      renderForgeMacro: (m) => { calls.push(m); return '<iframe data-macro></iframe>'; },
+      renderForgeMacro: (m) => {
+        calls.push(m);
+        return '<iframe data-macro></iframe>';
+      },
       lookupJiraIssue: () => null,
     });
     expect(html).toContain('<iframe data-macro></iframe>');
-    expect(calls).toEqual([{
-      extensionKey: forgeExtension.attrs.extensionKey, localId: 'a1b2c3', title: 'Post-incident review',
-      guestParams: { issueKey: 'INC-1', showTimeline: true, sections: ['timeline', 'actions'] },
-    }]);
+    expect(calls).toEqual([
+      {
+        extensionKey: forgeExtension.attrs.extensionKey,
+        localId: 'a1b2c3',
+        title: 'Post-incident review',
+        guestParams: { issueKey: 'INC-1', showTimeline: true, sections: ['timeline', 'actions'] },
+      },
+    ]);
 
     // storage written back converts to the same ADF
     const viaStorage = await call('POST', '/pages', { spaceId: ir.id, title: 'Storage copy', body: storage(xml) });

@@ -6,7 +6,11 @@ let site: RunningSite;
 beforeAll(async () => {
   site = await freshSite();
   // As `npm start` does on a first start: the demo reviews, made through the app's resolvers.
-  const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const seeded = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(seeded.status).toBe(200);
 }, 120_000);
 afterAll(() => site.close());
@@ -27,7 +31,7 @@ describe('the demo site shows templates and a meeting to notify', () => {
     expect(inc1.content.template?.id ?? 'default').toBe('default');
   });
 
-  it('schedules INC-2\'s meeting with participants, nobody notified yet, and Notify participants posts one comment', async () => {
+  it("schedules INC-2's meeting with participants, nobody notified yet, and Notify participants posts one comment", async () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
     expect(doc.content.meeting).toMatchObject({ meetingDate: '2026-11-23', meetingTime: '15:00', meetingTimeZone: 'Europe/London' });
     expect(doc.content.meeting.participants).toHaveLength(5);

@@ -18,13 +18,28 @@ let site: RunningSite;
 beforeAll(async () => {
   jest.useFakeTimers({
     now: new Date(FIRST_START),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'setInterval',
+      'clearTimeout',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
   jest.spyOn(console, 'info').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   // The real seeding clock (here the faked one): what `npm start` does on a first start.
   site = await freshSite(() => new Date());
-  const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const seeded = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(seeded.status).toBe(200);
 }, 120_000);
 
@@ -46,7 +61,9 @@ describe('the demo on the day it is first seeded', () => {
   });
 
   it('has INC-4 past due under the 24-hour rule: the scheduled job reminds it and flags it', async () => {
-    const run = await (await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' })).json() as { result: RhythmResult };
+    const run = (await (await fetch(`${site.url}/__admin/trigger/pir-rhythm-check`, { method: 'POST' })).json()) as {
+      result: RhythmResult;
+    };
     expect(run.result.reminded).toEqual(['INC-4']);
     const res = await okAs<SummariesResult>(site, MAYA, 'summaries/list', {}, 'pir-after-action-summaries');
     expect(res.dueReviews.map((f) => f.incidentKey)).toEqual(['INC-4']);
@@ -75,13 +92,20 @@ describe('the demo on the day it is first seeded', () => {
     expect(open.some((i) => i.due! < today)).toBe(true);
     expect(open.some((i) => i.due! > today)).toBe(true);
     const summaries = await okAs<SummariesResult>(site, MAYA, 'summaries/list', {}, 'pir-after-action-summaries');
-    expect(summaries.rows.find((r) => r.incidentKey === 'INC-1')).toMatchObject({ status: 'published', actionsClosed: 1, actionsOverdue: 1, actionsOpen: 3 });
+    expect(summaries.rows.find((r) => r.incidentKey === 'INC-1')).toMatchObject({
+      status: 'published',
+      actionsClosed: 1,
+      actionsOverdue: 1,
+      actionsOpen: 3,
+    });
   });
 
   it('is published to Confluence, and the page embeds the live review macro', async () => {
     const state = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     expect(state.internal).not.toBeNull();
-    const res = await fetch(`${site.url}/wiki/api/v2/pages/${state.internal!.pageId}?body-format=storage`, { headers: { authorization: basicAuth(MAYA), accept: 'application/json' } });
+    const res = await fetch(`${site.url}/wiki/api/v2/pages/${state.internal!.pageId}?body-format=storage`, {
+      headers: { authorization: basicAuth(MAYA), accept: 'application/json' },
+    });
     const page = (await res.json()) as { title: string; body: { storage: { value: string } } };
     expect(page.body.storage.value).toContain('pir-review-macro');
   });

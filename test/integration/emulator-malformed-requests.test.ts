@@ -10,7 +10,12 @@ import type { RunningSite } from '../../local/site';
 import { basicAuth, freshSite } from '../support/site';
 
 type Shape = 'jira' | 'confluence' | 'kvs' | 'plain';
-interface Route { method: string; path: (param: string) => string; shape: Shape; auth: 'user' | 'app' | 'none' }
+interface Route {
+  method: string;
+  path: (param: string) => string;
+  shape: Shape;
+  auth: 'user' | 'app' | 'none';
+}
 
 const ROUTES: Route[] = [
   { method: 'POST', path: () => '/rest/api/3/issue', shape: 'jira', auth: 'user' },
@@ -49,8 +54,12 @@ const GET_ROUTES: Route[] = [
 const LEAKS = [/\bat \//, /\bat [\w.<>]+ \(/, /node_modules/, /\/work\//, /\.ts:\d/, /\.js:\d/, /[A-Za-z]:\\\\/, /<!DOCTYPE/i, /<pre>/i];
 
 let site: RunningSite;
-beforeAll(async () => { site = await freshSite(); });
-afterAll(async () => { await site.close(); });
+beforeAll(async () => {
+  site = await freshSite();
+});
+afterAll(async () => {
+  await site.close();
+});
 
 function authFor(route: Route): Record<string, string> {
   if (route.auth === 'user') return { authorization: basicAuth('maya@example.com') };
@@ -85,46 +94,95 @@ function expectCleanClientError(route: Route, r: { status: number; type: string;
 
 /** Text that is not JSON: cut-off documents, stray tokens, binary-ish noise. */
 const notJson = fc.oneof(
-  fc.json().map((j) => (j.length > 1 ? j.slice(0, -1) : `${j}}`)).filter((t) => { try { JSON.parse(t); return false; } catch { return true; } }),
+  fc
+    .json()
+    .map((j) => (j.length > 1 ? j.slice(0, -1) : `${j}}`))
+    .filter((t) => {
+      try {
+        JSON.parse(t);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
   fc.constantFrom('{', '{"a":', "{'a':1}", '{"a":1,}', 'undefined', 'NaN', '\u0000', '{"a":"\\x"}', '[1,2', '<xml/>'),
 );
 /** Path parameters that no route expects: malformed escapes, dots, very long, unicode, injection-looking. */
 const oddParam = fc.oneof(
-  fc.constantFrom('%', '%E0%A4%A', '%ZZ', '%00', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', 'a'.repeat(6000), '9'.repeat(40), '-1', '1e309',
-    '%F0%9F%92%A9', '__proto__', 'constructor', "INC-1'--", '%3Cscript%3E', '[]', '{}'),
+  fc.constantFrom(
+    '%',
+    '%E0%A4%A',
+    '%ZZ',
+    '%00',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%2e%2e',
+    'a'.repeat(6000),
+    '9'.repeat(40),
+    '-1',
+    '1e309',
+    '%F0%9F%92%A9',
+    '__proto__',
+    'constructor',
+    "INC-1'--",
+    '%3Cscript%3E',
+    '[]',
+    '{}',
+  ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
 
 describe('malformed requests answer a clean JSON client error', () => {
   it('for invalid JSON bodies on every route that takes a body', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES), notJson, async (route, text) => {
-      expectCleanClientError(route, await send(route, 'INC-1', { type: 'application/json', text }), `body ${JSON.stringify(text).slice(0, 80)}`);
-    }), { numRuns: 120, seed: 11 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), notJson, async (route, text) => {
+        expectCleanClientError(
+          route,
+          await send(route, 'INC-1', { type: 'application/json', text }),
+          `body ${JSON.stringify(text).slice(0, 80)}`,
+        );
+      }),
+      { numRuns: 120, seed: 11 },
+    );
   });
 
   it('for bodies sent with a content type that is not JSON', async () => {
-    const types = fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream');
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES), types, fc.json(), async (route, type, text) => {
-      expectCleanClientError(route, await send(route, 'INC-1', { type, text }), `as ${type}`);
-    }), { numRuns: 80, seed: 12 });
+    const types = fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+      'application/octet-stream',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), types, fc.json(), async (route, type, text) => {
+        expectCleanClientError(route, await send(route, 'INC-1', { type, text }), `as ${type}`);
+      }),
+      { numRuns: 80, seed: 12 },
+    );
   });
 
   it('for odd path parameters and query values', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...GET_ROUTES, ...ROUTES), oddParam, async (route, param) => {
-      const r = await send(route, param, route.method === 'GET' ? undefined : { type: 'application/json', text: '{}' });
-      // Some odd values are simply not found or are valid queries; what matters is that nothing breaks or leaks.
-      if (r.status < 400) {
-        expect(r.type).toMatch(/^application\/json/);
-        return;
-      }
-      expectCleanClientError(route, r, `param ${JSON.stringify(param).slice(0, 80)}`);
-    }), { numRuns: 150, seed: 13 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...GET_ROUTES, ...ROUTES), oddParam, async (route, param) => {
+        const r = await send(route, param, route.method === 'GET' ? undefined : { type: 'application/json', text: '{}' });
+        // Some odd values are simply not found or are valid queries; what matters is that nothing breaks or leaks.
+        if (r.status < 400) {
+          expect(r.type).toMatch(/^application\/json/);
+          return;
+        }
+        expectCleanClientError(route, r, `param ${JSON.stringify(param).slice(0, 80)}`);
+      }),
+      { numRuns: 150, seed: 13 },
+    );
   });
 
-  it('for unknown routes under every prefix, in the prefix\'s shape', async () => {
+  it("for unknown routes under every prefix, in the prefix's shape", async () => {
     for (const [path, shape] of [
-      ['/rest/api/3/no/such/thing', 'jira'], ['/wiki/api/v2/no/such/thing', 'confluence'], ['/__kvs/api/v1/nothing', 'kvs'],
-      ['/__admin/nothing', 'plain'], ['/__forge/nothing', 'plain'],
+      ['/rest/api/3/no/such/thing', 'jira'],
+      ['/wiki/api/v2/no/such/thing', 'confluence'],
+      ['/__kvs/api/v1/nothing', 'kvs'],
+      ['/__admin/nothing', 'plain'],
+      ['/__forge/nothing', 'plain'],
     ] as const) {
       const route: Route = { method: 'GET', path: () => path, shape, auth: shape === 'kvs' ? 'app' : shape === 'plain' ? 'none' : 'user' };
       const r = await send(route, '');

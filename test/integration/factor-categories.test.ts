@@ -16,21 +16,28 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 const MAYA = 'maya@example.com';
-const asApp = <T>(fn: () => Promise<T>) => runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, fn);
+const asApp = <T>(fn: () => Promise<T>) =>
+  runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, fn);
 
 describe('contributing-factor categories', () => {
   it('reads factors stored without a category as "other", text kept', async () => {
     const fresh = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-3' });
     const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
       issueKey: 'INC-3',
-      content: { ...fresh.content, contributingFactors: [{ id: 'f1', text: 'The scheduler was switched off by hand.', category: 'process' }] },
+      content: {
+        ...fresh.content,
+        contributingFactors: [{ id: 'f1', text: 'The scheduler was switched off by hand.', category: 'process' }],
+      },
       actionItems: [],
       version: fresh.version,
     });
     // Rewrite the stored document as a version before categories would have left it.
     await asApp(async () => {
       const stored = await kvs.entity<{ doc: { content: { contributingFactors: unknown[] } } }>('review-doc').get('INC-3');
-      stored!.doc.content.contributingFactors = [{ id: 'f1', text: 'The scheduler was switched off by hand.' }, { id: 'f2', text: 'Nobody owned the job list.', category: 'astrology' }];
+      stored!.doc.content.contributingFactors = [
+        { id: 'f1', text: 'The scheduler was switched off by hand.' },
+        { id: 'f2', text: 'Nobody owned the job list.', category: 'astrology' },
+      ];
       await kvs.entity('review-doc').set('INC-3', stored);
     });
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-3' });
@@ -44,7 +51,12 @@ describe('contributing-factor categories', () => {
   it('saves the chosen category and refuses one outside the taxonomy', async () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' });
     const factors = [{ id: 'f1', text: 'The uplink cable had no label.', category: 'hardware-network' }];
-    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-4', content: { ...doc.content, contributingFactors: factors }, actionItems: [], version: doc.version });
+    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-4',
+      content: { ...doc.content, contributingFactors: factors },
+      actionItems: [],
+      version: doc.version,
+    });
     expect(saved.content.contributingFactors).toStrictEqual(factors);
     const bad = await callAs<ReviewDoc>(site, MAYA, 'review/save', {
       issueKey: 'INC-4',

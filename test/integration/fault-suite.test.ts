@@ -4,7 +4,18 @@
  * creating action items and publishing each end correct (no duplicate sub-task, page or remote
  * link; nothing the user entered lost) or fail with a clear message that a retry then completes.
  */
-import type { ActionItemInput, ActionSyncResult, PageSummary, PublishResult, Result, ReviewDoc, SpaceSummary, TimelineChange, TimelineEntry, TimelineView } from '../../src/contract';
+import type {
+  ActionItemInput,
+  ActionSyncResult,
+  PageSummary,
+  PublishResult,
+  Result,
+  ReviewDoc,
+  SpaceSummary,
+  TimelineChange,
+  TimelineEntry,
+  TimelineView,
+} from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite } from '../support/site';
 import { setFaults } from '../support/helpers';
@@ -106,7 +117,12 @@ async function calm<T>(path: string, init: { method?: string; body?: unknown } =
 }
 
 /** Reads the current version (as the panel holds it) and writes with it, as one user step. */
-function readThenWrite<V extends { version: number }, T>(readKey: string, issueKey: string, writeKey: string, body: (current: V) => Record<string, unknown>): Promise<T> {
+function readThenWrite<V extends { version: number }, T>(
+  readKey: string,
+  issueKey: string,
+  writeKey: string,
+  body: (current: V) => Record<string, unknown>,
+): Promise<T> {
   return userStep(async () => {
     const current = await callAs<V>(site, MAYA, readKey, { issueKey });
     if (!current.ok) return current;
@@ -114,17 +130,33 @@ function readThenWrite<V extends { version: number }, T>(readKey: string, issueK
   }, writeKey);
 }
 
-const item = (id: string, summary: string): ActionItemInput => ({ id, summary, description: `Why: ${summary}.`, owner: null, dueDate: '2026-12-31', priority: 'High', question: 'recover-sooner' });
+const item = (id: string, summary: string): ActionItemInput => ({
+  id,
+  summary,
+  description: `Why: ${summary}.`,
+  owner: null,
+  dueDate: '2026-12-31',
+  priority: 'High',
+  question: 'recover-sooner',
+});
 
 /** What must survive a pull unchanged: which entry, when, what it says and who did it. */
 const pulled = (entries: readonly TimelineEntry[]) =>
   entries.map((e) => ({ id: e.id, at: e.at, text: e.text, actor: e.actor })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-const FOUR_ITEMS = [item('a1', 'Alert on sign-in error rate'), item('a2', 'Runbook for production access'), item('a3', 'Move the export job off the web hosts'), item('a4', 'Weekend paging rota')];
+const FOUR_ITEMS = [
+  item('a1', 'Alert on sign-in error rate'),
+  item('a2', 'Runbook for production access'),
+  item('a3', 'Move the export job off the web hosts'),
+  item('a4', 'Weekend paging rota'),
+];
 
 /** In the storm: the four items saved on INC-1's review and "Create in Jira" pressed until nothing failed; the last answer. */
 async function fourItemsCreated(): Promise<{ saved: ReviewDoc; result: ActionSyncResult | null }> {
-  const saved = await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({ content: doc.content, actionItems: FOUR_ITEMS }));
+  const saved = await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({
+    content: doc.content,
+    actionItems: FOUR_ITEMS,
+  }));
   // Press "Create in Jira" until nothing is left to create; each press may partly fail.
   let result: ActionSyncResult | null = null;
   for (let press = 0; press < USER_RETRIES && (result === null || result.failed.length > 0); press++) {
@@ -134,22 +166,34 @@ async function fourItemsCreated(): Promise<{ saved: ReviewDoc; result: ActionSyn
 }
 
 describe('under a storm of 429s, 503s and slow answers', () => {
-
   it('pulls the timeline completely, keeps a manual entry and an annotation across a re-pull', async () => {
     const view = await asAUser<TimelineView>('review/start', { issueKey: 'INC-1' });
     expect(view.entries.length).toBeGreaterThan(10);
     expect(view.entries.map((e) => e.id).sort()).toEqual(calmInc1Ids);
     expect(view.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
     const withNote = await readThenWrite<TimelineView, TimelineChange>('timeline/get', 'INC-1', 'timeline/manual/add', () => ({
-      entry: { at: '2026-10-17T18:50:00Z', manualKind: 'status-page-update', actorName: 'Support', text: 'Status page: investigating sign-in failures.' },
+      entry: {
+        at: '2026-10-17T18:50:00Z',
+        manualKind: 'status-page-update',
+        actorName: 'Support',
+        text: 'Status page: investigating sign-in failures.',
+      },
     }));
     const first = view.entries.find((e) => e.source !== 'manual')!;
     expect(withNote.changed.map((e) => e.source)).toEqual(['manual']);
-    await readThenWrite<TimelineView, TimelineView>('timeline/get', 'INC-1', 'timeline/annotate', () => ({ entryId: first.id, patch: { phase: 'detection', impact: 'negative' } }));
+    await readThenWrite<TimelineView, TimelineView>('timeline/get', 'INC-1', 'timeline/annotate', () => ({
+      entryId: first.id,
+      patch: { phase: 'detection', impact: 'negative' },
+    }));
     const again = await asAUser<TimelineView>('timeline/refresh', { issueKey: 'INC-1' });
     expect(again.entries.filter((e) => e.source === 'manual').map((e) => e.text)).toEqual(['Status page: investigating sign-in failures.']);
     expect(again.entries.find((e) => e.id === first.id)?.annotation).toMatchObject({ phase: 'detection', impact: 'negative' });
-    expect(again.entries.filter((e) => e.source !== 'manual').map((e) => e.id).sort()).toEqual(view.entries.map((e) => e.id).sort());
+    expect(
+      again.entries
+        .filter((e) => e.source !== 'manual')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(view.entries.map((e) => e.id).sort());
     expect(again.entries.filter((e) => e.deletedInJira).map((e) => e.id)).toEqual([]);
   });
 
@@ -177,7 +221,8 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     expect(saved.actionItems.map((i) => i.summary)).toEqual(items.map((i) => i.summary));
     expect(result?.failed).toEqual([]);
     const subtasks = await calm<{ issues: { fields: { summary: string } }[] }>('/rest/api/3/search/jql', {
-      method: 'POST', body: { jql: 'parent = INC-1 ORDER BY key ASC', maxResults: 100, fields: ['summary'] },
+      method: 'POST',
+      body: { jql: 'parent = INC-1 ORDER BY key ASC', maxResults: 100, fields: ['summary'] },
     });
     expect(subtasks.issues.map((i) => i.fields.summary).sort()).toEqual(items.map((i) => i.summary).sort());
     // And once more: nothing new.
@@ -193,7 +238,9 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     const second = await readThenWrite<ReviewDoc, PublishResult>('review/get', 'INC-1', 'publish/internal', () => ({ target }));
     expect(second.page.pageId).toBe(first.page.pageId);
 
-    const pages = await calm<{ results: { id: string }[] }>(`/wiki/api/v2/pages?title=${encodeURIComponent(first.page.title)}&space-id=${target.spaceId}`);
+    const pages = await calm<{ results: { id: string }[] }>(
+      `/wiki/api/v2/pages?title=${encodeURIComponent(first.page.title)}&space-id=${target.spaceId}`,
+    );
     expect(pages.results.map((p) => p.id)).toEqual([first.page.pageId]);
     const links = await calm<{ globalId?: string }[]>('/rest/api/3/issue/INC-1/remotelink');
     expect(links.filter((l) => l.globalId === 'pir-report:INC-1')).toHaveLength(1);
@@ -205,14 +252,18 @@ describe('under a storm of 429s, 503s and slow answers', () => {
     await setFaults(site, { rate429: 0.55, retryAfterS: 0, rate5xx: 0.05, latencyMs: 5, seed: 7 });
     const before = figures.userRetries;
     const more = [item('b1', 'Alert when the export job runs on more than one host'), item('b2', 'Page two engineers for Sev1 at night')];
-    await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({ content: doc.content, actionItems: [...doc.actionItems.map(({ jira: _j, overdue: _o, syncError: _s, conflicts: _c, ...input }) => input), ...more] }));
+    await readThenWrite<ReviewDoc, ReviewDoc>('review/get', 'INC-1', 'review/save', (doc) => ({
+      content: doc.content,
+      actionItems: [...doc.actionItems.map(({ jira: _j, overdue: _o, syncError: _s, conflicts: _c, ...input }) => input), ...more],
+    }));
     let result: ActionSyncResult | null = null;
     for (let press = 0; press < USER_RETRIES * 2 && (result === null || result.failed.length > 0); press++) {
       result = await asAUser<ActionSyncResult>('actions/sync', { issueKey: 'INC-1' });
     }
     expect(result?.failed).toEqual([]);
     const subtasks = await calm<{ issues: { fields: { summary: string } }[] }>('/rest/api/3/search/jql', {
-      method: 'POST', body: { jql: 'parent = INC-1 ORDER BY key ASC', maxResults: 100, fields: ['summary'] },
+      method: 'POST',
+      body: { jql: 'parent = INC-1 ORDER BY key ASC', maxResults: 100, fields: ['summary'] },
     });
     expect(subtasks.issues).toHaveLength(6);
     expect(new Set(subtasks.issues.map((i) => i.fields.summary)).size).toBe(6);

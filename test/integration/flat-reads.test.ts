@@ -26,12 +26,19 @@ let view: TimelineView;
 
 beforeAll(async () => {
   site = await freshSite();
-  const res = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) });
+  const res = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'large' }),
+  });
   issueKey = ((await res.json()) as { added: string[] }).added[0];
   // The first pull of 16.5k entries runs in-process without the runner's 25 s cap: on a loaded machine it can take longer, and it is not what is measured.
   const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
   const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
-  view = await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 200_000 }, () => startReview(reviewDeps(ctx), issueKey));
+  view = await runInInvocation(
+    { invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 200_000 },
+    () => startReview(reviewDeps(ctx), issueKey),
+  );
 }, 240_000);
 
 afterAll(() => site.close());
@@ -58,7 +65,9 @@ it('opening the panel reads the review, its pull head and the first chunk: one u
 }, 60_000);
 
 it('the macro reads no more than the panel', async () => {
-  const reads = await readsOf(() => okAs(site, MAYA, 'macro/get', { config: { issueKey, view: 'full' } }, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } }));
+  const reads = await readsOf(() =>
+    okAs(site, MAYA, 'macro/get', { config: { issueKey, view: 'full' } }, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } }),
+  );
   const { chunks, rest } = split(reads);
   expect(chunks).toHaveLength(1);
   for (const r of rest) expect(r.storage!.readUnits).toBe(1);
@@ -72,7 +81,15 @@ it('annotating an entry deep in the timeline reads one segment of the chunk tabl
   expect(page.pageStarts?.length ?? 0).toBeGreaterThan(0);
   const target = page.entries[0];
   const { chunks, rest } = split(
-    await readsOf(() => okAs(site, MAYA, 'timeline/annotate', { issueKey, entryId: target.id, at: target.at, patch: { kind: 'task' }, version: current.version })),
+    await readsOf(() =>
+      okAs(site, MAYA, 'timeline/annotate', {
+        issueKey,
+        entryId: target.id,
+        at: target.at,
+        patch: { kind: 'task' },
+        version: current.version,
+      }),
+    ),
   );
   expect(chunks).toHaveLength(1);
   expect(chunks[0].storage!.readUnits).toBeLessThanOrEqual(CHUNK_UNITS);

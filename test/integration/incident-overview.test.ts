@@ -29,7 +29,9 @@ describe('incident/get through @forge/resolver and @forge/api against the local 
   it('reads Jira as the calling user: the request log shows her accountId, not the app', async () => {
     await fetch(`${site.url}/__admin/requests`, { method: 'DELETE' });
     await invokeAs(site, 'maya@example.com', 'incident/get', { issueKey: 'INC-2' });
-    const { requests } = (await (await fetch(`${site.url}/__admin/requests`)).json()) as { requests: { kind: string; path: string; user: string }[] };
+    const { requests } = (await (await fetch(`${site.url}/__admin/requests`)).json()) as {
+      requests: { kind: string; path: string; user: string }[];
+    };
     const jira = requests.filter((r) => r.kind === 'jira');
     expect(jira).toHaveLength(1);
     expect(jira[0].path).toMatch(/^\/rest\/api\/3\/issue\/INC-2\?fields=/);
@@ -62,7 +64,11 @@ describe('incident/get through @forge/resolver and @forge/api against the local 
       body: JSON.stringify({
         functionKey: 'incident/get',
         payload: { issueKey: 'INC-1' },
-        context: { moduleKey: 'pir-issue-panel', accountId: '712020:4c1d2f6e-maya-okafor', extension: { accountId: '712020:4c1d2f6e-maya-okafor' } },
+        context: {
+          moduleKey: 'pir-issue-panel',
+          accountId: '712020:4c1d2f6e-maya-okafor',
+          extension: { accountId: '712020:4c1d2f6e-maya-okafor' },
+        },
       }),
     });
     const body = (await res.json()) as { result: Result<IncidentOverview> };

@@ -19,7 +19,11 @@ const RANGE = { from: '2025-06-01', to: '2027-05-31' };
 // did it (the file runs in random order).
 beforeEach(async () => {
   site = await freshSite();
-  const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const seeded = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(seeded.status).toBe(200);
 }, 120_000);
 afterEach(() => site.close());
@@ -75,7 +79,10 @@ describe('service suggestions', () => {
 
 describe('the countermeasure policy', () => {
   it('is readable by anyone, editable by Jira administrators only', async () => {
-    expect(await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL)).toMatchObject({ canEdit: true, policy: { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null }, updatedAt: null } });
+    expect(await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL)).toMatchObject({
+      canEdit: true,
+      policy: { dueDays: { 1: 14, 2: 30, 3: 60, 4: 90, 5: null }, updatedAt: null },
+    });
     expect(await okAs<PolicyView>(site, TOMAS, 'policy/get', {}, GLOBAL)).toMatchObject({ canEdit: false });
     const refused = await callAs(site, TOMAS, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, expectedVersion: 0 }, GLOBAL);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -100,13 +107,43 @@ describe('the countermeasure policy', () => {
   });
 
   it('uses the policy an admin saved for new sub-tasks without a due date, and leaves dated items alone', async () => {
-    const set = await okAs<PolicyView>(site, MAYA, 'policy/set', { dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null }, expectedVersion: 0 }, GLOBAL);
+    const set = await okAs<PolicyView>(
+      site,
+      MAYA,
+      'policy/set',
+      { dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null }, expectedVersion: 0 },
+      GLOBAL,
+    );
     expect(set.policy).toMatchObject({ dueDays: { 1: 7, 2: 10, 3: 20, 4: 40, 5: null }, updatedBy: { displayName: 'Maya Okafor' } });
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-3' });
     const items = [
-      ...doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })),
-      { id: 'c3', summary: 'Show paused jobs on the scheduler dashboard', description: '', owner: null, dueDate: null, priority: 'Medium', question: 'know-sooner' },
-      { id: 'c4', summary: 'Review the job list quarterly', description: '', owner: null, dueDate: '2030-01-01', priority: 'Low', question: 'other' },
+      ...doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({
+        id,
+        summary,
+        description,
+        owner,
+        dueDate,
+        priority,
+        question,
+      })),
+      {
+        id: 'c3',
+        summary: 'Show paused jobs on the scheduler dashboard',
+        description: '',
+        owner: null,
+        dueDate: null,
+        priority: 'Medium',
+        question: 'know-sooner',
+      },
+      {
+        id: 'c4',
+        summary: 'Review the job list quarterly',
+        description: '',
+        owner: null,
+        dueDate: '2030-01-01',
+        priority: 'Low',
+        question: 'other',
+      },
     ];
     await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-3', content: doc.content, actionItems: items, version: doc.version });
     const synced = await okAs<ActionSyncResult>(site, MAYA, 'actions/sync', { issueKey: 'INC-3' });

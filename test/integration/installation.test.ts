@@ -22,7 +22,12 @@ afterAll(() => site.close());
 describe('the local site models one installation for Jira and Confluence', () => {
   it('gives the panel, the macro and the global page one storage: what the panel writes, the other two read', async () => {
     const started = await okAs<TimelineView>(site, MAYA, 'review/start', { issueKey: 'INC-1' }, PANEL);
-    const entry = { at: started.entries[0].at, manualKind: 'note', actorName: 'Maya', text: 'Written from the issue panel: shared-storage-marker' };
+    const entry = {
+      at: started.entries[0].at,
+      manualKind: 'note',
+      actorName: 'Maya',
+      text: 'Written from the issue panel: shared-storage-marker',
+    };
     await okAs<TimelineView>(site, MAYA, 'timeline/manual/add', { issueKey: 'INC-1', entry, version: started.version }, PANEL);
 
     const macro = await okAs<MacroResult>(site, MAYA, 'macro/get', { config: {} }, MACRO);
@@ -34,7 +39,13 @@ describe('the local site models one installation for Jira and Confluence', () =>
     const { fields } = await jiraAs<{ fields: { created: string } }>(site, MAYA, 'GET', '/issue/INC-1?fields=created');
     const created = new Date(fields.created.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).getTime();
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const summaries = await okAs<SummariesResult>(site, MAYA, 'summaries/list', { from: day(created - 30 * DAY), to: day(created + 30 * DAY) }, GLOBAL_PAGE);
+    const summaries = await okAs<SummariesResult>(
+      site,
+      MAYA,
+      'summaries/list',
+      { from: day(created - 30 * DAY), to: day(created + 30 * DAY) },
+      GLOBAL_PAGE,
+    );
     expect(summaries.rows.map((r) => r.incidentKey)).toContain('INC-1');
   });
 

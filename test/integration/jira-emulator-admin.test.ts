@@ -12,8 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function permissions(user: string, query: string): Promise<{ status: number; body: { permissions?: Record<string, { type: string; havePermission: boolean; key: string }> } }> {
-  const res = await fetch(`${site.url}/rest/api/3/mypermissions?${query}`, { headers: { authorization: basicAuth(user), accept: 'application/json' } });
+async function permissions(
+  user: string,
+  query: string,
+): Promise<{ status: number; body: { permissions?: Record<string, { type: string; havePermission: boolean; key: string }> } }> {
+  const res = await fetch(`${site.url}/rest/api/3/mypermissions?${query}`, {
+    headers: { authorization: basicAuth(user), accept: 'application/json' },
+  });
   return { status: res.status, body: (await res.json()) as never };
 }
 

@@ -28,14 +28,22 @@ function largeScenario(): SeedScenario {
       }
     }
     return {
-      key: `BIG-${i + 1}`, type: 'Incident', summary: `Generated incident ${i + 1}`, priority: 'Medium', initialStatus: 'Open',
-      reporter: EMAILS[i % 4], initialAssignee: null, created: at(i, 0), changes,
+      key: `BIG-${i + 1}`,
+      type: 'Incident',
+      summary: `Generated incident ${i + 1}`,
+      priority: 'Medium',
+      initialStatus: 'Open',
+      reporter: EMAILS[i % 4],
+      initialAssignee: null,
+      created: at(i, 0),
+      changes,
       comments: Array.from({ length: 150 }, (_, n) => ({ at: at(i, n + 2), author: EMAILS[n % 4], body: `Comment ${n}` })),
     };
   });
   return {
     projects: [{ key: 'BIG', name: 'Big', lead: EMAILS[0], browsers: EMAILS, subtasksEnabled: true, roles: {} }],
-    issues, links: [{ type: 'Relates', outward: 'BIG-1', inward: 'BIG-2' }],
+    issues,
+    links: [{ type: 'Relates', outward: 'BIG-1', inward: 'BIG-2' }],
   };
 }
 

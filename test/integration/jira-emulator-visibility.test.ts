@@ -18,13 +18,21 @@ const AIKO = 'aiko@example.com';
 const LENA = 'lena@example.com';
 
 let site: RunningSite;
-beforeAll(async () => { site = await freshSite(); });
-afterAll(async () => { await site.close(); });
+beforeAll(async () => {
+  site = await freshSite();
+});
+afterAll(async () => {
+  await site.close();
+});
 
 async function rest(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${site.url}/rest/api/3${path}`, {
     method,
-    headers: { authorization: basicAuth(user), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: basicAuth(user),
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -51,7 +59,7 @@ async function restrictedOnInc1(): Promise<{ role: any; group: any; all: string[
 }
 
 describe('seeded restricted comments on INC-1', () => {
-  it('has one comment for the Developers role and one for the incident-responders group, with the group\'s id as identifier', async () => {
+  it("has one comment for the Developers role and one for the incident-responders group, with the group's id as identifier", async () => {
     const { role, group } = await restrictedOnInc1();
     expect(role.visibility).toEqual({ type: 'role', value: 'Developers', identifier: 'Developers' });
     expect(group.visibility).toEqual({ type: 'group', value: 'incident-responders', identifier: INCIDENT_RESPONDERS.groupId });
@@ -59,8 +67,11 @@ describe('seeded restricted comments on INC-1', () => {
 
   it.each([
     // who, sees the Developers comment, sees the responders comment
-    [MAYA, true, true], [TOMAS, true, true], [AIKO, true, true],
-    [DANIEL, true, false], [SOFIA, false, false],
+    [MAYA, true, true],
+    [TOMAS, true, true],
+    [AIKO, true, true],
+    [DANIEL, true, false],
+    [SOFIA, false, false],
   ])('%s: role %s, group %s, the same on every read path', async (user, seesRole, seesGroup) => {
     const { role, group, all } = await restrictedOnInc1();
     const expected = all.filter((id) => (id !== role.id || seesRole) && (id !== group.id || seesGroup));
@@ -74,7 +85,10 @@ describe('seeded restricted comments on INC-1', () => {
     const listed = await rest(user, 'POST', '/comment/list', { ids: all.map(Number) });
     expect(listed.status).toBe(200);
     expect(listed.body.values.map((c: any) => c.id)).toEqual([...expected].sort((a, b) => Number(a) - Number(b)));
-    for (const [id, visible] of [[role.id, seesRole], [group.id, seesGroup]] as const) {
+    for (const [id, visible] of [
+      [role.id, seesRole],
+      [group.id, seesGroup],
+    ] as const) {
       expect((await rest(user, 'GET', `/issue/INC-1/comment/${id}`)).status).toBe(visible ? 200 : 404);
     }
   });
@@ -92,7 +106,9 @@ describe('POST /comment/list', () => {
     expect(asMaya.body).toMatchObject({ startAt: 0, isLast: true, total: 3, maxResults: expect.any(Number) });
     expect(asMaya.body.values.map((c: any) => c.id)).toEqual([all[0], group.id, supIds[0]].sort((a, b) => Number(a) - Number(b)));
     expect(asMaya.body.values.find((c: any) => c.id === group.id)).toMatchObject({
-      author: { displayName: expect.any(String) }, body: { type: 'doc' }, visibility: { type: 'group', value: 'incident-responders' },
+      author: { displayName: expect.any(String) },
+      body: { type: 'doc' },
+      visibility: { type: 'group', value: 'incident-responders' },
     });
 
     // Lena cannot browse INC: only the SUP comment is hers to see.
@@ -111,7 +127,7 @@ describe('POST /comment/list', () => {
     ['an unknown property', { ids: [10000], maxResults: 5 }],
     ['more than 1000 ids', { ids: Array.from({ length: 1001 }, (_, i) => 10000 + i) }],
     ['a body that is not an object', [10000]],
-  ])('answers Jira\'s 400 for %s', async (_what, body) => {
+  ])("answers Jira's 400 for %s", async (_what, body) => {
     const r = await rest(MAYA, 'POST', '/comment/list', body);
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ errorMessages: [expect.any(String)], errors: {} });
@@ -120,15 +136,23 @@ describe('POST /comment/list', () => {
   it('accepts exactly 1000 ids and is recorded in the request log', async () => {
     const r = await rest(MAYA, 'POST', '/comment/list', { ids: Array.from({ length: 1000 }, (_, i) => 10000 + i) });
     expect(r.status).toBe(200);
-    expect(site.log.list().some((e) => e.kind === 'jira' && e.method === 'POST' && e.path === '/rest/api/3/comment/list' && e.status === 200)).toBe(true);
+    expect(
+      site.log.list().some((e) => e.kind === 'jira' && e.method === 'POST' && e.path === '/rest/api/3/comment/list' && e.status === 200),
+    ).toBe(true);
   });
 });
 
 describe('adding restricted comments', () => {
   it('restricts to a group by name or identifier when the author belongs to it', async () => {
-    const byName = await rest(AIKO, 'POST', '/issue/INC-2/comment', { body: adf('Pager rota draft.'), visibility: { type: 'group', value: 'incident-responders' } });
+    const byName = await rest(AIKO, 'POST', '/issue/INC-2/comment', {
+      body: adf('Pager rota draft.'),
+      visibility: { type: 'group', value: 'incident-responders' },
+    });
     expect(byName.status).toBe(201);
-    const byId = await rest(TOMAS, 'POST', '/issue/INC-2/comment', { body: adf('Rota agreed.'), visibility: { type: 'group', identifier: INCIDENT_RESPONDERS.groupId } });
+    const byId = await rest(TOMAS, 'POST', '/issue/INC-2/comment', {
+      body: adf('Rota agreed.'),
+      visibility: { type: 'group', identifier: INCIDENT_RESPONDERS.groupId },
+    });
     expect(byId.status).toBe(201);
     expect(byId.body.visibility).toEqual({ type: 'group', value: 'incident-responders', identifier: INCIDENT_RESPONDERS.groupId });
     const seenByDaniel = await pagedIds(DANIEL, 'INC-2');
@@ -136,17 +160,23 @@ describe('adding restricted comments', () => {
     expect(seenByDaniel).not.toContain(byId.body.id);
   });
 
-  it('answers Jira\'s 400 for a group that does not exist, even one named like a project role', async () => {
+  it("answers Jira's 400 for a group that does not exist, even one named like a project role", async () => {
     for (const value of ['no-such-group', 'Developers']) {
       const r = await rest(MAYA, 'POST', '/issue/INC-2/comment', { body: adf('x'), visibility: { type: 'group', value } });
       expect(r).toEqual({ status: 400, body: { errorMessages: [], errors: { commentLevel: `Group: ${value} does not exist.` } } });
     }
   });
 
-  it('answers Jira\'s 400 when the author is not in the group, and stores nothing', async () => {
+  it("answers Jira's 400 when the author is not in the group, and stores nothing", async () => {
     const before = (await pagedIds(MAYA, 'INC-2')).length;
-    const r = await rest(DANIEL, 'POST', '/issue/INC-2/comment', { body: adf('x'), visibility: { type: 'group', value: 'incident-responders' } });
-    expect(r).toEqual({ status: 400, body: { errorMessages: [], errors: { commentLevel: 'You are currently not a member of the group: incident-responders.' } } });
+    const r = await rest(DANIEL, 'POST', '/issue/INC-2/comment', {
+      body: adf('x'),
+      visibility: { type: 'group', value: 'incident-responders' },
+    });
+    expect(r).toEqual({
+      status: 400,
+      body: { errorMessages: [], errors: { commentLevel: 'You are currently not a member of the group: incident-responders.' } },
+    });
     expect((await pagedIds(MAYA, 'INC-2')).length).toBe(before);
   });
 });
@@ -156,7 +186,8 @@ describe("Jira's 32,767-character limit", () => {
   const TOO_LONG = { errorMessages: [], errors: { comment: 'Comment body can not exceed 32,767 characters.' } };
   /** A document whose text is `n` characters, split over two paragraphs so the count spans nodes. */
   const docOf = (n: number) => ({
-    type: 'doc', version: 1,
+    type: 'doc',
+    version: 1,
     content: [
       { type: 'paragraph', content: [{ type: 'text', text: 'a'.repeat(Math.floor(n / 2)) }] },
       { type: 'paragraph', content: [{ type: 'text', text: 'b'.repeat(n - Math.floor(n / 2)) }] },
@@ -175,7 +206,9 @@ describe("Jira's 32,767-character limit", () => {
 
   it('refuses a description over the limit on create and on edit', async () => {
     const tooLong = { errorMessages: [], errors: { description: expect.stringContaining('32,767 characters') } };
-    const create = await rest(MAYA, 'POST', '/issue', { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Long', description: docOf(LIMIT + 1) } });
+    const create = await rest(MAYA, 'POST', '/issue', {
+      fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Long', description: docOf(LIMIT + 1) },
+    });
     expect(create).toEqual({ status: 400, body: tooLong });
     const edit = await rest(MAYA, 'PUT', '/issue/INC-2', { fields: { description: docOf(LIMIT + 1) } });
     expect(edit).toEqual({ status: 400, body: tooLong });

@@ -1,4 +1,3 @@
- 
 import { canBrowseProject, readIssueForView } from '../../local/jira';
 import { DANIEL, LENA, MAYA, SCENARIO, SOFIA } from '../fixtures/jira-emulator-scenario';
 import { call, startSite, type Site } from '../support/jira-emulator';
@@ -11,15 +10,24 @@ const JIRA_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
 let site: Site;
 // An emulator of its own for every test: edits, transitions and new issues stay with the test that made them (the file
 // runs in random order).
-beforeEach(async () => { site = await startSite(SCENARIO); });
-afterEach(async () => { await site.close(); });
+beforeEach(async () => {
+  site = await startSite(SCENARIO);
+});
+afterEach(async () => {
+  await site.close();
+});
 
 describe('permissions', () => {
-  it('answers Jira\'s 404 to a user who cannot browse the project, on every issue route', async () => {
+  it("answers Jira's 404 to a user who cannot browse the project, on every issue route", async () => {
     for (const [method, path, body] of [
-      ['GET', '/issue/INC-1'], ['GET', '/issue/INC-1/comment'], ['GET', '/issue/INC-1/changelog'],
-      ['GET', '/issue/INC-1/remotelink'], ['GET', '/issue/INC-1/transitions'], ['GET', '/issue/INC-1/properties/x'],
-      ['PUT', '/issue/INC-1', { fields: { summary: 'x' } }], ['POST', '/issue/INC-1/comment', { body: adf('x') }],
+      ['GET', '/issue/INC-1'],
+      ['GET', '/issue/INC-1/comment'],
+      ['GET', '/issue/INC-1/changelog'],
+      ['GET', '/issue/INC-1/remotelink'],
+      ['GET', '/issue/INC-1/transitions'],
+      ['GET', '/issue/INC-1/properties/x'],
+      ['PUT', '/issue/INC-1', { fields: { summary: 'x' } }],
+      ['POST', '/issue/INC-1/comment', { body: adf('x') }],
     ] as const) {
       const r = await call(site, method, path, { as: LENA, body });
       expect([method, path, r.status, r.body]).toEqual([method, path, 404, NOT_FOUND]);
@@ -36,8 +44,15 @@ describe('permissions', () => {
     expect(readIssueForView(site.db, 'INC-1', lena)).toBeNull();
     const view = readIssueForView(site.db, 'INC-1', { kind: 'app' })!;
     expect(view).toMatchObject({
-      key: 'INC-1', summary: 'Login page outage', issueType: 'Incident', status: { name: 'Resolved', category: 'done' },
-      priority: 'High', assignee: 'Maya Okafor', reporter: 'Sofia Lindqvist', projectKey: 'INC', projectName: 'Incidents',
+      key: 'INC-1',
+      summary: 'Login page outage',
+      issueType: 'Incident',
+      status: { name: 'Resolved', category: 'done' },
+      priority: 'High',
+      assignee: 'Maya Okafor',
+      reporter: 'Sofia Lindqvist',
+      projectKey: 'INC',
+      projectName: 'Incidents',
     });
     expect(view.description).toMatchObject({ type: 'doc', version: 1 });
   });
@@ -62,7 +77,10 @@ describe('GET /issue/{key}', () => {
     expect(f.subtasks.map((s: any) => s.key)).toEqual(['INC-3']);
     expect(f.parent).toBeUndefined();
     const links = f.issuelinks.map((l: any) => [l.type.name, l.outwardIssue?.key, l.inwardIssue?.key]);
-    expect(links).toEqual([['Causes', 'SUP-1', undefined], ['Relates', undefined, 'INC-2']]);
+    expect(links).toEqual([
+      ['Causes', 'SUP-1', undefined],
+      ['Relates', undefined, 'INC-2'],
+    ]);
     expect(f.comment).toMatchObject({ total: 130, maxResults: 100, startAt: 0 });
     expect(f.comment.comments).toHaveLength(100);
     expect(f.comment.comments[99].body.content[0].content[0].text).toBe('Update 130');
@@ -95,23 +113,50 @@ describe('GET /issue/{key}', () => {
 });
 
 describe('creating and editing issues', () => {
-  it('creates an issue (201) and rejects bad fields with Jira\'s errors', async () => {
-    const ok = await call(site, 'POST', '/issue', { body: { fields: {
-      project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Follow-up', labels: ['pir'], duedate: '2026-11-01',
-      description: adf('Write the runbook'), priority: { name: 'Low' }, assignee: { accountId: findUser(site.db, DANIEL)!.accountId },
-    } } });
+  it("creates an issue (201) and rejects bad fields with Jira's errors", async () => {
+    const ok = await call(site, 'POST', '/issue', {
+      body: {
+        fields: {
+          project: { key: 'INC' },
+          issuetype: { name: 'Task' },
+          summary: 'Follow-up',
+          labels: ['pir'],
+          duedate: '2026-11-01',
+          description: adf('Write the runbook'),
+          priority: { name: 'Low' },
+          assignee: { accountId: findUser(site.db, DANIEL)!.accountId },
+        },
+      },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ id: expect.any(String), key: 'INC-4', self: `${site.base}/rest/api/3/issue/${ok.body.id}` });
     const created = (await call(site, 'GET', '/issue/INC-4')).body.fields;
-    expect(created).toMatchObject({ summary: 'Follow-up', duedate: '2026-11-01', labels: ['pir'], status: { name: 'To Do' }, priority: { name: 'Low' } });
+    expect(created).toMatchObject({
+      summary: 'Follow-up',
+      duedate: '2026-11-01',
+      labels: ['pir'],
+      status: { name: 'To Do' },
+      priority: { name: 'Low' },
+    });
 
-    const bad = await call(site, 'POST', '/issue', { body: { fields: {
-      project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'x', labels: ['has space'], duedate: '01/11/2026',
-      assignee: { accountId: findUser(site.db, LENA)!.accountId },
-    } } });
+    const bad = await call(site, 'POST', '/issue', {
+      body: {
+        fields: {
+          project: { key: 'INC' },
+          issuetype: { name: 'Task' },
+          summary: 'x',
+          labels: ['has space'],
+          duedate: '01/11/2026',
+          assignee: { accountId: findUser(site.db, LENA)!.accountId },
+        },
+      },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['assignee', 'duedate', 'labels']);
-    const hidden = await call(site, 'POST', '/issue', { as: LENA, body: { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'x' } } });
+    const hidden = await call(site, 'POST', '/issue', {
+      as: LENA,
+      body: { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'x' } },
+    });
     expect(hidden.body.errors).toEqual({ project: 'Specify a valid project ID or key' });
     const malformed = await call(site, 'POST', '/issue', { raw: '{"fields": ' });
     expect(malformed.status).toBe(400);
@@ -120,28 +165,36 @@ describe('creating and editing issues', () => {
 
   it('edits fields (204), records the changelog, updates `updated`, and rejects bad values', async () => {
     const before = (await call(site, 'GET', '/issue/INC-2')).body.fields.updated;
-    const r = await call(site, 'PUT', '/issue/INC-2', { body: {
-      fields: { summary: 'Document host access (v2)', priority: { id: '1' }, duedate: '2026-12-01', assignee: null },
-      update: { labels: [{ add: 'docs' }] },
-    } });
+    const r = await call(site, 'PUT', '/issue/INC-2', {
+      body: {
+        fields: { summary: 'Document host access (v2)', priority: { id: '1' }, duedate: '2026-12-01', assignee: null },
+        update: { labels: [{ add: 'docs' }] },
+      },
+    });
     expect(r.status).toBe(204);
     const f = (await call(site, 'GET', '/issue/INC-2')).body.fields;
     expect(f).toMatchObject({ summary: 'Document host access (v2)', priority: { name: 'Highest' }, assignee: null, labels: ['docs'] });
     expect(f.updated > before).toBe(true);
     const log = (await call(site, 'GET', '/issue/INC-2/changelog')).body;
     expect(log.values[0].items.map((i: any) => i.field).sort()).toEqual(['assignee', 'duedate', 'labels', 'priority', 'summary']);
-    const bad = await call(site, 'PUT', '/issue/INC-2', { body: { fields: { priority: { name: 'Urgent' }, status: { name: 'Done' }, description: 'text' } } });
+    const bad = await call(site, 'PUT', '/issue/INC-2', {
+      body: { fields: { priority: { name: 'Urgent' }, status: { name: 'Done' }, description: 'text' } },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['description', 'priority', 'status']);
   });
 
   it('bulk-creates: 201 with per-element errors when some fail, 400 when all fail, 400 over 50', async () => {
-    const partial = await call(site, 'POST', '/issue/bulk', { body: { issueUpdates: [
-      { fields: { project: { key: 'INC' }, issuetype: { name: 'Sub-task' }, parent: { key: 'INC-1' }, summary: 'Action 1' } },
-      { fields: { project: { key: 'SUP' }, issuetype: { name: 'Sub-task' }, parent: { key: 'INC-1' }, summary: 'Wrong project' } },
-      { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Bad label', labels: ['a b'] } },
-      { fields: { project: { key: 'INC' }, issuetype: { id: '10102' }, summary: 'No parent' } },
-    ] } });
+    const partial = await call(site, 'POST', '/issue/bulk', {
+      body: {
+        issueUpdates: [
+          { fields: { project: { key: 'INC' }, issuetype: { name: 'Sub-task' }, parent: { key: 'INC-1' }, summary: 'Action 1' } },
+          { fields: { project: { key: 'SUP' }, issuetype: { name: 'Sub-task' }, parent: { key: 'INC-1' }, summary: 'Wrong project' } },
+          { fields: { project: { key: 'INC' }, issuetype: { name: 'Task' }, summary: 'Bad label', labels: ['a b'] } },
+          { fields: { project: { key: 'INC' }, issuetype: { id: '10102' }, summary: 'No parent' } },
+        ],
+      },
+    });
     expect(partial.status).toBe(201);
     expect(partial.body.issues).toHaveLength(1);
     expect(partial.body.errors.map((e: any) => e.failedElementNumber)).toEqual([1, 2, 3]);
@@ -151,7 +204,11 @@ describe('creating and editing issues', () => {
     expect(sub.parent.key).toBe('INC-1');
     expect(sub.issuetype.subtask).toBe(true);
 
-    const allBad = await call(site, 'POST', '/issue/bulk', { body: { issueUpdates: [{ fields: { project: { key: 'SUP' }, issuetype: { name: 'Sub-task' }, parent: { key: 'SUP-1' }, summary: 'x' } }] } });
+    const allBad = await call(site, 'POST', '/issue/bulk', {
+      body: {
+        issueUpdates: [{ fields: { project: { key: 'SUP' }, issuetype: { name: 'Sub-task' }, parent: { key: 'SUP-1' }, summary: 'x' } }],
+      },
+    });
     expect(allBad.status).toBe(400);
     expect(allBad.body.issues).toEqual([]);
     expect(allBad.body.errors[0]).toMatchObject({ failedElementNumber: 0, status: 400 });
@@ -160,11 +217,16 @@ describe('creating and editing issues', () => {
   });
 
   it('bulk-fetches up to 100 issues, leaving out unknown and invisible ones as the spec says', async () => {
-    const r = await call(site, 'POST', '/issue/bulkfetch', { as: LENA, body: { issueIdsOrKeys: ['SUP-1', 'INC-1', 'ZZ-1'], fields: ['summary'] } });
+    const r = await call(site, 'POST', '/issue/bulkfetch', {
+      as: LENA,
+      body: { issueIdsOrKeys: ['SUP-1', 'INC-1', 'ZZ-1'], fields: ['summary'] },
+    });
     expect(r.body.issues.map((i: any) => i.key)).toEqual(['SUP-1']);
     expect(r.body.issues[0].fields).toEqual({ summary: 'Customers cannot log in' });
     expect(r.body.issueErrors).toEqual([]);
-    const tooMany = await call(site, 'POST', '/issue/bulkfetch', { body: { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `INC-${i}`) } });
+    const tooMany = await call(site, 'POST', '/issue/bulkfetch', {
+      body: { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `INC-${i}`) },
+    });
     expect(tooMany.status).toBe(400);
   });
 });
@@ -180,7 +242,9 @@ describe('search/jql', () => {
     let token = first.body.nextPageToken;
     expect(first.body.isLast).toBe(false);
     for (let pages = 0; token && pages < 10; pages++) {
-      const next = await call(site, 'POST', '/search/jql', { body: { jql: 'project = INC ORDER BY key ASC', maxResults: 2, nextPageToken: token } });
+      const next = await call(site, 'POST', '/search/jql', {
+        body: { jql: 'project = INC ORDER BY key ASC', maxResults: 2, nextPageToken: token },
+      });
       seen.push(...next.body.issues.map((i: any) => i.id));
       token = next.body.nextPageToken;
       if (!token) expect(next.body.isLast).toBe(true);
@@ -192,7 +256,8 @@ describe('search/jql', () => {
   });
 
   it('supports the JQL subset', async () => {
-    const q = async (jql: string, as = 'app') => keys(await call(site, 'POST', '/search/jql', { as, body: { jql: `${jql} ORDER BY key ASC`, fields: ['summary'] } }));
+    const q = async (jql: string, as = 'app') =>
+      keys(await call(site, 'POST', '/search/jql', { as, body: { jql: `${jql} ORDER BY key ASC`, fields: ['summary'] } }));
     expect(await q('key in (INC-1, SUP-1)')).toEqual(['INC-1', 'SUP-1']);
     expect(await q('issuekey = INC-2')).toEqual(['INC-2']);
     expect(await q('parent = INC-1 AND issuetype = Sub-task')).toEqual(expect.arrayContaining(['INC-3']));
@@ -207,12 +272,21 @@ describe('search/jql', () => {
     expect(await q('issue in linkedIssues(INC-1, "causes")')).toEqual(['SUP-1']);
     expect(await q('issue in linkedIssues(SUP-1, "is caused by")')).toEqual(['INC-1']);
     expect(await q('project = SUP OR project = SUP', LENA)).toEqual(['SUP-1']);
-    const ordered = keys(await call(site, 'POST', '/search/jql', { body: { jql: 'project = SUP OR key = INC-1 ORDER BY created DESC', fields: ['key'] } }));
+    const ordered = keys(
+      await call(site, 'POST', '/search/jql', { body: { jql: 'project = SUP OR key = INC-1 ORDER BY created DESC', fields: ['key'] } }),
+    );
     expect(ordered).toEqual(['INC-1', 'SUP-1']);
   });
 
   it('answers 400 with Jira-style messages for invalid JQL and never shows invisible issues', async () => {
-    for (const jql of ['project = ', 'project = INC AND (status = Open', 'nosuchfield = 1', 'project = NOPE', 'ORDER BY key', 'key in linkedIssues(NOPE-1)']) {
+    for (const jql of [
+      'project = ',
+      'project = INC AND (status = Open',
+      'nosuchfield = 1',
+      'project = NOPE',
+      'ORDER BY key',
+      'key in linkedIssues(NOPE-1)',
+    ]) {
       const r = await call(site, 'GET', `/search/jql?jql=${encodeURIComponent(jql)}`);
       expect([jql, r.status]).toEqual([jql, 400]);
       expect(r.body.errorMessages[0]).toEqual(expect.any(String));
@@ -242,13 +316,23 @@ describe('comments', () => {
   });
 
   it('adds comments (201) with optional role visibility', async () => {
-    const r = await call(site, 'POST', '/issue/INC-2/comment', { as: MAYA, body: { body: adf('Runbook drafted'), visibility: { type: 'role', value: 'Developers' } } });
+    const r = await call(site, 'POST', '/issue/INC-2/comment', {
+      as: MAYA,
+      body: { body: adf('Runbook drafted'), visibility: { type: 'role', value: 'Developers' } },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ author: { displayName: 'Maya Okafor' }, visibility: { type: 'role', value: 'Developers' } });
     expect(r.body.created).toMatch(JIRA_DATE);
     expect((await call(site, 'GET', '/issue/INC-2/comment', { as: SOFIA })).body.total).toBe(0);
     expect((await call(site, 'GET', '/issue/INC-2/comment', { as: DANIEL })).body.total).toBe(1);
-    expect((await call(site, 'POST', '/issue/INC-2/comment', { as: SOFIA, body: { body: adf('x'), visibility: { type: 'role', value: 'Developers' } } })).status).toBe(400);
+    expect(
+      (
+        await call(site, 'POST', '/issue/INC-2/comment', {
+          as: SOFIA,
+          body: { body: adf('x'), visibility: { type: 'role', value: 'Developers' } },
+        })
+      ).status,
+    ).toBe(400);
     expect((await call(site, 'POST', '/issue/INC-2/comment', { body: { body: 'plain text' } })).status).toBe(400);
   });
 });
@@ -265,11 +349,21 @@ describe('changelogs', () => {
 
   it('bulk-fetches changelogs with a fieldIds filter and token paging; created is epoch ms', async () => {
     // Documented deviation: `created` is an epoch number (as Jira sends it), the spec types it as a string.
-    const normalise = (b: any) => { b.issueChangeLogs.forEach((l: any) => l.changeHistories.forEach((h: any) => { h.created = new Date(h.created).toISOString(); })); return b; };
+    const normalise = (b: any) => {
+      b.issueChangeLogs.forEach((l: any) =>
+        l.changeHistories.forEach((h: any) => {
+          h.created = new Date(h.created).toISOString();
+        }),
+      );
+      return b;
+    };
     const histories: any[] = [];
     let token: string | undefined;
     do {
-      const r = await call(site, 'POST', '/changelog/bulkfetch', { normalise, body: { issueIdsOrKeys: ['INC-1', 'INC-3'], fieldIds: ['status'], maxResults: 2, ...(token ? { nextPageToken: token } : {}) } });
+      const r = await call(site, 'POST', '/changelog/bulkfetch', {
+        normalise,
+        body: { issueIdsOrKeys: ['INC-1', 'INC-3'], fieldIds: ['status'], maxResults: 2, ...(token ? { nextPageToken: token } : {}) },
+      });
       for (const l of r.body.issueChangeLogs) histories.push(...l.changeHistories.map((h: any) => ({ issueId: l.issueId, ...h })));
       token = r.body.nextPageToken;
     } while (token);
@@ -284,7 +378,9 @@ describe('links', () => {
   it('lists link types and creates a link (inwardIssue is the source), readable by id', async () => {
     const types = await call(site, 'GET', '/issueLinkType');
     expect(types.body.issueLinkTypes.map((t: any) => t.name)).toEqual(['Relates', 'Blocks', 'Causes', 'Duplicate', 'Cloners']);
-    const r = await call(site, 'POST', '/issueLink', { body: { type: { name: 'Blocks' }, inwardIssue: { key: 'INC-2' }, outwardIssue: { key: 'SUP-1' } } });
+    const r = await call(site, 'POST', '/issueLink', {
+      body: { type: { name: 'Blocks' }, inwardIssue: { key: 'INC-2' }, outwardIssue: { key: 'SUP-1' } },
+    });
     expect(r.status).toBe(201);
     const inc2 = (await call(site, 'GET', '/issue/INC-2?fields=issuelinks')).body.fields.issuelinks;
     const blocks = inc2.find((l: any) => l.type.name === 'Blocks');
@@ -292,7 +388,13 @@ describe('links', () => {
     const link = await call(site, 'GET', `/issueLink/${blocks.id}`);
     expect(link.body).toMatchObject({ inwardIssue: { key: 'INC-2' }, outwardIssue: { key: 'SUP-1' }, type: { outward: 'blocks' } });
     expect((await call(site, 'GET', `/issueLink/${blocks.id}`, { as: LENA })).status).toBe(404);
-    expect((await call(site, 'POST', '/issueLink', { body: { type: { name: 'Nope' }, inwardIssue: { key: 'INC-2' }, outwardIssue: { key: 'SUP-1' } } })).status).toBe(404);
+    expect(
+      (
+        await call(site, 'POST', '/issueLink', {
+          body: { type: { name: 'Nope' }, inwardIssue: { key: 'INC-2' }, outwardIssue: { key: 'SUP-1' } },
+        })
+      ).status,
+    ).toBe(404);
     // Links to issues the user cannot see are left out.
     expect((await call(site, 'GET', '/issue/SUP-1?fields=issuelinks', { as: LENA })).body.fields.issuelinks).toEqual([]);
   });
@@ -300,13 +402,21 @@ describe('links', () => {
   it('upserts remote links by globalId (200 update with omitted fields nulled, 201 create) and deletes them', async () => {
     const list = await call(site, 'GET', '/issue/INC-1/remotelink');
     expect(list.body).toHaveLength(1);
-    const upd = await call(site, 'POST', '/issue/INC-1/remotelink', { body: { globalId: 'status-page-1', object: { url: 'https://status.example.com/2', title: 'Status page (updated)' } } });
+    const upd = await call(site, 'POST', '/issue/INC-1/remotelink', {
+      body: { globalId: 'status-page-1', object: { url: 'https://status.example.com/2', title: 'Status page (updated)' } },
+    });
     expect(upd.status).toBe(200);
     expect(upd.body).toEqual({ id: list.body[0].id, self: expect.any(String) });
     const one = await call(site, 'GET', '/issue/INC-1/remotelink?globalId=status-page-1');
     expect(one.body.object).toMatchObject({ title: 'Status page (updated)', url: 'https://status.example.com/2' });
     expect(one.body.object.summary).toBeUndefined();
-    const created = await call(site, 'POST', '/issue/INC-1/remotelink', { body: { globalId: 'pir-page', relationship: 'mentioned in', object: { url: 'https://wiki.example.com/p/1', title: 'PIR', summary: 'Review' } } });
+    const created = await call(site, 'POST', '/issue/INC-1/remotelink', {
+      body: {
+        globalId: 'pir-page',
+        relationship: 'mentioned in',
+        object: { url: 'https://wiki.example.com/p/1', title: 'PIR', summary: 'Review' },
+      },
+    });
     expect(created.status).toBe(201);
     expect((await call(site, 'GET', '/issue/INC-1/remotelink')).body).toHaveLength(2);
     expect((await call(site, 'POST', '/issue/INC-1/remotelink', { body: { object: { title: 'no url' } } })).status).toBe(400);
@@ -332,7 +442,7 @@ describe('create metadata, users, permissions, reference data', () => {
     expect((await call(site, 'GET', '/issue/createmeta/INC/issuetypes', { as: LENA })).status).toBe(400);
   });
 
-  it('finds assignable users among the project\'s browsers', async () => {
+  it("finds assignable users among the project's browsers", async () => {
     const all = await call(site, 'GET', '/user/assignable/search?project=INC');
     expect(all.body.map((u: any) => u.displayName).sort()).toEqual(['Daniel Reyes', 'Maya Okafor', 'Sofia Lindqvist']);
     const q = await call(site, 'GET', '/user/assignable/search?issueKey=INC-1&query=so');
@@ -343,7 +453,10 @@ describe('create metadata, users, permissions, reference data', () => {
 
   it('answers /user, /myself and /mypermissions', async () => {
     const maya = findUser(site.db, MAYA)!;
-    expect((await call(site, 'GET', `/user?accountId=${encodeURIComponent(maya.accountId)}`)).body).toMatchObject({ accountId: maya.accountId, emailAddress: MAYA });
+    expect((await call(site, 'GET', `/user?accountId=${encodeURIComponent(maya.accountId)}`)).body).toMatchObject({
+      accountId: maya.accountId,
+      emailAddress: MAYA,
+    });
     expect((await call(site, 'GET', '/user?accountId=nobody')).status).toBe(404);
     expect((await call(site, 'GET', '/myself', { as: MAYA })).body.displayName).toBe('Maya Okafor');
     expect((await call(site, 'GET', '/myself')).body.accountType).toBe('app');

@@ -34,7 +34,12 @@ describe('a Jira-only site (Confluence not connected)', () => {
     const state = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
     expect(state.confluence).toBe('not-connected');
     expect(state.internal).toBeNull();
-    expect(site.log.list().filter((r) => r.kind === 'confluence').map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /wiki/api/v2/spaces?limit=1 404']);
+    expect(
+      site.log
+        .list()
+        .filter((r) => r.kind === 'confluence')
+        .map((r) => `${r.method} ${r.path} ${r.status}`),
+    ).toEqual(['GET /wiki/api/v2/spaces?limit=1 404']);
   });
 
   it('answers every Confluence-dependent resolver with NOT_CONNECTED, and publishing writes nothing', async () => {
@@ -53,7 +58,11 @@ describe('a Jira-only site (Confluence not connected)', () => {
       expect(a.error.code).toBe('NOT_CONNECTED');
       expect(a.error.message).toMatch(/Confluence is not connected/);
     }
-    const writes = site.log.list().filter((r) => r.method !== 'GET' && (r.kind === 'jira' || r.kind === 'confluence') && !/search|bulkfetch|comment\/list/.test(r.path));
+    const writes = site.log
+      .list()
+      .filter(
+        (r) => r.method !== 'GET' && (r.kind === 'jira' || r.kind === 'confluence') && !/search|bulkfetch|comment\/list/.test(r.path),
+      );
     expect(writes).toEqual([]);
     const after = await okAs<{ version: number; status: string }>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     expect(after).toMatchObject({ version: doc.version, status: doc.status });
@@ -62,7 +71,13 @@ describe('a Jira-only site (Confluence not connected)', () => {
   });
 
   it('does not offer the macro: its module has no installation on this site', async () => {
-    const r = await invokeAs<Result<unknown>>(site, MAYA, 'macro/get', { config: { issueKey: 'INC-1' } }, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } });
+    const r = await invokeAs<Result<unknown>>(
+      site,
+      MAYA,
+      'macro/get',
+      { config: { issueKey: 'INC-1' } },
+      { moduleKey: 'pir-review-macro', extension: { type: 'macro' } },
+    );
     expect(r.status).toBe(404);
     expect(JSON.stringify(r.result ?? null)).not.toMatch(/INC-1/);
   });

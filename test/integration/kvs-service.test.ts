@@ -344,19 +344,26 @@ describe('custom entities', () => {
 
   it('queries a partitioned index with range conditions, ascending and descending', async () => {
     await seed();
-    const byTeam = () => reviews().query().index('by-team-opened', { partition: ['sre'] });
+    const byTeam = () =>
+      reviews()
+        .query()
+        .index('by-team-opened', { partition: ['sre'] });
 
     expect(keysOf(await byTeam().getMany())).toEqual(['r-5', 'r-1', 'r-2', 'r-3']);
     expect(keysOf(await byTeam().where(forge.WhereConditions.beginsWith('2025-03')).getMany())).toEqual(['r-1', 'r-2']);
-    expect(
-      keysOf(await byTeam().where(forge.WhereConditions.between('2025-03-01', '2025-03-31')).sort(forge.Sort.DESC).getMany()),
-    ).toEqual(['r-2', 'r-1']);
+    expect(keysOf(await byTeam().where(forge.WhereConditions.between('2025-03-01', '2025-03-31')).sort(forge.Sort.DESC).getMany())).toEqual(
+      ['r-2', 'r-1'],
+    );
     expect(keysOf(await byTeam().where(forge.WhereConditions.greaterThan('2025-03-02')).getMany())).toEqual(['r-2', 'r-3']);
-    expect(keysOf(await byTeam().where(forge.WhereConditions.lessThanEqualTo('2025-03-02')).getMany())).toEqual([
-      'r-5',
-      'r-1',
-    ]);
-    expect(keysOf(await reviews().query().index('by-team-opened', { partition: ['net'] }).getMany())).toEqual(['r-4']);
+    expect(keysOf(await byTeam().where(forge.WhereConditions.lessThanEqualTo('2025-03-02')).getMany())).toEqual(['r-5', 'r-1']);
+    expect(
+      keysOf(
+        await reviews()
+          .query()
+          .index('by-team-opened', { partition: ['net'] })
+          .getMany(),
+      ),
+    ).toEqual(['r-4']);
   });
 
   it('orders a numeric range numerically and applies and/or filters', async () => {
@@ -367,7 +374,11 @@ describe('custom entities', () => {
       keysOf(
         await bySeverity()
           .where(forge.WhereConditions.greaterThanEqualTo(2))
-          .filters(new forge.Filter<Review>().and('published', forge.FilterConditions.equalTo(true)).and('team', forge.FilterConditions.equalTo('sre')))
+          .filters(
+            new forge.Filter<Review>()
+              .and('published', forge.FilterConditions.equalTo(true))
+              .and('team', forge.FilterConditions.equalTo('sre')),
+          )
           .getMany(),
       ),
     ).toEqual(['r-3', 'r-5']);
@@ -393,7 +404,11 @@ describe('custom entities', () => {
       const keys: string[] = [];
       let cursor: string | undefined;
       do {
-        let q = reviews().query().index('by-severity').sort(sort === 'ASC' ? forge.Sort.ASC : forge.Sort.DESC).limit(2);
+        let q = reviews()
+          .query()
+          .index('by-severity')
+          .sort(sort === 'ASC' ? forge.Sort.ASC : forge.Sort.DESC)
+          .limit(2);
         if (cursor) q = q.cursor(cursor);
         const page = await q.getMany();
         keys.push(...keysOf(page));
@@ -413,7 +428,14 @@ describe('custom entities', () => {
   it('leaves entities lacking an indexed attribute out of that index and honours getOne', async () => {
     await reviews().set('partial', { title: 'No team yet', openedAt: '2025-01-01', severity: 5 } as Review);
     await seed();
-    expect(keysOf(await reviews().query().index('by-team-opened', { partition: ['sre'] }).getMany())).not.toContain('partial');
+    expect(
+      keysOf(
+        await reviews()
+          .query()
+          .index('by-team-opened', { partition: ['sre'] })
+          .getMany(),
+      ),
+    ).not.toContain('partial');
     expect((await reviews().query().index('by-severity').sort(forge.Sort.DESC).getOne())?.key).toBe('partial');
   });
 });
@@ -512,13 +534,19 @@ describe('kvs.transact', () => {
     await expect(
       kvs
         .transact()
-        .check('ghost', { entityName: 'incident-review', conditions: new forge.Filter<Review>().and('title', forge.FilterConditions.notExists()) })
+        .check('ghost', {
+          entityName: 'incident-review',
+          conditions: new forge.Filter<Review>().and('title', forge.FilterConditions.notExists()),
+        })
         .execute(),
     ).rejects.toMatchObject({ code: 'CONDITIONAL_CHECK_FAILED' });
     await expect(
       kvs
         .transact()
-        .delete('r-3', { entityName: 'incident-review', conditions: new forge.Filter<Review>().and('severity', forge.FilterConditions.greaterThan(2)) })
+        .delete('r-3', {
+          entityName: 'incident-review',
+          conditions: new forge.Filter<Review>().and('severity', forge.FilterConditions.greaterThan(2)),
+        })
         .execute(),
     ).rejects.toMatchObject({ code: 'CONDITIONAL_CHECK_FAILED' });
     expect(await kvs.entity('incident-review').get('r-3')).toEqual(REVIEWS['r-3']);

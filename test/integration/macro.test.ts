@@ -10,10 +10,16 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 function macro(user: string, config: Record<string, unknown>, contextConfig?: Record<string, unknown>): Promise<MacroResult> {
-  return okAs<MacroResult>(site, user, 'macro/get', { config }, {
-    moduleKey: 'pir-review-macro',
-    extension: { type: 'macro', ...(contextConfig ? { config: contextConfig } : {}) },
-  });
+  return okAs<MacroResult>(
+    site,
+    user,
+    'macro/get',
+    { config },
+    {
+      moduleKey: 'pir-review-macro',
+      extension: { type: 'macro', ...(contextConfig ? { config: contextConfig } : {}) },
+    },
+  );
 }
 
 describe('the Confluence macro as the page viewer', () => {

@@ -25,21 +25,55 @@ const commentCount = async () => (await jiraAs<{ total: number }>(site, MAYA, 'G
 
 async function saveMeeting(participants: Participant[]): Promise<ReviewDoc> {
   const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
-  const content: ReviewContent = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: '2026-12-09', meetingTime: '10:00', meetingTimeZone: 'UTC', participants } };
+  const content: ReviewContent = {
+    ...doc.content,
+    meeting: { ...doc.content.meeting, meetingDate: '2026-12-09', meetingTime: '10:00', meetingTimeZone: 'UTC', participants },
+  };
   return okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: ISSUE, content, actionItems: [], version: doc.version });
 }
 
 /** Leaves the state a notify that died after posting leaves: its claim, `ageMs` old, and its comment in Jira. */
 async function diedAfterPosting(participants: Participant[], ageMs: number): Promise<{ version: number; commentId: string }> {
-  const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`).get(ISSUE) as { value_json: string };
+  const row = site.db
+    .prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`)
+    .get(ISSUE) as { value_json: string };
   const stored = JSON.parse(row.value_json) as StoredReviewDoc;
   const key = meetingKey(stored.doc.content.meeting);
   const claimedAt = Date.now() - ageMs;
   const posted = await jiraAs<{ id: string }>(site, MAYA, 'POST', `/issue/${ISSUE}/comment`, {
-    body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: participants.flatMap((p) => [{ type: 'mention', attrs: { id: p.accountId, text: `@${p.displayName}` } }, { type: 'text', text: ' ' }]).concat([{ type: 'text', text: 'review meeting' }]) }] },
+    body: {
+      type: 'doc',
+      version: 1,
+      content: [
+        {
+          type: 'paragraph',
+          content: participants
+            .flatMap((p) => [
+              { type: 'mention', attrs: { id: p.accountId, text: `@${p.displayName}` } },
+              { type: 'text', text: ' ' },
+            ])
+            .concat([{ type: 'text', text: 'review meeting' }]),
+        },
+      ],
+    },
   });
-  const next: StoredReviewDoc = { ...stored, version: stored.version + 1, doc: { ...stored.doc, notice: { state: 'sending', meetingKey: key, claimedAt, claimedBy: { accountId: MAYA_ID, displayName: 'Maya Okafor' }, previous: null } } };
-  site.db.prepare(`UPDATE kvs_items SET value_json = ? WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`).run(JSON.stringify(next), ISSUE);
+  const next: StoredReviewDoc = {
+    ...stored,
+    version: stored.version + 1,
+    doc: {
+      ...stored.doc,
+      notice: {
+        state: 'sending',
+        meetingKey: key,
+        claimedAt,
+        claimedBy: { accountId: MAYA_ID, displayName: 'Maya Okafor' },
+        previous: null,
+      },
+    },
+  };
+  site.db
+    .prepare(`UPDATE kvs_items SET value_json = ? WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`)
+    .run(JSON.stringify(next), ISSUE);
   return { version: next.version, commentId: posted.id };
 }
 
@@ -48,7 +82,9 @@ describe('a notify that died after posting its comment', () => {
     await saveMeeting([DANIEL, AIKO]);
     const { version, commentId } = await diedAfterPosting([DANIEL, AIKO], 3 * 60_000);
     const before = await commentCount();
-    const answers = await Promise.all([MAYA, 'tomas@example.com'].map((u) => callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version })));
+    const answers = await Promise.all(
+      [MAYA, 'tomas@example.com'].map((u) => callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version })),
+    );
     expect(await commentCount()).toBe(before);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
@@ -62,15 +98,36 @@ describe('a notify that died after posting its comment', () => {
   it('still posts when the stale claim never reached Jira', async () => {
     await saveMeeting([DANIEL]);
     const saved = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
-    const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`).get(ISSUE) as { value_json: string };
+    const row = site.db
+      .prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`)
+      .get(ISSUE) as { value_json: string };
     const stored = JSON.parse(row.value_json) as StoredReviewDoc;
     const prior = stored.doc.notice?.state === 'sent' ? stored.doc.notice : null;
     const { state: _s, ...previous } = prior!;
-    const next: StoredReviewDoc = { ...stored, version: stored.version + 1, doc: { ...stored.doc, notice: { state: 'sending', meetingKey: meetingKey(stored.doc.content.meeting), claimedAt: Date.now() - 3 * 60_000, claimedBy: { accountId: MAYA_ID, displayName: 'Maya Okafor' }, previous } } };
-    site.db.prepare(`UPDATE kvs_items SET value_json = ? WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`).run(JSON.stringify(next), ISSUE);
+    const next: StoredReviewDoc = {
+      ...stored,
+      version: stored.version + 1,
+      doc: {
+        ...stored.doc,
+        notice: {
+          state: 'sending',
+          meetingKey: meetingKey(stored.doc.content.meeting),
+          claimedAt: Date.now() - 3 * 60_000,
+          claimedBy: { accountId: MAYA_ID, displayName: 'Maya Okafor' },
+          previous,
+        },
+      },
+    };
+    site.db
+      .prepare(`UPDATE kvs_items SET value_json = ? WHERE space = 'entity' AND entity_name = 'review-doc' AND key = ?`)
+      .run(JSON.stringify(next), ISSUE);
     expect(saved.meetingNotice?.current).toBe(false);
     const before = await commentCount();
-    const answers = await Promise.all([MAYA, MAYA].map((u) => callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version: next.version, again: true })));
+    const answers = await Promise.all(
+      [MAYA, MAYA].map((u) =>
+        callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version: next.version, again: true }),
+      ),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(await commentCount()).toBe(before + 1);
   });

@@ -23,13 +23,41 @@ interface JiraComment {
   body: { content: { content?: { type: string; attrs?: { id?: string } }[] }[] };
 }
 
-const comments = async (key = ISSUE) => (await jiraAs<{ comments: JiraComment[] }>(site, MAYA, 'GET', `/issue/${key}/comment?maxResults=100`)).comments;
-const mentionsOf = (c: JiraComment) => c.body.content.flatMap((p) => p.content ?? []).filter((n) => n.type === 'mention').map((n) => n.attrs?.id);
+const comments = async (key = ISSUE) =>
+  (await jiraAs<{ comments: JiraComment[] }>(site, MAYA, 'GET', `/issue/${key}/comment?maxResults=100`)).comments;
+const mentionsOf = (c: JiraComment) =>
+  c.body.content
+    .flatMap((p) => p.content ?? [])
+    .filter((n) => n.type === 'mention')
+    .map((n) => n.attrs?.id);
 
 async function saveMeeting(participants: Participant[], patch: Partial<ReviewContent['meeting']> = {}): Promise<ReviewDoc> {
   const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
-  const content: ReviewContent = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: '2026-12-08', meetingTime: '15:00', meetingTimeZone: 'Europe/London', participants, ...patch } };
-  return okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: ISSUE, content, actionItems: doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })), version: doc.version });
+  const content: ReviewContent = {
+    ...doc.content,
+    meeting: {
+      ...doc.content.meeting,
+      meetingDate: '2026-12-08',
+      meetingTime: '15:00',
+      meetingTimeZone: 'Europe/London',
+      participants,
+      ...patch,
+    },
+  };
+  return okAs<ReviewDoc>(site, MAYA, 'review/save', {
+    issueKey: ISSUE,
+    content,
+    actionItems: doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({
+      id,
+      summary,
+      description,
+      owner,
+      dueDate,
+      priority,
+      question,
+    })),
+    version: doc.version,
+  });
 }
 
 /** A meeting with `participants` saved and its participants notified: what the tests about a second notice start from. */
@@ -39,7 +67,10 @@ async function notified(participants: Participant[]): Promise<MeetingNotifyResul
 }
 
 async function setFaults(config: Record<string, unknown> | null) {
-  await fetch(`${site.url}/__admin/faults`, config ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) } : { method: 'DELETE' });
+  await fetch(
+    `${site.url}/__admin/faults`,
+    config ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) } : { method: 'DELETE' },
+  );
 }
 
 describe('Notify participants', () => {
@@ -74,7 +105,10 @@ describe('Notify participants', () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
     for (const again of [false, true]) {
       const r = await callAs(site, 'tomas@example.com', 'meeting/notify', { issueKey: ISSUE, version: doc.version, again });
-      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already notified on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Maya Okafor/) } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringMatching(/already notified on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Maya Okafor/) },
+      });
     }
     expect((await comments()).length).toBe(before);
   });
@@ -95,7 +129,11 @@ describe('Notify participants', () => {
   it('posts once when two people press Notify at the same moment', async () => {
     const before = (await comments()).length;
     const saved = await saveMeeting([DANIEL]);
-    const answers = await Promise.all([MAYA, 'tomas@example.com', MAYA].map((u) => callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version: saved.version, again: true })));
+    const answers = await Promise.all(
+      [MAYA, 'tomas@example.com', MAYA].map((u) =>
+        callAs<MeetingNotifyResult>(site, u, 'meeting/notify', { issueKey: ISSUE, version: saved.version, again: true }),
+      ),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(['CONFLICT', 'CONFLICT']);
     expect((await comments()).length).toBe(before + 1);
@@ -124,7 +162,12 @@ describe('Notify participants', () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
     const before = (await comments()).length;
     for (const key of ['meeting/notify', 'meeting/ics', 'meeting/suggestions']) {
-      const r = await callAs(site, LENA, key, key === 'meeting/notify' ? { issueKey: ISSUE, version: doc.version, again: true } : { issueKey: ISSUE });
+      const r = await callAs(
+        site,
+        LENA,
+        key,
+        key === 'meeting/notify' ? { issueKey: ISSUE, version: doc.version, again: true } : { issueKey: ISSUE },
+      );
       expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     expect((await comments()).length).toBe(before);
@@ -141,7 +184,12 @@ describe('Notify participants', () => {
   it('suggests the people acting in the timeline the viewer sees, and the assignee', async () => {
     await okAs(site, MAYA, 'review/start', { issueKey: ISSUE });
     const people = await okAs<Person[]>(site, MAYA, 'meeting/suggestions', { issueKey: ISSUE });
-    const incident = await jiraAs<{ fields: { assignee: { accountId: string } | null } }>(site, MAYA, 'GET', `/issue/${ISSUE}?fields=assignee`);
+    const incident = await jiraAs<{ fields: { assignee: { accountId: string } | null } }>(
+      site,
+      MAYA,
+      'GET',
+      `/issue/${ISSUE}?fields=assignee`,
+    );
     expect(people.length).toBeGreaterThan(0);
     if (incident.fields.assignee) expect(people[0].accountId).toBe(incident.fields.assignee.accountId);
     expect(new Set(people.map((p) => p.accountId)).size).toBe(people.length);
@@ -153,7 +201,9 @@ describe('the local Jira checks comment ADF like Jira', () => {
     const res = await fetch(`${site.url}/rest/api/3/issue/${ISSUE}/comment`, {
       method: 'POST',
       headers: { authorization: basicAuth(MAYA), 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { text: '@Daniel' } }] }] } }),
+      body: JSON.stringify({
+        body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { text: '@Daniel' } }] }] },
+      }),
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: { comment: 'Comment body is not valid!' } });

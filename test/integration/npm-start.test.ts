@@ -67,7 +67,11 @@ describe('npm start on an empty database', () => {
     if (!result.ok) throw new Error(`summaries/list failed: ${result.error.message}`);
     expect(result.data.rows.map((r) => r.incidentKey).sort()).toEqual(['INC-1', 'INC-2', 'INC-3']);
     // Every demo review is whole: INC-1's four action items are already sub-tasks, one closed in Jira, and its report is published.
-    expect(result.data.rows.find((r) => r.incidentKey === 'INC-1')).toMatchObject({ status: 'published', actionsOpen: 3, actionsClosed: 1 });
+    expect(result.data.rows.find((r) => r.incidentKey === 'INC-1')).toMatchObject({
+      status: 'published',
+      actionsOpen: 3,
+      actionsClosed: 1,
+    });
   }, 60_000);
 
   it('serves at once when it starts again on the data of an earlier start', async () => {

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-
 describe('a comment too large to keep whole', () => {
   it('is refused by Jira over 32,767 characters, as real Jira does', async () => {
     await expect(jiraAs(site, MAYA, 'POST', '/issue/INC-2/comment', { body: adf('x'.repeat(32_768)) })).rejects.toThrow(/answered 400/);

@@ -64,7 +64,8 @@ let cases = 0;
 
 async function ok<T>(user: string, key: string, payload: unknown, issueKey = 'INC-1'): Promise<T> {
   const { answer } = await callFrom(site, user, key, payload, 'panel', issueKey);
-  if (!answer.ok) throw new Error(`${key} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.fields ?? {})}`);
+  if (!answer.ok)
+    throw new Error(`${key} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.fields ?? {})}`);
   return answer.data as T;
 }
 
@@ -82,7 +83,9 @@ async function stateOfInc1(): Promise<string> {
   const issue = await rest<{ fields: { subtasks: { key: string }[]; updated: string } }>('/rest/api/3/issue/INC-1?fields=subtasks,updated');
   const links = await rest<unknown[]>('/rest/api/3/issue/INC-1/remotelink');
   const pages = await Promise.all(
-    [publish.internal, publish.external].map(async (p) => p && (await rest<{ version: { number: number } }>(`/wiki/api/v2/pages/${p.pageId}`)).version.number),
+    [publish.internal, publish.external].map(
+      async (p) => p && (await rest<{ version: { number: number } }>(`/wiki/api/v2/pages/${p.pageId}`)).version.number,
+    ),
   );
   const { entries, ...meta } = timeline;
   return JSON.stringify({ meta, entries: entries.map((e) => [e.id, e.text, e.annotation]), doc, publish, issue, links, pages });
@@ -110,20 +113,45 @@ beforeAll(async () => {
     ...doc.content,
     description: 'SECRET-DESCRIPTION the login service refused every session for forty minutes.',
     remediation: 'SECRET-REMEDIATION restarted the session store with a larger pool.',
-    learnings: { learned: 'SECRET-LEARNED pool limits were never revisited.', wentWell: 'SECRET-WENT-WELL support escalated quickly.', surprised: '' },
+    learnings: {
+      learned: 'SECRET-LEARNED pool limits were never revisited.',
+      wentWell: 'SECRET-WENT-WELL support escalated quickly.',
+      surprised: '',
+    },
     contributingFactors: [{ id: 'f1', text: 'SECRET-FACTOR the runbook was out of date.' }],
     tags: ['secret-tag-login'],
     externalSummary: { proximateCause: 'SECRET-CAUSE a pool limit.', resolution: 'SECRET-RESOLUTION a restart.' },
   };
   const actionItems = [
-    { id: 'a1', summary: 'SECRET-ACTION alert on the login error rate', description: 'SECRET-ACTION-DETAIL page at 2%.', owner: null, dueDate: '2026-01-15', priority: 'High', question: 'know-sooner' },
-    { id: 'a2', summary: 'SECRET-ACTION raise the session pool limit', description: '', owner: null, dueDate: null, priority: 'Medium', question: 'recover-sooner' },
+    {
+      id: 'a1',
+      summary: 'SECRET-ACTION alert on the login error rate',
+      description: 'SECRET-ACTION-DETAIL page at 2%.',
+      owner: null,
+      dueDate: '2026-01-15',
+      priority: 'High',
+      question: 'know-sooner',
+    },
+    {
+      id: 'a2',
+      summary: 'SECRET-ACTION raise the session pool limit',
+      description: '',
+      owner: null,
+      dueDate: null,
+      priority: 'Medium',
+      question: 'recover-sooner',
+    },
   ];
   await ok<ReviewDoc>(MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems, version: doc.version });
   const sync = await ok<ActionSyncResult>(MAYA, 'actions/sync', { issueKey: 'INC-1' });
   expect(sync.failed).toEqual([]);
   let timeline = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
-  const entry = { at: '2026-10-14T09:30:00Z', manualKind: 'chat-excerpt', actorName: 'SECRET-ACTOR', text: 'SECRET-MANUAL rolled back the session store deploy.' };
+  const entry = {
+    at: '2026-10-14T09:30:00Z',
+    manualKind: 'chat-excerpt',
+    actorName: 'SECRET-ACTOR',
+    text: 'SECRET-MANUAL rolled back the session store deploy.',
+  };
   const added = await ok<TimelineChange>(MAYA, 'timeline/manual/add', { issueKey: 'INC-1', entry, version: timeline.version });
   const manual = added.changed.find((e) => e.source === 'manual')!;
 
@@ -155,7 +183,17 @@ beforeAll(async () => {
   expect(subtaskKeys.every((k) => /^INC-\d+$/.test(k))).toBe(true);
   const comments = timeline.entries.filter((e) => e.source === 'comment' && e.text.length >= 30).map((e) => e.text.slice(0, 30));
   secrets.push(
-    ...[incident.summary, 'SECRET-', maya.displayName, maya.accountId, internal.page.url, external.page.url, internal.page.title, manual.id, ...comments].map(inJson),
+    ...[
+      incident.summary,
+      'SECRET-',
+      maya.displayName,
+      maya.accountId,
+      internal.page.url,
+      external.page.url,
+      internal.page.title,
+      manual.id,
+      ...comments,
+    ].map(inJson),
     ...subtaskKeys.map((k) => new RegExp(`\\b${k}(?!\\d)`)),
   );
 }, 120_000);
@@ -164,9 +202,15 @@ afterAll(async () => {
   await site.close();
   const order = ['panel', 'export', 'publish', 'macro', 'global page'];
   const grouped = Object.entries(matrix).sort(([a], [b]) => order.indexOf(uiSurface(a)) - order.indexOf(uiSurface(b)));
-  const rows = grouped.map(([key, cells]) => `  ${uiSurface(key).padEnd(12)} ${key.padEnd(26)} ${SURFACE_NAMES.map((s) => (cells[s] ?? '-').padEnd(22)).join('')}`);
-  console.info(`permission matrix, Lena (no INC access) × INC-1 / INC-999:\n  ${'surface'.padEnd(12)} ${'resolver'.padEnd(26)} ${SURFACE_NAMES.map((s) => `from ${s}`.padEnd(22)).join('')}\n${rows.join('\n')}`);
-  console.info(`RELIABILITY-FIGURES ${JSON.stringify({ permissions: { resolvers: Object.keys(matrix).length, surfaces: SURFACE_NAMES.length, cases } })}`);
+  const rows = grouped.map(
+    ([key, cells]) => `  ${uiSurface(key).padEnd(12)} ${key.padEnd(26)} ${SURFACE_NAMES.map((s) => (cells[s] ?? '-').padEnd(22)).join('')}`,
+  );
+  console.info(
+    `permission matrix, Lena (no INC access) × INC-1 / INC-999:\n  ${'surface'.padEnd(12)} ${'resolver'.padEnd(26)} ${SURFACE_NAMES.map((s) => `from ${s}`.padEnd(22)).join('')}\n${rows.join('\n')}`,
+  );
+  console.info(
+    `RELIABILITY-FIGURES ${JSON.stringify({ permissions: { resolvers: Object.keys(matrix).length, surfaces: SURFACE_NAMES.length, cases } })}`,
+  );
 });
 
 describe('what there is to leak', () => {
@@ -199,9 +243,19 @@ describe('Lena, who cannot browse INC-1, from every surface', () => {
 
   it('reads the countermeasure policy but may not change it, and learns nothing of INC-1', async () => {
     const read = await callFrom(site, LENA, 'policy/get', {}, 'panel', 'MKT-1');
-    const write = await callFrom(site, LENA, 'policy/set', { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, expectedVersion: 0 }, 'panel', 'MKT-1');
+    const write = await callFrom(
+      site,
+      LENA,
+      'policy/set',
+      { dueDays: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, expectedVersion: 0 },
+      'panel',
+      'MKT-1',
+    );
     cases += 2;
-    expect({ read: read.answer.ok && (read.answer.data as { canEdit: boolean }).canEdit, leaked: leaked(read.answer) }).toEqual({ read: false, leaked: [] });
+    expect({ read: read.answer.ok && (read.answer.data as { canEdit: boolean }).canEdit, leaked: leaked(read.answer) }).toEqual({
+      read: false,
+      leaked: [],
+    });
     expect(write.answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     matrix['policy/get'] = { panel: 'ok, canEdit false' };
     matrix['policy/set'] = { panel: 'FORBIDDEN (not a Jira admin)' };
@@ -217,10 +271,14 @@ describe('Lena, who cannot browse INC-1, from every surface', () => {
       if (key === 'macro/get') {
         expect({ ...where, answer: forbidden.answer }).toEqual({ ...where, answer: { ok: true, data: { state: 'no-access' } } });
       } else {
-        expect({ ...where, code: forbidden.answer.ok ? 'ok' : forbidden.answer.error.code }).toEqual({ ...where, code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) });
+        expect({ ...where, code: forbidden.answer.ok ? 'ok' : forbidden.answer.error.code }).toEqual({
+          ...where,
+          code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+        });
       }
       expect({ ...where, answer: normalised(forbidden.answer) }).toEqual({ ...where, answer: normalised(missing.answer) });
-      (matrix[key] ??= {})[surface] = `${forbidden.answer.ok ? (forbidden.answer.data as { state: string }).state : forbidden.answer.error.code} (= INC-999)`;
+      (matrix[key] ??= {})[surface] =
+        `${forbidden.answer.ok ? (forbidden.answer.data as { state: string }).state : forbidden.answer.error.code} (= INC-999)`;
     }
   });
 
@@ -255,7 +313,13 @@ describe('identity comes from the invocation context only', () => {
       const payload = { ...(payloadFor(key, 'INC-1') as Record<string, unknown>), [field]: value };
       const { status, answer } = await callFrom(site, LENA, key, payload, 'panel', 'INC-1');
       cases += 1;
-      expect({ key, field, status, code: answer.ok ? 'ok' : answer.error.code, leaked: leaked(answer) }).toEqual({ key, field, status: 200, code: 'VALIDATION', leaked: [] });
+      expect({ key, field, status, code: answer.ok ? 'ok' : answer.error.code, leaked: leaked(answer) }).toEqual({
+        key,
+        field,
+        status: 200,
+        code: 'VALIDATION',
+        leaked: [],
+      });
     }
     if (key === 'macro/get') {
       // The macro's config drops keys it does not know (a page editor may have saved anything): still no access.
@@ -265,13 +329,25 @@ describe('identity comes from the invocation context only', () => {
     }
   });
 
-  it.each(KEYS.filter((k) => !LISTS.includes(k) && !SETTINGS.includes(k)))('%s: an extension context naming Maya changes nothing', async (key) => {
-    const extension = { type: 'jira:issuePanel', issue: { key: 'INC-1' }, config: { issueKey: 'INC-1' }, ...spoofs, accountId: maya.accountId };
-    const { status, result } = await invokeAs<Answer>(site, LENA, key, payloadFor(key, 'INC-1'), { moduleKey: 'pir-issue-panel', extension });
-    cases += 1;
-    expect({ key, status, leaked: leaked(result) }).toEqual({ key, status: 200, leaked: [] });
-    expect(result.ok ? (result.data as { state?: string }).state : result.error.code).toMatch(/^(NOT_FOUND|FORBIDDEN|no-access)$/);
-  });
+  it.each(KEYS.filter((k) => !LISTS.includes(k) && !SETTINGS.includes(k)))(
+    '%s: an extension context naming Maya changes nothing',
+    async (key) => {
+      const extension = {
+        type: 'jira:issuePanel',
+        issue: { key: 'INC-1' },
+        config: { issueKey: 'INC-1' },
+        ...spoofs,
+        accountId: maya.accountId,
+      };
+      const { status, result } = await invokeAs<Answer>(site, LENA, key, payloadFor(key, 'INC-1'), {
+        moduleKey: 'pir-issue-panel',
+        extension,
+      });
+      cases += 1;
+      expect({ key, status, leaked: leaked(result) }).toEqual({ key, status: 200, leaked: [] });
+      expect(result.ok ? (result.data as { state?: string }).state : result.error.code).toMatch(/^(NOT_FOUND|FORBIDDEN|no-access)$/);
+    },
+  );
 });
 
 describe('after all of it', () => {

@@ -41,7 +41,9 @@ it('refuses the second of two saves made from the same version, and keeps the fi
 
 it('lets exactly one of two simultaneous saves win', async () => {
   const { version } = await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL);
-  const answers: Result<PolicyView>[] = await Promise.all([3, 5].map((d) => callAs<PolicyView>(site, MAYA, 'policy/set', { dueDays: days(d), expectedVersion: version }, GLOBAL)));
+  const answers: Result<PolicyView>[] = await Promise.all(
+    [3, 5].map((d) => callAs<PolicyView>(site, MAYA, 'policy/set', { dueDays: days(d), expectedVersion: version }, GLOBAL)),
+  );
   const won = answers.filter((a) => a.ok);
   expect(won).toHaveLength(1);
   expect(answers.filter((a) => !a.ok && a.error.code === 'CONFLICT')).toHaveLength(1);

@@ -39,7 +39,11 @@ let site: RunningSite;
 async function rest<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${site.url}${path}`, {
     method,
-    headers: { authorization: basicAuth(MAYA), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: basicAuth(MAYA),
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
@@ -69,7 +73,11 @@ async function bumpPage(id: string): Promise<number> {
   const current = await page(id);
   const next = current.version.number + 1;
   const res = await rest<PageJson>('PUT', `/wiki/api/v2/pages/${id}`, {
-    id, status: 'current', title: current.title, body: { representation: 'storage', value: current.body.storage?.value ?? '' }, version: { number: next },
+    id,
+    status: 'current',
+    title: current.title,
+    body: { representation: 'storage', value: current.body.storage?.value ?? '' },
+    version: { number: next },
   });
   if (res.status !== 200) throw new Error(`bumping page ${id} answered ${res.status}`);
   return next;
@@ -82,16 +90,21 @@ const RESOLUTION = 'The web service was restarted and the job was moved off the 
 
 /** Where the tests publish: the IR space, under its "Post-incident reviews" page (the first test shows the way there). */
 async function irTarget(): Promise<{ target: PublishTarget; parent: PageSummary }> {
-  const ir = (await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' })).find((s) => s.key === 'IR');
+  const ir = (await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' })).find(
+    (s) => s.key === 'IR',
+  );
   if (!ir) throw new Error('The seed has no IR space');
   const [root] = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: null });
-  const under = (await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: root.id })).find((p) => p.title === 'Post-incident reviews');
+  const under = (await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: root.id })).find(
+    (p) => p.title === 'Post-incident reviews',
+  );
   if (!under) throw new Error('The seed has no "Post-incident reviews" page in IR');
   return { target: { spaceId: ir.id, spaceKey: ir.key, parentId: under.id }, parent: under };
 }
 
 /** The internal report of INC-1 published now, as Maya, to the target. */
-const publishInternalNow = async () => okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+const publishInternalNow = async () =>
+  okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
 
 // A site of its own for every test, with INC-1's review started and filled in: pages, links and publish records stay
 // with the test that made them, so each test passes alone and in any order (the file runs in random order).
@@ -106,7 +119,11 @@ beforeEach(async () => {
   const content: ReviewContent = {
     ...doc.content,
     description: 'Customers could not sign in for about forty minutes.',
-    meeting: { ...doc.content.meeting, facilitator: person('sofia@example.com'), participants: [{ ...person('daniel@example.com'), role: 'first-responder' }] },
+    meeting: {
+      ...doc.content.meeting,
+      facilitator: person('sofia@example.com'),
+      participants: [{ ...person('daniel@example.com'), role: 'first-responder' }],
+    },
     incidentCommander: person('tomas@example.com'),
     servicesImpacted: ['Login', 'Web'],
     learnings: { learned: 'Process limits were set years ago and never revisited.', wentWell: 'Support escalated quickly.', surprised: '' },
@@ -117,7 +134,15 @@ beforeEach(async () => {
     issueKey: 'INC-1',
     content,
     actionItems: [
-      { id: 'a1', summary: 'Alert on login error rate', description: '', owner: person('daniel@example.com'), dueDate: '2026-12-01', priority: 'High', question: 'know-sooner' },
+      {
+        id: 'a1',
+        summary: 'Alert on login error rate',
+        description: '',
+        owner: person('daniel@example.com'),
+        dueDate: '2026-12-01',
+        priority: 'High',
+        question: 'know-sooner',
+      },
     ],
     version: doc.version,
   });
@@ -129,7 +154,9 @@ describe('choosing where to publish', () => {
   it('finds spaces by name or key and lists root pages, then the children of a page', async () => {
     const spaces = await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'incident' });
     expect(spaces.map((s) => s.key)).toEqual(['IR']);
-    expect(await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'eng' })).toEqual([expect.objectContaining({ key: 'ENG', name: 'Engineering' })]);
+    expect(await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: 'eng' })).toEqual([
+      expect.objectContaining({ key: 'ENG', name: 'Engineering' }),
+    ]);
     expect((await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: '' })).length).toBeGreaterThanOrEqual(2);
     const ir = spaces[0];
     const roots = await okAs<PageSummary[]>(site, MAYA, 'publish/pages', { issueKey: 'INC-1', spaceId: ir.id, parentId: null });
@@ -160,15 +187,32 @@ describe('choosing where to publish', () => {
   });
 
   it('rejects ids that are not Confluence ids and oversized text', async () => {
-    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target: { spaceId: '../1', spaceKey: 'IR', parentId: 'x' }, version: 1 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'target.spaceId': expect.any(String), 'target.parentId': expect.any(String) } } });
+    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', {
+      issueKey: 'INC-1',
+      target: { spaceId: '../1', spaceKey: 'IR', parentId: 'x' },
+      version: 1,
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'target.spaceId': expect.any(String), 'target.parentId': expect.any(String) } },
+    });
     const doc = await review();
     const long = await callAs<ReviewDoc>(site, MAYA, 'review/save', {
-      issueKey: 'INC-1', content: { ...doc.content, externalSummary: { proximateCause: 'x'.repeat(5_001), resolution: '' } }, actionItems: [], version: doc.version,
+      issueKey: 'INC-1',
+      content: { ...doc.content, externalSummary: { proximateCause: 'x'.repeat(5_001), resolution: '' } },
+      actionItems: [],
+      version: doc.version,
     });
-    expect(long).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'content.externalSummary.proximateCause': expect.any(String) } } });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'content.externalSummary.proximateCause': expect.any(String) } },
+    });
     // The text lives with the review: the publish calls take none (a payload carrying it is refused, not half-used).
-    const extra = await callAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1', proximateCause: 'x', resolution: '' });
+    const extra = await callAs<ExternalSummary>(site, MAYA, 'publish/external/preview', {
+      issueKey: 'INC-1',
+      proximateCause: 'x',
+      resolution: '',
+    });
     expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
@@ -186,21 +230,39 @@ describe('publishing the internal report', () => {
     const created = await page(first.page.pageId);
     expect(created).toMatchObject({ spaceId: target.spaceId, parentId: parent.id, status: 'current', title: first.page.title });
     const storage = created.body.storage?.value ?? '';
-    for (const heading of ['Goals', 'Key metrics', 'Timeline', 'Learnings', 'Contributing factors', 'Action items', 'Meeting details', 'Tags']) {
+    for (const heading of [
+      'Goals',
+      'Key metrics',
+      'Timeline',
+      'Learnings',
+      'Contributing factors',
+      'Action items',
+      'Meeting details',
+      'Tags',
+    ]) {
       expect(storage).toContain(`<h2>${heading}</h2>`);
     }
     expect(storage).toContain('The runbook for production access was out of date.');
-    expect(storage).toMatch(/<ac:adf-extension>.*<ac:adf-attribute key="extension-key">[0-9a-f-]+\/[^/<]+\/static\/pir-review-macro<\/ac:adf-attribute>/s);
+    expect(storage).toMatch(
+      /<ac:adf-extension>.*<ac:adf-attribute key="extension-key">[0-9a-f-]+\/[^/<]+\/static\/pir-review-macro<\/ac:adf-attribute>/s,
+    );
     expect(storage).toContain('<ac:adf-attribute key="extension-type">com.atlassian.ecosystem</ac:adf-attribute>');
-    expect(first.page.url).toBe(`${site.url}/wiki/spaces/IR/pages/${first.page.pageId}/${encodeURIComponent(first.page.title).replace(/%20/g, '+')}`);
+    expect(first.page.url).toBe(
+      `${site.url}/wiki/spaces/IR/pages/${first.page.pageId}/${encodeURIComponent(first.page.title).replace(/%20/g, '+')}`,
+    );
 
     // The site renders the page with this app's macro in its frame: the extension key names this app and environment.
     const html = await (await fetch(first.page.url)).text();
     const frame = /src="\/__app\/frame\?m=pir-review-macro&amp;l=[^&]+&amp;x=([A-Za-z0-9_-]+)"/.exec(html);
     expect(frame).not.toBeNull();
-    expect(JSON.parse(Buffer.from(frame![1], 'base64url').toString('utf8'))).toMatchObject({ type: 'macro', config: { issueKey: 'INC-1', view: 'full' } });
+    expect(JSON.parse(Buffer.from(frame![1], 'base64url').toString('utf8'))).toMatchObject({
+      type: 'macro',
+      config: { issueKey: 'INC-1', view: 'full' },
+    });
 
-    expect(await reportLinks()).toEqual([expect.objectContaining({ object: expect.objectContaining({ url: first.page.url, title: first.page.title }) })]);
+    expect(await reportLinks()).toEqual([
+      expect.objectContaining({ object: expect.objectContaining({ url: first.page.url, title: first.page.title }) }),
+    ]);
     expect(await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' })).toEqual({
       confluence: 'available',
       target: { spaceId: target.spaceId, spaceKey: 'IR', parentId: parent.id },
@@ -214,13 +276,21 @@ describe('publishing the internal report', () => {
     const traffic = await assertLoggedRequestsMatchContract(site);
     const creates = traffic.filter((r) => r.kind === 'confluence' && r.method === 'POST');
     expect(creates).toHaveLength(1);
-    expect(traffic.some((r) => r.kind === 'confluence' && r.method === 'GET' && r.path.startsWith('/wiki/api/v2/pages?') && r.path.includes('title='))).toBe(true);
+    expect(
+      traffic.some(
+        (r) => r.kind === 'confluence' && r.method === 'GET' && r.path.startsWith('/wiki/api/v2/pages?') && r.path.includes('title='),
+      ),
+    ).toBe(true);
   });
 
   it('re-publishes in place: the same page at version 2 and still one remote link', async () => {
     const first = await publishInternalNow();
     const linksBefore = (await remoteLinks()).length;
-    const again = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version });
+    const again = await okAs<PublishResult>(site, MAYA, 'publish/internal', {
+      issueKey: 'INC-1',
+      target,
+      version: (await review()).version,
+    });
     expect(again.outcome).toBe('updated');
     expect(again.page).toMatchObject({ pageId: first.page.pageId, version: 2, url: first.page.url });
     expect((await page(first.page.pageId)).version.number).toBe(2);
@@ -240,9 +310,19 @@ describe('publishing the internal report', () => {
   });
 
   it("writes the page's times in the publisher's time zone, and refuses one that does not exist", async () => {
-    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Asia/Tokyo' });
+    const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', {
+      issueKey: 'INC-1',
+      target,
+      version: (await review()).version,
+      timeZone: 'Asia/Tokyo',
+    });
     expect((await page(r.page.pageId)).body.storage?.value).toContain('(Asia/Tokyo)');
-    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: (await review()).version, timeZone: 'Mars/Olympus' });
+    const bad = await callAs<PublishResult>(site, MAYA, 'publish/internal', {
+      issueKey: 'INC-1',
+      target,
+      version: (await review()).version,
+      timeZone: 'Mars/Olympus',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -259,21 +339,31 @@ describe('publishing the internal report', () => {
     const before = (await page(pageId)).version.number;
     let bumped = 0;
     // A colleague saves the page between the app's read and its write: the app's PUT gets 409.
-    const racing = (send: RequestConfluence): RequestConfluence => async (path, init) => {
-      if (init?.method === 'PUT' && bumped === 0) bumped = await bumpPage(pageId);
-      return send(path, init);
-    };
+    const racing =
+      (send: RequestConfluence): RequestConfluence =>
+      async (path, init) => {
+        if (init?.method === 'PUT' && bumped === 0) bumped = await bumpPage(pageId);
+        return send(path, init);
+      };
     const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
     const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
     const version = (await review()).version;
     await clearRequestLog(site);
-    const r = await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 }, () => {
-      const deps = { ...publishDeps(ctx), confluence: createForgeConfluenceClient(racing((p, i) => api.asUser().requestConfluence(p, i))) };
-      return publishInternal(deps, 'INC-1', target, version);
-    });
+    const r = await runInInvocation(
+      { invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 },
+      () => {
+        const deps = {
+          ...publishDeps(ctx),
+          confluence: createForgeConfluenceClient(racing((p, i) => api.asUser().requestConfluence(p, i))),
+        };
+        return publishInternal(deps, 'INC-1', target, version);
+      },
+    );
     expect(bumped).toBe(before + 1);
     expect(r).toMatchObject({ outcome: 'updated', page: { pageId, version: bumped + 1 } });
-    const puts = (await loggedProductRequests(site)).filter((q) => q.kind === 'confluence' && q.method === 'PUT' && q.user !== null && q.user !== 'app');
+    const puts = (await loggedProductRequests(site)).filter(
+      (q) => q.kind === 'confluence' && q.method === 'PUT' && q.user !== null && q.user !== 'app',
+    );
     expect(puts.map((q) => q.status)).toEqual([200, 409, 200]); // the colleague's, the app's stale one, the app's retry
     expect(await reportLinks()).toHaveLength(1);
   });
@@ -297,13 +387,21 @@ describe('publishing after a publish that failed half-way', () => {
     const incident = await okAs<IncidentOverview>(site, MAYA, 'incident/get', { issueKey: 'INC-2' });
     // What a publish leaves behind when it dies after POST /pages: the page, and no record of it.
     const orphan = await rest<PageJson>('POST', '/wiki/api/v2/pages', {
-      spaceId: target.spaceId, status: 'current', title: internalPageTitle(incident), parentId: target.parentId, body: { representation: 'storage', value: '<p>half-way</p>' },
+      spaceId: target.spaceId,
+      status: 'current',
+      title: internalPageTitle(incident),
+      parentId: target.parentId,
+      body: { representation: 'storage', value: '<p>half-way</p>' },
     });
     expect(orphan.status).toBe(200);
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
     await clearRequestLog(site);
     const r = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-2', target, version: doc.version });
-    expect(r).toMatchObject({ outcome: 'updated', page: { pageId: orphan.body.id, version: 2 }, doc: { status: 'published', version: doc.version + 1 } });
+    expect(r).toMatchObject({
+      outcome: 'updated',
+      page: { pageId: orphan.body.id, version: 2 },
+      doc: { status: 'published', version: doc.version + 1 },
+    });
     expect((await loggedProductRequests(site)).filter((q) => q.kind === 'confluence' && q.method === 'POST')).toEqual([]);
     expect((await page(orphan.body.id)).body.storage?.value).toContain('<h2>Timeline</h2>');
   });
@@ -317,7 +415,15 @@ describe('the external summary', () => {
     return okAs<ReviewDoc>(site, MAYA, 'review/save', {
       issueKey: 'INC-1',
       content: { ...doc.content, externalSummary: { proximateCause, resolution } },
-      actionItems: actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question })),
+      actionItems: actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({
+        id,
+        summary,
+        description,
+        owner,
+        dueDate,
+        priority,
+        question,
+      })),
       version: doc.version,
     });
   }
@@ -328,10 +434,15 @@ describe('the external summary', () => {
     expect((await review()).content.externalSummary).toStrictEqual({ proximateCause: PROXIMATE, resolution: RESOLUTION });
   });
 
-  it('previews a summary with no person\'s name and no comment text', async () => {
+  it("previews a summary with no person's name and no comment text", async () => {
     await saveExternal(PROXIMATE, RESOLUTION);
     const preview = await okAs<ExternalSummary>(site, MAYA, 'publish/external/preview', { issueKey: 'INC-1' });
-    expect(preview).toMatchObject({ proximateCause: PROXIMATE, resolution: RESOLUTION, servicesImpacted: ['Login', 'Web'], countermeasures: ['Alert on login error rate'] });
+    expect(preview).toMatchObject({
+      proximateCause: PROXIMATE,
+      resolution: RESOLUTION,
+      servicesImpacted: ['Login', 'Web'],
+      countermeasures: ['Alert on login error rate'],
+    });
     const text = JSON.stringify(preview);
     for (const u of SEED_USERS) expect(text).not.toContain(u.displayName);
     const timeline = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'INC-1' });
@@ -396,7 +507,10 @@ describe('a user who may not see the incident', () => {
       ['publish/external', { issueKey: 'INC-1', target, version: 0 }],
     ];
     for (const [key, payload] of calls) {
-      expect({ key, r: await callAs<unknown>(site, LENA, key, payload) }).toEqual({ key, r: { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) } });
+      expect({ key, r: await callAs<unknown>(site, LENA, key, payload) }).toEqual({
+        key,
+        r: { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+      });
     }
     const traffic = await loggedProductRequests(site);
     expect(traffic.filter((r) => r.kind === 'confluence')).toEqual([]);

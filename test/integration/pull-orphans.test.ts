@@ -29,14 +29,27 @@ let issueKey: string;
 beforeAll(async () => {
   jest.useFakeTimers({
     now: new Date('2026-11-21T12:00:00Z'),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'setInterval',
+      'clearTimeout',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
   site = await freshSite();
   issueKey = await seedLargeIncident(site);
   // In-process, without the runner's 25 s cap: a loaded machine can take longer for the first pull of 16.5k entries.
   const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
   const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
-  await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 170_000 }, () => startReview(reviewDeps(ctx), issueKey));
+  await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 170_000 }, () =>
+    startReview(reviewDeps(ctx), issueKey),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -51,25 +64,38 @@ const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
 /** Every stored index key of the incident's pulls. */
 function indexKeysStored(): string[] {
   const prefix = `pulled-index:${issueKey}:`;
-  return (site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as { key: string }[]).map((r) => r.key);
+  return (
+    site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as {
+      key: string;
+    }[]
+  ).map((r) => r.key);
 }
 
 /** Every stored chunk key of the incident's pulled entries, and the segments and digest details that index them. */
 function chunkKeysStored(): Set<string> {
   const keys = new Set<string>();
   for (const prefix of [`pulled:${issueKey}:`, `pulled-segment:${issueKey}:`, `pulled-detail:${issueKey}:`]) {
-    const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as { key: string }[];
+    const rows = site.db.prepare(`SELECT key FROM kvs_items WHERE space = 'kvs' AND substr(key, 1, ?) = ?`).all(prefix.length, prefix) as {
+      key: string;
+    }[];
     for (const r of rows) keys.add(r.key);
   }
   return keys;
 }
 
-const stored = <T>(key: string): T => JSON.parse((site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'kvs' AND key = ?`).get(key) as { value_json: string }).value_json) as T;
+const stored = <T>(key: string): T =>
+  JSON.parse(
+    (site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'kvs' AND key = ?`).get(key) as { value_json: string }).value_json,
+  ) as T;
 
 /** The chunk keys the committed review points at (a re-pull reuses unchanged chunks, so they may span generations), with its segments and detail. */
 function committed(): { generation: string; keys: Set<string> } {
-  const row = site.db.prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review' AND key = ?`).get(issueKey) as { value_json: string };
-  const { pulled } = (JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[]; index?: string } } }).state;
+  const row = site.db
+    .prepare(`SELECT value_json FROM kvs_items WHERE space = 'entity' AND entity_name = 'review' AND key = ?`)
+    .get(issueKey) as { value_json: string };
+  const { pulled } = (
+    JSON.parse(row.value_json) as { state: { pulled: { generation: string; chunks: number; keys?: string[]; index?: string } } }
+  ).state;
   // The chunk keys are in the segments the pull's head names (kept apart from the review), in an index stored before heads, or on the review before that.
   const index = pulled.index ? stored<{ keys?: string[]; segments?: { key: string }[]; detail?: string }>(pulled.index) : null;
   const segments = index?.segments?.map((s) => s.key) ?? [];
@@ -83,21 +109,27 @@ const orphans = () => [...chunkKeysStored()].filter((k) => !committed().keys.has
 
 /** Something new in Jira, so a re-pull has a chunk to write. */
 async function commentInJira(text: string): Promise<void> {
-  await jiraAs(site, MAYA, 'POST', `/issue/${issueKey}/comment`, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+  await jiraAs(site, MAYA, 'POST', `/issue/${issueKey}/comment`, {
+    body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+  });
 }
 
 /** Refreshes the timeline in-process as Maya (so the kill can be staged around @forge/kvs). */
 function refreshInProcess(): Promise<TimelineView> {
   const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
   const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
-  return runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 }, () => refreshTimeline(reviewDeps(ctx), issueKey));
+  return runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 }, () =>
+    refreshTimeline(reviewDeps(ctx), issueKey),
+  );
 }
 
 /** Lets the first `n` calls of `kvs[method]` through and "kills" the pull at the next one. */
 function killAfter(method: 'batchSet' | 'batchDelete', n: number): void {
   const real = kvs[method].bind(kvs) as (...args: unknown[]) => Promise<unknown>;
   let calls = 0;
-  jest.spyOn(kvs, method).mockImplementation(((...args: unknown[]) => (++calls > n ? Promise.reject(new Error('killed')) : real(...args))) as never);
+  jest
+    .spyOn(kvs, method)
+    .mockImplementation(((...args: unknown[]) => (++calls > n ? Promise.reject(new Error('killed')) : real(...args))) as never);
 }
 
 it('a pull killed half-way through its chunks leaves them until no pull can commit them, then the job deletes them', async () => {
@@ -127,9 +159,9 @@ it('a pull killed after its chunks were written, before the switch, leaves only 
   const before = committed();
   await commentInJira('Second look: the retry budget held overnight.');
   // Let the chunk writes through and stop the pull at its versioned switch (nothing after it runs: no clean-up either).
-  jest.spyOn(kvs, 'transact').mockImplementation((() => {
+  jest.spyOn(kvs, 'transact').mockImplementation(() => {
     throw new Error('killed');
-  }));
+  });
   killAfter('batchDelete', 0);
   await expect(refreshInProcess()).rejects.toThrow('killed');
   jest.restoreAllMocks();

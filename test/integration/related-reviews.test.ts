@@ -28,7 +28,11 @@ async function reviewSharingReporting(user: string, issueKey: string): Promise<v
 
 beforeAll(async () => {
   site = await freshSite();
-  const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const seeded = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(seeded.status).toBe(200);
   // A later review outside INC, in a project Lena may browse, that shares a service with INC-1 and INC-3.
   await reviewSharingReporting(MAYA, 'SUP-4');

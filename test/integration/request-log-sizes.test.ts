@@ -32,9 +32,11 @@ async function kvs(operation: string, body: unknown): Promise<{ status: number; 
   return { status: res.status, text: await res.text(), sent };
 }
 
-describe('the request log records each call\'s size in bytes', () => {
+describe("the request log records each call's size in bytes", () => {
   it('gives a Jira read its response bytes and no request bytes', async () => {
-    const res = await fetch(`${site.url}/rest/api/3/issue/INC-1?fields=summary,comment`, { headers: { authorization: basicAuth('maya@example.com'), accept: 'application/json' } });
+    const res = await fetch(`${site.url}/rest/api/3/issue/INC-1?fields=summary,comment`, {
+      headers: { authorization: basicAuth('maya@example.com'), accept: 'application/json' },
+    });
     const text = await res.text();
     const [entry] = await logged();
     expect(entry).toMatchObject({ kind: 'jira', method: 'GET', status: 200, requestBytes: 0, responseBytes: utf8(text) });
@@ -83,15 +85,25 @@ describe('the request log records each call\'s size in bytes', () => {
     expect(b).toMatchObject({ kind: 'confluence', status: 404, responseBytes: utf8(missingText) });
   });
 
-  it('gives storage calls their sizes and Forge\'s read and write units: a write by what it sends, a read by what it returns', async () => {
+  it("gives storage calls their sizes and Forge's read and write units: a write by what it sends, a read by what it returns", async () => {
     const value = 'x'.repeat(25 * 1024);
     const set = await kvs('set', { key: 'bench:big', value });
     const get = await kvs('get', { key: 'bench:big' });
     const del = await kvs('delete', { key: 'bench:big' });
     expect([set.status, get.status, del.status]).toEqual([204, 200, 204]);
     const [s, g, d] = await logged();
-    expect(s).toMatchObject({ kind: 'kvs', requestBytes: utf8(set.sent), responseBytes: 0, storage: { operation: 'set', readUnits: 0, writeUnits: 3 } });
-    expect(g).toMatchObject({ kind: 'kvs', requestBytes: utf8(get.sent), responseBytes: utf8(get.text), storage: { operation: 'get', readUnits: 3, writeUnits: 0 } });
+    expect(s).toMatchObject({
+      kind: 'kvs',
+      requestBytes: utf8(set.sent),
+      responseBytes: 0,
+      storage: { operation: 'set', readUnits: 0, writeUnits: 3 },
+    });
+    expect(g).toMatchObject({
+      kind: 'kvs',
+      requestBytes: utf8(get.sent),
+      responseBytes: utf8(get.text),
+      storage: { operation: 'get', readUnits: 3, writeUnits: 0 },
+    });
     expect(d).toMatchObject({ kind: 'kvs', responseBytes: 0, storage: { operation: 'delete', readUnits: 0, writeUnits: 1 } });
   });
 
@@ -101,7 +113,11 @@ describe('the request log records each call\'s size in bytes', () => {
     expect(set.status).toBe(200);
     expect(utf8(set.sent)).toBeLessThan(STORAGE_UNIT_BYTES);
     const [entry] = await logged();
-    expect(entry).toMatchObject({ requestBytes: utf8(set.sent), responseBytes: utf8(set.text), storage: { operation: 'batch/set', writeUnits: 1, readUnits: 0 } });
+    expect(entry).toMatchObject({
+      requestBytes: utf8(set.sent),
+      responseBytes: utf8(set.text),
+      storage: { operation: 'batch/set', writeUnits: 1, readUnits: 0 },
+    });
   });
 
   it('gives product calls no storage units', async () => {

@@ -43,7 +43,8 @@ const started = Date.now();
 
 async function ok<T>(key: string, payload: unknown, issueKey = 'INC-1'): Promise<T> {
   const { answer } = await callFrom(site, MAYA, key, payload, 'panel', issueKey);
-  if (!answer.ok) throw new Error(`${key} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.fields ?? {})}`);
+  if (!answer.ok)
+    throw new Error(`${key} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.fields ?? {})}`);
   return answer.data as T;
 }
 
@@ -60,9 +61,19 @@ async function fixture(issueKey = 'INC-1'): Promise<ReviewFixture> {
   if (!doc.content.meeting.meetingDate || doc.content.meeting.participants.length === 0) {
     // meeting/ics and meeting/notify answer only for a scheduled meeting with people: keep one saved, so their valid payloads reach the use case.
     const maya = SEED_USERS.find((u) => u.email === MAYA)!;
-    const participants = doc.content.meeting.participants.length > 0 ? doc.content.meeting.participants : [{ accountId: maya.accountId, displayName: maya.displayName, role: 'first-responder' as const }];
-    const content = { ...doc.content, meeting: { ...doc.content.meeting, meetingDate: doc.content.meeting.meetingDate ?? '2026-10-20', participants } };
-    doc = await ok<ReviewDoc>('review/save', { issueKey, content, actionItems: doc.actionItems.map(toInput), version: doc.version }, issueKey);
+    const participants =
+      doc.content.meeting.participants.length > 0
+        ? doc.content.meeting.participants
+        : [{ accountId: maya.accountId, displayName: maya.displayName, role: 'first-responder' as const }];
+    const content = {
+      ...doc.content,
+      meeting: { ...doc.content.meeting, meetingDate: doc.content.meeting.meetingDate ?? '2026-10-20', participants },
+    };
+    doc = await ok<ReviewDoc>(
+      'review/save',
+      { issueKey, content, actionItems: doc.actionItems.map(toInput), version: doc.version },
+      issueKey,
+    );
   }
   const pulled = timeline.entries.find((e) => e.source !== 'manual')!;
   return {
@@ -91,9 +102,21 @@ afterAll(async () => {
   await site.close();
   const totalPayloads = Object.values(sent).reduce((a, b) => a + b, 0);
   const figures = {
-    fuzz: { resolvers: KEYS.length, runsPerResolver: RUNS, totalPayloads, inProcessPayloads: inProcess, sizeLimitCases: BOUNDS.length, seconds: Math.round((Date.now() - started) / 1000) },
+    fuzz: {
+      resolvers: KEYS.length,
+      runsPerResolver: RUNS,
+      totalPayloads,
+      inProcessPayloads: inProcess,
+      sizeLimitCases: BOUNDS.length,
+      seconds: Math.round((Date.now() - started) / 1000),
+    },
   };
-  const table = Object.entries(outcomes).map(([key, o]) => `  ${key.padEnd(26)} ${Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const table = Object.entries(outcomes).map(
+    ([key, o]) =>
+      `  ${key.padEnd(26)} ${Object.entries(o)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+  );
   console.info(`fuzz answers per resolver:\n${table.join('\n')}`);
   console.info(`RELIABILITY-FIGURES ${JSON.stringify(figures)}`);
 });
@@ -109,7 +132,19 @@ describe('the list of resolvers under test', () => {
 // ---- arbitrary payloads -------------------------------------------------------------------
 
 /** Keys that break naive code: prototype pollution, identity spoofing, thenables. */
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'accountId', 'principal', 'user', 'isAdmin'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'then',
+  'accountId',
+  'principal',
+  'user',
+  'isAdmin',
+];
 // Long unknown keys have their own test below: the wrapper echoes them into the message (a finding).
 const hostileKey = fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 12 }));
 
@@ -119,7 +154,26 @@ const hugeString = fc.oneof(
 );
 const oddString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\ud800', '\u202e', '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', 'INC-1', ' inc-1 ', 'INC-0', 'INC-99999999999', 'MKT-1', 'NaN', '-0', '1e309', '2026-02-30', '2026-10-14T25:00:00Z'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '\u202e',
+    '<script>alert(1)</script>',
+    '${7*7}',
+    '../../etc/passwd',
+    'INC-1',
+    ' inc-1 ',
+    'INC-0',
+    'INC-99999999999',
+    'MKT-1',
+    'NaN',
+    '-0',
+    '1e309',
+    '2026-02-30',
+    '2026-10-14T25:00:00Z',
+  ),
 );
 /** JSON carries NaN and ±Infinity as null and -0 as 0; they are sent anyway (the in-process test below hands over the real values). */
 const oddNumber = fc.oneof(
@@ -150,12 +204,15 @@ const { hostile } = fc.letrec<{ hostile: unknown }>((tie) => ({
     hugeString,
     deepValue,
     fc.array(tie('hostile'), { maxLength: 4 }),
-    fc.array(fc.tuple(hostileKey, tie('hostile')), { maxLength: 4 }).map((pairs) => pairs.reduce((o, [k, v]) => withOwnKey(o, k, v), {} as Record<string, unknown>)),
+    fc
+      .array(fc.tuple(hostileKey, tie('hostile')), { maxLength: 4 })
+      .map((pairs) => pairs.reduce((o, [k, v]) => withOwnKey(o, k, v), {} as Record<string, unknown>)),
   ),
 }));
 
 type Op = 'none' | 'same-type' | 'replace' | 'delete' | 'extra' | 'wrap' | 'stringify' | 'huge';
-type Plan = { kind: 'raw'; payload: unknown } | { kind: 'mutate'; pick: number; op: Op; value: unknown; key: string; size: number; like: Like };
+type Plan =
+  { kind: 'raw'; payload: unknown } | { kind: 'mutate'; pick: number; op: Op; value: unknown; key: string; size: number; like: Like };
 /** Values of the same JSON type as the one they replace: these often stay valid and reach the use case. */
 interface Like {
   text: string;
@@ -176,13 +233,30 @@ function sameType(v: unknown, l: Like): unknown {
 }
 
 const plan: fc.Arbitrary<Plan> = fc.oneof(
-  { arbitrary: fc.anything({ maxDepth: 3, withNullPrototype: true, withSparseArray: true }).map((payload): Plan => ({ kind: 'raw', payload })), weight: 2 },
+  {
+    arbitrary: fc
+      .anything({ maxDepth: 3, withNullPrototype: true, withSparseArray: true })
+      .map((payload): Plan => ({ kind: 'raw', payload })),
+    weight: 2,
+  },
   { arbitrary: hostile.map((payload): Plan => ({ kind: 'raw', payload })), weight: 2 },
   {
     arbitrary: fc
       .record({
         pick: fc.nat(),
-        op: fc.constantFrom<Op>('none', 'same-type', 'same-type', 'same-type', 'replace', 'replace', 'delete', 'extra', 'wrap', 'stringify', 'huge'),
+        op: fc.constantFrom<Op>(
+          'none',
+          'same-type',
+          'same-type',
+          'same-type',
+          'replace',
+          'replace',
+          'delete',
+          'extra',
+          'wrap',
+          'stringify',
+          'huge',
+        ),
         value: hostile,
         key: hostileKey,
         size: fc.integer({ min: 1, max: 80_000 }),
@@ -211,7 +285,10 @@ function getAt(value: unknown, path: Path): unknown {
 function changeAt(base: unknown, path: Path, change: (v: unknown) => unknown): unknown {
   if (path.length === 0) return change(base);
   const [head, ...rest] = path;
-  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as Record<string, unknown>) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as Record<string, unknown>) }) as Record<
+    string | number,
+    unknown
+  >;
   const next = changeAt(copy[head], rest, change);
   if (next === undefined && rest.length === 0 && !Array.isArray(copy)) delete copy[head];
   else copy[head] = next;
@@ -238,7 +315,12 @@ function materialise(key: ResolverKey, p: Plan, f: ReviewFixture): { payload: un
     case 'stringify':
       return { payload: changeAt(base, path, (v) => JSON.stringify(v) ?? 'undefined'), mustRefuse: false };
     case 'huge':
-      return { payload: changeAt(base, path, (v) => (typeof v === 'string' && v.length > 0 ? v.repeat(Math.ceil(p.size / v.length)) : 'y'.repeat(p.size))), mustRefuse: false };
+      return {
+        payload: changeAt(base, path, (v) =>
+          typeof v === 'string' && v.length > 0 ? v.repeat(Math.ceil(p.size / v.length)) : 'y'.repeat(p.size),
+        ),
+        mustRefuse: false,
+      };
     case 'extra': {
       const holder = typeof getAt(base, path) === 'object' && getAt(base, path) !== null && !Array.isArray(getAt(base, path)) ? path : [];
       const payload = changeAt(base, holder, (v) => withOwnKey({ ...(v as Record<string, unknown>) }, p.key, p.value ?? 1));
@@ -250,36 +332,54 @@ function materialise(key: ResolverKey, p: Plan, f: ReviewFixture): { payload: un
 
 function preview(payload: unknown): string {
   const shorten = (_k: string, v: unknown) =>
-    typeof v === 'string' && v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : ['bigint', 'symbol', 'function'].includes(typeof v) ? `<${typeof v}>` : v;
+    typeof v === 'string' && v.length > 60
+      ? `${v.slice(0, 20)}…(${v.length} chars)`
+      : ['bigint', 'symbol', 'function'].includes(typeof v)
+        ? `<${typeof v}>`
+        : v;
   const text = typeof payload === 'symbol' ? '<symbol>' : (JSON.stringify(payload, shorten) ?? String(payload));
   return text.length > 600 ? `${text.slice(0, 600)}…` : text;
 }
 
 describe('every resolver answers arbitrary payloads with a typed result', () => {
-  it.each(KEYS.map((key, i) => [key, i] as const))('%s', async (key, i) => {
-    sent[key] = 0;
-    const seen: Record<string, number> = (outcomes[key] = {});
-    let current = await fixture();
-    const unchanged: [Plan, (typeof SURFACE_NAMES)[number]] = [{ kind: 'mutate', pick: 0, op: 'none', value: null, key: '', size: 0, like: { text: '', number: 0, flag: false } }, 'panel'];
-    const run = await fc.check(
-      fc.asyncProperty(plan, fc.constantFrom(...SURFACE_NAMES), async (p, surface) => {
-        const { payload, mustRefuse } = materialise(key, p, current);
-        const { status, answer } = await callFrom(site, MAYA, key, payload, surface);
-        sent[key] += 1;
-        const outcome = answer?.ok ? 'ok' : String(answer?.error?.code);
-        seen[outcome] = (seen[outcome] ?? 0) + 1;
-        const problem = answerProblem(status, answer) ?? (mustRefuse && (answer.ok || answer.error.code !== 'VALIDATION') ? `an unknown top-level key was not refused: ${JSON.stringify(answer).slice(0, 200)}` : null);
-        if (problem) throw new Error(`${key} from the ${surface}: ${problem}\npayload: ${preview(payload)}`);
-        // A write that went through moved the versions: aim the next nearly-valid payload at the new ones.
-        if (answer.ok && p.kind === 'mutate') current = await fixture();
-      }),
-      // The valid payload itself always runs first, so the nearly-valid ones are known to be one change away from valid.
-      { numRuns: RUNS, seed: SEED + i, endOnFailure: true, examples: [unchanged] },
-    );
-    // fast-check's own report prints the whole counterexample (megabytes of it here): report the short preview instead.
-    if (run.failed) throw new Error(`FUZZ_SEED=${SEED} (run ${run.numRuns}, seed ${run.seed}): ${run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance)}`);
-    expect(Object.keys(seen).filter((o) => o !== 'VALIDATION')).not.toEqual([]);
-  }, 120_000);
+  it.each(KEYS.map((key, i) => [key, i] as const))(
+    '%s',
+    async (key, i) => {
+      sent[key] = 0;
+      const seen: Record<string, number> = (outcomes[key] = {});
+      let current = await fixture();
+      const unchanged: [Plan, (typeof SURFACE_NAMES)[number]] = [
+        { kind: 'mutate', pick: 0, op: 'none', value: null, key: '', size: 0, like: { text: '', number: 0, flag: false } },
+        'panel',
+      ];
+      const run = await fc.check(
+        fc.asyncProperty(plan, fc.constantFrom(...SURFACE_NAMES), async (p, surface) => {
+          const { payload, mustRefuse } = materialise(key, p, current);
+          const { status, answer } = await callFrom(site, MAYA, key, payload, surface);
+          sent[key] += 1;
+          const outcome = answer?.ok ? 'ok' : String(answer?.error?.code);
+          seen[outcome] = (seen[outcome] ?? 0) + 1;
+          const problem =
+            answerProblem(status, answer) ??
+            (mustRefuse && (answer.ok || answer.error.code !== 'VALIDATION')
+              ? `an unknown top-level key was not refused: ${JSON.stringify(answer).slice(0, 200)}`
+              : null);
+          if (problem) throw new Error(`${key} from the ${surface}: ${problem}\npayload: ${preview(payload)}`);
+          // A write that went through moved the versions: aim the next nearly-valid payload at the new ones.
+          if (answer.ok && p.kind === 'mutate') current = await fixture();
+        }),
+        // The valid payload itself always runs first, so the nearly-valid ones are known to be one change away from valid.
+        { numRuns: RUNS, seed: SEED + i, endOnFailure: true, examples: [unchanged] },
+      );
+      // fast-check's own report prints the whole counterexample (megabytes of it here): report the short preview instead.
+      if (run.failed)
+        throw new Error(
+          `FUZZ_SEED=${SEED} (run ${run.numRuns}, seed ${run.seed}): ${run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance)}`,
+        );
+      expect(Object.keys(seen).filter((o) => o !== 'VALIDATION')).not.toEqual([]);
+    },
+    120_000,
+  );
 
   it('answers values JSON cannot carry (NaN, ±Infinity, -0, undefined, BigInt, symbols, functions) with a typed result when handed over in process', async () => {
     // Forge serialises payloads, so these only reach a resolver through a bug upstream; the wrapper must hold anyway.
@@ -288,16 +388,31 @@ describe('every resolver answers arbitrary payloads with a typed result', () => 
     let calls = 0;
     for (const key of KEYS) {
       const base = validPayloads(f)[key];
-      const payloads: unknown[] = [...odd, ...pathsOf(base).slice(1).flatMap((path) => odd.slice(0, 5).map((v) => changeAt(base, path, () => v)))];
+      const payloads: unknown[] = [
+        ...odd,
+        ...pathsOf(base)
+          .slice(1)
+          .flatMap((path) => odd.slice(0, 5).map((v) => changeAt(base, path, () => v))),
+      ];
       for (const payload of payloads) {
         let result: unknown;
         try {
-          result = await site.runner.invokeResolver({ moduleKey: 'pir-issue-panel', functionKey: key, payload, extensionContext: { extension: {} }, accountId: MAYA_ID });
+          result = await site.runner.invokeResolver({
+            moduleKey: 'pir-issue-panel',
+            functionKey: key,
+            payload,
+            extensionContext: { extension: {} },
+            accountId: MAYA_ID,
+          });
         } catch (e) {
           throw new Error(`${key} threw on ${preview(payload)}: ${String(e)}`);
         }
         calls += 1;
-        expect({ key, payload: preview(payload), problem: answerProblem(200, result) }).toEqual({ key, payload: preview(payload), problem: null });
+        expect({ key, payload: preview(payload), problem: answerProblem(200, result) }).toEqual({
+          key,
+          payload: preview(payload),
+          problem: null,
+        });
       }
     }
     inProcess = calls;
@@ -309,13 +424,18 @@ describe('every resolver answers arbitrary payloads with a typed result', () => 
     for (const key of KEYS) {
       const payload = withOwnKey({ ...(validPayloads(f)[key] as Record<string, unknown>) }, 'k'.repeat(5_000), 1);
       const { status, answer } = await callFrom(site, MAYA, key, payload);
-      expect({ key, code: answer.ok ? 'ok' : answer.error.code, problem: answerProblem(status, answer)?.slice(0, 120) ?? null }).toEqual({ key, code: 'VALIDATION', problem: null });
+      expect({ key, code: answer.ok ? 'ok' : answer.error.code, problem: answerProblem(status, answer)?.slice(0, 120) ?? null }).toEqual({
+        key,
+        code: 'VALIDATION',
+        problem: null,
+      });
     }
   });
 
   it('leaves no trace of the hostile keys on Object.prototype, and the reviews still read whole afterwards', async () => {
     for (const k of ['polluted', 'isAdmin', 'accountId', 'a', 'principal']) expect(Object.prototype).not.toHaveProperty(k);
-    for (const key of ['timeline/get', 'review/get', 'review/export/markdown', 'summaries/incident', 'publish/state']) await ok<unknown>(key, { issueKey: 'INC-1' });
+    for (const key of ['timeline/get', 'review/get', 'review/export/markdown', 'summaries/incident', 'publish/state'])
+      await ok<unknown>(key, { issueKey: 'INC-1' });
     const list = await ok<SummariesResult>('summaries/list', { from: '2026-01-01', to: '2026-12-31' });
     expect(list.rows.map((r) => r.incidentKey)).toEqual(expect.arrayContaining(['INC-1', 'INC-2']));
   }, 60_000);
@@ -326,7 +446,15 @@ describe('every resolver answers arbitrary payloads with a typed result', () => 
 const text = (n: number) => 'x'.repeat(n);
 const person = (n: number) => ({ accountId: `acc-${n}`, displayName: `Person ${n}` });
 const items = (n: number, summary = 'Add an alert', description = '') =>
-  Array.from({ length: n }, (_, i) => ({ id: `a${i}`, summary, description, owner: null, dueDate: null, priority: 'Medium', question: 'other' }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `a${i}`,
+    summary,
+    description,
+    owner: null,
+    dueDate: null,
+    priority: 'Medium',
+    question: 'other',
+  }));
 
 interface Bound {
   key: ResolverKey;
@@ -355,25 +483,90 @@ const LONG_TEXT_FIELDS: Path[] = [
 const BOUNDS: Bound[] = [
   ...LONG_TEXT_FIELDS.map((path): Bound => ({ key: 'review/save', field: path.join('.'), limit: 10_000, make: saveWith(path, text) })),
   { key: 'review/save', field: 'content.meeting.title', limit: 255, make: saveWith(['content', 'meeting', 'title'], text) },
-  { key: 'review/save', field: 'content.meeting.participants', limit: 50, make: saveWith(['content', 'meeting', 'participants'], (n) => Array.from({ length: n }, (_, i) => ({ ...person(i), role: 'support' }))) },
-  { key: 'review/save', field: 'content.incidentCommander.displayName', limit: 255, make: saveWith(['content', 'incidentCommander'], (n) => ({ accountId: 'acc-1', displayName: text(n) })) },
-  { key: 'review/save', field: 'content.servicesImpacted', limit: 50, make: saveWith(['content', 'servicesImpacted'], (n) => Array.from({ length: n }, (_, i) => `svc-${i}`)) },
-  { key: 'review/save', field: 'content.servicesImpacted.0', limit: 100, make: saveWith(['content', 'servicesImpacted'], (n) => [text(n)]) },
-  { key: 'review/save', field: 'content.contributingFactors', limit: 50, make: saveWith(['content', 'contributingFactors'], (n) => Array.from({ length: n }, (_, i) => ({ id: `f${i}`, text: 'A factor.' }))) },
-  { key: 'review/save', field: 'content.contributingFactors.0.text', limit: 2_000, make: saveWith(['content', 'contributingFactors'], (n) => [{ id: 'f0', text: text(n) }]) },
-  { key: 'review/save', field: 'content.tags', limit: 30, make: saveWith(['content', 'tags'], (n) => Array.from({ length: n }, (_, i) => `tag-${i}`)) },
+  {
+    key: 'review/save',
+    field: 'content.meeting.participants',
+    limit: 50,
+    make: saveWith(['content', 'meeting', 'participants'], (n) => Array.from({ length: n }, (_, i) => ({ ...person(i), role: 'support' }))),
+  },
+  {
+    key: 'review/save',
+    field: 'content.incidentCommander.displayName',
+    limit: 255,
+    make: saveWith(['content', 'incidentCommander'], (n) => ({ accountId: 'acc-1', displayName: text(n) })),
+  },
+  {
+    key: 'review/save',
+    field: 'content.servicesImpacted',
+    limit: 50,
+    make: saveWith(['content', 'servicesImpacted'], (n) => Array.from({ length: n }, (_, i) => `svc-${i}`)),
+  },
+  {
+    key: 'review/save',
+    field: 'content.servicesImpacted.0',
+    limit: 100,
+    make: saveWith(['content', 'servicesImpacted'], (n) => [text(n)]),
+  },
+  {
+    key: 'review/save',
+    field: 'content.contributingFactors',
+    limit: 50,
+    make: saveWith(['content', 'contributingFactors'], (n) => Array.from({ length: n }, (_, i) => ({ id: `f${i}`, text: 'A factor.' }))),
+  },
+  {
+    key: 'review/save',
+    field: 'content.contributingFactors.0.text',
+    limit: 2_000,
+    make: saveWith(['content', 'contributingFactors'], (n) => [{ id: 'f0', text: text(n) }]),
+  },
+  {
+    key: 'review/save',
+    field: 'content.tags',
+    limit: 30,
+    make: saveWith(['content', 'tags'], (n) => Array.from({ length: n }, (_, i) => `tag-${i}`)),
+  },
   { key: 'review/save', field: 'content.tags.0', limit: 50, make: saveWith(['content', 'tags'], (n) => [text(n)]) },
   { key: 'review/save', field: 'actionItems', limit: 60, make: saveWith(['actionItems'], (n) => items(n)) },
   { key: 'review/save', field: 'actionItems.0.summary', limit: 255, make: saveWith(['actionItems'], (n) => items(1, text(n))) },
-  { key: 'review/save', field: 'actionItems.0.description', limit: 5_000, make: saveWith(['actionItems'], (n) => items(1, 'Add an alert', text(n))) },
-  { key: 'timeline/manual/add', field: 'entry.text', limit: 10_000, make: (f, n) => changeAt(validPayloads(f)['timeline/manual/add'], ['entry', 'text'], () => text(n)) },
-  { key: 'timeline/manual/add', field: 'entry.actorName', limit: 200, make: (f, n) => changeAt(validPayloads(f)['timeline/manual/add'], ['entry', 'actorName'], () => text(n)) },
-  { key: 'timeline/manual/update', field: 'entry.text', limit: 10_000, make: (f, n) => changeAt(validPayloads(f)['timeline/manual/update'], ['entry', 'text'], () => text(n)) },
+  {
+    key: 'review/save',
+    field: 'actionItems.0.description',
+    limit: 5_000,
+    make: saveWith(['actionItems'], (n) => items(1, 'Add an alert', text(n))),
+  },
+  {
+    key: 'timeline/manual/add',
+    field: 'entry.text',
+    limit: 10_000,
+    make: (f, n) => changeAt(validPayloads(f)['timeline/manual/add'], ['entry', 'text'], () => text(n)),
+  },
+  {
+    key: 'timeline/manual/add',
+    field: 'entry.actorName',
+    limit: 200,
+    make: (f, n) => changeAt(validPayloads(f)['timeline/manual/add'], ['entry', 'actorName'], () => text(n)),
+  },
+  {
+    key: 'timeline/manual/update',
+    field: 'entry.text',
+    limit: 10_000,
+    make: (f, n) => changeAt(validPayloads(f)['timeline/manual/update'], ['entry', 'text'], () => text(n)),
+  },
   { key: 'review/check', field: 'text', limit: 10_000, make: (f, n) => ({ ...validPayloads(f)['review/check'], text: text(n) }) },
   { key: 'users/search', field: 'query', limit: 100, make: (f, n) => ({ issueKey: f.issueKey, query: text(n) }) },
   { key: 'publish/spaces', field: 'query', limit: 100, make: (f, n) => ({ issueKey: f.issueKey, query: text(n) }) },
-  { key: 'review/save', field: 'content.externalSummary.proximateCause', limit: 5_000, make: saveWith(['content', 'externalSummary', 'proximateCause'], text) },
-  { key: 'review/save', field: 'content.externalSummary.resolution', limit: 5_000, make: saveWith(['content', 'externalSummary', 'resolution'], text) },
+  {
+    key: 'review/save',
+    field: 'content.externalSummary.proximateCause',
+    limit: 5_000,
+    make: saveWith(['content', 'externalSummary', 'proximateCause'], text),
+  },
+  {
+    key: 'review/save',
+    field: 'content.externalSummary.resolution',
+    limit: 5_000,
+    make: saveWith(['content', 'externalSummary', 'resolution'], text),
+  },
   { key: 'macro/get', field: 'config.issueKey', limit: 255, make: (_f, n) => ({ config: { issueKey: text(n) } }) },
   { key: 'summaries/list', field: 'pageSize', limit: 100, make: (_f, n) => ({ pageSize: n }) },
   { key: 'summaries/list', field: 'page', limit: 10_000, make: (_f, n) => ({ page: n }) },
@@ -383,15 +576,19 @@ const BOUNDS: Bound[] = [
 ];
 
 describe('size limits: the largest accepted value goes through, one more is refused naming the limit', () => {
-  it.each(BOUNDS.map((b) => [`${b.key} ${b.field} ≤ ${b.limit}`, b] as const))('%s', async (_name, b) => {
-    const at = (await callFrom(site, MAYA, b.key, b.make(await fixture('INC-2'), b.limit), 'panel', 'INC-2')).answer;
-    expect(at.ok || at.error.code !== 'VALIDATION' ? 'accepted' : at.error).toBe('accepted');
+  it.each(BOUNDS.map((b) => [`${b.key} ${b.field} ≤ ${b.limit}`, b] as const))(
+    '%s',
+    async (_name, b) => {
+      const at = (await callFrom(site, MAYA, b.key, b.make(await fixture('INC-2'), b.limit), 'panel', 'INC-2')).answer;
+      expect(at.ok || at.error.code !== 'VALIDATION' ? 'accepted' : at.error).toBe('accepted');
 
-    const over = (await callFrom(site, MAYA, b.key, b.make(await fixture('INC-2'), b.limit + 1), 'panel', 'INC-2')).answer;
-    expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const message = (over as Extract<Answer, { ok: false }>).error.fields?.[b.field] ?? '';
-    expect(message).toMatch(new RegExp(`\\b(${b.limit}|${b.limit.toLocaleString('en-US')})\\b`));
-  }, 30_000);
+      const over = (await callFrom(site, MAYA, b.key, b.make(await fixture('INC-2'), b.limit + 1), 'panel', 'INC-2')).answer;
+      expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      const message = (over as Extract<Answer, { ok: false }>).error.fields?.[b.field] ?? '';
+      expect(message).toMatch(new RegExp(`\\b(${b.limit}|${b.limit.toLocaleString('en-US')})\\b`));
+    },
+    30_000,
+  );
 
   // Found by this suite: `Instant` took any number of fraction digits; it is now at most 40 characters.
   it('an instant with an endless fraction of a second is refused', async () => {
@@ -417,7 +614,16 @@ describe('what the limits add up to', () => {
       learnings: { learned: text(10_000), wentWell: text(10_000), surprised: text(10_000) },
       contributingFactors: factors,
     };
-    const r = (await callFrom(site, MAYA, 'review/save', { issueKey: 'INC-2', content, actionItems: items(60, text(255), text(5_000)), version: f.docVersion }, 'panel', 'INC-2')).answer;
+    const r = (
+      await callFrom(
+        site,
+        MAYA,
+        'review/save',
+        { issueKey: 'INC-2', content, actionItems: items(60, text(255), text(5_000)), version: f.docVersion },
+        'panel',
+        'INC-2',
+      )
+    ).answer;
     expect(r.ok ? 'saved' : r.error.code).toMatch(/^(saved|VALIDATION)$/);
   }, 30_000);
 
@@ -427,7 +633,9 @@ describe('what the limits add up to', () => {
     let f = await fixture('INC-2');
     const entry = { at: '2026-10-14T09:00:00Z', manualKind: 'note', actorName: 'On-call', text: text(10_000) };
     for (let i = 0; i < 40; i++) {
-      const r = (await callFrom(site, MAYA, 'timeline/manual/add', { issueKey: 'INC-2', entry, version: f.timelineVersion }, 'panel', 'INC-2')).answer;
+      const r = (
+        await callFrom(site, MAYA, 'timeline/manual/add', { issueKey: 'INC-2', entry, version: f.timelineVersion }, 'panel', 'INC-2')
+      ).answer;
       if (!r.ok) {
         expect({ added: i, code: r.error.code }).toEqual({ added: i, code: 'VALIDATION' });
         return;
@@ -466,7 +674,8 @@ function unboundedIn(schema: z.ZodType, at: string): string[] {
     case 'string': {
       if (hasMax) return [];
       if (def.format === 'date' || def.format === 'time') return [];
-      if (def.format === 'datetime') return def.precision === undefined || def.precision === null ? [`${at} (ISO date-time with unbounded fraction digits)`] : [];
+      if (def.format === 'datetime')
+        return def.precision === undefined || def.precision === null ? [`${at} (ISO date-time with unbounded fraction digits)`] : [];
       const patterns = checks.flatMap((c) => (c.pattern ? [c.pattern] : []));
       return patterns.some(boundedPattern) ? [] : [`${at} (string)`];
     }
@@ -514,11 +723,15 @@ function unboundedIn(schema: z.ZodType, at: string): string[] {
 }
 
 describe('the payload schemas', () => {
-  const payloadSchemas = Object.entries(schemas as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[0].endsWith('Payload') && typeof e[1] === 'object');
+  const payloadSchemas = Object.entries(schemas as Record<string, unknown>).filter(
+    (e): e is [string, z.ZodType] => e[0].endsWith('Payload') && typeof e[1] === 'object',
+  );
 
   it('are all strict objects: a key they do not know is refused, never passed on', () => {
     expect(payloadSchemas.length).toBeGreaterThan(0);
-    const loose = payloadSchemas.filter(([, s]) => defOf(s).type !== 'object' || !defOf(s).catchall || defOf(defOf(s).catchall!).type !== 'never').map(([name]) => name);
+    const loose = payloadSchemas
+      .filter(([, s]) => defOf(s).type !== 'object' || !defOf(s).catchall || defOf(defOf(s).catchall!).type !== 'never')
+      .map(([name]) => name);
     expect(loose).toEqual([]);
   });
 

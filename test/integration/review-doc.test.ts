@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import type { ActionItemInput, ActionSyncResult, BlamelessFinding, Participant, Person, ReviewContent, ReviewDoc } from '../../src/contract';
+import type {
+  ActionItemInput,
+  ActionSyncResult,
+  BlamelessFinding,
+  Participant,
+  Person,
+  ReviewContent,
+  ReviewDoc,
+} from '../../src/contract';
 import { FACTOR_CATEGORIES } from '../../src/domain/factor-taxonomy';
 import type { RunningSite } from '../../local/site';
 import { withOneCommander } from '../../src/domain/incident-commander';
@@ -38,10 +46,19 @@ describe('the review document through the resolvers', () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     const content: ReviewContent = {
       ...doc.content,
-      learnings: { learned: 'Daniel should have noticed the CPU alert. It was human error.', wentWell: 'Support spotted it fast.', surprised: '' },
+      learnings: {
+        learned: 'Daniel should have noticed the CPU alert. It was human error.',
+        wentWell: 'Support spotted it fast.',
+        surprised: '',
+      },
       contributingFactors: [{ id: 'f1', text: 'The runbook for production access was out of date.', category: 'other' }],
     };
-    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content, actionItems: [item('a1', 'We should add alerting on CPU saturation')], version: 0 });
+    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-1',
+      content,
+      actionItems: [item('a1', 'We should add alerting on CPU saturation')],
+      version: 0,
+    });
     expect(saved.version).toBe(1);
     expect(saved.content.learnings.learned).toBe(content.learnings.learned);
     const learned = saved.findings.find((f) => f.field === 'learnings.learned');
@@ -51,15 +68,29 @@ describe('the review document through the resolvers', () => {
   });
 
   it('checks a text as it is typed', async () => {
-    const findings = await okAs<BlamelessFinding[]>(site, MAYA, 'review/check', { issueKey: 'INC-1', text: 'The root cause was a careless restart.', field: 'learning' });
+    const findings = await okAs<BlamelessFinding[]>(site, MAYA, 'review/check', {
+      issueKey: 'INC-1',
+      text: 'The root cause was a careless restart.',
+      field: 'learning',
+    });
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['root-cause', 'judgement']));
     for (const f of findings) expect('The root cause was a careless restart.'.slice(f.start, f.end)).toBe(f.excerpt);
   });
 
   it('refuses a save on a stale version and keeps the newer one', async () => {
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
-    const newer = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Killed the process, restarted the web service.' }, actionItems: [], version: doc.version });
-    const stale = await callAs<ReviewDoc>(site, 'daniel@example.com', 'review/save', { issueKey: 'INC-1', content: { ...doc.content, remediation: 'Overwritten?' }, actionItems: [], version: doc.version });
+    const newer = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-1',
+      content: { ...doc.content, remediation: 'Killed the process, restarted the web service.' },
+      actionItems: [],
+      version: doc.version,
+    });
+    const stale = await callAs<ReviewDoc>(site, 'daniel@example.com', 'review/save', {
+      issueKey: 'INC-1',
+      content: { ...doc.content, remediation: 'Overwritten?' },
+      actionItems: [],
+      version: doc.version,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const after = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     expect(after.version).toBe(newer.version);
@@ -113,7 +144,9 @@ describe('the review document through the resolvers', () => {
     const participant: fc.Arbitrary<Participant> = fc
       .tuple(person, fc.constantFrom('first-responder', 'escalation-responder', 'incident-commander', 'stakeholder', 'support' as const))
       .map(([p, role]) => ({ ...p, role }));
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const content: fc.Arbitrary<ReviewContent> = fc.record({
       meeting: fc.record({
         title: trimmed(120),
@@ -127,9 +160,15 @@ describe('the review document through the resolvers', () => {
       description: text(300),
       customerImpact: fc.record({ affected: fc.option(fc.boolean(), { nil: null }), text: text(300) }),
       incidentCommander: fc.option(person, { nil: null }),
-      servicesImpacted: fc.array(trimmed(40).filter((t) => t.length > 0), { maxLength: 5 }),
+      servicesImpacted: fc.array(
+        trimmed(40).filter((t) => t.length > 0),
+        { maxLength: 5 },
+      ),
       learnings: fc.record({ learned: text(300), wentWell: text(300), surprised: text(300) }),
-      contributingFactors: fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), text: text(300), category: fc.constantFrom(...FACTOR_CATEGORIES) }), { maxLength: 5, selector: (f) => f.id }),
+      contributingFactors: fc.uniqueArray(
+        fc.record({ id: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), text: text(300), category: fc.constantFrom(...FACTOR_CATEGORIES) }),
+        { maxLength: 5, selector: (f) => f.id },
+      ),
       remediation: text(300),
       tags: fc.array(fc.stringMatching(/^[A-Za-z0-9._:/-]{1,30}$/), { maxLength: 5 }),
       externalSummary: fc.record({ proximateCause: text(300), resolution: text(300) }),
@@ -144,7 +183,9 @@ describe('the review document through the resolvers', () => {
         // Who created the review is recorded from Jira by the first save, never taken from the payload.
         // (fast-check's records have no prototype: compared as the plain JSON they travel as.)
         // The commander and the participants' commander role are kept one fact (test/unit/incident-commander.test.ts).
-        const expected = JSON.parse(JSON.stringify(withOneCommander({ ...sent, meeting: { ...sent.meeting, createdBy: saved.content.meeting.createdBy } }))) as ReviewContent;
+        const expected = JSON.parse(
+          JSON.stringify(withOneCommander({ ...sent, meeting: { ...sent.meeting, createdBy: saved.content.meeting.createdBy } })),
+        ) as ReviewContent;
         expect(saved.content.meeting.createdBy).toEqual({ accountId: '712020:4c1d2f6e-maya-okafor', displayName: 'Maya Okafor' });
         expect(saved.content).toStrictEqual(expected);
         const reloaded = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-2' });
@@ -163,9 +204,20 @@ describe('the review document through the resolvers', () => {
     const sent: ReviewContent = {
       ...doc.content,
       incidentCommander: ana,
-      meeting: { ...doc.content.meeting, participants: [{ ...ana, role: 'first-responder' }, { ...ben, role: 'incident-commander' }] },
+      meeting: {
+        ...doc.content.meeting,
+        participants: [
+          { ...ana, role: 'first-responder' },
+          { ...ben, role: 'incident-commander' },
+        ],
+      },
     };
-    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-4', content: sent, actionItems: [], version: doc.version });
+    const saved = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-4',
+      content: sent,
+      actionItems: [],
+      version: doc.version,
+    });
     expect(saved.content.incidentCommander).toStrictEqual(ana);
     expect(saved.content.meeting.participants).toStrictEqual([
       { ...ana, role: 'incident-commander' },
@@ -174,7 +226,17 @@ describe('the review document through the resolvers', () => {
     // No commander named, one participant holding the role: they are the commander.
     const second = await okAs<ReviewDoc>(site, MAYA, 'review/save', {
       issueKey: 'INC-4',
-      content: { ...saved.content, incidentCommander: null, meeting: { ...saved.content.meeting, participants: [{ ...ana, role: 'support' }, { ...ben, role: 'incident-commander' }] } },
+      content: {
+        ...saved.content,
+        incidentCommander: null,
+        meeting: {
+          ...saved.content.meeting,
+          participants: [
+            { ...ana, role: 'support' },
+            { ...ben, role: 'incident-commander' },
+          ],
+        },
+      },
       actionItems: [],
       version: saved.version,
     });
@@ -182,15 +244,32 @@ describe('the review document through the resolvers', () => {
     expect((await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-4' })).content.incidentCommander).toStrictEqual(ben);
   });
 
-  it('exports the whole review as Markdown in the viewer\'s time zone', async () => {
+  it("exports the whole review as Markdown in the viewer's time zone", async () => {
     await okAs<unknown>(site, MAYA, 'review/start', { issueKey: 'INC-1' });
     const doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     const factor = { id: 'f1', text: 'The runbook for production access was out of date.', category: 'other' as const };
-    await okAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: 'INC-1', content: { ...doc.content, contributingFactors: [factor] }, actionItems: [], version: doc.version });
-    const { filename, markdown } = await okAs<{ filename: string; markdown: string }>(site, MAYA, 'review/export/markdown', { issueKey: 'INC-1', timeZone: 'Europe/London' });
+    await okAs<ReviewDoc>(site, MAYA, 'review/save', {
+      issueKey: 'INC-1',
+      content: { ...doc.content, contributingFactors: [factor] },
+      actionItems: [],
+      version: doc.version,
+    });
+    const { filename, markdown } = await okAs<{ filename: string; markdown: string }>(site, MAYA, 'review/export/markdown', {
+      issueKey: 'INC-1',
+      timeZone: 'Europe/London',
+    });
     expect(filename).toBe('INC-1-post-incident-review.md');
     expect(markdown).toMatch(/^# INC-1/);
-    for (const section of ['Meeting details', 'Key metrics', 'What happened', 'Learnings', 'Contributing factors', 'Action items', 'Tickets', 'Tags']) {
+    for (const section of [
+      'Meeting details',
+      'Key metrics',
+      'What happened',
+      'Learnings',
+      'Contributing factors',
+      'Action items',
+      'Tickets',
+      'Tags',
+    ]) {
       expect(markdown).toContain(section);
     }
     expect(markdown).toContain('(Europe/London)');
@@ -228,14 +307,25 @@ describe('the review document through the resolvers', () => {
   it('gives a user who cannot browse the incident nothing from any review resolver', async () => {
     for (const [key, payload] of [
       ['review/get', { issueKey: 'INC-1' }],
-      ['review/save', { issueKey: 'INC-1', content: (await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' })).content, actionItems: [], version: 99 }],
+      [
+        'review/save',
+        {
+          issueKey: 'INC-1',
+          content: (await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' })).content,
+          actionItems: [],
+          version: 99,
+        },
+      ],
       ['review/status', { issueKey: 'INC-1', status: 'draft', version: 1 }],
       ['review/check', { issueKey: 'INC-1', text: 'hello', field: 'learning' }],
       ['users/search', { issueKey: 'INC-1', query: '' }],
       ['review/export/markdown', { issueKey: 'INC-1' }],
       ['actions/sync', { issueKey: 'INC-1' }],
     ] as const) {
-      expect(await callAs<unknown>(site, 'lena@example.com', key, payload)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(await callAs<unknown>(site, 'lena@example.com', key, payload)).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.any(String) },
+      });
     }
   });
 });

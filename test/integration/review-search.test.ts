@@ -14,17 +14,35 @@ const GLOBAL = 'pir-after-action-summaries';
 
 beforeAll(async () => {
   site = await freshSite();
-  const seeded = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'demo-reviews' }) });
+  const seeded = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'demo-reviews' }),
+  });
   expect(seeded.status).toBe(200);
 }, 120_000);
 afterAll(() => site.close());
 
-const search = (user: string, payload: Record<string, unknown>) => okAs<ReviewSearchResult>(site, user, 'summaries/search', payload, GLOBAL);
+const search = (user: string, payload: Record<string, unknown>) =>
+  okAs<ReviewSearchResult>(site, user, 'summaries/search', payload, GLOBAL);
 
 async function saveLearned(user: string, issueKey: string, learned: string): Promise<void> {
   const doc = await okAs<ReviewDoc>(site, user, 'review/get', { issueKey });
-  const actionItems = doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({ id, summary, description, owner, dueDate, priority, question }));
-  await okAs<ReviewDoc>(site, user, 'review/save', { issueKey, content: { ...doc.content, learnings: { ...doc.content.learnings, learned } }, actionItems, version: doc.version });
+  const actionItems = doc.actionItems.map(({ id, summary, description, owner, dueDate, priority, question }) => ({
+    id,
+    summary,
+    description,
+    owner,
+    dueDate,
+    priority,
+    question,
+  }));
+  await okAs<ReviewDoc>(site, user, 'review/save', {
+    issueKey,
+    content: { ...doc.content, learnings: { ...doc.content.learnings, learned } },
+    actionItems,
+    version: doc.version,
+  });
 }
 
 describe('review library search', () => {
@@ -89,8 +107,14 @@ describe('review library search', () => {
     ];
     for (const [payload, field] of cases) {
       const r = await callAs(site, MAYA, 'summaries/search', payload, GLOBAL);
-      expect({ payload, r }).toMatchObject({ payload, r: { ok: false, error: { code: 'VALIDATION', fields: { [field]: expect.any(String) } } } });
+      expect({ payload, r }).toMatchObject({
+        payload,
+        r: { ok: false, error: { code: 'VALIDATION', fields: { [field]: expect.any(String) } } },
+      });
     }
-    expect(await callAs(site, MAYA, 'summaries/search', { query: 'alert', html: true }, GLOBAL)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await callAs(site, MAYA, 'summaries/search', { query: 'alert', html: true }, GLOBAL)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });

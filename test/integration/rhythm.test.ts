@@ -39,7 +39,18 @@ const summaryStore = createKvsSummaryStore();
 beforeEach(async () => {
   jest.useFakeTimers({
     now: new Date(early('2026-10-01T00:00:00Z')),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'setInterval',
+      'clearTimeout',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
   jest.spyOn(console, 'info').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -57,16 +68,18 @@ const setNow = (iso: string) => jest.setSystemTime(new Date(iso));
 
 /** Runs the use case with the real adapters inside an invocation, with smaller batches than production. */
 function runWithLimits(limits: { reminders?: number; reviews?: number }, store: RhythmStore = rhythmStore): Promise<RhythmResult> {
-  return runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, () =>
-    runRhythm({
-      now: () => new Date(),
-      timeZone: undefined,
-      jira: createForgeRhythmJira(),
-      store,
-      summaries: summaryStore,
-      newId: () => randomUUID(),
-      limits,
-    }),
+  return runInInvocation(
+    { invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 },
+    () =>
+      runRhythm({
+        now: () => new Date(),
+        timeZone: undefined,
+        jira: createForgeRhythmJira(),
+        store,
+        summaries: summaryStore,
+        newId: () => randomUUID(),
+        limits,
+      }),
   );
 }
 
@@ -142,12 +155,20 @@ describe('the 24-hour rule', () => {
     const flags = await summaryStore.readFlags();
     expect(flags).toStrictEqual<DueReviewFlag[]>([
       {
-        incidentKey: 'INC-1', title: 'Login page outage: sign-in fails for all users', severityLevel: 2,
-        restoredAt: early('2026-10-17T19:34:00.000Z'), dueAt: early('2026-10-20T00:00:00.000Z'), remindedAt: early('2026-10-29T09:15:31.000Z'),
+        incidentKey: 'INC-1',
+        title: 'Login page outage: sign-in fails for all users',
+        severityLevel: 2,
+        restoredAt: early('2026-10-17T19:34:00.000Z'),
+        dueAt: early('2026-10-20T00:00:00.000Z'),
+        remindedAt: early('2026-10-29T09:15:31.000Z'),
       },
       {
-        incidentKey: 'INC-2', title: 'Stale-backup migration: Harbourline instance missing a month of data', severityLevel: 1,
-        restoredAt: early('2026-10-28T09:15:30.000Z'), dueAt: early('2026-10-29T09:15:30.000Z'), remindedAt: early('2026-10-29T09:15:31.000Z'),
+        incidentKey: 'INC-2',
+        title: 'Stale-backup migration: Harbourline instance missing a month of data',
+        severityLevel: 1,
+        restoredAt: early('2026-10-28T09:15:30.000Z'),
+        dueAt: early('2026-10-29T09:15:30.000Z'),
+        remindedAt: early('2026-10-29T09:15:31.000Z'),
       },
     ]);
 
@@ -198,7 +219,12 @@ describe('the 24-hour rule', () => {
 
 describe('never twice', () => {
   const claim = (over: Partial<ReminderClaim>): ReminderClaim => ({
-    incidentKey: 'INC-1', state: 'pending', claimId: 'crashed-run', claimedAt: Date.now(), dueAt: early('2026-10-20T00:00:00.000Z'), ...over,
+    incidentKey: 'INC-1',
+    state: 'pending',
+    claimId: 'crashed-run',
+    claimedAt: Date.now(),
+    dueAt: early('2026-10-20T00:00:00.000Z'),
+    ...over,
   });
 
   it('leaves a fresh claim to the run holding it, and posts exactly once after that run died', async () => {
@@ -214,14 +240,23 @@ describe('never twice', () => {
     expect((await runTrigger<RhythmResult>(site)).reminded).toEqual([]);
     const posted = await reminders('INC-1');
     expect(posted.length).toBe(1);
-    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({ state: 'sent', commentId: posted[0].id, sentAt: early('2026-10-20T00:30:00.000Z') });
+    expect((await rhythmStore.claims(['INC-1'])).get('INC-1')).toMatchObject({
+      state: 'sent',
+      commentId: posted[0].id,
+      sentAt: early('2026-10-20T00:30:00.000Z'),
+    });
   });
 
   it('does not post again when the run died after posting but before recording it', async () => {
     setNow(early('2026-10-20T00:00:01Z'));
     await rhythmStore.putClaim(claim({}), null);
     // The dead run's comment, posted as the app.
-    const body = reminderComment({ severityLevel: 2, restoredAt: early('2026-10-17T19:34:00.000Z'), dueAt: early('2026-10-20T00:00:00.000Z'), timeZone: 'UTC' });
+    const body = reminderComment({
+      severityLevel: 2,
+      restoredAt: early('2026-10-17T19:34:00.000Z'),
+      dueAt: early('2026-10-20T00:00:00.000Z'),
+      timeZone: 'UTC',
+    });
     const res = await fetch(`${site.url}/rest/api/3/issue/INC-1/comment`, {
       method: 'POST',
       headers: { authorization: `Bearer ${site.auth.appToken()}`, 'content-type': 'application/json' },
@@ -246,7 +281,9 @@ describe('never twice', () => {
     // Both runs read the claims, then wait for each other: each goes on believing it is first.
     let arrived = 0;
     let release: () => void = () => undefined;
-    const bothRead = new Promise<void>((resolve) => { release = resolve; });
+    const bothRead = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const racing: RhythmStore = {
       ...rhythmStore,
       async claims(keys) {
@@ -283,7 +320,15 @@ describe('bounded work per run', () => {
 });
 
 describe('overdue countermeasures', () => {
-  const item = (id: string, summary: string, dueDate: string): ActionItemInput => ({ id, summary, description: '', owner: null, dueDate, priority: 'High', question: 'know-sooner' });
+  const item = (id: string, summary: string, dueDate: string): ActionItemInput => ({
+    id,
+    summary,
+    description: '',
+    owner: null,
+    dueDate,
+    priority: 'High',
+    question: 'know-sooner',
+  });
 
   async function rowOf(incidentKey: string): Promise<SummaryRow | undefined> {
     const { rows } = await summaryStore.readShards(['unknown']);
@@ -299,7 +344,10 @@ describe('overdue countermeasures', () => {
 
   it('stops counting a countermeasure once its sub-task is closed in Jira', async () => {
     setNow('2026-11-21T09:00:00Z');
-    const [overdue] = await withSubtasks('INC-3', [item('a1', 'Alert when a scheduler is switched off', '2026-11-01'), item('a2', 'Document the scheduler switch', '2026-12-15')]);
+    const [overdue] = await withSubtasks('INC-3', [
+      item('a1', 'Alert when a scheduler is switched off', '2026-11-01'),
+      item('a2', 'Document the scheduler switch', '2026-12-15'),
+    ]);
     expect(await rowOf('INC-3')).toMatchObject({ actionsOpen: 2, actionsClosed: 0, openDueDates: ['2026-11-01', '2026-12-15'] });
 
     await closeIssueAs(site, MAYA, overdue);

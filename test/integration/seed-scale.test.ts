@@ -10,13 +10,22 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 async function seed(body: unknown): Promise<{ status: number; body: { added?: string[]; message?: string } }> {
-  const res = await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${site.url}/__admin/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { added?: string[]; message?: string } };
 }
 
 describe('seeding the large incident at a scale', () => {
   it('refuses a scale out of range, fractional, or on another scenario, and seeds nothing', async () => {
-    for (const body of [{ scenario: 'large', scale: 0 }, { scenario: 'large', scale: 1.5 }, { scenario: 'large', scale: 99 }, { scenario: 'demo', scale: 2 }]) {
+    for (const body of [
+      { scenario: 'large', scale: 0 },
+      { scenario: 'large', scale: 1.5 },
+      { scenario: 'large', scale: 99 },
+      { scenario: 'demo', scale: 2 },
+    ]) {
       const r = await seed(body);
       expect(r.status).toBe(400);
       expect(r.body.message).toMatch(/scale/);

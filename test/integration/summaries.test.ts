@@ -15,8 +15,15 @@ beforeEach(async () => {
   const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
   await ok<ReviewDoc>(MAYA, 'review/save', {
     issueKey: 'INC-1',
-    content: { ...doc.content, tags: ['login', 'on-call'], customerImpact: { affected: true, text: 'Nobody could sign in for 20 minutes.' } },
-    actionItems: [item('a1', 'Alert on sign-in error rate', '2026-01-15'), item('a2', 'Weekend paging rota for the web team', '2099-12-31')],
+    content: {
+      ...doc.content,
+      tags: ['login', 'on-call'],
+      customerImpact: { affected: true, text: 'Nobody could sign in for 20 minutes.' },
+    },
+    actionItems: [
+      item('a1', 'Alert on sign-in error rate', '2026-01-15'),
+      item('a2', 'Weekend paging rota for the web team', '2099-12-31'),
+    ],
     version: 0,
   });
 }, 120_000);
@@ -43,10 +50,20 @@ describe('After Action Summaries through the resolvers', () => {
     const res = await ok<SummariesResult>(MAYA, 'summaries/list', RANGE);
     expect(res.rows.map((r) => r.incidentKey).sort()).toEqual(['INC-1', 'INC-2', 'MKT-1']);
     const inc1 = res.rows.find((r) => r.incidentKey === 'INC-1')!;
-    expect(inc1).toMatchObject({ projectKey: 'INC', severityLevel: 2, customerImpact: true, status: 'draft', actionsOpen: 2, actionsOverdue: 1, tags: ['login', 'on-call'] });
+    expect(inc1).toMatchObject({
+      projectKey: 'INC',
+      severityLevel: 2,
+      customerImpact: true,
+      status: 'draft',
+      actionsOpen: 2,
+      actionsOverdue: 1,
+      tags: ['login', 'on-call'],
+    });
     expect(inc1.title).toMatch(/Login page outage/);
     expect(inc1.ttrMs).toBeGreaterThan(0);
-    expect(res.overdue).toEqual([expect.objectContaining({ incidentKey: 'INC-1', summary: 'Alert on sign-in error rate', dueDate: '2026-01-15' })]);
+    expect(res.overdue).toEqual([
+      expect.objectContaining({ incidentKey: 'INC-1', summary: 'Alert on sign-in error rate', dueDate: '2026-01-15' }),
+    ]);
     expect(res.overdueTotal).toBe(1);
     // Each review counts once, in the month its impact started (INC-1's: the login outage's Saturday).
     expect(inc1.impactStartedAt?.slice(0, 7)).toBe(seededMonth('login', '2026-10-17'));
@@ -85,7 +102,13 @@ describe('After Action Summaries through the resolvers', () => {
   });
 
   it('refuses bad queries with a typed validation error', async () => {
-    for (const payload of [{ from: '2026-12-01', to: '2026-01-01' }, { from: '2020-01-01', to: '2026-01-01' }, { pageSize: 1000 }, { from: 'yesterday' }, { sort: 'title' }]) {
+    for (const payload of [
+      { from: '2026-12-01', to: '2026-01-01' },
+      { from: '2020-01-01', to: '2026-01-01' },
+      { pageSize: 1000 },
+      { from: 'yesterday' },
+      { sort: 'title' },
+    ]) {
       const r = await call<SummariesResult>(MAYA, 'summaries/list', payload);
       expect(r).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION' }) });
     }
@@ -95,11 +118,19 @@ describe('After Action Summaries through the resolvers', () => {
     const doc = await ok<ReviewDoc>(MAYA, 'review/get', { issueKey: 'INC-1' });
     await ok<ReviewDoc>(MAYA, 'review/status', { issueKey: 'INC-1', status: 'in-review', version: doc.version });
     const t = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
-    await ok<TimelineView>(MAYA, 'moments/set', { issueKey: 'INC-1', moment: 'impactStarted', at: '2026-03-02T10:00:00Z', version: t.version });
+    await ok<TimelineView>(MAYA, 'moments/set', {
+      issueKey: 'INC-1',
+      moment: 'impactStarted',
+      at: '2026-03-02T10:00:00Z',
+      version: t.version,
+    });
     const march = await ok<SummariesResult>(MAYA, 'summaries/list', { from: '2026-03-01', to: '2026-03-31' });
     expect(march.rows.map((r) => [r.incidentKey, r.status])).toEqual([['INC-1', 'in-review']]);
     // The months INC-1 and INC-2 happened in (ten days apart) now hold INC-2 only.
-    const months = await ok<SummariesResult>(MAYA, 'summaries/list', { from: `${seededMonth('login', '2026-10-17')}-01`, to: `${seededMonth('backup', '2026-10-28')}-28` });
+    const months = await ok<SummariesResult>(MAYA, 'summaries/list', {
+      from: `${seededMonth('login', '2026-10-17')}-01`,
+      to: `${seededMonth('backup', '2026-10-28')}-28`,
+    });
     expect(months.rows.map((r) => r.incidentKey)).toEqual(['INC-2']);
   });
 

@@ -17,7 +17,18 @@ let site: RunningSite;
 beforeAll(async () => {
   jest.useFakeTimers({
     now: new Date('2026-10-05T12:00:00Z'),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'setInterval',
+      'clearTimeout',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
   site = await freshSite();
 });
@@ -44,7 +55,13 @@ async function createIncidents(n: number): Promise<string[]> {
 async function rowsOfHalfMonth(): Promise<Map<string, string[]>> {
   const rows = new Map<string, string[]>();
   for (let page = 1; ; page++) {
-    const list = await okAs<SummariesResult>(site, MAYA, 'summaries/list', { from: '2026-10-01', to: '2026-10-15', pageSize: 100, page }, 'pir-after-action-summaries');
+    const list = await okAs<SummariesResult>(
+      site,
+      MAYA,
+      'summaries/list',
+      { from: '2026-10-01', to: '2026-10-15', pageSize: 100, page },
+      'pir-after-action-summaries',
+    );
     for (const r of list.rows) rows.set(r.incidentKey, r.tags);
     if (page >= list.pages) return rows;
   }
@@ -59,7 +76,12 @@ it('100 concurrent saves into one half-month: every row is current after at most
   const docs = await Promise.all(keys.map((issueKey) => okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey })));
   const answers = await Promise.all(
     docs.map((doc) =>
-      callAs<ReviewDoc>(site, MAYA, 'review/save', { issueKey: doc.incidentKey, content: { ...doc.content, tags: [TAG] }, actionItems: [], version: doc.version }),
+      callAs<ReviewDoc>(site, MAYA, 'review/save', {
+        issueKey: doc.incidentKey,
+        content: { ...doc.content, tags: [TAG] },
+        actionItems: [],
+        version: doc.version,
+      }),
     ),
   );
   expect(answers.filter((a) => !a.ok)).toEqual([]);
@@ -68,6 +90,8 @@ it('100 concurrent saves into one half-month: every row is current after at most
   const staleBeforeJob = stale(await rowsOfHalfMonth());
   await runTrigger(site);
   const staleAfterJob = stale(await rowsOfHalfMonth());
-  console.info(`RELIABILITY-FIGURES ${JSON.stringify({ summaryIndex: { saves: SAVES, okAnswers: answers.filter((a) => a.ok).length, staleBeforeJob, staleAfterJob } })}`);
+  console.info(
+    `RELIABILITY-FIGURES ${JSON.stringify({ summaryIndex: { saves: SAVES, okAnswers: answers.filter((a) => a.ok).length, staleBeforeJob, staleAfterJob } })}`,
+  );
   expect(staleAfterJob).toBe(0);
 }, 300_000);

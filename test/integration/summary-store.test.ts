@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const asApp = <T>(fn: () => Promise<T>) => runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, fn);
+const asApp = <T>(fn: () => Promise<T>) =>
+  runInInvocation({ invocationId: randomUUID(), accountId: undefined, moduleKey: 'pir-rhythm-check', deadlineMs: Date.now() + 25_000 }, fn);
 
 function row(n: number): SummaryRow {
   return {
@@ -35,7 +36,14 @@ function row(n: number): SummaryRow {
     actionsOpen: 2,
     actionsOverdue: 0,
     actionsClosed: 1,
-    openItems: [{ subtaskKey: `OPS-${n + 100_000}`, summary: 'Alert on queue depth over ten minutes of work', owner: 'Daniel Reyes', dueDate: '2026-11-30' }],
+    openItems: [
+      {
+        subtaskKey: `OPS-${n + 100_000}`,
+        summary: 'Alert on queue depth over ten minutes of work',
+        owner: 'Daniel Reyes',
+        dueDate: '2026-11-30',
+      },
+    ],
     openDueDates: ['2026-11-30'],
     docVersion: 3,
     tags: ['payments', 'queues'],
@@ -53,7 +61,14 @@ describe('summary shards in Forge storage', () => {
     expect(read.rows).toHaveLength(N);
     expect(read.keysRead).toBeGreaterThan(1);
     expect(read.keysRead).toBeLessThan(5);
-    expect(read.rows.find((r) => r.incidentKey === 'OPS-200')).toEqual({ ...row(200), actionsOverdue: 0, services: [], factorCategories: [], countermeasures: [], linkedKeys: [] });
+    expect(read.rows.find((r) => r.incidentKey === 'OPS-200')).toEqual({
+      ...row(200),
+      actionsOverdue: 0,
+      services: [],
+      factorCategories: [],
+      countermeasures: [],
+      linkedKeys: [],
+    });
 
     const head = await asApp(() => kvs.entity<{ rows: { parts: number } }>(SHARD_ENTITY).get('2026-10-01'));
     const parts = head!.rows.parts;
@@ -69,7 +84,18 @@ describe('summary shards in Forge storage', () => {
 
   it('lands two writers racing in one shard', async () => {
     const store = createKvsSummaryStore();
-    await Promise.all(Array.from({ length: 8 }, (_, k) => asApp(() => store.upsert(`WEB-${k + 1}`, () => ({ ...row(2_000 + k), incidentKey: `WEB-${k + 1}`, projectKey: 'WEB', impactStartedAt: '2026-10-20T10:00:00.000Z' })))));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        asApp(() =>
+          store.upsert(`WEB-${k + 1}`, () => ({
+            ...row(2_000 + k),
+            incidentKey: `WEB-${k + 1}`,
+            projectKey: 'WEB',
+            impactStartedAt: '2026-10-20T10:00:00.000Z',
+          })),
+        ),
+      ),
+    );
     const read = await asApp(() => store.readShards(['2026-10-16']));
     expect(read.rows.map((r) => r.incidentKey).sort()).toEqual(Array.from({ length: 8 }, (_, k) => `WEB-${k + 1}`).sort());
   });

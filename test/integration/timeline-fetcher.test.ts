@@ -27,13 +27,22 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-interface LoggedRequest { method: string; path: string; user: string | null; status: number }
-
+interface LoggedRequest {
+  method: string;
+  path: string;
+  user: string | null;
+  status: number;
+}
 
 function pullAs(email: string, issueKey: string): Promise<IncidentSources | null> {
   return runInInvocation(
     { invocationId: randomUUID(), accountId: accountIdOf(email), moduleKey: 'pir-issue-panel', deadlineMs: Date.now() + 25_000 },
-    () => fetchIncidentSources(issueKey, { requestJira: (path, init) => api.asUser().requestJira(path, init), siteUrl: site.url, now: () => PULLED_AT }),
+    () =>
+      fetchIncidentSources(issueKey, {
+        requestJira: (path, init) => api.asUser().requestJira(path, init),
+        siteUrl: site.url,
+        now: () => PULLED_AT,
+      }),
   );
 }
 
@@ -86,9 +95,16 @@ describe('fetchIncidentSources against the local site, as the user', () => {
     expect(historiesPerIssue(s)).toStrictEqual(
       Object.fromEntries(keys.map((k) => [k, seedIssue(k).changes.length]).filter(([, n]) => n !== 0)),
     );
-    expect(s.remoteLinks.filter((l) => l.issueKey === key).map((l) => l.url)).toStrictEqual((seedIssue(key).remoteLinks ?? []).map((r) => r.url));
+    expect(s.remoteLinks.filter((l) => l.issueKey === key).map((l) => l.url)).toStrictEqual(
+      (seedIssue(key).remoteLinks ?? []).map((r) => r.url),
+    );
 
-    for (const t of [s.incident.created, ...s.related.map((r) => r.created), ...s.comments.flatMap((c) => [c.created, c.updated]), ...s.changes.map((c) => c.at)]) {
+    for (const t of [
+      s.incident.created,
+      ...s.related.map((r) => r.created),
+      ...s.comments.flatMap((c) => [c.created, c.updated]),
+      ...s.changes.map((c) => c.at),
+    ]) {
       expect(t).toMatch(ISO_UTC);
     }
   });
@@ -124,7 +140,12 @@ describe('fetchIncidentSources against the local site, as the user', () => {
     const sofia = (await pullAs(SOFIA, 'INC-1'))!;
     const mayaOwn = maya.comments.filter((c) => c.issueKey === 'INC-1');
     const sofiaOwn = sofia.comments.filter((c) => c.issueKey === 'INC-1');
-    expect(mayaOwn.filter((c) => c.restricted).map((c) => c.created).sort()).toStrictEqual(restrictedTimes);
+    expect(
+      mayaOwn
+        .filter((c) => c.restricted)
+        .map((c) => c.created)
+        .sort(),
+    ).toStrictEqual(restrictedTimes);
     expect(sofiaOwn).toHaveLength(mayaOwn.length - restrictedSeed.length);
     expect(sofiaOwn.some((c) => c.restricted || restrictedTimes.includes(c.created))).toBe(false);
     expect(JSON.stringify(sofia)).not.toContain('web-prod-ssh');
@@ -134,15 +155,21 @@ describe('fetchIncidentSources against the local site, as the user', () => {
     await clearLog();
     const s = (await pullAs(MAYA, 'INC-2'))!;
     // Remote links are read for the incident and its sub-tasks (not for linked issues).
-    expect((await jiraLog()).map((r) => r.path).filter((p) => p.endsWith('/remotelink')).sort()).toStrictEqual([
-      '/rest/api/3/issue/INC-2/remotelink',
-      '/rest/api/3/issue/INC-5/remotelink',
-    ]);
+    expect(
+      (await jiraLog())
+        .map((r) => r.path)
+        .filter((p) => p.endsWith('/remotelink'))
+        .sort(),
+    ).toStrictEqual(['/rest/api/3/issue/INC-2/remotelink', '/rest/api/3/issue/INC-5/remotelink']);
     const sub = s.related.find((r) => r.key === 'INC-5');
     expect(sub).toMatchObject({ key: 'INC-5', relation: 'sub-task', issueType: 'Sub-task', summary: seedIssue('INC-5').summary });
     expect(s.comments.filter((c) => c.issueKey === 'INC-5')).toHaveLength(seedIssue('INC-5').comments.length);
-    expect(s.changes.filter((c) => c.issueKey === 'INC-5').map((c) => [c.field, c.from, c.to])).toStrictEqual([['status', 'To Do', 'In Progress']]);
-    expect(s.remoteLinks.filter((l) => l.issueKey === 'INC-5').map((l) => l.url)).toStrictEqual((seedIssue('INC-5').remoteLinks ?? []).map((r) => r.url));
+    expect(s.changes.filter((c) => c.issueKey === 'INC-5').map((c) => [c.field, c.from, c.to])).toStrictEqual([
+      ['status', 'To Do', 'In Progress'],
+    ]);
+    expect(s.remoteLinks.filter((l) => l.issueKey === 'INC-5').map((l) => l.url)).toStrictEqual(
+      (seedIssue('INC-5').remoteLinks ?? []).map((r) => r.url),
+    );
   });
 
   it('reads only as the user and asks for comment pages only where the embedded page is incomplete', async () => {
@@ -152,7 +179,12 @@ describe('fetchIncidentSources against the local site, as the user', () => {
     expect(new Set(log.map((r) => r.user))).toStrictEqual(new Set([accountIdOf(MAYA)]));
     // No demo issue has more comments than Jira embeds: one GET, its remote links, one bulk fetch, one changelog bulk fetch.
     expect(log.map((r) => `${r.method} ${r.path.split('?')[0]}`).sort()).toStrictEqual(
-      ['GET /rest/api/3/issue/INC-1', 'GET /rest/api/3/issue/INC-1/remotelink', 'POST /rest/api/3/changelog/bulkfetch', 'POST /rest/api/3/issue/bulkfetch'].sort(),
+      [
+        'GET /rest/api/3/issue/INC-1',
+        'GET /rest/api/3/issue/INC-1/remotelink',
+        'POST /rest/api/3/changelog/bulkfetch',
+        'POST /rest/api/3/issue/bulkfetch',
+      ].sort(),
     );
   });
 
@@ -162,15 +194,22 @@ describe('fetchIncidentSources against the local site, as the user', () => {
     expect(await pullAs(LENA, 'INC-1')).toBeNull();
     const log = await jiraLog();
     expect(log.every((r) => r.status === 404 && r.method === 'GET')).toBe(true);
-    expect(log.map((r) => r.path.split('?')[0]).sort()).toStrictEqual(
-      ['/rest/api/3/issue/INC-1', '/rest/api/3/issue/INC-1/remotelink', '/rest/api/3/issue/INC-9999', '/rest/api/3/issue/INC-9999/remotelink'],
-    );
+    expect(log.map((r) => r.path.split('?')[0]).sort()).toStrictEqual([
+      '/rest/api/3/issue/INC-1',
+      '/rest/api/3/issue/INC-1/remotelink',
+      '/rest/api/3/issue/INC-9999',
+      '/rest/api/3/issue/INC-9999/remotelink',
+    ]);
   });
 
   it('pulls the large incident completely: 61 issues, 150 comments and 120 changes each', async () => {
-    const seeded = (await (await fetch(`${site.url}/__admin/seed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }),
-    })).json()) as { added: string[] };
+    const seeded = (await (
+      await fetch(`${site.url}/__admin/seed`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario: 'large' }),
+      })
+    ).json()) as { added: string[] };
     const [key] = seeded.added;
     await clearLog();
     const s = (await pullAs(MAYA, key))!;

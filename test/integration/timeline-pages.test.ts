@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { EntryKey, EntryPage, MacroResult, Result, TimelineChange, TimelineEntry, TimelineResult, TimelineView } from '../../src/contract';
+import type {
+  EntryKey,
+  EntryPage,
+  MacroResult,
+  Result,
+  TimelineChange,
+  TimelineEntry,
+  TimelineResult,
+  TimelineView,
+} from '../../src/contract';
 import { compareEntries } from '../../src/domain/timeline-order';
 import { reviewDeps } from '../../src/resolvers/wiring';
 import { getTimeline } from '../../src/use-cases/timeline-review';
@@ -21,19 +30,30 @@ let issueKey: string;
 /** Serialised size of every answer, by resolver key. */
 const sizes = new Map<string, number[]>();
 
-async function call<T>(key: string, payload: unknown, user = MAYA, context?: { moduleKey: string; extension?: Record<string, unknown> }): Promise<Result<T>> {
+async function call<T>(
+  key: string,
+  payload: unknown,
+  user = MAYA,
+  context?: { moduleKey: string; extension?: Record<string, unknown> },
+): Promise<Result<T>> {
   const { result } = await invokeAs<Result<T>>(site, user, key, payload, context);
   sizes.set(key, [...(sizes.get(key) ?? []), Buffer.byteLength(JSON.stringify(result), 'utf8')]);
   return result;
 }
 
-async function ok<T>(key: string, payload: unknown, user = MAYA, context?: { moduleKey: string; extension?: Record<string, unknown> }): Promise<T> {
+async function ok<T>(
+  key: string,
+  payload: unknown,
+  user = MAYA,
+  context?: { moduleKey: string; extension?: Record<string, unknown> },
+): Promise<T> {
   const r = await call<T>(key, payload, user, context);
   if (!r.ok) throw new Error(`${key} failed: ${r.error.code} ${r.error.message}`);
   return r.data;
 }
 
-const page = (version: number, from: EntryKey | null, to: EntryKey | null) => ok<EntryPage>('timeline/entries', { issueKey, version, from, to });
+const page = (version: number, from: EntryKey | null, to: EntryKey | null) =>
+  ok<EntryPage>('timeline/entries', { issueKey, version, from, to });
 
 /** The whole timeline as the panel assembles it: the view's first page, then every page range (two at a time), each to its end. */
 async function readAll(view: TimelineView): Promise<TimelineEntry[]> {
@@ -44,7 +64,7 @@ async function readAll(view: TimelineView): Promise<TimelineEntry[]> {
     const pages = await Promise.all(
       ranges.slice(i, i + 2).map(async ({ from, to }) => {
         const got: TimelineEntry[] = [];
-        for (let cursor: EntryKey | null = from; cursor; ) {
+        for (let cursor: EntryKey | null = from; cursor;) {
           const p = await page(view.version, cursor, to);
           got.push(...p.entries);
           cursor = p.next;
@@ -61,8 +81,9 @@ async function readAll(view: TimelineView): Promise<TimelineEntry[]> {
 async function fullAssembly(): Promise<TimelineView> {
   const maya = SEED_USERS.find((u) => u.email === MAYA)!.accountId;
   const ctx = { accountId: maya, moduleKey: 'pir-issue-panel', siteUrl: site.url, extension: {} };
-  const r: TimelineResult = await runInInvocation({ invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 }, () =>
-    getTimeline(reviewDeps(ctx), issueKey),
+  const r: TimelineResult = await runInInvocation(
+    { invocationId: randomUUID(), accountId: maya, moduleKey: ctx.moduleKey, deadlineMs: Date.now() + 25_000 },
+    () => getTimeline(reviewDeps(ctx), issueKey),
   );
   if (!r.started) throw new Error('not started');
   return r;
@@ -72,14 +93,22 @@ const ids = (entries: readonly TimelineEntry[]) => entries.map((e) => e.id);
 
 beforeAll(async () => {
   site = await freshSite();
-  const seeded = (await (await fetch(`${site.url}/__admin/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'large' }) })).json()) as { added: string[] };
+  const seeded = (await (
+    await fetch(`${site.url}/__admin/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'large' }),
+    })
+  ).json()) as { added: string[] };
   issueKey = seeded.added[0];
   await ok<TimelineView>('review/start', { issueKey });
 }, 120_000);
 
 afterAll(async () => {
   await site.close();
-  const table = [...sizes].map(([key, all]) => `  ${key.padEnd(24)} ${String(all.length).padStart(3)} answers, largest ${(Math.max(...all) / 1024).toFixed(0)} KiB`);
+  const table = [...sizes].map(
+    ([key, all]) => `  ${key.padEnd(24)} ${String(all.length).padStart(3)} answers, largest ${(Math.max(...all) / 1024).toFixed(0)} KiB`,
+  );
   console.info(`answer sizes for the large incident:\n${table.join('\n')}`);
 });
 
@@ -96,7 +125,11 @@ describe('the large incident, in answers of at most a megabyte', () => {
     const { entries: _a, paging: _b, annotated, ...head } = view;
     const { entries: _c, paging: _d, ...fullHead } = full;
     expect(head).toStrictEqual(fullHead);
-    expect(annotated).toStrictEqual(full.entries.filter((e) => e.annotation.kind || e.annotation.phase || e.annotation.impact || e.annotation.moments.length > 0 || e.annotation.internal));
+    expect(annotated).toStrictEqual(
+      full.entries.filter(
+        (e) => e.annotation.kind || e.annotation.phase || e.annotation.impact || e.annotation.moments.length > 0 || e.annotation.internal,
+      ),
+    );
   }, 60_000);
 
   it('reads back, page by page, exactly the entries of the whole assembly: same ids, same order, same content', async () => {
@@ -141,10 +174,17 @@ describe('the large incident, in answers of at most a megabyte', () => {
     const view = await ok<TimelineView>('timeline/get', { issueKey });
     const last = view.paging.pageStarts.at(-1)!;
     const onLast = (await page(view.version, last, null)).entries.at(-1)!;
-    const change = await ok<TimelineChange>('timeline/annotate', { issueKey, entryId: onLast.id, version: view.version, patch: { impact: 'positive', phase: 'remediation' } });
+    const change = await ok<TimelineChange>('timeline/annotate', {
+      issueKey,
+      entryId: onLast.id,
+      version: view.version,
+      patch: { impact: 'positive', phase: 'remediation' },
+    });
     expect(change.version).toBe(view.version + 1);
     expect(change.removed).toStrictEqual([]);
-    expect(change.changed).toStrictEqual([{ ...onLast, annotation: { phase: 'remediation', impact: 'positive', moments: [], internal: false } }]);
+    expect(change.changed).toStrictEqual([
+      { ...onLast, annotation: { phase: 'remediation', impact: 'positive', moments: [], internal: false } },
+    ]);
     expect(change.entries.some((e) => e.id === onLast.id)).toBe(false);
     const again = (await page(change.version, change.paging.pageStarts.at(-1)!, null)).entries.at(-1)!;
     expect(again).toStrictEqual(change.changed[0]);
@@ -166,7 +206,7 @@ describe('the large incident, in answers of at most a megabyte', () => {
     const added = change.changed[0];
     here = [...here, added];
     for (let i = 1; i < starts.length; i++) {
-      for (let cursor: EntryKey | null = starts[i]; cursor; ) {
+      for (let cursor: EntryKey | null = starts[i]; cursor;) {
         const p = await page(change.version, cursor, starts[i + 1] ?? null);
         here.push(...p.entries);
         cursor = p.next;
@@ -195,9 +235,19 @@ describe('the large incident, in answers of at most a megabyte', () => {
 
   it('gives a page to no one who cannot browse the incident, and validates the range', async () => {
     const view = await ok<TimelineView>('timeline/get', { issueKey });
-    const outsider = await call<EntryPage>('timeline/entries', { issueKey, version: view.version, from: null, to: null }, 'lena@example.com');
+    const outsider = await call<EntryPage>(
+      'timeline/entries',
+      { issueKey, version: view.version, from: null, to: null },
+      'lena@example.com',
+    );
     expect(outsider).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
-    const bad = await call<EntryPage>('timeline/entries', { issueKey, version: view.version, from: { at: 'x'.repeat(65), id: 'comment:1\u0000' }, to: null, pageSize: 10 });
+    const bad = await call<EntryPage>('timeline/entries', {
+      issueKey,
+      version: view.version,
+      from: { at: 'x'.repeat(65), id: 'comment:1\u0000' },
+      to: null,
+      pageSize: 10,
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('VALIDATION');
@@ -210,22 +260,47 @@ describe('the large incident, in answers of at most a megabyte', () => {
     const entry = { at: '2026-11-19T16:00:00Z', manualKind: 'note', actorName: 'On-call', text: 'Paged the payments team.' };
     let change = await ok<TimelineChange>('timeline/manual/add', { issueKey, entry, version: view.version });
     const id = change.changed[0].id;
-    change = await ok<TimelineChange>('timeline/manual/update', { issueKey, entryId: id, entry: { ...entry, text: 'Paged payments.' }, version: change.version });
+    change = await ok<TimelineChange>('timeline/manual/update', {
+      issueKey,
+      entryId: id,
+      entry: { ...entry, text: 'Paged payments.' },
+      version: change.version,
+    });
     change = await ok<TimelineChange>('timeline/manual/remove', { issueKey, entryId: id, version: change.version });
     change = await ok<TimelineChange>('moments/set', { issueKey, moment: 'restored', at: '2026-11-19T20:00:00Z', version: change.version });
     // Every kind of answer is asked for here, not left to the other tests (which may run after this one, or not at all):
     // a page, an annotation on the first page (the last page's is another test's) and the severity another test sets.
     view = await ok<TimelineView>('timeline/get', { issueKey });
     await page(view.version, view.paging.pageStarts[0], view.paging.pageStarts[1]);
-    change = await ok<TimelineChange>('timeline/annotate', { issueKey, entryId: view.entries[0].id, version: view.version, patch: { kind: 'automation' } });
+    change = await ok<TimelineChange>('timeline/annotate', {
+      issueKey,
+      entryId: view.entries[0].id,
+      version: view.version,
+      patch: { kind: 'automation' },
+    });
     change = await ok<TimelineChange>('severity/set', { issueKey, level: 1, version: change.version });
     view = await ok<TimelineView>('review/start', { issueKey });
     for (const macroView of ['full', 'timeline', 'summary', 'actions']) {
-      const macro = await ok<MacroResult>('macro/get', { config: { issueKey, view: macroView } }, MAYA, { moduleKey: 'pir-review-macro', extension: { type: 'macro' } });
+      const macro = await ok<MacroResult>('macro/get', { config: { issueKey, view: macroView } }, MAYA, {
+        moduleKey: 'pir-review-macro',
+        extension: { type: 'macro' },
+      });
       expect(macro).toMatchObject({ state: 'ok', timeline: { paging: { total: view.paging.total } } });
     }
     const answered = [...sizes.keys()];
-    for (const key of ['review/start', 'timeline/get', 'timeline/refresh', 'timeline/entries', 'timeline/annotate', 'timeline/manual/add', 'timeline/manual/update', 'timeline/manual/remove', 'moments/set', 'severity/set', 'macro/get']) {
+    for (const key of [
+      'review/start',
+      'timeline/get',
+      'timeline/refresh',
+      'timeline/entries',
+      'timeline/annotate',
+      'timeline/manual/add',
+      'timeline/manual/update',
+      'timeline/manual/remove',
+      'moments/set',
+      'severity/set',
+      'macro/get',
+    ]) {
       expect(answered).toContain(key);
     }
     const tooBig = [...sizes].filter(([, all]) => Math.max(...all) > MIB).map(([key, all]) => `${key}: ${Math.max(...all)} bytes`);

@@ -122,7 +122,12 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     const added = await ok<TimelineChange>(MAYA, 'timeline/manual/add', {
       issueKey: 'INC-1',
       version: v.version,
-      entry: { at: '2026-10-17T18:55:00+01:00', manualKind: 'status-page-update', actorName: 'Sofia (support)', text: 'Posted: we are investigating login failures.' },
+      entry: {
+        at: '2026-10-17T18:55:00+01:00',
+        manualKind: 'status-page-update',
+        actorName: 'Sofia (support)',
+        text: 'Posted: we are investigating login failures.',
+      },
     });
     const manual = added.changed.find((e) => e.source === 'manual')!;
     v = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
@@ -134,12 +139,29 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     const comments = v.entries.filter((e) => e.source === 'comment' && e.issueKey === 'INC-1');
     const mine = comments.filter((e) => e.actor?.accountId === '712020:4c1d2f6e-maya-okafor');
     expect(mine.length).toBeGreaterThanOrEqual(2);
-    const [edited, deleted] = mine as [typeof mine[0], typeof mine[0]];
-    v = await ok<TimelineView>(MAYA, 'timeline/annotate', { issueKey: 'INC-1', entryId: deleted.id, version: v.version, patch: { impact: 'negative' } });
+    const [edited, deleted] = mine as [(typeof mine)[0], (typeof mine)[0]];
+    v = await ok<TimelineView>(MAYA, 'timeline/annotate', {
+      issueKey: 'INC-1',
+      entryId: deleted.id,
+      version: v.version,
+      patch: { impact: 'negative' },
+    });
     const commentId = (id: string) => id.replace(/^comment:/, '');
-    expect((await jira('PUT', `/rest/api/3/issue/INC-1/comment/${commentId(edited.id)}`, MAYA, { body: adf('Edited after the fact: restart order matters.') })).status).toBe(200);
+    expect(
+      (
+        await jira('PUT', `/rest/api/3/issue/INC-1/comment/${commentId(edited.id)}`, MAYA, {
+          body: adf('Edited after the fact: restart order matters.'),
+        })
+      ).status,
+    ).toBe(200);
     expect((await jira('DELETE', `/rest/api/3/issue/INC-1/comment/${commentId(deleted.id)}`, MAYA)).status).toBe(204);
-    expect((await jira('POST', '/rest/api/3/issue/INC-1/comment', 'daniel@example.com', { body: adf('Follow-up: added a CPU alert on web hosts.') })).status).toBe(201);
+    expect(
+      (
+        await jira('POST', '/rest/api/3/issue/INC-1/comment', 'daniel@example.com', {
+          body: adf('Follow-up: added a CPU alert on web hosts.'),
+        })
+      ).status,
+    ).toBe(201);
 
     const r = await ok<TimelineView>(MAYA, 'timeline/refresh', { issueKey: 'INC-1' });
     expect(r.entries.some((e) => e.text.includes('Follow-up: added a CPU alert'))).toBe(true);
@@ -187,7 +209,6 @@ describe('the timeline of a review, through the resolvers and the real Forge pac
     const after = await ok<TimelineView>(MAYA, 'timeline/get', { issueKey: 'INC-1' });
     expect(after.version).toBe(before.version);
   });
-
 });
 
 describe('the other seeded incidents and the large one', () => {

@@ -26,7 +26,10 @@ let inc1CommentIds: string[];
 let restrictedIds: string[];
 
 const panel = (key: string) => ({ moduleKey: 'pir-issue-panel', extension: { type: 'jira:issuePanel', issue: { key } } });
-const macroCtx = (issueKey: string, view: string) => ({ moduleKey: 'pir-review-macro', extension: { type: 'macro', config: { issueKey, view } } });
+const macroCtx = (issueKey: string, view: string) => ({
+  moduleKey: 'pir-review-macro',
+  extension: { type: 'macro', config: { issueKey, view } },
+});
 
 /** Every surface that shows or exports timeline content, as `user`, on the review of `issueKey`: all answers as one JSON text. */
 async function everySurface(user: string, issueKey: string): Promise<{ text: string; entryIds: Set<string>; view: TimelineView }> {
@@ -34,7 +37,12 @@ async function everySurface(user: string, issueKey: string): Promise<{ text: str
   const answers: unknown[] = [view];
   const entryIds = new Set(view.entries.map((e) => e.id));
   for (const [i, from] of view.paging.pageStarts.entries()) {
-    const page = await okAs<EntryPage>(site, user, 'timeline/entries', { issueKey, version: view.version, from, to: view.paging.pageStarts[i + 1] ?? null });
+    const page = await okAs<EntryPage>(site, user, 'timeline/entries', {
+      issueKey,
+      version: view.version,
+      from,
+      to: view.paging.pageStarts[i + 1] ?? null,
+    });
     page.entries.forEach((e) => entryIds.add(e.id));
     answers.push(page);
   }
@@ -42,9 +50,18 @@ async function everySurface(user: string, issueKey: string): Promise<{ text: str
   const whole = await okAs<EntryPage>(site, user, 'timeline/entries', { issueKey, version: view.version, from: null, to: null });
   whole.entries.forEach((e) => entryIds.add(e.id));
   answers.push(whole);
-  for (const v of ['full', 'timeline', 'summary', 'actions']) answers.push(await okAs<MacroResult>(site, user, 'macro/get', { config: { issueKey, view: v } }, macroCtx(issueKey, v)));
+  for (const v of ['full', 'timeline', 'summary', 'actions'])
+    answers.push(await okAs<MacroResult>(site, user, 'macro/get', { config: { issueKey, view: v } }, macroCtx(issueKey, v)));
   answers.push(await okAs(site, user, 'review/export/markdown', { issueKey }));
-  answers.push(await okAs(site, user, 'summaries/incident', { issueKey }, { moduleKey: 'pir-after-action-summaries', extension: { type: 'jira:globalPage' } }));
+  answers.push(
+    await okAs(
+      site,
+      user,
+      'summaries/incident',
+      { issueKey },
+      { moduleKey: 'pir-after-action-summaries', extension: { type: 'jira:globalPage' } },
+    ),
+  );
   answers.push(await okAs(site, user, 'publish/state', { issueKey }));
   return { text: JSON.stringify(answers), entryIds, view };
 }
@@ -90,8 +107,16 @@ describe('a user who cannot browse the incident, on a ticket linked to it', () =
   it('gets the metrics, with a moment marked on an INC-1 entry said to come from an entry she cannot see', async () => {
     // Maya marks INC-1's creation as "identified" on the SUP-1 review.
     const before = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'SUP-1' });
-    const created = (await okAs<EntryPage>(site, MAYA, 'timeline/entries', { issueKey: 'SUP-1', version: before.version, from: null, to: null })).entries.find((e) => e.id === 'created:INC-1')!;
-    await okAs(site, MAYA, 'timeline/annotate', { issueKey: 'SUP-1', entryId: created.id, at: created.at, patch: { moments: ['identified'] }, version: before.version });
+    const created = (
+      await okAs<EntryPage>(site, MAYA, 'timeline/entries', { issueKey: 'SUP-1', version: before.version, from: null, to: null })
+    ).entries.find((e) => e.id === 'created:INC-1')!;
+    await okAs(site, MAYA, 'timeline/annotate', {
+      issueKey: 'SUP-1',
+      entryId: created.id,
+      at: created.at,
+      patch: { moments: ['identified'] },
+      version: before.version,
+    });
     const maya = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'SUP-1' });
     const lena = await okAs<TimelineView>(site, LENA, 'timeline/get', { issueKey: 'SUP-1' });
     expect(maya.moments.identified).toStrictEqual({ at: created.at, source: 'marked', entryId: 'created:INC-1' });
@@ -107,13 +132,23 @@ describe('a user who cannot browse the incident, on a ticket linked to it', () =
     await okAs(site, LENA, 'timeline/refresh', { issueKey: 'SUP-1' });
     const after = await everySurface(MAYA, 'SUP-1');
     expect([...after.entryIds].sort()).toStrictEqual([...before.entryIds].sort());
-    const page = await okAs<EntryPage>(site, MAYA, 'timeline/entries', { issueKey: 'SUP-1', version: after.view.version, from: null, to: null });
+    const page = await okAs<EntryPage>(site, MAYA, 'timeline/entries', {
+      issueKey: 'SUP-1',
+      version: after.view.version,
+      from: null,
+      to: null,
+    });
     expect(page.entries.filter((e) => e.deletedInJira)).toStrictEqual([]);
   });
 
   it('cannot annotate an entry of INC-1 by guessing its id', async () => {
     const view = await okAs<TimelineView>(site, LENA, 'timeline/get', { issueKey: 'SUP-1' });
-    const r = await callAs(site, LENA, 'timeline/annotate', { issueKey: 'SUP-1', entryId: 'created:INC-1', patch: { impact: 'negative' }, version: view.version });
+    const r = await callAs(site, LENA, 'timeline/annotate', {
+      issueKey: 'SUP-1',
+      entryId: 'created:INC-1',
+      patch: { impact: 'negative' },
+      version: view.version,
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -126,7 +161,9 @@ describe('a user who cannot browse the incident, on a ticket linked to it', () =
       target: { spaceId: spaces[0].id, spaceKey: spaces[0].key, parentId: null },
       version: doc.version,
     });
-    const res = await fetch(`${site.url}/wiki/api/v2/pages/${r.page.pageId}?body-format=storage`, { headers: { authorization: basicAuth(MAYA) } });
+    const res = await fetch(`${site.url}/wiki/api/v2/pages/${r.page.pageId}?body-format=storage`, {
+      headers: { authorization: basicAuth(MAYA) },
+    });
     const storage = ((await res.json()) as { body: { storage: { value: string } } }).body.storage.value;
     expect(storage).not.toContain(inc1Summary);
     expect(storage).not.toContain('INC-1');
@@ -142,7 +179,9 @@ describe('a restricted comment', () => {
       expect(sofia.entryIds.has(`comment:${id}`)).toBe(false);
       expect(sofia.text).not.toContain(`comment:${id}`);
     }
-    const text = (await okAs<EntryPage>(site, MAYA, 'timeline/entries', { issueKey: 'INC-1', version: maya.view.version, from: null, to: null })).entries
+    const text = (
+      await okAs<EntryPage>(site, MAYA, 'timeline/entries', { issueKey: 'INC-1', version: maya.view.version, from: null, to: null })
+    ).entries
       .filter((e) => e.restricted)
       .map((e) => e.text);
     for (const t of text) expect(sofia.text).not.toContain(t.slice(0, 60));
@@ -160,7 +199,10 @@ describe('a restricted comment', () => {
   it('once deleted in Jira, is shown to nobody: Jira can no longer say who may read it', async () => {
     const [id] = restrictedIds;
     const before = await okAs<TimelineView>(site, MAYA, 'timeline/get', { issueKey: 'INC-1' });
-    const res = await fetch(`${site.url}/rest/api/3/issue/INC-1/comment/${id}`, { method: 'DELETE', headers: { authorization: basicAuth(MAYA) } });
+    const res = await fetch(`${site.url}/rest/api/3/issue/INC-1/comment/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: basicAuth(MAYA) },
+    });
     expect(res.status).toBe(204);
     await okAs(site, SOFIA, 'timeline/refresh', { issueKey: 'INC-1' });
     for (const user of [MAYA, SOFIA]) {
@@ -176,12 +218,21 @@ describe('a restricted comment', () => {
 describe('publishing to a space with its own audience', () => {
   it('tells the publisher what comes from other projects and restricted comments, and leaves restricted ones out unless asked', async () => {
     const extra = await jiraAs<{ id: string }>(site, MAYA, 'POST', '/issue/INC-1/comment', {
-      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Developers only: the rotation secret lives in the vault path ops/web.' }] }] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Developers only: the rotation secret lives in the vault path ops/web.' }] },
+        ],
+      },
       visibility: { type: 'role', value: 'Developers' },
     });
     await okAs(site, MAYA, 'timeline/refresh', { issueKey: 'INC-1' });
     const state = await okAs<PublishState>(site, MAYA, 'publish/state', { issueKey: 'INC-1' });
-    expect(state.audience).toMatchObject({ otherProjects: expect.arrayContaining(['SUP']), restrictions: expect.arrayContaining([{ type: 'role', name: 'Developers' }]) });
+    expect(state.audience).toMatchObject({
+      otherProjects: expect.arrayContaining(['SUP']),
+      restrictions: expect.arrayContaining([{ type: 'role', name: 'Developers' }]),
+    });
     expect(state.audience!.restrictedEntries).toBeGreaterThanOrEqual(1);
     expect(state.audience!.otherProjectEntries).toBeGreaterThan(0);
     const sofiaState = await okAs<PublishState>(site, SOFIA, 'publish/state', { issueKey: 'INC-1' });
@@ -190,14 +241,21 @@ describe('publishing to a space with its own audience', () => {
     const spaces = await okAs<SpaceSummary[]>(site, MAYA, 'publish/spaces', { issueKey: 'INC-1', query: '' });
     const target = { spaceId: spaces[0].id, spaceKey: spaces[0].key, parentId: null };
     const storageOf = async (r: PublishResult) => {
-      const res = await fetch(`${site.url}/wiki/api/v2/pages/${r.page.pageId}?body-format=storage`, { headers: { authorization: basicAuth(MAYA) } });
+      const res = await fetch(`${site.url}/wiki/api/v2/pages/${r.page.pageId}?body-format=storage`, {
+        headers: { authorization: basicAuth(MAYA) },
+      });
       return ((await res.json()) as { body: { storage: { value: string } } }).body.storage.value;
     };
     let doc = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: 'INC-1' });
     const without = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version });
     expect(await storageOf(without)).not.toContain('rotation secret');
     doc = without.doc;
-    const withThem = await okAs<PublishResult>(site, MAYA, 'publish/internal', { issueKey: 'INC-1', target, version: doc.version, includeRestricted: true });
+    const withThem = await okAs<PublishResult>(site, MAYA, 'publish/internal', {
+      issueKey: 'INC-1',
+      target,
+      version: doc.version,
+      includeRestricted: true,
+    });
     expect(await storageOf(withThem)).toContain('rotation secret');
     expect(extra.id).toBeTruthy();
   });

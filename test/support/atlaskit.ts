@@ -10,17 +10,25 @@ export async function chooseOption(scope: Scope, label: string | RegExp, option:
   const input = scope.getByLabel(label, { exact: typeof label === 'string' });
   await input.focus();
   await input.press('ArrowDown');
-  await scope.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
+  await scope
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first()
+    .click();
 }
 
 /** The value an Atlaskit select or date picker holds (its wrapper's `data-pir-value`), found by its label. */
 export async function selectedValue(scope: Scope, label: string | RegExp): Promise<string | null> {
-  return scope.getByLabel(label, { exact: typeof label === 'string' }).locator('xpath=ancestor::*[@data-pir-value][1]').getAttribute('data-pir-value');
+  return scope
+    .getByLabel(label, { exact: typeof label === 'string' })
+    .locator('xpath=ancestor::*[@data-pir-value][1]')
+    .getAttribute('data-pir-value');
 }
 
 /** The text an Atlaskit select shows as its value (what a screen reader reads: avatars left out), found by its label; '' for none. */
 export async function shownValue(scope: Scope, label: string | RegExp): Promise<string> {
-  const control = scope.getByLabel(label, { exact: typeof label === 'string' }).locator('xpath=ancestor::*[contains(@class,"pir-select__control")][1]');
+  const control = scope
+    .getByLabel(label, { exact: typeof label === 'string' })
+    .locator('xpath=ancestor::*[contains(@class,"pir-select__control")][1]');
   const value = control.locator('.pir-select__single-value');
   if ((await value.count()) === 0) return '';
   return value.evaluate((el) => {

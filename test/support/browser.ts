@@ -23,7 +23,9 @@ export function takeCspViolations(): CspViolation[] {
 export function expectNoCspViolations(): void {
   const seen = takeCspViolations();
   if (seen.length) {
-    const lines = seen.map((v) => `  ${v.directive} blocked ${v.blockedURI || '(inline)'} in ${v.documentURI} (${v.sourceFile}:${v.line}) ${v.sample}`);
+    const lines = seen.map(
+      (v) => `  ${v.directive} blocked ${v.blockedURI || '(inline)'} in ${v.documentURI} (${v.sourceFile}:${v.line}) ${v.sample}`,
+    );
     throw new Error(`Content Security Policy violations (Forge would block these):\n${lines.join('\n')}`);
   }
 }
@@ -52,7 +54,16 @@ export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => watchCsp(await newContext(options));

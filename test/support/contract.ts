@@ -270,13 +270,9 @@ function convertSchema(api: Api, mode: Mode, doc: SubsetDoc, input: unknown): un
     if (key === '$ref' && typeof value === 'string') {
       out.$ref = value.startsWith('#/components/') ? `${schemaId(api, mode)}${value}` : value;
     } else if (SCHEMA_MAPS.has(key) && isSchema(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, convertSchema(api, mode, doc, sub)]),
-      );
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convertSchema(api, mode, doc, sub)]));
     } else if (SCHEMA_VALUES.has(key)) {
-      out[key] = Array.isArray(value)
-        ? value.map((v) => convertSchema(api, mode, doc, v))
-        : convertSchema(api, mode, doc, value);
+      out[key] = Array.isArray(value) ? value.map((v) => convertSchema(api, mode, doc, v)) : convertSchema(api, mode, doc, value);
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
       const target = key === 'oneOf' ? 'anyOf' : key;
       const converted = value.map((v) => convertSchema(api, mode, doc, v));
@@ -420,14 +416,7 @@ function parsedBody(body: unknown, mediaType: string): { value: unknown } | { pr
  * (a raw string or Buffer is parsed when the content type is JSON); `headers` are optional, and
  * without a Content-Type application/json is assumed.
  */
-export function validateResponse(
-  api: Api,
-  method: string,
-  urlPath: string,
-  status: number,
-  body: unknown,
-  headers?: Headers,
-): string[] {
+export function validateResponse(api: Api, method: string, urlPath: string, status: number, body: unknown, headers?: Headers): string[] {
   const found = locate(api, method, urlPath);
   if (!found.match) return [found.problem];
   const { operation, fullPathTemplate } = found.match;
@@ -520,9 +509,7 @@ export function validateRequest(api: Api, method: string, urlPathWithQuery: stri
     const p = declared.get(name);
     if (!p) {
       const names = [...declared.keys()];
-      problems.push(
-        `${label}: query parameter '${name}' is not declared (declared: ${names.length ? names.join(', ') : 'none'})`,
-      );
+      problems.push(`${label}: query parameter '${name}' is not declared (declared: ${names.length ? names.join(', ') : 'none'})`);
       continue;
     }
     const values = query.getAll(name);
@@ -568,14 +555,7 @@ export function assertContract(problems: readonly string[], context = 'contract 
   throw new Error(`${context}: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
-export function assertResponseContract(
-  api: Api,
-  method: string,
-  urlPath: string,
-  status: number,
-  body: unknown,
-  headers?: Headers,
-): void {
+export function assertResponseContract(api: Api, method: string, urlPath: string, status: number, body: unknown, headers?: Headers): void {
   assertContract(validateResponse(api, method, urlPath, status, body, headers), `response contract (${api} ${method} ${urlPath})`);
 }
 

@@ -20,7 +20,10 @@ function findLowContrast(): LowContrast[] {
   const parse = (c: string): Rgba | null => {
     const m = /^rgba?\(([^)]+)\)$/.exec(c.trim());
     if (!m?.[1]) return null;
-    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const p = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 1];
   };
   const over = (top: Rgba, bottom: Rgba): Rgba => {
@@ -69,7 +72,14 @@ function findLowContrast(): LowContrast[] {
     const size = parseFloat(style.fontSize);
     const bold = Number(style.fontWeight) >= 700;
     const required = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
-    if (ratio < required) out.push({ text: own.slice(0, 60), ratio: Math.round(ratio * 100) / 100, required, color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` });
+    if (ratio < required)
+      out.push({
+        text: own.slice(0, 60),
+        ratio: Math.round(ratio * 100) / 100,
+        required,
+        color: style.color,
+        background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+      });
   }
   return out;
 }

@@ -6,7 +6,21 @@ import fc from 'fast-check';
  */
 
 /** Schemes that run script, read local files or leave the web: none may ever become a link. */
-export const DANGEROUS_SCHEMES = ['javascript', 'vbscript', 'data', 'file', 'blob', 'filesystem', 'about', 'mailto', 'jar', 'view-source', 'intent', 'ms-settings', 'chrome'] as const;
+export const DANGEROUS_SCHEMES = [
+  'javascript',
+  'vbscript',
+  'data',
+  'file',
+  'blob',
+  'filesystem',
+  'about',
+  'mailto',
+  'jar',
+  'view-source',
+  'intent',
+  'ms-settings',
+  'chrome',
+] as const;
 
 /** What browsers drop before parsing: leading C0 controls and spaces (the URL parser trims them). */
 const c0OrSpace = fc.integer({ min: 0, max: 0x20 }).map((c) => String.fromCharCode(c));
@@ -16,13 +30,21 @@ const tabOrNewline = fc.constantFrom('\t', '\n', '\r');
 /** Each letter in either case, with tabs and line breaks sprinkled in (`Ja\tVa\nScRiPt`). */
 function disguised(word: string): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }), fc.array(fc.option(tabOrNewline, { freq: 4 }), { minLength: word.length, maxLength: word.length }))
+    .tuple(
+      fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }),
+      fc.array(fc.option(tabOrNewline, { freq: 4 }), { minLength: word.length, maxLength: word.length }),
+    )
     .map(([upper, after]) => [...word].map((c, i) => `${upper[i] ? c.toUpperCase() : c}${after[i] ?? ''}`).join(''));
 }
 
 /** A dangerous scheme in any case, behind any run of controls and spaces, with anything after the colon. */
 export const dangerousUrl: fc.Arbitrary<string> = fc
-  .tuple(fc.array(c0OrSpace, { maxLength: 4 }), fc.constantFrom(...DANGEROUS_SCHEMES).chain(disguised), fc.array(tabOrNewline, { maxLength: 2 }), fc.string({ maxLength: 30 }))
+  .tuple(
+    fc.array(c0OrSpace, { maxLength: 4 }),
+    fc.constantFrom(...DANGEROUS_SCHEMES).chain(disguised),
+    fc.array(tabOrNewline, { maxLength: 2 }),
+    fc.string({ maxLength: 30 }),
+  )
   .map(([lead, scheme, beforeColon, rest]) => `${lead.join('')}${scheme}${beforeColon.join('')}:${rest}`);
 
 /** Tricks that are not links at all, or leave the site while looking relative, or hide a host behind credentials. */
@@ -62,7 +84,39 @@ export const TRICKS = [
 ] as const;
 
 /** Text biased towards URL syntax and the characters that end attributes or Markdown destinations. */
-const urlish = fc.array(fc.oneof(fc.constantFrom('/', '\\', ':', '//', '@', '%', '?', '#', '"', "'", '<', '>', '(', ')', ' ', '\t', '\n', '&', '.', '..', 'http', 'https', 'javascript'), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 10 }).map((p) => p.join(''));
+const urlish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '/',
+        '\\',
+        ':',
+        '//',
+        '@',
+        '%',
+        '?',
+        '#',
+        '"',
+        "'",
+        '<',
+        '>',
+        '(',
+        ')',
+        ' ',
+        '\t',
+        '\n',
+        '&',
+        '.',
+        '..',
+        'http',
+        'https',
+        'javascript',
+      ),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 10 },
+  )
+  .map((p) => p.join(''));
 
 /** Any URL a remote link could hold: ordinary web URLs and paths, hostile ones, and noise. */
 export const anyRemoteUrl: fc.Arbitrary<string> = fc.oneof(

@@ -4,15 +4,7 @@
  * resolver function, and what a well-formed answer looks like.
  */
 import type Resolver from '@forge/resolver';
-import type {
-  ActionItem,
-  ActionItemInput,
-  ErrorCode,
-  PublishTarget,
-  ResolverKey,
-  ResolverMap,
-  ReviewContent,
-} from '../../src/contract';
+import type { ActionItem, ActionItemInput, ErrorCode, PublishTarget, ResolverKey, ResolverMap, ReviewContent } from '../../src/contract';
 import { registerResolvers } from '../../src/resolvers';
 import type { RunningSite } from '../../local/site';
 import { invokeAs } from './site';
@@ -26,13 +18,24 @@ export function registeredResolverKeys(): string[] {
 }
 
 /** Every `ErrorCode`; the type below fails to compile when the union grows and this does not. */
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'NOT_CONNECTED', 'INTERNAL'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UPSTREAM',
+  'NOT_CONNECTED',
+  'INTERNAL',
+] as const satisfies readonly ErrorCode[];
 type MissingCode = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
 export const ALL_ERROR_CODES_LISTED: [MissingCode] extends [never] ? true : never = true;
 
 /** The three modules that share the one resolver function (manifest.yml), with a realistic extension context each. */
 export const SURFACES = {
-  panel: (issueKey: string) => ({ moduleKey: 'pir-issue-panel', extension: { type: 'jira:issuePanel', issue: { key: issueKey, type: 'Incident' }, project: { key: issueKey.split('-')[0] } } }),
+  panel: (issueKey: string) => ({
+    moduleKey: 'pir-issue-panel',
+    extension: { type: 'jira:issuePanel', issue: { key: issueKey, type: 'Incident' }, project: { key: issueKey.split('-')[0] } },
+  }),
   macro: (issueKey: string) => ({ moduleKey: 'pir-review-macro', extension: { type: 'macro', config: { issueKey, view: 'full' } } }),
   'global page': () => ({ moduleKey: 'pir-after-action-summaries', extension: { type: 'jira:globalPage' } }),
 } as const;
@@ -55,7 +58,13 @@ export interface ReviewFixture {
 }
 
 export const toInput = ({ id, summary, description, owner, dueDate, priority, question }: ActionItem): ActionItemInput => ({
-  id, summary, description, owner, dueDate, priority, question,
+  id,
+  summary,
+  description,
+  owner,
+  dueDate,
+  priority,
+  question,
 });
 
 type ValidPayloads = { [K in ResolverKey]: ResolverMap[K]['payload'] };
@@ -67,18 +76,32 @@ type ValidPayloads = { [K in ResolverKey]: ResolverMap[K]['payload'] };
  */
 export function validPayloads(f: ReviewFixture): ValidPayloads {
   const issueKey = f.issueKey;
-  const entry = { at: '2026-10-14T09:30:00+02:00', manualKind: 'chat-excerpt' as const, actorName: 'On-call', text: 'Rolled back the deploy.' };
+  const entry = {
+    at: '2026-10-14T09:30:00+02:00',
+    manualKind: 'chat-excerpt' as const,
+    actorName: 'On-call',
+    text: 'Rolled back the deploy.',
+  };
   return {
     'incident/get': { issueKey },
     'timeline/get': { issueKey },
     'review/start': { issueKey },
     'timeline/entries': { issueKey, version: f.timelineVersion, from: { at: f.jiraEntryAt, id: f.jiraEntryId }, to: null },
     'timeline/refresh': { issueKey },
-    'timeline/annotate': { issueKey, entryId: f.jiraEntryId, patch: { phase: 'response', impact: 'negative', moments: ['detected'] }, version: f.timelineVersion },
+    'timeline/annotate': {
+      issueKey,
+      entryId: f.jiraEntryId,
+      patch: { phase: 'response', impact: 'negative', moments: ['detected'] },
+      version: f.timelineVersion,
+    },
     'timeline/manual/add': { issueKey, entry, version: f.timelineVersion },
     'timeline/manual/update': { issueKey, entryId: f.manualEntryId, entry, version: f.timelineVersion },
     'timeline/manual/remove': { issueKey, entryId: f.manualEntryId, version: f.timelineVersion },
-    'timeline/chat/import': { issueKey, entries: [{ at: '2026-10-14T09:31:00+02:00', author: 'Maya Okafor', text: 'Rolling back now.' }], version: f.timelineVersion },
+    'timeline/chat/import': {
+      issueKey,
+      entries: [{ at: '2026-10-14T09:31:00+02:00', author: 'Maya Okafor', text: 'Rolling back now.' }],
+      version: f.timelineVersion,
+    },
     'moments/set': { issueKey, moment: 'firstCustomerReport', at: '2026-10-14T09:00:00Z', version: f.timelineVersion },
     'severity/set': { issueKey, level: 1, version: f.timelineVersion },
     'review/get': { issueKey },
@@ -88,7 +111,13 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
     'review/check': { issueKey, text: 'Someone should have caught it.', field: 'learning' },
     'users/search': { issueKey, query: 'a' },
     'actions/sync': { issueKey },
-    'actions/settle': { issueKey, itemId: f.actionItems?.[0]?.id ?? 'a1', conflict: { field: 'dueDate', app: null, jira: '2026-12-31' }, keep: 'jira', version: f.docVersion },
+    'actions/settle': {
+      issueKey,
+      itemId: f.actionItems?.[0]?.id ?? 'a1',
+      conflict: { field: 'dueDate', app: null, jira: '2026-12-31' },
+      keep: 'jira',
+      version: f.docVersion,
+    },
     'review/export/markdown': { issueKey, timeZone: 'Europe/Berlin' },
     'publish/spaces': { issueKey, query: '' },
     'publish/pages': { issueKey, spaceId: f.target.spaceId, parentId: f.target.parentId },
@@ -117,7 +146,14 @@ export function validPayloads(f: ReviewFixture): ValidPayloads {
 export type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** Calls `key` as `user` from `surface` through the site's bridge transport (`/__forge/invoke`). */
-export async function callFrom(site: RunningSite, user: string, key: string, payload: unknown, surface: Surface = 'panel', issueKey = 'INC-1'): Promise<{ status: number; answer: Answer }> {
+export async function callFrom(
+  site: RunningSite,
+  user: string,
+  key: string,
+  payload: unknown,
+  surface: Surface = 'panel',
+  issueKey = 'INC-1',
+): Promise<{ status: number; answer: Answer }> {
   const { status, result } = await invokeAs<Answer>(site, user, key, payload, SURFACES[surface](issueKey));
   return { status, answer: result };
 }

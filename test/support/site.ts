@@ -32,7 +32,13 @@ export async function invokeAs<T = unknown>(
 export type CallerModule = string | { moduleKey: string; extension?: Record<string, unknown> };
 
 /** A resolver's typed answer, called as `user` from the issue panel unless another module is named. */
-export async function callAs<T>(site: RunningSite, user: string, key: string, payload: unknown, module: CallerModule = 'pir-issue-panel'): Promise<Result<T>> {
+export async function callAs<T>(
+  site: RunningSite,
+  user: string,
+  key: string,
+  payload: unknown,
+  module: CallerModule = 'pir-issue-panel',
+): Promise<Result<T>> {
   const context = typeof module === 'string' ? { moduleKey: module } : module;
   return (await invokeAs<Result<T>>(site, user, key, payload, context)).result;
 }
@@ -48,7 +54,11 @@ export async function okAs<T>(site: RunningSite, user: string, key: string, payl
 export async function jiraAs<T>(site: RunningSite, user: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${site.url}/rest/api/3${path}`, {
     method,
-    headers: { authorization: basicAuth(user), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: basicAuth(user),
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
@@ -57,7 +67,12 @@ export async function jiraAs<T>(site: RunningSite, user: string, method: string,
 
 /** Moves `issueKey` to a Done status through its first transition into that category, as `user`. */
 export async function closeIssueAs(site: RunningSite, user: string, issueKey: string): Promise<void> {
-  const { transitions } = await jiraAs<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>(site, user, 'GET', `/issue/${issueKey}/transitions`);
+  const { transitions } = await jiraAs<{ transitions: { id: string; to: { statusCategory: { key: string } } }[] }>(
+    site,
+    user,
+    'GET',
+    `/issue/${issueKey}/transitions`,
+  );
   const done = transitions.find((t) => t.to.statusCategory.key === 'done')!;
   await jiraAs(site, user, 'POST', `/issue/${issueKey}/transitions`, { transition: { id: done.id } });
 }

@@ -83,12 +83,19 @@ describe('adfToText', () => {
   });
 
   it('renders status lozenges in brackets, dates as ISO dates, and rules as ---', () => {
-    const d = doc(p(status({ text: 'done', color: 'green', localId: 's' }), ' on ', date({ timestamp: String(Date.UTC(2026, 9, 17)) })), rule());
+    const d = doc(
+      p(status({ text: 'done', color: 'green', localId: 's' }), ' on ', date({ timestamp: String(Date.UTC(2026, 9, 17)) })),
+      rule(),
+    );
     expect(adfToText(d)).toBe('[DONE] on 2026-10-17\n\n---');
   });
 
   it('renders media as [attachment] and smart links as their url', () => {
-    const d = doc(mediaSingle({ layout: 'center' })(media({ id: 'm', type: 'file', collection: 'c' })), p(inlineCard({ url: 'https://x.example/i' })), blockCard({ url: 'https://x.example/b' }));
+    const d = doc(
+      mediaSingle({ layout: 'center' })(media({ id: 'm', type: 'file', collection: 'c' })),
+      p(inlineCard({ url: 'https://x.example/i' })),
+      blockCard({ url: 'https://x.example/b' }),
+    );
     expect(adfToText(d)).toBe('[attachment]\n\nhttps://x.example/i\n\nhttps://x.example/b');
   });
 
@@ -102,7 +109,9 @@ describe('adfToText', () => {
     expect(adfToText({})).toBe('');
     expect(adfToText({ type: 'doc' })).toBe('');
     expect(adfToText({ type: 'doc', content: 'nope' })).toBe('');
-    expect(adfToText({ type: 'doc', content: [null, 7, { type: 'paragraph', content: [{ type: 'text', text: 'kept' }, { text: 'no type' }] }] })).toBe('kept');
+    expect(
+      adfToText({ type: 'doc', content: [null, 7, { type: 'paragraph', content: [{ type: 'text', text: 'kept' }, { text: 'no type' }] }] }),
+    ).toBe('kept');
     expect(adfToText({ type: 'doc', content: [{ type: 'mention', attrs: { text: { nested: true } } }] })).toBe('@someone');
   });
 
@@ -111,7 +120,9 @@ describe('adfToText', () => {
   });
 
   it('turns every rich comment and description of the seeded incidents into readable text', () => {
-    const bodies = demoScenario.issues.flatMap((i) => [i.description, ...i.comments.map((c) => c.body)]).filter((b) => b !== undefined && typeof b !== 'string');
+    const bodies = demoScenario.issues
+      .flatMap((i) => [i.description, ...i.comments.map((c) => c.body)])
+      .filter((b) => b !== undefined && typeof b !== 'string');
     expect(bodies.length).toBeGreaterThan(10);
     for (const body of bodies) {
       const out = adfToText(body);
@@ -123,7 +134,9 @@ describe('adfToText', () => {
 
   it('prints a brace only where the comment itself wrote one (never raw JSON)', () => {
     const texts = (node: unknown): string[] =>
-      typeof node !== 'object' || node === null ? [] : [...(typeof (node as any).text === 'string' ? [(node as any).text] : []), ...((node as any).content ?? []).flatMap(texts)];
+      typeof node !== 'object' || node === null
+        ? []
+        : [...(typeof (node as any).text === 'string' ? [(node as any).text] : []), ...((node as any).content ?? []).flatMap(texts)];
     const rich = demoScenario.issues.flatMap((i) => i.comments.map((c) => c.body)).filter((b) => typeof b !== 'string');
     const braceFree = rich.filter((b) => !texts(b).some((t) => t.includes('{')));
     expect(braceFree.length).toBeGreaterThan(5);
@@ -142,7 +155,21 @@ describe('adfToText', () => {
     const node = fc.letrec((tie) => ({
       node: fc.record(
         {
-          type: fc.constantFrom('doc', 'paragraph', 'text', 'bulletList', 'listItem', 'table', 'tableRow', 'tableCell', 'panel', 'mention', 'emoji', 'codeBlock', 'weird'),
+          type: fc.constantFrom(
+            'doc',
+            'paragraph',
+            'text',
+            'bulletList',
+            'listItem',
+            'table',
+            'tableRow',
+            'tableCell',
+            'panel',
+            'mention',
+            'emoji',
+            'codeBlock',
+            'weird',
+          ),
           text: fc.string(),
           attrs: fc.dictionary(fc.constantFrom('text', 'url', 'timestamp', 'order', 'language', 'panelType'), fc.jsonValue()),
           content: fc.array(tie('node'), { maxLength: 3 }),

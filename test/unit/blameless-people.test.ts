@@ -11,7 +11,7 @@ const flagged = (text: string, names: readonly string[] = NAMES, field?: CheckFi
 describe('person-as-subject: people the review does not list yet', () => {
   it.each([
     ['He forgot to renew the cert.', 'He forgot'],
-    ['she didn\'t check the alert before going offline.', "she didn't check"],
+    ["she didn't check the alert before going offline.", "she didn't check"],
     ['At 02:10 he missed the page.', 'he missed'],
     ['She failed to escalate.', 'She failed'],
     ['He should have rolled back first.', 'He should have rolled'],
@@ -51,7 +51,7 @@ describe('person-as-subject: people the review does not list yet', () => {
     'Terraform failed to acquire the state lock.',
     'Support updated the status page at 14:10.',
     'Friday missed its target.',
-    "Her script broke the build.", // "her" is a possessive, the script is the subject
+    'Her script broke the build.', // "her" is a possessive, the script is the subject
     'We asked him; he fixed it at 14:20.',
     'They restarted the service and it recovered.',
     'The pods failed; they broke the queue.', // "they" are the pods: not a person-only verb
@@ -67,7 +67,10 @@ describe('person-as-subject: people the review does not list yet', () => {
 
 describe('personCandidates: unknown capitalised subjects of a failure, to look up in Jira', () => {
   it('names the capitalised words before a failure verb that nobody listed', () => {
-    expect(personCandidates('Sam broke the build. Postgres failed over. The Auth service failed.', { knownNames: NAMES })).toStrictEqual(['Sam', 'Postgres']);
+    expect(personCandidates('Sam broke the build. Postgres failed over. The Auth service failed.', { knownNames: NAMES })).toStrictEqual([
+      'Sam',
+      'Postgres',
+    ]);
   });
 
   it('leaves out names already known and words after a determiner', () => {
@@ -76,14 +79,68 @@ describe('personCandidates: unknown capitalised subjects of a failure, to look u
 });
 
 describe('property: a sentence without a person as subject is never flagged', () => {
-  const SYSTEM_SUBJECTS = ['Retries', 'Postgres', 'Grafana', 'Kafka', 'The deploy', 'Our scheduler', "Monday's deploy", 'The Auth service', 'Each worker', 'DNS', 'The cron job', 'Redis', 'The page'];
-  const ANY_VERBS = ['broke', 'failed', 'failed to', 'missed', 'caused', 'ignored', 'skipped', 'dropped', "didn't check", 'did not update', 'never checked', 'misconfigured', 'forgot', 'overlooked', "didn't notice", 'should have caught'];
-  const SYSTEM_VERBS = ['broke', 'failed', 'failed to', 'missed', 'caused', 'ignored', 'skipped', 'dropped', "didn't check", 'did not update', 'never checked', 'misconfigured', 'should have caught'];
+  const SYSTEM_SUBJECTS = [
+    'Retries',
+    'Postgres',
+    'Grafana',
+    'Kafka',
+    'The deploy',
+    'Our scheduler',
+    "Monday's deploy",
+    'The Auth service',
+    'Each worker',
+    'DNS',
+    'The cron job',
+    'Redis',
+    'The page',
+  ];
+  const ANY_VERBS = [
+    'broke',
+    'failed',
+    'failed to',
+    'missed',
+    'caused',
+    'ignored',
+    'skipped',
+    'dropped',
+    "didn't check",
+    'did not update',
+    'never checked',
+    'misconfigured',
+    'forgot',
+    'overlooked',
+    "didn't notice",
+    'should have caught',
+  ];
+  const SYSTEM_VERBS = [
+    'broke',
+    'failed',
+    'failed to',
+    'missed',
+    'caused',
+    'ignored',
+    'skipped',
+    'dropped',
+    "didn't check",
+    'did not update',
+    'never checked',
+    'misconfigured',
+    'should have caught',
+  ];
   const tail = fc.constantFrom('the build.', 'the spike.', 'to drain the queue.', 'over at 14:02.', 'the retry budget.', '');
   const names = fc.array(fc.constantFrom('Maya Okafor', 'Daniel Reyes', 'Greg Lee', 'Cathy Ng'), { maxLength: 4 });
 
   it('after a determiner or possessive, whatever the verb', () => {
-    const det = fc.constantFrom('The deploy', 'Our scheduler', "Monday's deploy", 'The Auth service', 'Each worker', 'The cron job', 'This change', 'A retry');
+    const det = fc.constantFrom(
+      'The deploy',
+      'Our scheduler',
+      "Monday's deploy",
+      'The Auth service',
+      'Each worker',
+      'The cron job',
+      'This change',
+      'A retry',
+    );
     fc.assert(
       fc.property(det, fc.constantFrom(...ANY_VERBS), tail, names, (subject, verb, rest, known) => {
         expect(flagged(`${subject} ${verb} ${rest}`.trim(), known)).toStrictEqual([]);

@@ -5,10 +5,20 @@ import type { BlamelessRule, CheckField } from '../../src/domain/blameless/types
 /** The people on the review in these examples. */
 const NAMES = ['Maya Okafor', 'Greg Lee', 'Cathy Ng', 'Daniel Park', 'Aiko Sato', 'José Álvarez'];
 
-interface Catch { text: string; flags: string[]; field?: CheckField; names?: string[] }
-interface Clean { text: string; field?: CheckField; names?: string[] }
+interface Catch {
+  text: string;
+  flags: string[];
+  field?: CheckField;
+  names?: string[];
+}
+interface Clean {
+  text: string;
+  field?: CheckField;
+  names?: string[];
+}
 
-const run = (rule: BlamelessRule, text: string, field?: CheckField, names = NAMES) => checkBlameless(text, { knownNames: names, field }, [rule]);
+const run = (rule: BlamelessRule, text: string, field?: CheckField, names = NAMES) =>
+  checkBlameless(text, { knownNames: names, field }, [rule]);
 
 /** The exact spans of the phrases, found one after another in the text. */
 function spansOf(text: string, phrases: string[]): [number, number][] {
@@ -68,7 +78,9 @@ describeRule(
   ],
   (rule) => {
     it('suggests describing what made the action make sense at the time', () => {
-      expect(run(rule, 'It was human error.')[0].suggestion).toMatch(/what made the action make sense at the time \(e\.g\. unclear runbook, missing guardrail/u);
+      expect(run(rule, 'It was human error.')[0].suggestion).toMatch(
+        /what made the action make sense at the time \(e\.g\. unclear runbook, missing guardrail/u,
+      );
     });
   },
 );
@@ -79,7 +91,7 @@ describeRule(
     { text: 'Greg should have noticed the spike in 5xx before paging.', flags: ['should have noticed'] },
     { text: 'We could have caught this in staging.', flags: ['could have caught'] },
     { text: "Someone should've checked the TTL before merging.", flags: ["should've checked"] },
-    { text: "The on-call shouldn’t have restarted the primary first.", flags: ['shouldn’t have restarted'] },
+    { text: 'The on-call shouldn’t have restarted the primary first.', flags: ['shouldn’t have restarted'] },
     { text: 'This should have been caught by CI.', flags: ['should have been caught'] },
     { text: 'This could have been avoided with a lock.', flags: ['could have been avoided'] },
     { text: 'We should have rolled back immediately.', flags: ['should have rolled back'] },
@@ -120,7 +132,9 @@ describeRule(
   ],
   (rule) => {
     it('suggests asking what would have helped, with the verb of the counterfactual', () => {
-      expect(run(rule, 'Greg should have noticed the lag.')[0].suggestion).toBe('Ask what would have helped at the time: "What would have helped us notice sooner?"');
+      expect(run(rule, 'Greg should have noticed the lag.')[0].suggestion).toBe(
+        'Ask what would have helped at the time: "What would have helped us notice sooner?"',
+      );
     });
     it('tells the same words apart by what follows "have": a thing to have, or a past participle', () => {
       expect(run(rule, 'We should have alerts on queue depth.')).toStrictEqual([]);
@@ -193,7 +207,10 @@ describeRule(
     { text: 'The cutover stalled after Aiko caused a schema lock.', flags: ['Aiko caused'] },
     { text: 'Maya Okafor accidentally misconfigured the load balancer.', flags: ['Maya Okafor accidentally misconfigured'] },
     { text: 'greg messed up the DNS record.', flags: ['greg messed up'] },
-    { text: 'José Álvarez overlooked the warning; then Greg Lee made a mistake.', flags: ['José Álvarez overlooked', 'Greg Lee made a mistake'] },
+    {
+      text: 'José Álvarez overlooked the warning; then Greg Lee made a mistake.',
+      flags: ['José Álvarez overlooked', 'Greg Lee made a mistake'],
+    },
     { text: 'Page failed to hand over.', flags: ['Page failed'], names: ['Page Turner'] },
   ],
   [
@@ -207,7 +224,9 @@ describeRule(
   ],
   (rule) => {
     it('suggests making the system the subject', () => {
-      expect(run(rule, 'Greg broke the build.')[0].suggestion).toBe('Make the system the subject: "The build broke after the change to …".');
+      expect(run(rule, 'Greg broke the build.')[0].suggestion).toBe(
+        'Make the system the subject: "The build broke after the change to …".',
+      );
     });
   },
 );
@@ -245,7 +264,21 @@ describe('the rule list', () => {
   });
 
   it('never suggests a rewrite that would itself be flagged', () => {
-    const flagged = ['It was human error.', 'Greg should have noticed the lag.', 'If only we had known.', "Greg's fault.", 'The root cause was DNS.', 'RCA below.', 'Cathy forgot.', 'Maya missed it.', "Daniel didn't check.", 'Aiko misconfigured it.', 'Obviously.', "They didn't bother.", 'We failed to notice.'];
+    const flagged = [
+      'It was human error.',
+      'Greg should have noticed the lag.',
+      'If only we had known.',
+      "Greg's fault.",
+      'The root cause was DNS.',
+      'RCA below.',
+      'Cathy forgot.',
+      'Maya missed it.',
+      "Daniel didn't check.",
+      'Aiko misconfigured it.',
+      'Obviously.',
+      "They didn't bother.",
+      'We failed to notice.',
+    ];
     const suggestions = new Set(flagged.flatMap((t) => checkBlameless(t, { knownNames: NAMES }).map((f) => f.suggestion)));
     expect(suggestions.size).toBeGreaterThan(8);
     expect([...suggestions].filter((s) => checkBlameless(s, { knownNames: NAMES }).length > 0)).toStrictEqual([]);

@@ -35,11 +35,17 @@ describe('chat transcript parsers', () => {
     expect(r.unit).toBe('message');
     expect(r.problems).toEqual([]);
     expect(r.messages).toHaveLength(8);
-    expect(r.messages.map(brief)).toContainEqual(['2026-10-17T18:58:00.000Z', 'Maya Okafor', "web-02 is at 100% CPU, one process I don't recognise. Calling @Daniel Reyes."]);
+    expect(r.messages.map(brief)).toContainEqual([
+      '2026-10-17T18:58:00.000Z',
+      'Maya Okafor',
+      "web-02 is at 100% CPU, one process I don't recognise. Calling @Daniel Reyes.",
+    ]);
     expect(r.messages.find((m) => m.author === 'Sofia Lindqvist' && m.text.startsWith('Status page: posted'))!.text).toBe(
       'Status page: posted "Investigating login failures" status page (https://status.example.com/incidents/login)',
     );
-    expect(r.messages.find((m) => m.author === 'Tomás Herrera')!.text).toBe('Login 5xx back to near zero on the dashboard & alerts are quiet.');
+    expect(r.messages.find((m) => m.author === 'Tomás Herrera')!.text).toBe(
+      'Login 5xx back to near zero on the dashboard & alerts are quiet.',
+    );
   });
 
   it('reads Teams copied text in both header styles, with a date when the header has one', () => {
@@ -62,7 +68,10 @@ describe('chat transcript parsers', () => {
   });
 
   it('gives one clear message per line it cannot read, and reads the rest', () => {
-    const r = parseTranscript('copied from #inc-login\n10:42 Maya: fine\n25:10 Daniel: nope\n10:50 no name here\n2026-02-30 10:51 Ana: bad day\n10:52 Ana:', 'plain-log');
+    const r = parseTranscript(
+      'copied from #inc-login\n10:42 Maya: fine\n25:10 Daniel: nope\n10:50 no name here\n2026-02-30 10:51 Ana: bad day\n10:52 Ana:',
+      'plain-log',
+    );
     expect(r.messages.map(brief)).toStrictEqual([['10:42:00', 'Maya', 'fine']]);
     expect(r.problems.map((p) => [p.line, p.message])).toStrictEqual([
       [1, 'Not a "HH:MM Name: message" line (indent a line to continue the message above).'],
@@ -81,7 +90,9 @@ describe('chat transcript parsers', () => {
 
   it('tells a JSON file that is not a Slack export, and items that are not messages', () => {
     expect(parseTranscript('{"hello": 1}', 'slack-json').problems[0].message).toMatch(/Not a Slack export/);
-    const r = parseTranscript(JSON.stringify([1, { ts: 'x', user: 'U1', text: 'a' }, { ts: '1.5', text: 'b' }, { ts: '2', user: 'U1', text: '' }]));
+    const r = parseTranscript(
+      JSON.stringify([1, { ts: 'x', user: 'U1', text: 'a' }, { ts: '1.5', text: 'b' }, { ts: '2', user: 'U1', text: '' }]),
+    );
     expect(r.problems.map((p) => p.line)).toStrictEqual([1, 2, 3, 4]);
     expect(r.messages).toEqual([]);
   });
@@ -118,7 +129,27 @@ describe('chat transcript parsers', () => {
 
 // ---- Properties ---------------------------------------------------------------------------
 
-const PARTS = ['10:42', '10:42 AM', '[7:05 PM]', '2026-10-17', '10/17/2026', 'Maya Okafor', ':', '  ', '\t', '\n', '\r\n', '[', ']', '{', '"ts":', 'Today', 'é', '\u{1F600}', '\u0000'];
+const PARTS = [
+  '10:42',
+  '10:42 AM',
+  '[7:05 PM]',
+  '2026-10-17',
+  '10/17/2026',
+  'Maya Okafor',
+  ':',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '[',
+  ']',
+  '{',
+  '"ts":',
+  'Today',
+  'é',
+  '\u{1F600}',
+  '\u0000',
+];
 const messy = fc.oneof(
   fc.string({ maxLength: 300, unit: 'grapheme' }),
   fc.string({ maxLength: 200, unit: 'binary' }),
@@ -153,7 +184,10 @@ describe('chat transcript parser properties', () => {
   });
 
   const word = fc.stringMatching(/^[a-zà-ÿ'"(),.!?-]{1,8}$/);
-  const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')).filter((l) => !/^(today|yesterday|\w+day)\b/i.test(l));
+  const line = fc
+    .array(word, { minLength: 1, maxLength: 8 })
+    .map((w) => w.join(' '))
+    .filter((l) => !/^(today|yesterday|\w+day)\b/i.test(l));
   const name = fc.array(fc.stringMatching(/^[A-ZÀ-Þ][a-zà-ÿ]{1,8}$/), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
   const said = fc.record({ author: name, lines: fc.array(line, { minLength: 1, maxLength: 3 }), minute: fc.integer({ min: 0, max: 59 }) });
   /** Messages in clock order, one per minute at most (Slack and Teams copy minutes, not seconds). */
@@ -161,7 +195,10 @@ describe('chat transcript parser properties', () => {
   const h12 = (h: number) => `${h % 12 === 0 ? 12 : h % 12}`;
   const pad = (n: number) => String(n).padStart(2, '0');
 
-  const RENDER: Record<Exclude<ChatFormat, 'slack-json'>, (m: { author: string; lines: string[]; hour: number; minute: number }) => string> = {
+  const RENDER: Record<
+    Exclude<ChatFormat, 'slack-json'>,
+    (m: { author: string; lines: string[]; hour: number; minute: number }) => string
+  > = {
     'plain-log': (m) => [`${pad(m.hour)}:${pad(m.minute)} ${m.author}: ${m.lines[0]}`, ...m.lines.slice(1).map((l) => `  ${l}`)].join('\n'),
     'slack-text': (m) => [`${m.author}  ${h12(m.hour)}:${pad(m.minute)} ${m.hour < 12 ? 'AM' : 'PM'}`, ...m.lines].join('\n'),
     'teams-text': (m) => [`[${h12(m.hour)}:${pad(m.minute)} ${m.hour < 12 ? 'AM' : 'PM'}] ${m.author}`, ...m.lines].join('\n'),
@@ -182,12 +219,23 @@ describe('chat transcript parser properties', () => {
   });
 
   it('reads back every generated Slack JSON export', () => {
-    const text = fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 3 }).map((l) => l.join('\n').trim()).filter((t) => t.length > 0 && !/<[@#!]|<(https?|mailto):/.test(t));
+    const text = fc
+      .array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 3 })
+      .map((l) => l.join('\n').trim())
+      .filter((t) => t.length > 0 && !/<[@#!]|<(https?|mailto):/.test(t));
     const item = fc.record({ author: name, text, ms: fc.integer({ min: 0, max: 4_000_000_000_000 }) });
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 10 }), (items) => {
         const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        const json = JSON.stringify(items.map((m, i) => ({ type: 'message', ts: `${Math.floor(m.ms / 1000)}.${String(i).padStart(6, '0')}`, user: `U${i}`, user_profile: { real_name: m.author }, text: escape(m.text) })));
+        const json = JSON.stringify(
+          items.map((m, i) => ({
+            type: 'message',
+            ts: `${Math.floor(m.ms / 1000)}.${String(i).padStart(6, '0')}`,
+            user: `U${i}`,
+            user_profile: { real_name: m.author },
+            text: escape(m.text),
+          })),
+        );
         const r = parseTranscript(json);
         expect(r.format).toBe('slack-json');
         expect(r.problems).toEqual([]);

@@ -17,14 +17,17 @@ function lookupOver(users: Person[], timeline: Person[], fail = false) {
 }
 
 describe('namesForCheck', () => {
-  it('adds a person of the timeline that Jira\'s search did not return', async () => {
+  it("adds a person of the timeline that Jira's search did not return", async () => {
     const { lookup } = lookupOver([], [person('Tomás Herrera'), person('Aiko Tanaka')]);
     expect(await namesForCheck('INC-1', 'Tomas broke the build.', { knownNames: [] }, lookup)).toStrictEqual(['Tomás Herrera']);
   });
 
   it('adds the people Jira finds for an unknown capitalised subject, and only those', async () => {
     const { lookup, asked } = lookupOver([person('Sam Ortiz'), person('Samira Khan')], []);
-    expect(await namesForCheck('INC-1', 'Sam broke the build.', { knownNames: ['Maya Okafor'] }, lookup)).toStrictEqual(['Maya Okafor', 'Sam Ortiz']);
+    expect(await namesForCheck('INC-1', 'Sam broke the build.', { knownNames: ['Maya Okafor'] }, lookup)).toStrictEqual([
+      'Maya Okafor',
+      'Sam Ortiz',
+    ]);
     expect(asked).toStrictEqual(['Sam']);
   });
 

@@ -1,19 +1,33 @@
 import { matchesSpace, nextCursor, pageUrl, toConfluencePage, toPageSummary } from '../../src/confluence/confluence-transformer';
 
 describe('Confluence v2 shapes → what publishing uses', () => {
-  it('builds the page URL from _links.base and _links.webui, falling back to another answer\'s base', () => {
-    expect(pageUrl({ base: 'https://acme.atlassian.net/wiki', webui: '/spaces/IR/pages/42/Title' })).toBe('https://acme.atlassian.net/wiki/spaces/IR/pages/42/Title');
-    expect(pageUrl({ webui: '/spaces/IR/pages/42/Title' }, 'https://acme.atlassian.net/wiki/')).toBe('https://acme.atlassian.net/wiki/spaces/IR/pages/42/Title');
+  it("builds the page URL from _links.base and _links.webui, falling back to another answer's base", () => {
+    expect(pageUrl({ base: 'https://acme.atlassian.net/wiki', webui: '/spaces/IR/pages/42/Title' })).toBe(
+      'https://acme.atlassian.net/wiki/spaces/IR/pages/42/Title',
+    );
+    expect(pageUrl({ webui: '/spaces/IR/pages/42/Title' }, 'https://acme.atlassian.net/wiki/')).toBe(
+      'https://acme.atlassian.net/wiki/spaces/IR/pages/42/Title',
+    );
     expect(pageUrl({ base: 'https://x/wiki' })).toBe('');
     expect(pageUrl(undefined)).toBe('');
   });
 
   it('maps a page, defaulting a missing parent and version', () => {
     expect(toConfluencePage({ id: '7', title: 'T', spaceId: '3', _links: { base: 'https://x/wiki', webui: '/p/7' } })).toStrictEqual({
-      id: '7', title: 'T', spaceId: '3', parentId: null, version: 1, url: 'https://x/wiki/p/7',
+      id: '7',
+      title: 'T',
+      spaceId: '3',
+      parentId: null,
+      version: 1,
+      url: 'https://x/wiki/p/7',
     });
     expect(toConfluencePage({ id: '7', title: 'T', spaceId: '3', parentId: '2', version: { number: 4 } })).toStrictEqual({
-      id: '7', title: 'T', spaceId: '3', parentId: '2', version: 4, url: '',
+      id: '7',
+      title: 'T',
+      spaceId: '3',
+      parentId: '2',
+      version: 4,
+      url: '',
     });
     expect(toPageSummary({ id: '9', title: 'Child' }, '3')).toStrictEqual({ id: '9', title: 'Child', spaceId: '3' });
   });

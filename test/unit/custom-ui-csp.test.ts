@@ -57,7 +57,9 @@ describe('the Custom UI content security policy the local host serves', () => {
     expect(csp.get('connect-src')).toStrictEqual(["'self'", 'https://api.example.com']);
     expect(csp.get('frame-src')).toStrictEqual(['https://embed.example.com']);
     // Backend egress is the function's, not the browser's.
-    expect([...directives(customUiCsp({ permissions: { external: { fetch: { backend: ['https://backend.example.com'] } } } })).values()].flat()).not.toContain('https://backend.example.com');
+    expect(
+      [...directives(customUiCsp({ permissions: { external: { fetch: { backend: ['https://backend.example.com'] } } } })).values()].flat(),
+    ).not.toContain('https://backend.example.com');
   });
 
   it('refuses a content keyword Forge does not offer', () => {

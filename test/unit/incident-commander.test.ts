@@ -11,9 +11,17 @@ const NAMES = ['Ana', 'Ben', 'Cai', 'Dee'];
 const anyContent = fc
   .record({
     commander: fc.option(fc.constantFrom(...NAMES), { nil: null }),
-    participants: fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), role: fc.constantFrom(...ROLES) }), { selector: (p) => p.name, maxLength: 4 }),
+    participants: fc.uniqueArray(fc.record({ name: fc.constantFrom(...NAMES), role: fc.constantFrom(...ROLES) }), {
+      selector: (p) => p.name,
+      maxLength: 4,
+    }),
   })
-  .map(({ commander, participants }) => content(commander === null ? null : person(commander), participants.map((p) => participant(p.name, p.role))));
+  .map(({ commander, participants }) =>
+    content(
+      commander === null ? null : person(commander),
+      participants.map((p) => participant(p.name, p.role)),
+    ),
+  );
 
 /** The one fact: whoever holds the commander role is the incident commander, and nobody else holds it. */
 function consistent(c: ReturnType<typeof content>): boolean {
@@ -26,7 +34,9 @@ function consistent(c: ReturnType<typeof content>): boolean {
 
 describe('the incident commander is one fact', () => {
   it('gives the commander role to the participant named incident commander, and takes it from another', () => {
-    const fixed = withOneCommander(content(person('Ana'), [participant('Ana', 'first-responder'), participant('Ben', 'incident-commander')]));
+    const fixed = withOneCommander(
+      content(person('Ana'), [participant('Ana', 'first-responder'), participant('Ben', 'incident-commander')]),
+    );
     expect(fixed.incidentCommander).toStrictEqual(person('Ana'));
     expect(fixed.meeting.participants).toStrictEqual([participant('Ana', 'incident-commander'), participant('Ben', 'stakeholder')]);
   });
@@ -50,7 +60,7 @@ describe('the incident commander is one fact', () => {
     expect(cleared.meeting.participants.some((p) => p.role === 'incident-commander')).toBe(false);
   });
 
-  it("choosing the commander role for a participant names them commander; choosing another role for the commander names nobody", () => {
+  it('choosing the commander role for a participant names them commander; choosing another role for the commander names nobody', () => {
     const before = content(person('Cai'), [participant('Ana', 'first-responder'), participant('Ben', 'support')]);
     const named = withParticipantRole(before, 'id-Ben', 'incident-commander');
     expect(named.incidentCommander).toStrictEqual(person('Ben'));
@@ -61,15 +71,21 @@ describe('the incident commander is one fact', () => {
 
   it('always ends consistent, whatever the form or an API caller sends, and is stable', () => {
     fc.assert(
-      fc.property(anyContent, fc.option(fc.constantFrom(...NAMES), { nil: null }), fc.constantFrom(...NAMES), fc.constantFrom(...ROLES), (c, chosen, who, role) => {
-        const fixed = withOneCommander(c);
-        expect(consistent(fixed)).toBe(true);
-        expect(withOneCommander(fixed)).toStrictEqual(fixed);
-        expect(consistent(withCommander(c, chosen === null ? null : person(chosen)))).toBe(true);
-        expect(consistent(withParticipantRole(fixed, `id-${who}`, role))).toBe(true);
-        // Nobody is added or removed.
-        expect(fixed.meeting.participants.map((p) => p.accountId)).toStrictEqual(c.meeting.participants.map((p) => p.accountId));
-      }),
+      fc.property(
+        anyContent,
+        fc.option(fc.constantFrom(...NAMES), { nil: null }),
+        fc.constantFrom(...NAMES),
+        fc.constantFrom(...ROLES),
+        (c, chosen, who, role) => {
+          const fixed = withOneCommander(c);
+          expect(consistent(fixed)).toBe(true);
+          expect(withOneCommander(fixed)).toStrictEqual(fixed);
+          expect(consistent(withCommander(c, chosen === null ? null : person(chosen)))).toBe(true);
+          expect(consistent(withParticipantRole(fixed, `id-${who}`, role))).toBe(true);
+          // Nobody is added or removed.
+          expect(fixed.meeting.participants.map((p) => p.accountId)).toStrictEqual(c.meeting.participants.map((p) => p.accountId));
+        },
+      ),
     );
   });
 });

@@ -1,20 +1,54 @@
 import fc from 'fast-check';
 import type { SummaryCountermeasure, SummaryRow } from '../../src/contract';
 import { DEFAULT_DUE_DAYS, policyDueDate, withPolicyDueDates } from '../../src/domain/countermeasure-policy';
-import { backlogSeries, byFactorCategory, byService, countermeasureStats, daysFrom, plusDays, policyBreaches } from '../../src/domain/insights';
+import {
+  backlogSeries,
+  byFactorCategory,
+  byService,
+  countermeasureStats,
+  daysFrom,
+  plusDays,
+  policyBreaches,
+} from '../../src/domain/insights';
 
 const MIN = 60_000;
 let n = 0;
 function row(over: Partial<SummaryRow>): SummaryRow {
   n += 1;
   return {
-    incidentKey: `INC-${n}`, projectKey: 'INC', title: `Incident ${n}`, severityLevel: 2, impactStartedAt: '2026-09-10T10:00:00.000Z',
-    ttaMs: null, ttrMs: null, impactMs: null, customerImpact: null, status: 'draft', actionsOpen: 0, actionsOverdue: 0, actionsClosed: 0,
-    openItems: [], openDueDates: [], docVersion: 1, tags: [], pageUrl: null, updatedAt: 0, services: [], factorCategories: [], countermeasures: [],
+    incidentKey: `INC-${n}`,
+    projectKey: 'INC',
+    title: `Incident ${n}`,
+    severityLevel: 2,
+    impactStartedAt: '2026-09-10T10:00:00.000Z',
+    ttaMs: null,
+    ttrMs: null,
+    impactMs: null,
+    customerImpact: null,
+    status: 'draft',
+    actionsOpen: 0,
+    actionsOverdue: 0,
+    actionsClosed: 0,
+    openItems: [],
+    openDueDates: [],
+    docVersion: 1,
+    tags: [],
+    pageUrl: null,
+    updatedAt: 0,
+    services: [],
+    factorCategories: [],
+    countermeasures: [],
     ...over,
   };
 }
-const cm = (over: Partial<SummaryCountermeasure>): SummaryCountermeasure => ({ subtaskKey: 'INC-900', created: '2026-09-11', closed: null, done: false, dueDate: null, ...over });
+const cm = (over: Partial<SummaryCountermeasure>): SummaryCountermeasure => ({
+  subtaskKey: 'INC-900',
+  created: '2026-09-11',
+  closed: null,
+  done: false,
+  dueDate: null,
+  ...over,
+});
 
 describe('insights by service', () => {
   it('counts incidents per service and takes medians over known times only', () => {
@@ -35,7 +69,8 @@ describe('insights by service', () => {
       fc.property(fc.array(fc.array(fc.constantFrom('Web', 'web', 'API', ' api', 'DB'), { maxLength: 4 }), { maxLength: 20 }), (lists) => {
         const rows = lists.map((services) => row({ services }));
         const groups = byService(rows);
-        for (const g of groups) expect(g.incidents).toBe(rows.filter((r) => r.services!.some((s) => s.trim().toLowerCase() === g.key)).length);
+        for (const g of groups)
+          expect(g.incidents).toBe(rows.filter((r) => r.services!.some((s) => s.trim().toLowerCase() === g.key)).length);
         expect(groups.reduce((sum, g) => sum + g.incidents, 0)).toBeGreaterThanOrEqual(rows.filter((r) => r.services!.length > 0).length);
       }),
     );
@@ -44,7 +79,10 @@ describe('insights by service', () => {
 
 describe('insights by factor category', () => {
   it('groups in taxonomy order, leaving out categories no incident has', () => {
-    const rows = [row({ factorCategories: ['detection', 'change'], ttrMs: 10 * MIN }), row({ factorCategories: ['detection'], ttrMs: 30 * MIN })];
+    const rows = [
+      row({ factorCategories: ['detection', 'change'], ttrMs: 10 * MIN }),
+      row({ factorCategories: ['detection'], ttrMs: 30 * MIN }),
+    ];
     expect(byFactorCategory(rows).map((g) => [g.key, g.label, g.incidents, g.ttrMedianMs])).toStrictEqual([
       ['change', 'Change/deploy', 1, 10 * MIN],
       ['detection', 'Detection/monitoring gap', 2, 20 * MIN],
@@ -55,10 +93,23 @@ describe('insights by factor category', () => {
 describe('countermeasure completion', () => {
   it('rates completion over every item and times closing over the items Jira dates', () => {
     const rows = [
-      row({ countermeasures: [cm({ done: true, created: '2026-09-01', closed: '2026-09-11' }), cm({ done: true, created: '2026-09-01', closed: '2026-09-21' })] }),
+      row({
+        countermeasures: [
+          cm({ done: true, created: '2026-09-01', closed: '2026-09-11' }),
+          cm({ done: true, created: '2026-09-01', closed: '2026-09-21' }),
+        ],
+      }),
       row({ countermeasures: [cm({ done: true, closed: null }), cm({}), cm({ subtaskKey: null, created: null })] }),
     ];
-    expect(countermeasureStats(rows)).toStrictEqual({ total: 5, done: 3, open: 2, notInJira: 1, completionRate: 0.6, medianDaysToClose: 15, closedDated: 2 });
+    expect(countermeasureStats(rows)).toStrictEqual({
+      total: 5,
+      done: 3,
+      open: 2,
+      notInJira: 1,
+      completionRate: 0.6,
+      medianDaysToClose: 15,
+      closedDated: 2,
+    });
   });
 
   it('has no rate and no median without countermeasures (unknown, not zero)', () => {
@@ -67,13 +118,18 @@ describe('countermeasure completion', () => {
 
   it('keeps the rate between 0 and 1 and done + open = total', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.record({ done: fc.boolean(), inJira: fc.boolean() }), { maxLength: 5 }), { maxLength: 10 }), (spec) => {
-        const rows = spec.map((items) => row({ countermeasures: items.map((i) => cm({ done: i.done, subtaskKey: i.inJira ? 'INC-9' : null })) }));
-        const s = countermeasureStats(rows);
-        expect(s.done + s.open).toBe(s.total);
-        if (s.total > 0) expect(s.completionRate).toBeGreaterThanOrEqual(0);
-        if (s.total > 0) expect(s.completionRate).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.record({ done: fc.boolean(), inJira: fc.boolean() }), { maxLength: 5 }), { maxLength: 10 }),
+        (spec) => {
+          const rows = spec.map((items) =>
+            row({ countermeasures: items.map((i) => cm({ done: i.done, subtaskKey: i.inJira ? 'INC-9' : null })) }),
+          );
+          const s = countermeasureStats(rows);
+          expect(s.done + s.open).toBe(s.total);
+          if (s.total > 0) expect(s.completionRate).toBeGreaterThanOrEqual(0);
+          if (s.total > 0) expect(s.completionRate).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });
@@ -103,13 +159,22 @@ describe('the open backlog over time', () => {
   it('never counts more than the items Jira dates, and never a negative', () => {
     const day = fc.integer({ min: 0, max: 200 }).map((d) => plusDays('2026-03-01', d));
     fc.assert(
-      fc.property(fc.array(fc.record({ created: day, close: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }) }), { maxLength: 15 }), (items) => {
-        const rows = [row({ countermeasures: items.map((i) => cm({ created: i.created, done: i.close !== null, closed: i.close === null ? null : plusDays(i.created, i.close) })) })];
-        for (const p of backlogSeries(rows, '2026-01-01', '2026-12-31', '2026-12-31')) {
-          expect(p.open).toBeGreaterThanOrEqual(0);
-          expect(p.open).toBeLessThanOrEqual(items.length);
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ created: day, close: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }) }), { maxLength: 15 }),
+        (items) => {
+          const rows = [
+            row({
+              countermeasures: items.map((i) =>
+                cm({ created: i.created, done: i.close !== null, closed: i.close === null ? null : plusDays(i.created, i.close) }),
+              ),
+            }),
+          ];
+          for (const p of backlogSeries(rows, '2026-01-01', '2026-12-31', '2026-12-31')) {
+            expect(p.open).toBeGreaterThanOrEqual(0);
+            expect(p.open).toBeLessThanOrEqual(items.length);
+          }
+        },
+      ),
     );
   });
 });
@@ -147,7 +212,15 @@ describe('countermeasure policies', () => {
 
   it('lists open items past their severity policy, counted from the sub-task, else the impact start', () => {
     const rows = [
-      row({ severityLevel: 1, impactStartedAt: '2026-09-01T08:00:00Z', countermeasures: [cm({ subtaskKey: 'INC-50', created: '2026-09-02' }), cm({ subtaskKey: null, created: null }), cm({ subtaskKey: 'INC-51', created: '2026-09-02', done: true, closed: '2026-09-03' })] }),
+      row({
+        severityLevel: 1,
+        impactStartedAt: '2026-09-01T08:00:00Z',
+        countermeasures: [
+          cm({ subtaskKey: 'INC-50', created: '2026-09-02' }),
+          cm({ subtaskKey: null, created: null }),
+          cm({ subtaskKey: 'INC-51', created: '2026-09-02', done: true, closed: '2026-09-03' }),
+        ],
+      }),
       row({ severityLevel: 5, countermeasures: [cm({ created: '2025-01-01' })] }),
       row({ severityLevel: 3, countermeasures: [cm({ created: '2026-09-20' })] }),
     ];

@@ -70,7 +70,12 @@ describe('relatedRefsOf', () => {
   });
 
   it('ignores a link of the incident to itself and a link with neither end', () => {
-    const incident = issue({ issuelinks: [{ id: '1', type: relates, outwardIssue: { id: '10001', key: 'INC-1' } }, { id: '2', type: relates }] });
+    const incident = issue({
+      issuelinks: [
+        { id: '1', type: relates, outwardIssue: { id: '10001', key: 'INC-1' } },
+        { id: '2', type: relates },
+      ],
+    });
     expect(relatedRefsOf(incident)).toStrictEqual([]);
   });
 });
@@ -111,7 +116,14 @@ describe('toSourceComment', () => {
     expect(
       toSourceComment(
         'INC-1',
-        { id: '10023', author: MAYA, body, created: '2026-10-17T19:55:30.000+0100', updated: '2026-10-17T20:01:00.000+0100', visibility: { type: 'role', value: 'Developers' } },
+        {
+          id: '10023',
+          author: MAYA,
+          body,
+          created: '2026-10-17T19:55:30.000+0100',
+          updated: '2026-10-17T20:01:00.000+0100',
+          visibility: { type: 'role', value: 'Developers' },
+        },
         SITE,
       ),
     ).toStrictEqual({
@@ -129,8 +141,14 @@ describe('toSourceComment', () => {
 
   it('names a group restriction by its name, else by its id, and an unknown kind not at all', () => {
     const base = { id: '8', author: null, body, created: '2026-10-17T18:00:00.000+0000' };
-    expect(toSourceComment('INC-1', { ...base, visibility: { type: 'group', value: 'incident-responders', identifier: 'g-1' } }, SITE).restriction).toStrictEqual({ type: 'group', name: 'incident-responders' });
-    expect(toSourceComment('INC-1', { ...base, visibility: { type: 'group', identifier: 'g-1' } }, SITE).restriction).toStrictEqual({ type: 'group', name: 'g-1' });
+    expect(
+      toSourceComment('INC-1', { ...base, visibility: { type: 'group', value: 'incident-responders', identifier: 'g-1' } }, SITE)
+        .restriction,
+    ).toStrictEqual({ type: 'group', name: 'incident-responders' });
+    expect(toSourceComment('INC-1', { ...base, visibility: { type: 'group', identifier: 'g-1' } }, SITE).restriction).toStrictEqual({
+      type: 'group',
+      name: 'g-1',
+    });
     const odd = toSourceComment('INC-1', { ...base, visibility: { type: 'team', value: 'x' } }, SITE);
     expect([odd.restricted, odd.restriction]).toStrictEqual([true, null]);
   });
@@ -149,7 +167,11 @@ describe('changelogInstant', () => {
   it('reads epoch milliseconds (number or numeric string) and Jira date strings to the same ISO UTC instant', () => {
     const iso = '2026-11-19T15:06:00.000Z';
     const ms = Date.parse(iso);
-    expect([changelogInstant(ms), changelogInstant(String(ms)), changelogInstant('2026-11-19T16:06:00.000+0100')]).toStrictEqual([iso, iso, iso]);
+    expect([changelogInstant(ms), changelogInstant(String(ms)), changelogInstant('2026-11-19T16:06:00.000+0100')]).toStrictEqual([
+      iso,
+      iso,
+      iso,
+    ]);
   });
 
   it('rejects something that is not a time', () => {
@@ -171,10 +193,15 @@ describe('jiraInstant', () => {
           const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
           const mm = String(Math.abs(offset) % 60).padStart(2, '0');
           const text =
-            style === '+hhmm' ? `${local}${sign}${hh}${mm}`
-            : style === '+hh:mm' ? `${local}${sign}${hh}:${mm}`
-            : style === 'no-millis' ? `${local.slice(0, 19)}${sign}${hh}${mm}`
-            : offset === 0 ? `${local}Z` : `${local}${sign}${hh}${mm}`;
+            style === '+hhmm'
+              ? `${local}${sign}${hh}${mm}`
+              : style === '+hh:mm'
+                ? `${local}${sign}${hh}:${mm}`
+                : style === 'no-millis'
+                  ? `${local.slice(0, 19)}${sign}${hh}${mm}`
+                  : offset === 0
+                    ? `${local}Z`
+                    : `${local}${sign}${hh}${mm}`;
           expect(jiraInstant(text)).toBe(toInstant(text));
         },
       ),
@@ -200,7 +227,12 @@ describe('toSourceChanges', () => {
         { field: 'labels', fieldId: 'labels', fromString: 'backups', toString: '' },
       ],
     });
-    const common = { historyId: '10500', issueKey: 'INC-1', author: { accountId: 'a-maya', displayName: 'Maya Okafor' }, at: '2025-11-19T15:06:00.000Z' };
+    const common = {
+      historyId: '10500',
+      issueKey: 'INC-1',
+      author: { accountId: 'a-maya', displayName: 'Maya Okafor' },
+      at: '2025-11-19T15:06:00.000Z',
+    };
     expect(changes).toStrictEqual([
       { ...common, field: 'status', from: 'Open', to: 'Investigating', fromId: '1', toId: '3' },
       { ...common, field: 'assignee', from: null, to: 'Maya Okafor', fromId: null, toId: 'a-maya' },
@@ -209,14 +241,26 @@ describe('toSourceChanges', () => {
   });
 
   it('keeps an automation change without author', () => {
-    expect(toSourceChanges('OPS-1', { id: '1', created: '2026-10-17T18:00:00.000+0000', items: [{ field: 'status', toString: 'Done' }] })[0].author).toBeNull();
+    expect(
+      toSourceChanges('OPS-1', { id: '1', created: '2026-10-17T18:00:00.000+0000', items: [{ field: 'status', toString: 'Done' }] })[0]
+        .author,
+    ).toBeNull();
   });
 });
 
 describe('sortChanges', () => {
   it('orders by time, then issue, then numeric history id, keeping item order within a history', () => {
-    const c = (historyId: string, at: string, field: string, issueKey = 'INC-1') =>
-      ({ historyId, issueKey, author: null, at, field, from: null, to: null, fromId: null, toId: null });
+    const c = (historyId: string, at: string, field: string, issueKey = 'INC-1') => ({
+      historyId,
+      issueKey,
+      author: null,
+      at,
+      field,
+      from: null,
+      to: null,
+      fromId: null,
+      toId: null,
+    });
     const sorted = sortChanges([
       c('10010', '2026-01-01T00:00:00.000Z', 'b'),
       c('9999', '2026-01-01T00:00:00.000Z', 'a'),
@@ -229,7 +273,13 @@ describe('sortChanges', () => {
 
 describe('toSourceRemoteLink', () => {
   it('maps a remote link and falls back to the URL as title', () => {
-    expect(toSourceRemoteLink('INC-1', { id: 10000, globalId: 'status-page', object: { url: 'https://status.example.com/x', title: 'Status page' } })).toStrictEqual({
+    expect(
+      toSourceRemoteLink('INC-1', {
+        id: 10000,
+        globalId: 'status-page',
+        object: { url: 'https://status.example.com/x', title: 'Status page' },
+      }),
+    ).toStrictEqual({
       id: '10000',
       issueKey: 'INC-1',
       title: 'Status page',

@@ -1,4 +1,10 @@
-import { LARGE_CHANGES_PER_ISSUE, LARGE_COMMENTS_PER_ISSUE, LARGE_LINKED_ISSUES, LARGE_MAX_SCALE, largeScenario } from '../../local/seed/large';
+import {
+  LARGE_CHANGES_PER_ISSUE,
+  LARGE_COMMENTS_PER_ISSUE,
+  LARGE_LINKED_ISSUES,
+  LARGE_MAX_SCALE,
+  largeScenario,
+} from '../../local/seed/large';
 
 const startKeys = { INC: 6, SUP: 6, OPS: 7 };
 

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { type ActionItem, type IncidentOverview, type KeyMomentName, type KeyMoments, type Person, type ReviewDoc, type TimelineEntry, type TimelineView } from '../../src/contract';
+import {
+  type ActionItem,
+  type IncidentOverview,
+  type KeyMomentName,
+  type KeyMoments,
+  type Person,
+  type ReviewDoc,
+  type TimelineEntry,
+  type TimelineView,
+} from '../../src/contract';
 import { KEY_MOMENTS } from '../../src/vocabulary';
 import { escapeBlock, escapeCell, escapeInline, link, safeUrl } from '../../src/domain/markdown-escape';
 import { renderReviewMarkdown, type MarkdownExportInput } from '../../src/domain/markdown-export';
@@ -18,7 +27,9 @@ const TOMAS: Person = { accountId: 'a-tomas', displayName: 'Tomás Herrera' };
 const at = (hhmm: string) => `2026-10-17T${hhmm}:00.000Z`;
 
 function momentsAt(times: Partial<Record<KeyMomentName, string>>): KeyMoments {
-  return Object.fromEntries(KEY_MOMENTS.map((m) => [m, times[m] ? { at: times[m], source: 'derived' } : { at: null, source: 'none' }])) as KeyMoments;
+  return Object.fromEntries(
+    KEY_MOMENTS.map((m) => [m, times[m] ? { at: times[m], source: 'derived' } : { at: null, source: 'none' }]),
+  ) as KeyMoments;
 }
 
 function incident(): IncidentOverview {
@@ -35,7 +46,14 @@ function incident(): IncidentOverview {
     created: at('18:46'),
     resolved: at('19:34'),
     linkedIssues: [
-      { key: 'OPS-7', summary: 'Roll back auth-service 4.2', issueType: 'Task', status: { name: 'Done', category: 'done' }, relation: 'is caused by', url: `${SITE}/browse/OPS-7` },
+      {
+        key: 'OPS-7',
+        summary: 'Roll back auth-service 4.2',
+        issueType: 'Task',
+        status: { name: 'Done', category: 'done' },
+        relation: 'is caused by',
+        url: `${SITE}/browse/OPS-7`,
+      },
     ],
   };
 }
@@ -52,7 +70,16 @@ const entry = (id: string, hhmm: string, fields: Partial<TimelineEntry>): Timeli
   ...fields,
 });
 
-function timeline(moments: KeyMoments = momentsAt({ impactStarted: at('18:41'), detected: at('18:46'), acknowledged: at('18:49'), identified: at('19:00'), restored: at('19:02'), closed: at('19:34') })): TimelineView {
+function timeline(
+  moments: KeyMoments = momentsAt({
+    impactStarted: at('18:41'),
+    detected: at('18:46'),
+    acknowledged: at('18:49'),
+    identified: at('19:00'),
+    restored: at('19:02'),
+    closed: at('19:34'),
+  }),
+): TimelineView {
   const { metrics, problems } = computeMetrics(moments);
   const view: Omit<TimelineView, 'paging'> = {
     incidentKey: 'INC-1',
@@ -60,10 +87,33 @@ function timeline(moments: KeyMoments = momentsAt({ impactStarted: at('18:41'), 
     started: true,
     pulledAt: at('20:00'),
     entries: [
-      entry('created', '18:46', { source: 'created', actor: SOFIA, text: 'Incident created', annotation: { moments: ['detected'], internal: false, phase: 'detection' } }),
-      entry('comment:1', '18:49', { text: 'Looking at auth-service | error rate 100%', url: `${SITE}/browse/INC-1?focusedCommentId=1`, annotation: { moments: [], internal: true, phase: 'response', impact: 'neutral', kind: 'human-interaction' } }),
-      entry('manual:1', '18:55', { source: 'manual', manualKind: 'status-page-update', actor: null, actorName: 'Comms bot', text: 'Investigating login failures', url: 'https://status.example.com/incidents/1' }),
-      entry('change:7:status', '19:02', { source: 'status', issueKey: 'OPS-7', relation: 'is caused by', actor: TOMAS, text: 'In Progress → Done', annotation: { moments: ['restored'], internal: false, phase: 'remediation', impact: 'positive' } }),
+      entry('created', '18:46', {
+        source: 'created',
+        actor: SOFIA,
+        text: 'Incident created',
+        annotation: { moments: ['detected'], internal: false, phase: 'detection' },
+      }),
+      entry('comment:1', '18:49', {
+        text: 'Looking at auth-service | error rate 100%',
+        url: `${SITE}/browse/INC-1?focusedCommentId=1`,
+        annotation: { moments: [], internal: true, phase: 'response', impact: 'neutral', kind: 'human-interaction' },
+      }),
+      entry('manual:1', '18:55', {
+        source: 'manual',
+        manualKind: 'status-page-update',
+        actor: null,
+        actorName: 'Comms bot',
+        text: 'Investigating login failures',
+        url: 'https://status.example.com/incidents/1',
+      }),
+      entry('change:7:status', '19:02', {
+        source: 'status',
+        issueKey: 'OPS-7',
+        relation: 'is caused by',
+        actor: TOMAS,
+        text: 'In Progress → Done',
+        annotation: { moments: ['restored'], internal: false, phase: 'remediation', impact: 'positive' },
+      }),
     ],
     moments,
     metrics,
@@ -110,7 +160,11 @@ function fullDoc(): ReviewDoc {
       customerImpact: { affected: true, text: 'All users could not sign in.' },
       incidentCommander: MAYA,
       servicesImpacted: ['auth-service', 'web-login'],
-      learnings: { learned: 'Config pushes skip canaries.', wentWell: 'Rollback took 2 minutes.', surprised: 'The health check stayed green.' },
+      learnings: {
+        learned: 'Config pushes skip canaries.',
+        wentWell: 'Rollback took 2 minutes.',
+        surprised: 'The health check stayed green.',
+      },
       contributingFactors: [
         { id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'change' },
         { id: 'f2', text: 'Health check only tests /ping.', category: 'detection' },
@@ -128,7 +182,14 @@ function fullDoc(): ReviewDoc {
         priority: 'High',
         question: 'know-sooner',
         overdue: true,
-        jira: { key: 'INC-2', url: `${SITE}/browse/INC-2`, status: { name: 'To Do', category: 'new' }, assignee: MAYA, dueDate: '2026-10-01', syncedAt: at('20:00') },
+        jira: {
+          key: 'INC-2',
+          url: `${SITE}/browse/INC-2`,
+          status: { name: 'To Do', category: 'new' },
+          assignee: MAYA,
+          dueDate: '2026-10-01',
+          syncedAt: at('20:00'),
+        },
       }),
       item('a2', { summary: 'Canary config pushes', question: 'recover-sooner' }),
     ],
@@ -209,7 +270,10 @@ describe('renderReviewMarkdown', () => {
   it('writes every section of the internal report, in order, with the incident in the title', () => {
     const { markdown, filename } = renderReviewMarkdown(input());
     expect(filename).toBe('INC-1-post-incident-review.md');
-    expect(headings(markdown)).toStrictEqual(['# INC-1: Login page outage: sign-in fails for all users — post-incident review', ...SECTION_HEADINGS]);
+    expect(headings(markdown)).toStrictEqual([
+      '# INC-1: Login page outage: sign-in fails for all users — post-incident review',
+      ...SECTION_HEADINGS,
+    ]);
     expect(markdown).toContain('**Review status:** In review');
     // The review's severity (here overridden on the timeline) wins over the priority mapping.
     expect(markdown).toContain('**Severity:** Sev1 (critical), Complete outage');
@@ -237,11 +301,15 @@ describe('renderReviewMarkdown', () => {
 
   it('writes goals, summary with the user’s line breaks, learnings, factors as a list, remediation and tags', () => {
     const { markdown } = renderReviewMarkdown(input());
-    expect(sectionOf(markdown, '## Goals')).toBe('### Know sooner\n\nAlert on login error rate.\n\n### Recover sooner\n\nOne-click rollback.');
+    expect(sectionOf(markdown, '## Goals')).toBe(
+      '### Know sooner\n\nAlert on login error rate.\n\n### Recover sooner\n\nOne-click rollback.',
+    );
     expect(sectionOf(markdown, '## Summary')).toBe('A config push broke sign-in for 21 minutes.\\\nRollback restored it.');
     expect(sectionOf(markdown, '## Learnings')).toContain('### What surprised us\n\nThe health check stayed green.');
     // Each factor led by its category's label (issue 17).
-    expect(sectionOf(markdown, '## Contributing factors')).toBe('- Change/deploy: Config pushes bypass the canary stage.\n- Detection/monitoring gap: Health check only tests /ping.');
+    expect(sectionOf(markdown, '## Contributing factors')).toBe(
+      '- Change/deploy: Config pushes bypass the canary stage.\n- Detection/monitoring gap: Health check only tests /ping.',
+    );
     expect(markdown).not.toMatch(/root cause/i);
     expect(sectionOf(markdown, '## Customer impact')).toBe('**Customers affected:** yes\n\nAll users could not sign in.');
     expect(sectionOf(markdown, '## Services impacted')).toBe('- auth-service\n- web-login');
@@ -299,7 +367,18 @@ describe('renderReviewMarkdown', () => {
   it('says "None recorded." in every empty section instead of leaving it out', () => {
     const { markdown } = renderReviewMarkdown(input({ doc: emptyDoc(), timeline: null, incident: { ...incident(), linkedIssues: [] } }));
     expect(headings(markdown).slice(1)).toStrictEqual(SECTION_HEADINGS);
-    for (const heading of ['## Summary', '## Key metrics', '## Key moments', '## What happened', '## Customer impact', '## Services impacted', '## Contributing factors', '## Remediation', '## Action items', '## Tags']) {
+    for (const heading of [
+      '## Summary',
+      '## Key metrics',
+      '## Key moments',
+      '## What happened',
+      '## Customer impact',
+      '## Services impacted',
+      '## Contributing factors',
+      '## Remediation',
+      '## Action items',
+      '## Tags',
+    ]) {
       expect(sectionOf(markdown, heading)).toBe('None recorded.');
     }
     expect(sectionOf(markdown, '## Goals')).toBe('### Know sooner\n\nNone recorded.\n\n### Recover sooner\n\nNone recorded.');
@@ -316,7 +395,9 @@ describe('renderReviewMarkdown', () => {
     expect(metrics).toContain('| Time to recover (TTR) | unknown (moments out of order) |');
     expect(metrics).toContain('Service restored is set before Detected');
     expect(metrics).not.toMatch(/\| 0 s \|/);
-    expect(sectionOf(renderReviewMarkdown(input({ timeline: partial })).markdown, '## Key moments')).toContain('| Acknowledged | not set | — |');
+    expect(sectionOf(renderReviewMarkdown(input({ timeline: partial })).markdown, '## Key moments')).toContain(
+      '| Acknowledged | not set | — |',
+    );
   });
 
   it('writes the same instant in the given zone: Europe/London and America/Chicago', () => {
@@ -327,7 +408,9 @@ describe('renderReviewMarkdown', () => {
     expect(chicago).toContain('| Time (America/Chicago) |');
     expect(chicago).toContain('| 2026-10-17 13:49 |');
     // Across midnight in the zone, the date moves too.
-    expect(renderReviewMarkdown(input({ timeZone: 'Asia/Tokyo' })).markdown).toContain('| Service restored | 2026-10-18 04:02 (Asia/Tokyo) |');
+    expect(renderReviewMarkdown(input({ timeZone: 'Asia/Tokyo' })).markdown).toContain(
+      '| Service restored | 2026-10-18 04:02 (Asia/Tokyo) |',
+    );
   });
 
   it('falls back to UTC, and says so, for a zone Intl does not know', () => {
@@ -391,7 +474,45 @@ const hostileText = fc
   .array(
     fc.oneof(
       { weight: 2, arbitrary: fc.string() },
-      fc.constantFrom('#', '# ', '\n', '\r', '\r\n', '\n\n', '](', '[', ']', '(', ')', '<', '>', '<br>', '<script>', '|', '\\', '`', '```', '~~~', '- ', '* ', '+ ', '1. ', '===', '---', '    ', '\t', '> ', '![i](x)', '[l](https://evil.test)', '&lt;', '$', '*', '_', '\u2028', '\u00a0#'),
+      fc.constantFrom(
+        '#',
+        '# ',
+        '\n',
+        '\r',
+        '\r\n',
+        '\n\n',
+        '](',
+        '[',
+        ']',
+        '(',
+        ')',
+        '<',
+        '>',
+        '<br>',
+        '<script>',
+        '|',
+        '\\',
+        '`',
+        '```',
+        '~~~',
+        '- ',
+        '* ',
+        '+ ',
+        '1. ',
+        '===',
+        '---',
+        '    ',
+        '\t',
+        '> ',
+        '![i](x)',
+        '[l](https://evil.test)',
+        '&lt;',
+        '$',
+        '*',
+        '_',
+        '\u2028',
+        '\u00a0#',
+      ),
     ),
     { maxLength: 12 },
   )
@@ -418,21 +539,40 @@ const hostileInput = fc
       summary: t(1),
       issueType: t(2),
       status: { name: t(3), category: 'done' },
-      linkedIssues: [{ key: t(4), summary: t(5), issueType: t(6), status: { name: t(7), category: 'new' }, relation: t(8), url: `${FIXED_URL}L` }],
+      linkedIssues: [
+        { key: t(4), summary: t(5), issueType: t(6), status: { name: t(7), category: 'new' }, relation: t(8), url: `${FIXED_URL}L` },
+      ],
     };
     const tl = timeline();
-    tl.entries = tl.entries.map((e, i) => ({ ...e, text: t(9 + i), issueKey: t(13), relation: t(14), actor: i % 2 ? people[i] : null, actorName: t(15) }));
+    tl.entries = tl.entries.map((e, i) => ({
+      ...e,
+      text: t(9 + i),
+      issueKey: t(13),
+      relation: t(14),
+      actor: i % 2 ? people[i] : null,
+      actorName: t(15),
+    }));
     const doc = fullDoc();
     doc.content = {
       ...doc.content,
-      meeting: { ...doc.content.meeting, title: t(16), meetingDate: t(17), contact: people[0], facilitator: people[1], participants: [{ ...people[2], role: 'support' }] },
+      meeting: {
+        ...doc.content.meeting,
+        title: t(16),
+        meetingDate: t(17),
+        contact: people[0],
+        facilitator: people[1],
+        participants: [{ ...people[2], role: 'support' }],
+      },
       goals: { knowSooner: t(18), recoverSooner: t(19) },
       description: t(20),
       customerImpact: { affected: false, text: t(21) },
       incidentCommander: people[3],
       servicesImpacted: services,
       learnings: { learned: t(22), wentWell: t(23), surprised: t(24) },
-      contributingFactors: [{ id: 'f', text: t(25), category: 'other' }, { id: 'g', text: t(26), category: 'other' }],
+      contributingFactors: [
+        { id: 'f', text: t(25), category: 'other' },
+        { id: 'g', text: t(26), category: 'other' },
+      ],
       remediation: t(27),
       tags,
     };
@@ -484,7 +624,12 @@ describe('renderReviewMarkdown with arbitrary user text', () => {
           const chars = unescaped(line);
           chars.forEach(({ char, index }, k) => {
             const destination = line.slice(index + 2);
-            if (char === ']' && chars[k + 1]?.char === '(' && ![FIXED_URL, 'https://status.example.com/'].some((u) => destination.startsWith(u))) violations.push(`link: ${line}`);
+            if (
+              char === ']' &&
+              chars[k + 1]?.char === '(' &&
+              ![FIXED_URL, 'https://status.example.com/'].some((u) => destination.startsWith(u))
+            )
+              violations.push(`link: ${line}`);
             if (char === '<' && !(line.startsWith('| ') && line.startsWith('<br>', index))) violations.push(`tag: ${line}`);
             if (char === '&') violations.push(`entity: ${line}`);
           });
@@ -567,7 +712,9 @@ describe('links in the export follow the URL policy (docs/DECISIONS.md#what-must
         const inc: IncidentOverview = { ...incident(), url: u[4], linkedIssues: incident().linkedIssues.map((l) => ({ ...l, url: u[5] })) };
         const doc = fullDoc();
         doc.actionItems = doc.actionItems.map((a, i) => (a.jira ? { ...a, jira: { ...a.jira, url: u[6 + (i % 2)] } } : a));
-        const destinations = linkDestinations(renderReviewMarkdown({ ...base, doc, timeline: { ...tl, incident: inc }, incident: inc }).markdown);
+        const destinations = linkDestinations(
+          renderReviewMarkdown({ ...base, doc, timeline: { ...tl, incident: inc }, incident: inc }).markdown,
+        );
         expect(destinations.filter((d) => !isWebDestination(d))).toStrictEqual([]);
       }),
       { numRuns: 500 },

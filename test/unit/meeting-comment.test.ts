@@ -22,7 +22,13 @@ const input = {
   reviewUrl: 'https://acme.atlassian.net/browse/INC-1',
 };
 
-type Node = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: Node[] };
+type Node = {
+  type: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  content?: Node[];
+};
 const nodes = (n: Node): Node[] => [n, ...(n.content ?? []).flatMap(nodes)];
 
 describe('meetingComment', () => {
@@ -36,7 +42,12 @@ describe('meetingComment', () => {
     const text = all.map((n) => n.text ?? '').join('');
     expect(text).toContain('Monday, 7 December 2026 at 14:30 (Europe/London)');
     expect(text).toContain(NOTICE_MARK);
-    expect(all.flatMap((n) => n.marks ?? []).filter((m) => m.type === 'link').map((m) => m.attrs?.href)).toEqual(['https://acme.atlassian.net/browse/INC-1']);
+    expect(
+      all
+        .flatMap((n) => n.marks ?? [])
+        .filter((m) => m.type === 'link')
+        .map((m) => m.attrs?.href),
+    ).toEqual(['https://acme.atlassian.net/browse/INC-1']);
   });
 
   it('validates against @atlaskit/adf-schema', () => {
@@ -48,12 +59,18 @@ describe('meetingComment', () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),
-        fc.array(fc.record({ accountId: fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/), displayName: fc.string({ minLength: 1, maxLength: 60 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.record({ accountId: fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/), displayName: fc.string({ minLength: 1, maxLength: 60 }) }),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.constantFrom('https://acme.atlassian.net/browse/INC-1', 'javascript:alert(1)', 'data:text/html,x', ''),
         (title, participants, reviewUrl) => {
           const body = meetingComment({ ...input, title, participants, reviewUrl });
           expect(validate(body)).toBe(true);
-          const hrefs = nodes(body as unknown as Node).flatMap((n) => n.marks ?? []).filter((m) => m.type === 'link').map((m) => String(m.attrs?.href));
+          const hrefs = nodes(body as unknown as Node)
+            .flatMap((n) => n.marks ?? [])
+            .filter((m) => m.type === 'link')
+            .map((m) => String(m.attrs?.href));
           expect(hrefs.every((h) => /^https?:\/\//.test(h))).toBe(true);
         },
       ),
@@ -67,11 +84,22 @@ describe('meetingKey', () => {
     meetingDate: '2026-12-07',
     meetingTime: '14:30',
     meetingTimeZone: 'Europe/London',
-    participants: [{ ...MAYA, role: 'incident-commander' }, { ...DANIEL, role: 'first-responder' }],
+    participants: [
+      { ...MAYA, role: 'incident-commander' },
+      { ...DANIEL, role: 'first-responder' },
+    ],
   };
 
   it('is the same for the same date, time and people, in any order and any roles', () => {
-    expect(meetingKey({ ...meeting, participants: [{ ...DANIEL, role: 'support' }, { ...MAYA, role: 'stakeholder' }] })).toBe(meetingKey(meeting));
+    expect(
+      meetingKey({
+        ...meeting,
+        participants: [
+          { ...DANIEL, role: 'support' },
+          { ...MAYA, role: 'stakeholder' },
+        ],
+      }),
+    ).toBe(meetingKey(meeting));
   });
 
   it('changes with the date, the time, the zone or the people', () => {

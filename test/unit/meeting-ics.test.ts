@@ -16,7 +16,10 @@ const base: IcsMeeting = {
 
 /** RFC 5545 §3.1 unfolding: a CRLF followed by one space or tab is removed. */
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
-const property = (ics: string, name: string) => unfold(ics).split('\r\n').find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
+const property = (ics: string, name: string) =>
+  unfold(ics)
+    .split('\r\n')
+    .find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
 /** The inverse of escapeText for text without control characters. */
 const unescapeText = (value: string) => value.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
@@ -56,27 +59,35 @@ describe('meetingIcs', () => {
 
   it('ends every line with CRLF, folds at 75 octets and never splits a character, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 300 }), (summary, description) => {
-        const ics = meetingIcs({ ...base, summary, description });
-        expect(ics.endsWith('\r\n')).toBe(true);
-        // No bare CR or LF anywhere: every line break is CRLF.
-        expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-        const lines = ics.slice(0, -2).split('\r\n');
-        expect(lines.filter((line) => Buffer.byteLength(line, 'utf8') > 75)).toEqual([]);
-        // Unfolding gives back whole characters: no line starts or ends inside a surrogate pair.
-        expect(lines.filter((line) => /^ ?[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(line))).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (summary, description) => {
+          const ics = meetingIcs({ ...base, summary, description });
+          expect(ics.endsWith('\r\n')).toBe(true);
+          // No bare CR or LF anywhere: every line break is CRLF.
+          expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+          const lines = ics.slice(0, -2).split('\r\n');
+          expect(lines.filter((line) => Buffer.byteLength(line, 'utf8') > 75)).toEqual([]);
+          // Unfolding gives back whole characters: no line starts or ends inside a surrogate pair.
+          expect(lines.filter((line) => /^ ?[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(line))).toEqual([]);
+        },
+      ),
     );
   });
 
   it('gives back the summary and description exactly once unfolded and unescaped (control characters aside)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), (summary, description) => {
-        const ics = meetingIcs({ ...base, summary, description });
-        const clean = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-        expect(unescapeText(property(ics, 'SUMMARY')!.slice('SUMMARY:'.length))).toBe(clean(summary));
-        expect(unescapeText(property(ics, 'DESCRIPTION')!.slice('DESCRIPTION:'.length))).toBe(clean(description));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        (summary, description) => {
+          const ics = meetingIcs({ ...base, summary, description });
+          const clean = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+          expect(unescapeText(property(ics, 'SUMMARY')!.slice('SUMMARY:'.length))).toBe(clean(summary));
+          expect(unescapeText(property(ics, 'DESCRIPTION')!.slice('DESCRIPTION:'.length))).toBe(clean(description));
+        },
+      ),
     );
   });
 
@@ -89,16 +100,28 @@ describe('meetingIcs', () => {
   });
 
   it('gives the same file for the same meeting (UID and all)', () => {
-    fc.assert(fc.property(fc.string(), fc.nat(1000), (summary, sequence) => expect(meetingIcs({ ...base, summary, sequence })).toBe(meetingIcs({ ...base, summary, sequence }))));
+    fc.assert(
+      fc.property(fc.string(), fc.nat(1000), (summary, sequence) =>
+        expect(meetingIcs({ ...base, summary, sequence })).toBe(meetingIcs({ ...base, summary, sequence })),
+      ),
+    );
   });
 
   it('writes DTSTART as UTC for any instant', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:00Z'), noInvalidDate: true }), (start) => {
-        const line = property(meetingIcs({ ...base, when: { kind: 'timed', start, timeZone: 'UTC' } }), 'DTSTART')!;
-        expect(line).toMatch(/^DTSTART:\d{8}T\d{6}Z$/);
-        expect(line).toBe(`DTSTART:${start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:00Z'), noInvalidDate: true }),
+        (start) => {
+          const line = property(meetingIcs({ ...base, when: { kind: 'timed', start, timeZone: 'UTC' } }), 'DTSTART')!;
+          expect(line).toMatch(/^DTSTART:\d{8}T\d{6}Z$/);
+          expect(line).toBe(
+            `DTSTART:${start
+              .toISOString()
+              .replace(/[-:]/g, '')
+              .replace(/\.\d{3}/, '')}`,
+          );
+        },
+      ),
     );
   });
 });
@@ -114,12 +137,20 @@ describe('meeting time', () => {
 
   it('gives back the typed wall-clock time in its zone for every time of day', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC'), fc.constantFrom('2026-01-15', '2026-06-15', '2026-10-25'), (h, m, zone, date) => {
-        const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-        const wall = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(wallClockToUtc(date, time, zone));
-        // 02:xx on the night clocks go forward does not exist in Berlin on 2026-03-29; these dates have no gap.
-        expect(wall).toBe(time);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC'),
+        fc.constantFrom('2026-01-15', '2026-06-15', '2026-10-25'),
+        (h, m, zone, date) => {
+          const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          const wall = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(
+            wallClockToUtc(date, time, zone),
+          );
+          // 02:xx on the night clocks go forward does not exist in Berlin on 2026-03-29; these dates have no gap.
+          expect(wall).toBe(time);
+        },
+      ),
       // 01:00 in Berlin on the night clocks go back (2026-10-25) is before the change: it was once read an hour late.
       { examples: [[1, 0, 'Europe/Berlin', '2026-10-25']] },
     );

@@ -9,7 +9,10 @@ const t = (minute: number) => new Date(Date.UTC(2026, 9, 17, 18, 0) + minute * M
 /** Moments at the given minutes after 18:00 UTC; the rest are none. */
 function moments(minutes: Partial<Record<KeyMomentName, number>>): KeyMoments {
   return Object.fromEntries(
-    KEY_MOMENTS.map((name) => [name, minutes[name] === undefined ? { at: null, source: 'none' } : { at: t(minutes[name]), source: 'override' }]),
+    KEY_MOMENTS.map((name) => [
+      name,
+      minutes[name] === undefined ? { at: null, source: 'none' } : { at: t(minutes[name]), source: 'override' },
+    ]),
   ) as KeyMoments;
 }
 
@@ -40,7 +43,11 @@ describe('computeMetrics', () => {
   });
 
   it('names both moments when both are missing', () => {
-    expect(computeMetrics(moments({})).metrics.tta).toStrictEqual({ known: false, reason: 'missing', moments: ['detected', 'acknowledged'] });
+    expect(computeMetrics(moments({})).metrics.tta).toStrictEqual({
+      known: false,
+      reason: 'missing',
+      moments: ['detected', 'acknowledged'],
+    });
   });
 
   it('treats an unreadable time as missing', () => {
@@ -56,7 +63,7 @@ describe('computeMetrics', () => {
     expect(problems).toStrictEqual([]);
   });
 
-  it('reports moments out of order as a problem naming both moments, leaving times to the viewer\'s zone', () => {
+  it("reports moments out of order as a problem naming both moments, leaving times to the viewer's zone", () => {
     const { problems } = computeMetrics(moments({ ...LOGIN, restored: 59 }));
     expect(problems).toStrictEqual([
       {
@@ -99,7 +106,14 @@ describe('computeMetrics', () => {
 
   it('never gives a negative known duration, whatever the moments (property)', () => {
     const minute = fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined });
-    const arb = fc.record({ impactStarted: minute, detected: minute, acknowledged: minute, identified: minute, restored: minute, closed: minute });
+    const arb = fc.record({
+      impactStarted: minute,
+      detected: minute,
+      acknowledged: minute,
+      identified: minute,
+      restored: minute,
+      closed: minute,
+    });
     fc.assert(
       fc.property(arb, (mins) => {
         const { metrics, problems } = computeMetrics(moments(mins));

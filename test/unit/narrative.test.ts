@@ -10,7 +10,16 @@ const MAYA = { accountId: 'a-maya', displayName: 'Maya Okafor' };
 const DANIEL = { accountId: 'a-daniel', displayName: 'Daniel Reyes' };
 
 function entry(id: string, at: string, text: string, annotation: Partial<TimelineEntry['annotation']>, actor = MAYA): TimelineEntry {
-  return { id, at, source: 'comment', issueKey: 'INC-1', relation: 'incident', actor, text, annotation: { moments: [], internal: false, ...annotation } };
+  return {
+    id,
+    at,
+    source: 'comment',
+    issueKey: 'INC-1',
+    relation: 'incident',
+    actor,
+    text,
+    annotation: { moments: [], internal: false, ...annotation },
+  };
 }
 
 function momentsOf(values: Partial<Record<KeyMomentName, [string, string?]>>): KeyMoments {
@@ -24,8 +33,17 @@ function momentsOf(values: Partial<Record<KeyMomentName, [string, string?]>>): K
 
 const ENTRIES = [
   entry('comment:1', '2026-10-17T18:44:00Z', 'Social media says the login page just spins.', {}, MAYA),
-  entry('comment:2', '2026-10-17T18:49:00Z', 'Looking for the doc on getting onto the web hosts from home.', { kind: 'human-interaction', impact: 'negative' }),
-  entry('comment:3', '2026-10-17T19:05:00Z', 'Stopped the export and restarted the web service on web-02.', { kind: 'task', impact: 'positive', moments: ['restored'] }, DANIEL),
+  entry('comment:2', '2026-10-17T18:49:00Z', 'Looking for the doc on getting onto the web hosts from home.', {
+    kind: 'human-interaction',
+    impact: 'negative',
+  }),
+  entry(
+    'comment:3',
+    '2026-10-17T19:05:00Z',
+    'Stopped the export and restarted the web service on web-02.',
+    { kind: 'task', impact: 'positive', moments: ['restored'] },
+    DANIEL,
+  ),
 ];
 const MOMENTS = momentsOf({
   impactStarted: ['2026-10-17T18:41:00Z'],
@@ -57,7 +75,9 @@ describe('draftNarrative', () => {
     ]);
     expect(d.text).toBe(d.sentences.map((s) => s.text).join(' '));
     expect(d.sentences[0].sources.map((s) => s.entryId)).toStrictEqual(['comment:1']);
-    expect(d.sentences[4].sources).toStrictEqual([{ entryId: 'comment:3', at: '2026-10-17T19:05:00Z', label: '2026-10-17 20:05 · Comment on INC-1 · Daniel Reyes' }]);
+    expect(d.sentences[4].sources).toStrictEqual([
+      { entryId: 'comment:3', at: '2026-10-17T19:05:00Z', label: '2026-10-17 20:05 · Comment on INC-1 · Daniel Reyes' },
+    ]);
     expect(d.sentences[5].sources.map((s) => s.entryId)).toStrictEqual(['comment:3']);
   });
 
@@ -74,13 +94,25 @@ describe('draftNarrative', () => {
   });
 
   it('drops a quote the blameless rules object to, keeping the sentence and its source', () => {
-    const blamed = entry('comment:9', '2026-10-17T18:50:00Z', 'Maya forgot the runbook; obviously human error.', { kind: 'task', impact: 'negative' });
+    const blamed = entry('comment:9', '2026-10-17T18:50:00Z', 'Maya forgot the runbook; obviously human error.', {
+      kind: 'task',
+      impact: 'negative',
+    });
     const d = draftNarrative({ ...INPUT, entries: [...ENTRIES, blamed] });
     const s = d.sentences.find((x) => x.sources.some((src) => src.entryId === 'comment:9'))!;
     expect(s.text).toBe('At 19:50, a step taken by Maya Okafor slowed recovery.');
   });
 
-  const BLAME = ['human error', 'Maya broke prod', 'Daniel forgot to check', 'should have known', 'root cause', 'careless', 'obviously', 'failed to page'];
+  const BLAME = [
+    'human error',
+    'Maya broke prod',
+    'Daniel forgot to check',
+    'should have known',
+    'root cause',
+    'careless',
+    'obviously',
+    'failed to page',
+  ];
   const text = fc.array(fc.oneof(fc.constantFrom(...BLAME), fc.string({ maxLength: 20 })), { maxLength: 6 }).map((a) => a.join(' '));
   const annotated = fc.record({
     minute: fc.integer({ min: 0, max: 600 }),
@@ -94,7 +126,13 @@ describe('draftNarrative', () => {
     fc.assert(
       fc.property(fc.array(annotated, { maxLength: 15 }), text, (list, summary) => {
         const entries = list.map((e, i) =>
-          entry(`e${i}`, new Date(Date.parse('2026-10-17T18:00:00Z') + e.minute * 60_000).toISOString(), e.text, { ...(e.kind && { kind: e.kind }), ...(e.impact && { impact: e.impact }) }, e.actor),
+          entry(
+            `e${i}`,
+            new Date(Date.parse('2026-10-17T18:00:00Z') + e.minute * 60_000).toISOString(),
+            e.text,
+            { ...(e.kind && { kind: e.kind }), ...(e.impact && { impact: e.impact }) },
+            e.actor,
+          ),
         );
         const d = draftNarrative({ ...INPUT, incident: { key: 'INC-1', summary }, entries });
         expect(checkBlameless(d.text, { knownNames: INPUT.knownNames, field: 'description' })).toEqual([]);

@@ -18,7 +18,23 @@ describe('recognising the notice a dead claim posted', () => {
   });
 
   it('reads mention ids from nested ADF and ignores malformed nodes', () => {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'a' } }, { type: 'text', text: 'x' }, { type: 'mention', attrs: {} }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'b' } }] }] }] }] };
+    const doc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'mention', attrs: { id: 'a' } },
+            { type: 'text', text: 'x' },
+            { type: 'mention', attrs: {} },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'b' } }] }] }],
+        },
+      ],
+    };
     expect(adfMentionIds(doc)).toEqual(['a', 'b']);
     expect(adfMentionIds(null)).toEqual([]);
     expect(adfMentionIds('text')).toEqual([]);

@@ -58,7 +58,10 @@ describe('rankRelated', () => {
   });
 
   it('puts a review of an incident linked in Jira first, and says so', () => {
-    const ranked = rankRelated(subject({ linkedKeys: ['INC-5'] }), [row({ incidentKey: 'INC-1', services: ['checkout-api'] }), row({ incidentKey: 'INC-5', factorCategories: ['detection'] })]);
+    const ranked = rankRelated(subject({ linkedKeys: ['INC-5'] }), [
+      row({ incidentKey: 'INC-1', services: ['checkout-api'] }),
+      row({ incidentKey: 'INC-5', factorCategories: ['detection'] }),
+    ]);
     expect(ranked.map((r) => r.row.incidentKey)).toStrictEqual(['INC-5', 'INC-1']);
     expect(ranked[0].why).toBe('Linked in Jira; shares factor Detection/monitoring gap');
   });
@@ -87,7 +90,10 @@ describe('rankRelated', () => {
 const KEYS = ['INC-1', 'INC-2', 'INC-3', 'INC-4', 'INC-5', 'INC-6', 'OPS-1', 'OPS-2'];
 const SERVICES = ['checkout-api', 'Checkout-API', 'search', 'web', 'db'];
 const someOf = <T>(values: readonly T[]) => fc.subarray([...values]);
-const arbStart = fc.option(fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2026-12-31') }).map((ms) => new Date(ms).toISOString()), { nil: null });
+const arbStart = fc.option(
+  fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2026-12-31') }).map((ms) => new Date(ms).toISOString()),
+  { nil: null },
+);
 const arbRow = fc
   .record({
     incidentKey: fc.constantFrom(...KEYS),
@@ -151,7 +157,12 @@ describe('linked issues in the summary index', () => {
   });
 
   it('are left as they are by a rebuild that did not read the incident', () => {
-    const facts = timelineFacts({ incident: { summary: 'x' }, severity: { level: 2 }, moments: { impactStarted: { at: null } } as never, metrics: { tta: { known: false }, ttr: { known: false }, impact: { known: false } } as never });
+    const facts = timelineFacts({
+      incident: { summary: 'x' },
+      severity: { level: 2 },
+      moments: { impactStarted: { at: null } } as never,
+      metrics: { tta: { known: false }, ttr: { known: false }, impact: { known: false } } as never,
+    });
     expect('linkedKeys' in facts).toBe(false);
   });
 });

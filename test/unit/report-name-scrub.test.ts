@@ -13,7 +13,9 @@ describe('scrubNames', () => {
   });
 
   it('prefers the longest name so a shared first name leaves nothing behind', () => {
-    expect(scrub('Paged Maya Lind, then Maya Okafor', ['Maya', 'Maya Okafor', 'Maya Lind'])).toBe('Paged a team member, then a team member');
+    expect(scrub('Paged Maya Lind, then Maya Okafor', ['Maya', 'Maya Okafor', 'Maya Lind'])).toBe(
+      'Paged a team member, then a team member',
+    );
   });
 
   it('matches names typed in either Unicode form and treats regex characters literally', () => {

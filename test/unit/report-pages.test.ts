@@ -1,7 +1,19 @@
 import { isValid, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { type ActionItem, type EntrySource, type ExternalSummary, type IncidentOverview, type KeyMoments, type ParticipantRole, type Person, type ReviewDoc, type SeverityLevel, type TimelineEntry, type TimelineView } from '../../src/contract';
+import {
+  type ActionItem,
+  type EntrySource,
+  type ExternalSummary,
+  type IncidentOverview,
+  type KeyMoments,
+  type ParticipantRole,
+  type Person,
+  type ReviewDoc,
+  type SeverityLevel,
+  type TimelineEntry,
+  type TimelineView,
+} from '../../src/contract';
 import { KEY_MOMENTS } from '../../src/vocabulary';
 import { computeMetrics } from '../../src/domain/metrics';
 import { severityOf } from '../../src/domain/severity';
@@ -93,7 +105,21 @@ function structure(xml: string): Record<string, number> {
 describe('the well-formedness check used below', () => {
   it('accepts well-formed storage and rejects each kind of malformed XML', () => {
     expect(notWellFormed('<p a="x&amp;y&#10;">t &lt; u<br/><ac:x ac:name="n">&#x1F600;</ac:x></p><p/>')).toBeNull();
-    for (const bad of ['<p>a<b</p>', '<p>&nbsp;</p>', '<p>& </p>', '<p a="1" a="2"></p>', '<p a=1></p>', '<p><b></p></b>', '<p>', '</p>', '<p>\u0001</p>', '<p>]]></p>', '<p>&#0;</p>', '<p a="<"></p>', '<p>\uD800</p>']) {
+    for (const bad of [
+      '<p>a<b</p>',
+      '<p>&nbsp;</p>',
+      '<p>& </p>',
+      '<p a="1" a="2"></p>',
+      '<p a=1></p>',
+      '<p><b></p></b>',
+      '<p>',
+      '</p>',
+      '<p>\u0001</p>',
+      '<p>]]></p>',
+      '<p>&#0;</p>',
+      '<p a="<"></p>',
+      '<p>\uD800</p>',
+    ]) {
       expect(notWellFormed(bad)).not.toBeNull();
     }
   });
@@ -152,7 +178,14 @@ function buildCase(s: Supply, shape: Shape): Case {
     reporter: person(),
     created: s.time(),
     resolved: s.time(),
-    linkedIssues: times(shape.linked).map(() => ({ key: s.text(), summary: s.text(), issueType: s.text(), status: { name: s.text(), category: 'new' }, relation: s.text(), url: s.url() })),
+    linkedIssues: times(shape.linked).map(() => ({
+      key: s.text(),
+      summary: s.text(),
+      issueType: s.text(),
+      status: { name: s.text(), category: 'new' },
+      relation: s.text(),
+      url: s.url(),
+    })),
   };
   const entries: TimelineEntry[] = times(shape.entries).map((i) => ({
     id: `e${i}`,
@@ -167,12 +200,29 @@ function buildCase(s: Supply, shape: Shape): Case {
     restricted: i % 2 === 0,
     deletedInJira: i % 3 === 0,
     ...(SOURCES[i % SOURCES.length] === 'manual' ? { manualKind: 'chat-excerpt' as const } : {}),
-    annotation: { moments: i % 2 ? ['detected' as const] : [], internal: i % 2 === 1, ...(i % 2 ? { phase: 'response' as const, impact: 'negative' as const, kind: 'task' as const } : {}) },
+    annotation: {
+      moments: i % 2 ? ['detected' as const] : [],
+      internal: i % 2 === 1,
+      ...(i % 2 ? { phase: 'response' as const, impact: 'negative' as const, kind: 'task' as const } : {}),
+    },
   }));
   const moments = Object.fromEntries(KEY_MOMENTS.map((m) => [m, { at: s.time(), source: 'override' }])) as KeyMoments;
   const { metrics, problems } = computeMetrics(moments);
   const timeline: TimelineView | null = shape.withTimeline
-    ? { incidentKey: incident.key, incident, started: true, pulledAt: s.time(), entries, paging: { total: entries.length, pageStarts: [] }, moments, metrics, problems, severity: severityOf(shape.level, 'override'), people: [person()], version: 1 }
+    ? {
+        incidentKey: incident.key,
+        incident,
+        started: true,
+        pulledAt: s.time(),
+        entries,
+        paging: { total: entries.length, pageStarts: [] },
+        moments,
+        metrics,
+        problems,
+        severity: severityOf(shape.level, 'override'),
+        people: [person()],
+        version: 1,
+      }
     : null;
   const items: ActionItem[] = times(shape.items).map((i) => ({
     id: `a${i}`,
@@ -182,7 +232,17 @@ function buildCase(s: Supply, shape: Shape): Case {
     dueDate: s.text(),
     priority: s.text(),
     question: i % 2 ? 'know-sooner' : 'recover-sooner',
-    jira: i % 2 ? null : { key: s.text(), url: s.url(), status: { name: s.text(), category: 'indeterminate' }, assignee: person(), dueDate: s.text(), syncedAt: s.time() },
+    jira:
+      i % 2
+        ? null
+        : {
+            key: s.text(),
+            url: s.url(),
+            status: { name: s.text(), category: 'indeterminate' },
+            assignee: person(),
+            dueDate: s.text(),
+            syncedAt: s.time(),
+          },
     overdue: i % 2 === 0,
     syncError: s.text(),
   }));
@@ -223,7 +283,12 @@ function supplyFrom(texts: readonly string[], urls: readonly string[], isoTimes:
   let t = 0;
   let u = 0;
   let m = 0;
-  return { text: () => texts[t++ % texts.length], name: () => texts[t++ % texts.length], url: () => urls[u++ % urls.length], time: () => isoTimes[m++ % isoTimes.length] };
+  return {
+    text: () => texts[t++ % texts.length],
+    name: () => texts[t++ % texts.length],
+    url: () => urls[u++ % urls.length],
+    time: () => isoTimes[m++ % isoTimes.length],
+  };
 }
 
 // ---- INC-1 "Login page outage", as the examples below read it ------------------------
@@ -236,7 +301,16 @@ const at = (hhmm: string) => `2026-10-17T${hhmm}:00.000Z`;
 
 function loginOutage(): Case {
   const base = buildCase(supplyFrom(['x'], [`${SITE}/browse/INC-1`], [at('18:46')]), {
-    entries: 0, items: 0, factors: 0, tags: 0, participants: 0, linked: 0, services: 0, level: 2, withTimeline: true, affected: true,
+    entries: 0,
+    items: 0,
+    factors: 0,
+    tags: 0,
+    participants: 0,
+    linked: 0,
+    services: 0,
+    level: 2,
+    withTimeline: true,
+    affected: true,
   });
   const incident: IncidentOverview = {
     ...base.incident,
@@ -249,7 +323,16 @@ function loginOutage(): Case {
     reporter: SOFIA,
     created: at('18:46'),
     resolved: at('19:34'),
-    linkedIssues: [{ key: 'OPS-7', summary: 'Roll back auth-service 4.2', issueType: 'Task', status: { name: 'Done', category: 'done' }, relation: 'is caused by', url: `${SITE}/browse/OPS-7` }],
+    linkedIssues: [
+      {
+        key: 'OPS-7',
+        summary: 'Roll back auth-service 4.2',
+        issueType: 'Task',
+        status: { name: 'Done', category: 'done' },
+        relation: 'is caused by',
+        url: `${SITE}/browse/OPS-7`,
+      },
+    ],
   };
   const moments = Object.fromEntries(KEY_MOMENTS.map((m) => [m, { at: null, source: 'none' }])) as KeyMoments;
   Object.assign(moments, {
@@ -261,16 +344,41 @@ function loginOutage(): Case {
   });
   const { metrics, problems } = computeMetrics(moments);
   const entry = (id: string, hhmm: string, fields: Partial<TimelineEntry>): TimelineEntry => ({
-    id, at: at(hhmm), source: 'comment', issueKey: 'INC-1', relation: 'incident', actor: MAYA, text: '', annotation: { moments: [], internal: false }, ...fields,
+    id,
+    at: at(hhmm),
+    source: 'comment',
+    issueKey: 'INC-1',
+    relation: 'incident',
+    actor: MAYA,
+    text: '',
+    annotation: { moments: [], internal: false },
+    ...fields,
   });
   const timeline: TimelineView = {
     ...(base.timeline as TimelineView),
     incidentKey: 'INC-1',
     incident,
     entries: [
-      entry('created', '18:46', { source: 'created', actor: SOFIA, text: 'Incident created', annotation: { moments: ['detected'], internal: false, phase: 'detection' } }),
-      entry('comment:1', '18:49', { text: 'Maya here: auth-service <error> rate 100% & climbing', url: `${SITE}/browse/INC-1?focusedCommentId=1`, annotation: { moments: [], internal: true, phase: 'response', impact: 'neutral' } }),
-      entry('change:7', '19:02', { source: 'status', issueKey: 'OPS-7', relation: 'is caused by', actor: TOMAS, text: 'In Progress → Done', url: 'javascript:alert(1)', annotation: { moments: ['restored'], internal: false, phase: 'remediation', impact: 'positive' } }),
+      entry('created', '18:46', {
+        source: 'created',
+        actor: SOFIA,
+        text: 'Incident created',
+        annotation: { moments: ['detected'], internal: false, phase: 'detection' },
+      }),
+      entry('comment:1', '18:49', {
+        text: 'Maya here: auth-service <error> rate 100% & climbing',
+        url: `${SITE}/browse/INC-1?focusedCommentId=1`,
+        annotation: { moments: [], internal: true, phase: 'response', impact: 'neutral' },
+      }),
+      entry('change:7', '19:02', {
+        source: 'status',
+        issueKey: 'OPS-7',
+        relation: 'is caused by',
+        actor: TOMAS,
+        text: 'In Progress → Done',
+        url: 'javascript:alert(1)',
+        annotation: { moments: ['restored'], internal: false, phase: 'remediation', impact: 'positive' },
+      }),
     ],
     moments,
     metrics,
@@ -278,30 +386,90 @@ function loginOutage(): Case {
     severity: severityOf(1, 'override'),
     people: [MAYA, SOFIA, TOMAS],
   };
-  const jira = { key: 'INC-2', url: `${SITE}/browse/INC-2`, status: { name: 'To Do', category: 'new' as const }, assignee: MAYA, dueDate: '2026-10-01', syncedAt: at('20:00') };
+  const jira = {
+    key: 'INC-2',
+    url: `${SITE}/browse/INC-2`,
+    status: { name: 'To Do', category: 'new' as const },
+    assignee: MAYA,
+    dueDate: '2026-10-01',
+    syncedAt: at('20:00'),
+  };
   const doc: ReviewDoc = {
     ...base.doc,
     incidentKey: 'INC-1',
     content: {
-      meeting: { title: 'INC-1 review', meetingDate: '2026-10-19', contact: SOFIA, createdBy: MAYA, facilitator: TOMAS, participants: [{ ...MAYA, role: 'incident-commander' }, { ...SOFIA, role: 'first-responder' }] },
+      meeting: {
+        title: 'INC-1 review',
+        meetingDate: '2026-10-19',
+        contact: SOFIA,
+        createdBy: MAYA,
+        facilitator: TOMAS,
+        participants: [
+          { ...MAYA, role: 'incident-commander' },
+          { ...SOFIA, role: 'first-responder' },
+        ],
+      },
       goals: { knowSooner: 'Alert on login error rate.', recoverSooner: 'One-click rollback.' },
       description: 'A config push broke sign-in for 21 minutes.\nSofia Lindqvist rolled it back.',
       customerImpact: { affected: true, text: 'All users could not sign in; Maya answered support.' },
       incidentCommander: MAYA,
       servicesImpacted: ['auth-service', 'web-login'],
-      learnings: { learned: 'Config pushes skip canaries.', wentWell: 'Rollback took 2 minutes.', surprised: 'The health check stayed green.' },
-      contributingFactors: [{ id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'change' }, { id: 'f2', text: 'Health check only tests /ping.', category: 'detection' }],
+      learnings: {
+        learned: 'Config pushes skip canaries.',
+        wentWell: 'Rollback took 2 minutes.',
+        surprised: 'The health check stayed green.',
+      },
+      contributingFactors: [
+        { id: 'f1', text: 'Config pushes bypass the canary stage.', category: 'change' },
+        { id: 'f2', text: 'Health check only tests /ping.', category: 'detection' },
+      ],
       remediation: 'Rolled back auth-service to 4.1.',
       tags: ['auth', 'config'],
       externalSummary: { proximateCause: '', resolution: '' },
     },
     actionItems: [
-      { id: 'a1', summary: 'Alert on login error rate (ask Tomás)', description: 'Page on > 5% errors', owner: MAYA, dueDate: '2026-10-01', priority: 'High', question: 'know-sooner', jira, overdue: true, syncError: null },
-      { id: 'a2', summary: 'Canary config pushes', description: '', owner: null, dueDate: null, priority: 'Medium', question: 'recover-sooner', jira: null, overdue: false, syncError: null },
+      {
+        id: 'a1',
+        summary: 'Alert on login error rate (ask Tomás)',
+        description: 'Page on > 5% errors',
+        owner: MAYA,
+        dueDate: '2026-10-01',
+        priority: 'High',
+        question: 'know-sooner',
+        jira,
+        overdue: true,
+        syncError: null,
+      },
+      {
+        id: 'a2',
+        summary: 'Canary config pushes',
+        description: '',
+        owner: null,
+        dueDate: null,
+        priority: 'Medium',
+        question: 'recover-sooner',
+        jira: null,
+        overdue: false,
+        syncError: null,
+      },
     ],
   };
-  const macro: MacroRef = { extensionKey: 'app-1/env-1/static/pir-review-macro', localId: 'pir-INC-1', title: 'Post-incident review', view: 'full' };
-  return { incident, timeline, doc, macro, timeZone: 'Europe/London', generatedAt: at('20:00'), proximateCause: 'A config push (by Tomás Herrera) disabled the session store.', resolution: '' };
+  const macro: MacroRef = {
+    extensionKey: 'app-1/env-1/static/pir-review-macro',
+    localId: 'pir-INC-1',
+    title: 'Post-incident review',
+    view: 'full',
+  };
+  return {
+    incident,
+    timeline,
+    doc,
+    macro,
+    timeZone: 'Europe/London',
+    generatedAt: at('20:00'),
+    proximateCause: 'A config push (by Tomás Herrera) disabled the session store.',
+    resolution: '',
+  };
 }
 
 // ---- The internal report ---------------------------------------------------------------
@@ -329,8 +497,20 @@ describe('renderInternalReport', () => {
   it('has the sections of docs/DECISIONS.md#vocabulary in order', () => {
     const headings = [...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toStrictEqual([
-      'Summary', 'Goals', 'Key metrics', 'Live view and recovery plot', 'Timeline', 'Customer impact', 'Services impacted', 'Learnings',
-      'Contributing factors', 'Remediation', 'Action items', 'Related issues', 'Meeting details', 'Tags',
+      'Summary',
+      'Goals',
+      'Key metrics',
+      'Live view and recovery plot',
+      'Timeline',
+      'Customer impact',
+      'Services impacted',
+      'Learnings',
+      'Contributing factors',
+      'Remediation',
+      'Action items',
+      'Related issues',
+      'Meeting details',
+      'Tags',
     ]);
   });
 
@@ -343,7 +523,10 @@ describe('renderInternalReport', () => {
     expect(page).toContain('<td>Time to recover (TTR)</td><td>16 min</td>');
     expect(page).toContain('<td>Impact duration</td><td>21 min</td>');
     const { timeline } = loginOutage();
-    const unknown = renderInternalReport({ ...loginOutage(), timeline: { ...timeline!, metrics: { ...timeline!.metrics, tta: { known: false, reason: 'missing', moments: ['acknowledged'] } } } });
+    const unknown = renderInternalReport({
+      ...loginOutage(),
+      timeline: { ...timeline!, metrics: { ...timeline!.metrics, tta: { known: false, reason: 'missing', moments: ['acknowledged'] } } },
+    });
     expect(unknown).toContain('<td>Time to acknowledge (TTA)</td><td>unknown (missing: acknowledged)</td>');
   });
 
@@ -354,18 +537,26 @@ describe('renderInternalReport', () => {
         `<td><a href="${SITE}/browse/INC-1?focusedCommentId=1">Comment</a><br/>INC-1</td>` +
         '<td><strong>internal</strong> · Maya here: auth-service &lt;error&gt; rate 100% &amp; climbing</td></tr>',
     );
-    expect(page).toContain('<td>Status change<br/>OPS-7 (is caused by)</td><td><strong>marks: service restored</strong> · In Progress → Done</td>');
+    expect(page).toContain(
+      '<td>Status change<br/>OPS-7 (is caused by)</td><td><strong>marks: service restored</strong> · In Progress → Done</td>',
+    );
     expect(page).not.toContain('javascript:');
   });
 
-  it('embeds the app\'s macro configured for the incident and the chosen view', () => {
+  it("embeds the app's macro configured for the incident and the chosen view", () => {
     expect(page).toContain('<ac:adf-attribute key="extension-key">app-1/env-1/static/pir-review-macro</ac:adf-attribute>');
-    expect(page).toContain('<ac:adf-parameter key="guest-params" type="object"><ac:adf-parameter key="issueKey">INC-1</ac:adf-parameter><ac:adf-parameter key="view">full</ac:adf-parameter></ac:adf-parameter>');
+    expect(page).toContain(
+      '<ac:adf-parameter key="guest-params" type="object"><ac:adf-parameter key="issueKey">INC-1</ac:adf-parameter><ac:adf-parameter key="view">full</ac:adf-parameter></ac:adf-parameter>',
+    );
   });
 
   it('lists action items with their Jira issue macro for live status, and says when none was created', () => {
-    expect(page).toContain('<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">INC-2</ac:parameter></ac:structured-macro>');
-    expect(page).toContain('<td>Canary config pushes</td><td><em>not recorded</em></td><td></td><td>Medium</td><td>Recover sooner</td><td><em>not created</em></td>');
+    expect(page).toContain(
+      '<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">INC-2</ac:parameter></ac:structured-macro>',
+    );
+    expect(page).toContain(
+      '<td>Canary config pushes</td><td><em>not recorded</em></td><td></td><td>Medium</td><td>Recover sooner</td><td><em>not created</em></td>',
+    );
     expect(page).toContain('<td>Alert on login error rate (ask Tomás)<br/>Page on &gt; 5% errors</td>');
   });
 
@@ -385,7 +576,7 @@ describe('renderInternalReport', () => {
     expect(notWellFormed(none)).toBeNull();
   });
 
-  it('renders on the local Confluence: status lozenge, Jira macros and the app\'s macro with its configuration', () => {
+  it("renders on the local Confluence: status lozenge, Jira macros and the app's macro with its configuration", () => {
     const macros: ForgeMacroRef[] = [];
     const looked: string[] = [];
     const html = renderStorageToHtml(page, {
@@ -398,7 +589,14 @@ describe('renderInternalReport', () => {
         return { summary: `summary of ${key}`, status: 'Done', statusCategory: 'done', url: `/browse/${key}` };
       },
     });
-    expect(macros).toStrictEqual([{ extensionKey: 'app-1/env-1/static/pir-review-macro', localId: 'pir-INC-1', guestParams: { issueKey: 'INC-1', view: 'full' }, title: 'Post-incident review' }]);
+    expect(macros).toStrictEqual([
+      {
+        extensionKey: 'app-1/env-1/static/pir-review-macro',
+        localId: 'pir-INC-1',
+        guestParams: { issueKey: 'INC-1', view: 'full' },
+        title: 'Post-incident review',
+      },
+    ]);
     expect(looked.sort()).toStrictEqual(['INC-1', 'INC-2', 'OPS-7']);
     expect(html).toContain('cf-status-red');
     expect(html).toContain('<h2>Key metrics</h2>');
@@ -411,7 +609,7 @@ describe('buildExternalSummary', () => {
   const c = loginOutage();
   const summary = buildExternalSummary(c);
 
-  it('holds exactly the public fields, with every person\'s name replaced', () => {
+  it("holds exactly the public fields, with every person's name replaced", () => {
     expect(summary).toStrictEqual({
       title: 'Incident summary: Login page outage: sign-in fails for all users (2026-10-17, INC-1)',
       summary: `A config push broke sign-in for 21 minutes.\nA team member rolled it back.`,
@@ -431,15 +629,26 @@ describe('buildExternalSummary', () => {
 
   it('falls back to the time to recover, then to "unknown", never 0', () => {
     const t = c.timeline!;
-    const noImpact = { ...t, metrics: { ...t.metrics, impact: { known: false as const, reason: 'missing' as const, moments: ['impactStarted' as const] } } };
+    const noImpact = {
+      ...t,
+      metrics: { ...t.metrics, impact: { known: false as const, reason: 'missing' as const, moments: ['impactStarted' as const] } },
+    };
     expect(buildExternalSummary({ ...c, timeline: noImpact }).duration).toBe('16 min');
-    expect(buildExternalSummary({ ...c, timeline: { ...noImpact, metrics: { ...noImpact.metrics, ttr: noImpact.metrics.impact } } }).duration).toBe('unknown');
+    expect(
+      buildExternalSummary({ ...c, timeline: { ...noImpact, metrics: { ...noImpact.metrics, ttr: noImpact.metrics.impact } } }).duration,
+    ).toBe('unknown');
     expect(buildExternalSummary({ ...c, timeline: null }).duration).toBe('unknown');
   });
 
   it('answers the customer-impact question when no text was written', () => {
-    const withImpact = (affected: boolean | null) => buildExternalSummary({ ...c, doc: { ...c.doc, content: { ...c.doc.content, customerImpact: { affected, text: ' ' } } } }).customerImpact;
-    expect([withImpact(true), withImpact(false), withImpact(null)]).toStrictEqual(['Customers were affected.', 'No customers were affected.', 'Not stated.']);
+    const withImpact = (affected: boolean | null) =>
+      buildExternalSummary({ ...c, doc: { ...c.doc, content: { ...c.doc.content, customerImpact: { affected, text: ' ' } } } })
+        .customerImpact;
+    expect([withImpact(true), withImpact(false), withImpact(null)]).toStrictEqual([
+      'Customers were affected.',
+      'No customers were affected.',
+      'Not stated.',
+    ]);
   });
 
   it('contains no timeline entry, no comment text and nothing marked internal', () => {
@@ -455,7 +664,14 @@ describe('renderExternalSummary', () => {
     const page = renderExternalSummary({ ...buildExternalSummary(loginOutage()), proximateCause: '<b>cause</b>', countermeasures: [] });
     expect(notWellFormed(page)).toBeNull();
     expect([...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toStrictEqual([
-      'Summary', 'Services impacted', 'Duration', 'Severity', 'Customer impact', 'Proximate cause', 'Resolution', 'Countermeasures',
+      'Summary',
+      'Services impacted',
+      'Duration',
+      'Severity',
+      'Customer impact',
+      'Proximate cause',
+      'Resolution',
+      'Countermeasures',
     ]);
     expect(page).toContain('<h2>Proximate cause</h2><p>&lt;b&gt;cause&lt;/b&gt;</p>');
     expect(page).toContain('<h2>Countermeasures</h2><p><em>Not stated.</em></p>');
@@ -467,22 +683,68 @@ describe('renderExternalSummary', () => {
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const hostile = fc.constantFrom(
-  '<', '>', '&', '"', "'", ']]>', '<![CDATA[', '&amp;', '&nbsp;', '&#0;', '\u0000', '\u001b', '\uFFFE', '\t', '\n', '\r\n', '\r', ' ', '😀',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  '&amp;',
+  '&nbsp;',
+  '&#0;',
+  '\u0000',
+  '\u001b',
+  '\uFFFE',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '😀',
   '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>',
-  '</td></tr></tbody></table><script>alert(1)</script>', '" onmouseover="x', '<br/>', 'incident', '2026-10-17T18:46:00Z',
+  '</td></tr></tbody></table><script>alert(1)</script>',
+  '" onmouseover="x',
+  '<br/>',
+  'incident',
+  '2026-10-17T18:46:00Z',
 );
-const anyText = fc.array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 6 }), loneSurrogate), { maxLength: 12 }).map((p) => p.join(''));
-const anyUrl = fc.oneof(fc.webUrl(), anyText, fc.constantFrom('javascript:alert(1)', 'https://x.test/?q="><b>&', ' https://x.test/a b', 'data:text/html,<b>'));
-const anyTime = fc.oneof(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), anyText, fc.constant(''));
+const anyText = fc
+  .array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 6 }), loneSurrogate), { maxLength: 12 })
+  .map((p) => p.join(''));
+const anyUrl = fc.oneof(
+  fc.webUrl(),
+  anyText,
+  fc.constantFrom('javascript:alert(1)', 'https://x.test/?q="><b>&', ' https://x.test/a b', 'data:text/html,<b>'),
+);
+const anyTime = fc.oneof(
+  fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  anyText,
+  fc.constant(''),
+);
 const anyShape: fc.Arbitrary<Shape> = fc.record({
-  entries: fc.nat(6), items: fc.nat(4), factors: fc.nat(3), tags: fc.nat(3), participants: fc.nat(3), linked: fc.nat(2), services: fc.nat(3),
-  level: fc.constantFrom<SeverityLevel>(1, 2, 3, 4, 5), withTimeline: fc.boolean(), affected: fc.constantFrom(true, false, null),
+  entries: fc.nat(6),
+  items: fc.nat(4),
+  factors: fc.nat(3),
+  tags: fc.nat(3),
+  participants: fc.nat(3),
+  linked: fc.nat(2),
+  services: fc.nat(3),
+  level: fc.constantFrom<SeverityLevel>(1, 2, 3, 4, 5),
+  withTimeline: fc.boolean(),
+  affected: fc.constantFrom(true, false, null),
 });
 const POOL = 97;
 
 /** The same text with its letters gone: keeps blankness and line structure, which is all that may shape markup. */
 function neutral(s: string): string {
-  return s.trim() === '' ? s : s.trim().split(/\r\n|\r|\n/).map(() => 'x').join('\n');
+  return s.trim() === ''
+    ? s
+    : s
+        .trim()
+        .split(/\r\n|\r|\n/)
+        .map(() => 'x')
+        .join('\n');
 }
 const neutralUrl = (u: string) => (safeHref(u) ? 'https://x.test/' : 'x');
 /** A readable time stays (moment order shapes the metrics and their problem list); any other is text. */
@@ -564,42 +826,85 @@ describe('properties: no text can break the page or add markup', () => {
 
 describe('property: the external summary names nobody and quotes no timeline entry', () => {
   const word = fc.stringMatching(/^[A-Z][a-z]{3,8}$/);
-  const fullName = fc.oneof(word, fc.tuple(word, word).map(([a, b]) => `${a} ${b}`));
+  const fullName = fc.oneof(
+    word,
+    fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+  );
   // Words the page writes itself (and escapes produce) cannot serve as test names: they would be found without any leak.
   const template = [
-    renderExternalSummary(buildExternalSummary(buildCase(supplyFrom([''], [''], [at('18:46')]), { entries: 0, items: 0, factors: 0, tags: 0, participants: 0, linked: 0, services: 0, level: 2, withTimeline: true, affected: null }))),
-    ...['Sev1: Complete outage', 'Sev2: Major functionality broken or revenue affected', 'Sev3: Minor problem', 'Sev4: Redundant component failed', 'Sev5: False alarm or unactionable alert'],
-    'Incident summary: incident (2026-10-17, INC-1)', NAME_REPLACEMENT, 'Customers were affected. No customers were affected. Not stated. unknown', '&amp;&lt;&gt;&quot;&#39;', 'https x test',
-  ].join(' ').toLowerCase();
-  const names = fc.uniqueArray(fullName.filter((n) => !template.includes(n.toLowerCase())), { minLength: 20, maxLength: 20, selector: (n) => n.toLowerCase() });
+    renderExternalSummary(
+      buildExternalSummary(
+        buildCase(supplyFrom([''], [''], [at('18:46')]), {
+          entries: 0,
+          items: 0,
+          factors: 0,
+          tags: 0,
+          participants: 0,
+          linked: 0,
+          services: 0,
+          level: 2,
+          withTimeline: true,
+          affected: null,
+        }),
+      ),
+    ),
+    ...[
+      'Sev1: Complete outage',
+      'Sev2: Major functionality broken or revenue affected',
+      'Sev3: Minor problem',
+      'Sev4: Redundant component failed',
+      'Sev5: False alarm or unactionable alert',
+    ],
+    'Incident summary: incident (2026-10-17, INC-1)',
+    NAME_REPLACEMENT,
+    'Customers were affected. No customers were affected. Not stated. unknown',
+    '&amp;&lt;&gt;&quot;&#39;',
+    'https x test',
+  ]
+    .join(' ')
+    .toLowerCase();
+  const names = fc.uniqueArray(
+    fullName.filter((n) => !template.includes(n.toLowerCase())),
+    { minLength: 20, maxLength: 20, selector: (n) => n.toLowerCase() },
+  );
   const secret = fc.stringMatching(/^[a-z]{8}$/).map((s) => `Zq${s}`);
 
   it('for random names said in any text, and random timeline texts', () => {
     fc.assert(
-      fc.property(anyShape, names, fc.array(anyText, { minLength: 30, maxLength: 30 }), fc.array(secret, { minLength: 6, maxLength: 6 }), (shape, people, noise, secrets) => {
-        let n = 0;
-        let k = 0;
-        // Every person field draws a name; every other text mentions one amid hostile noise.
-        const supply: Supply = {
-          text: () => {
-            const name = people[n++ % people.length];
-            const pick = noise[n % noise.length];
-            return n % 3 === 0 ? name : `${pick} ${name.toUpperCase()} then ${name}${pick}`;
-          },
-          name: () => people[n++ % people.length],
-          url: () => 'https://x.test/',
-          time: () => at('18:46'),
-        };
-        const c = buildCase(supply, shape);
-        const entries = (c.timeline?.entries ?? []).map((e) => ({ ...e, text: secrets[k++ % secrets.length], actorName: people[k % people.length] }));
-        const input = { ...c, incident: { ...c.incident, key: 'INC-9' }, timeline: c.timeline && { ...c.timeline, entries } };
-        const summary = buildExternalSummary(input);
-        const out = `${summary.title}\n${renderExternalSummary(summary)}`.toLowerCase();
-        const known = knownNames(input);
-        expect(known.length).toBeGreaterThanOrEqual(6);
-        for (const p of known) expect(out).not.toContain(p.toLowerCase());
-        for (const s of secrets) expect(out).not.toContain(s.toLowerCase());
-      }),
+      fc.property(
+        anyShape,
+        names,
+        fc.array(anyText, { minLength: 30, maxLength: 30 }),
+        fc.array(secret, { minLength: 6, maxLength: 6 }),
+        (shape, people, noise, secrets) => {
+          let n = 0;
+          let k = 0;
+          // Every person field draws a name; every other text mentions one amid hostile noise.
+          const supply: Supply = {
+            text: () => {
+              const name = people[n++ % people.length];
+              const pick = noise[n % noise.length];
+              return n % 3 === 0 ? name : `${pick} ${name.toUpperCase()} then ${name}${pick}`;
+            },
+            name: () => people[n++ % people.length],
+            url: () => 'https://x.test/',
+            time: () => at('18:46'),
+          };
+          const c = buildCase(supply, shape);
+          const entries = (c.timeline?.entries ?? []).map((e) => ({
+            ...e,
+            text: secrets[k++ % secrets.length],
+            actorName: people[k % people.length],
+          }));
+          const input = { ...c, incident: { ...c.incident, key: 'INC-9' }, timeline: c.timeline && { ...c.timeline, entries } };
+          const summary = buildExternalSummary(input);
+          const out = `${summary.title}\n${renderExternalSummary(summary)}`.toLowerCase();
+          const known = knownNames(input);
+          expect(known.length).toBeGreaterThanOrEqual(6);
+          for (const p of known) expect(out).not.toContain(p.toLowerCase());
+          for (const s of secrets) expect(out).not.toContain(s.toLowerCase());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -607,10 +912,12 @@ describe('property: the external summary names nobody and quotes no timeline ent
 
 // ---- Size: the large incident (docs/DECISIONS.md#performance) --------------------------
 
-describe('the large incident\'s page', () => {
+describe("the large incident's page", () => {
   it('stays well under the 5 MB body limit with 16,500 entries of ~300 characters, and says what it left out', () => {
     const c = loginOutage();
-    const text = 'Investigating the login failures: auth-service returns 500 for /session; rolled the config back & watching <dashboards>. '.repeat(3).slice(0, 300);
+    const text = 'Investigating the login failures: auth-service returns 500 for /session; rolled the config back & watching <dashboards>. '
+      .repeat(3)
+      .slice(0, 300);
     const entries: TimelineEntry[] = Array.from({ length: 16_500 }, (_, i) => ({
       id: `comment:${i}`,
       at: new Date(Date.UTC(2026, 9, 17, 18, 0) + i * 1000).toISOString(),
@@ -637,7 +944,6 @@ describe('the large incident\'s page', () => {
     expect(renderInternalReport(loginOutage())).not.toContain('Showing');
   });
 });
-
 
 describe('the external summary leaves out people known only from the timeline', () => {
   it('redacts authors of entries and people mentioned in them, in any case, and their addresses', () => {
@@ -666,10 +972,17 @@ describe('one duration format on every surface', () => {
     expect(durationCell(metrics.ttr.known ? metrics.ttr.ms : null).text).toBe(ttr); // After Action Summaries' table
     expect(renderInternalReport({ ...c, timeline })).toContain(`<td>Time to recover (TTR)</td><td>${ttr}</td>`);
     expect(renderReviewMarkdown({ ...c, timeline }).markdown).toContain(`| Time to recover (TTR) | ${ttr} |`);
-    expect(buildExternalSummary({ ...c, timeline: { ...timeline, metrics: { ...metrics, impact: { known: false, reason: 'missing', moments: ['impactStarted'] } } } }).duration).toBe(ttr);
+    expect(
+      buildExternalSummary({
+        ...c,
+        timeline: { ...timeline, metrics: { ...metrics, impact: { known: false, reason: 'missing', moments: ['impactStarted'] } } },
+      }).duration,
+    ).toBe(ttr);
 
     const row = { ...summaryRow(), ttrMs: 920_000, ttaMs: 180_499, impactMs: 1_220_000 };
-    const [header, cells] = toCsv([row]).split('\r\n').map((line) => line.split(','));
+    const [header, cells] = toCsv([row])
+      .split('\r\n')
+      .map((line) => line.split(','));
     expect(cells[header.indexOf('TTR (seconds)')]).toBe('920');
     expect(cells[header.indexOf('TTA (seconds)')]).toBe('180');
     expect(uiFormatDuration(180_499)).toBe('3 min'); // the same whole seconds, rounded the same way
@@ -678,7 +991,24 @@ describe('one duration format on every surface', () => {
 
 function summaryRow(): SummaryRow {
   return {
-    incidentKey: 'INC-1', projectKey: 'INC', title: 'Login', severityLevel: 2, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null,
-    customerImpact: null, status: 'draft', actionsOpen: 0, actionsOverdue: 0, actionsClosed: 0, openItems: [], openDueDates: [], docVersion: 0, tags: [], pageUrl: null, updatedAt: 0,
+    incidentKey: 'INC-1',
+    projectKey: 'INC',
+    title: 'Login',
+    severityLevel: 2,
+    impactStartedAt: null,
+    ttaMs: null,
+    ttrMs: null,
+    impactMs: null,
+    customerImpact: null,
+    status: 'draft',
+    actionsOpen: 0,
+    actionsOverdue: 0,
+    actionsClosed: 0,
+    openItems: [],
+    openDueDates: [],
+    docVersion: 0,
+    tags: [],
+    pageUrl: null,
+    updatedAt: 0,
   };
 }

@@ -37,26 +37,40 @@ describe('redaction for the public: names in any case or accent, addresses and m
 
 describe('property: redaction', () => {
   const syllable = fc.stringMatching(/^[bcdfghjklmnprstvz][aeiouáéíóú][nrslm]?$/);
-  const word = fc.array(syllable, { minLength: 2, maxLength: 3 }).map((s) => s.join('')).filter((w) => !['team', 'member', 'members', 'several', 'two', ...CAPITAL_ONLY_WORDS].includes(w));
+  const word = fc
+    .array(syllable, { minLength: 2, maxLength: 3 })
+    .map((s) => s.join(''))
+    .filter((w) => !['team', 'member', 'members', 'several', 'two', ...CAPITAL_ONLY_WORDS].includes(w));
   const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   const name = fc.tuple(word, word).map(([a, b]) => `${cap(a)} ${cap(b)}`);
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   /** A way of writing a name in a text: whole or one word, any case, with or without its accents, as a mention. */
   const spelling = (n: string) =>
-    fc.tuple(fc.constantFrom('full', 'first', 'last'), fc.constantFrom('as-is', 'lower', 'upper', 'folded'), fc.boolean()).map(([part, kase, at]) => {
-      const [first, last] = n.split(' ');
-      let s = part === 'full' ? n : part === 'first' ? first : last;
-      s = kase === 'lower' ? s.toLowerCase() : kase === 'upper' ? s.toUpperCase() : kase === 'folded' ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
-      return at ? `@${s}` : s;
-    });
+    fc
+      .tuple(fc.constantFrom('full', 'first', 'last'), fc.constantFrom('as-is', 'lower', 'upper', 'folded'), fc.boolean())
+      .map(([part, kase, at]) => {
+        const [first, last] = n.split(' ');
+        let s = part === 'full' ? n : part === 'first' ? first : last;
+        s =
+          kase === 'lower'
+            ? s.toLowerCase()
+            : kase === 'upper'
+              ? s.toUpperCase()
+              : kase === 'folded'
+                ? s.normalize('NFD').replace(/\p{M}/gu, '')
+                : s;
+        return at ? `@${s}` : s;
+      });
   const email = fc.tuple(word, word).map(([a, b]) => `${a}.${b}@example.com`);
   const plain = fc.constantFrom('restarted the service', 'rolled back', 'the queue drained', 'paged', 'then', 'status page', 'login');
   const sep = fc.constantFrom(' ', ', ', ' and ', '. ', '\n', '! ', ' & ', ', and ');
-  const story = fc.uniqueArray(name, { minLength: 1, maxLength: 4, selector: fold }).chain((names) =>
-    fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom(...names).chain(spelling), email, plain), sep), { minLength: 1, maxLength: 14 })
-      .map((parts) => ({ names, text: parts.map(([p, s]) => p + s).join('') })),
-  );
+  const story = fc
+    .uniqueArray(name, { minLength: 1, maxLength: 4, selector: fold })
+    .chain((names) =>
+      fc
+        .array(fc.tuple(fc.oneof(fc.constantFrom(...names).chain(spelling), email, plain), sep), { minLength: 1, maxLength: 14 })
+        .map((parts) => ({ names, text: parts.map(([p, s]) => p + s).join('') })),
+    );
 
   it('leaves no name, in any case or accent, and no email address', () => {
     fc.assert(

@@ -9,8 +9,29 @@ import { parseStorage, firstChild } from '../../local/confluence/render/xhtml-tr
 
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const hostile = fc.constantFrom('<', '>', '&', '"', "'", ']]>', '<![CDATA[', '&amp;', '&#0;', '\u0000', '\u0008', '\uFFFE', '\uFFFF', '\t', '\n', '\r', '😀', '<ac:structured-macro ac:name="jira">');
-const anyText = fc.array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 8 }), loneSurrogate), { maxLength: 30 }).map((p) => p.join(''));
+const hostile = fc.constantFrom(
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  '&amp;',
+  '&#0;',
+  '\u0000',
+  '\u0008',
+  '\uFFFE',
+  '\uFFFF',
+  '\t',
+  '\n',
+  '\r',
+  '😀',
+  '<ac:structured-macro ac:name="jira">',
+);
+const anyText = fc
+  .array(fc.oneof(hostile, fc.string({ unit: 'binary', maxLength: 8 }), loneSurrogate), { maxLength: 30 })
+  .map((p) => p.join(''));
 
 /** What an XML parser reads back from `markup` inside `<p a="…">…</p>`: the text and the attribute. */
 function readBack(content: string, attr: string): { text: string; attr: string; elements: number } {
@@ -73,16 +94,31 @@ describe('safeHref', () => {
   it('accepts absolute http and https URLs only', () => {
     expect(safeHref('https://example.atlassian.net/browse/INC-1')).toBe('https://example.atlassian.net/browse/INC-1');
     expect(safeHref(' http://status.example.com/x?a=1&b=2 ')).toBe('http://status.example.com/x?a=1&b=2');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.test/x', '/browse/INC-1', 'mailto:a@b.c', 'https://', '', null, undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' java\nscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '//evil.test/x',
+      '/browse/INC-1',
+      'mailto:a@b.c',
+      'https://',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeHref(bad)).toBeNull();
     }
   });
 
   it('never lets another scheme through, whatever the input', () => {
-    fc.assert(fc.property(fc.oneof(anyText, fc.webUrl()), (u) => {
-      const href = safeHref(u);
-      expect(href === null || /^https?:\/\//.test(href)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.webUrl()), (u) => {
+        const href = safeHref(u);
+        expect(href === null || /^https?:\/\//.test(href)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -90,14 +126,26 @@ describe('link', () => {
   /** The href of each element in `markup`, as a parser reads it back (references decoded). */
   function hrefs(markup: string): string[] {
     const found: string[] = [];
-    const parser = new Parser({ onopentag: (_name, attrs) => Object.entries(attrs).forEach(([a, v]) => (a === 'href' || a === 'ri:url' ? found.push(v) : undefined)) }, { xmlMode: true, decodeEntities: true });
+    const parser = new Parser(
+      {
+        onopentag: (_name, attrs) =>
+          Object.entries(attrs).forEach(([a, v]) => (a === 'href' || a === 'ri:url' ? found.push(v) : undefined)),
+      },
+      { xmlMode: true, decodeEntities: true },
+    );
     parser.write(`<p>${markup}</p>`);
     parser.end();
     return found;
   }
 
   it('writes an unsafe URL as the escaped label, never a link', () => {
-    for (const url of ['JaVaScRiPt:alert(1)', '\u0001 javascript:alert(1)', 'java\nscript:alert(1)', 'https://user:pass@evil.test/', '//evil.test/x']) {
+    for (const url of [
+      'JaVaScRiPt:alert(1)',
+      '\u0001 javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'https://user:pass@evil.test/',
+      '//evil.test/x',
+    ]) {
       expect(link('<Runbook>', url)).toBe('&lt;Runbook&gt;');
     }
     expect(link('Runbook', 'https://wiki.example.com/a?b=1&c=2')).toBe('<a href="https://wiki.example.com/a?b=1&amp;c=2">Runbook</a>');
@@ -108,7 +156,12 @@ describe('link', () => {
       fc.property(anyText, anyRemoteUrl, (label, url) => {
         for (const href of hrefs(link(label, url))) {
           const parsed = new URL(href);
-          expect([parsed.protocol, parsed.username, parsed.password, parsed.href]).toStrictEqual([parsed.protocol === 'http:' ? 'http:' : 'https:', '', '', href]);
+          expect([parsed.protocol, parsed.username, parsed.password, parsed.href]).toStrictEqual([
+            parsed.protocol === 'http:' ? 'http:' : 'https:',
+            '',
+            '',
+            href,
+          ]);
         }
       }),
       { numRuns: 2000 },
@@ -142,7 +195,9 @@ describe('the macros', () => {
     expect(statusMacro('Sev1', 'Red')).toBe(
       '<ac:structured-macro ac:name="status" ac:schema-version="1"><ac:parameter ac:name="colour">Red</ac:parameter><ac:parameter ac:name="title">Sev1</ac:parameter></ac:structured-macro>',
     );
-    expect(jiraMacro('INC-7')).toBe('<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">INC-7</ac:parameter></ac:structured-macro>');
+    expect(jiraMacro('INC-7')).toBe(
+      '<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">INC-7</ac:parameter></ac:structured-macro>',
+    );
     expect(jiraMacro('INC-7</ac:parameter><ac:parameter ac:name="jqlQuery">x')).not.toContain('<ac:parameter ac:name="jqlQuery">');
   });
 

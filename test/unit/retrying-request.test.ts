@@ -1,14 +1,7 @@
 import { route } from '@forge/api';
 import { AppFailure } from '../../src/domain/app-error';
 import { createJiraRequest, requestJiraJson, type JiraResponse, type RequestJira } from '../../src/jira/jira-request';
-import {
-  defaultRetryClock,
-  MAX_RETRIES,
-  RESERVE_MS,
-  retryDelayMs,
-  sendWithRetry,
-  type RetryClock,
-} from '../../src/http/retrying-request';
+import { defaultRetryClock, MAX_RETRIES, RESERVE_MS, retryDelayMs, sendWithRetry, type RetryClock } from '../../src/http/retrying-request';
 
 /** A clock that only moves when slept on, with a fixed budget and scripted dice. */
 function fakeClock(budgetMs = 20_000, dice: number[] = []) {
@@ -158,10 +151,12 @@ describe('defaultRetryClock', () => {
 
 describe('createJiraRequest', () => {
   const calls: { path: string; method: string | undefined }[] = [];
-  const failing = (status: number, headers: Record<string, string> = {}): RequestJira => (path, init) => {
-    calls.push({ path: path.value, method: init?.method });
-    return Promise.resolve(answer(status, headers, { errorMessages: ['Rate limit exceeded.'] }));
-  };
+  const failing =
+    (status: number, headers: Record<string, string> = {}): RequestJira =>
+    (path, init) => {
+      calls.push({ path: path.value, method: init?.method });
+      return Promise.resolve(answer(status, headers, { errorMessages: ['Rate limit exceeded.'] }));
+    };
   beforeEach(() => calls.splice(0));
 
   it('retries GET, PUT and POSTs marked idempotent; sends other POSTs once', async () => {
@@ -180,8 +175,11 @@ describe('createJiraRequest', () => {
   });
 
   it('turns a 429 that outlived its retries into an UPSTREAM failure that says to try again later', async () => {
-    const failure = await requestJiraJson(failing(429, { 'retry-after': '30' }), { path: route`/rest/api/3/myself`, what: 'reading your Jira profile' }, fakeClock(10_000).clock)
-      .catch((e: unknown) => e);
+    const failure = await requestJiraJson(
+      failing(429, { 'retry-after': '30' }),
+      { path: route`/rest/api/3/myself`, what: 'reading your Jira profile' },
+      fakeClock(10_000).clock,
+    ).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).toAppError()).toStrictEqual({
       code: 'UPSTREAM',

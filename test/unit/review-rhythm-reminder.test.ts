@@ -57,7 +57,13 @@ describe('reminderStep', () => {
 
 describe('reconcileFlags', () => {
   const flag = (incidentKey: string, dueAt: string, over: Partial<DueReviewFlag> = {}): DueReviewFlag => ({
-    incidentKey, title: `Incident ${incidentKey}`, severityLevel: 2, restoredAt: '2026-10-01T10:00:00Z', dueAt, remindedAt: '2026-10-05T00:00:00Z', ...over,
+    incidentKey,
+    title: `Incident ${incidentKey}`,
+    severityLevel: 2,
+    restoredAt: '2026-10-01T10:00:00Z',
+    dueAt,
+    remindedAt: '2026-10-05T00:00:00Z',
+    ...over,
   });
 
   it('adds reminded incidents, drops started reviews, most overdue first', () => {
@@ -67,17 +73,25 @@ describe('reconcileFlags', () => {
   });
 
   it('replaces a flag of the same incident instead of listing it twice', () => {
-    const next = reconcileFlags([flag('INC-2', '2026-10-03T10:00:00.000Z')], { upsert: [flag('INC-2', '2026-10-03T10:00:00.000Z', { title: 'Renamed' })], remove: new Set() });
+    const next = reconcileFlags([flag('INC-2', '2026-10-03T10:00:00.000Z')], {
+      upsert: [flag('INC-2', '2026-10-03T10:00:00.000Z', { title: 'Renamed' })],
+      remove: new Set(),
+    });
     expect(next).toStrictEqual([flag('INC-2', '2026-10-03T10:00:00.000Z', { title: 'Renamed' })]);
   });
 
   it('keeps ties in key order, so the same input always gives the same list', () => {
     const due = '2026-10-03T10:00:00.000Z';
-    expect(reconcileFlags([flag('INC-3', due), flag('INC-1', due)], { upsert: [], remove: new Set() }).map((f) => f.incidentKey)).toEqual(['INC-1', 'INC-3']);
+    expect(reconcileFlags([flag('INC-3', due), flag('INC-1', due)], { upsert: [], remove: new Set() }).map((f) => f.incidentKey)).toEqual([
+      'INC-1',
+      'INC-3',
+    ]);
   });
 
   it('keeps at most MAX_DUE_FLAGS, dropping the longest flagged', () => {
-    const many = Array.from({ length: MAX_DUE_FLAGS + 5 }, (_, i) => flag(`INC-${i}`, new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString()));
+    const many = Array.from({ length: MAX_DUE_FLAGS + 5 }, (_, i) =>
+      flag(`INC-${i}`, new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString()),
+    );
     const next = reconcileFlags(many, { upsert: [], remove: new Set() });
     expect(next.length).toBe(MAX_DUE_FLAGS);
     expect(next[0].incidentKey).toBe('INC-5');
@@ -85,7 +99,10 @@ describe('reconcileFlags', () => {
   });
 
   it('cuts long titles so the list stays one small value', () => {
-    const [only] = reconcileFlags([], { upsert: [flag('INC-1', '2026-10-03T10:00:00.000Z', { title: `  ${'word '.repeat(100)}` })], remove: new Set() });
+    const [only] = reconcileFlags([], {
+      upsert: [flag('INC-1', '2026-10-03T10:00:00.000Z', { title: `  ${'word '.repeat(100)}` })],
+      remove: new Set(),
+    });
     expect(only.title.length).toBeLessThanOrEqual(FLAG_TITLE_CHARS);
     expect(only.title.endsWith('…')).toBe(true);
   });
@@ -102,7 +119,12 @@ describe('reconcileFlags', () => {
 
 describe('reminderComment', () => {
   const validate = adfValidator();
-  const input = { severityLevel: 1 as const, restoredAt: '2026-10-16T17:00:00.000+0000', dueAt: '2026-10-19T17:00:00.000Z', timeZone: 'Europe/London' };
+  const input = {
+    severityLevel: 1 as const,
+    restoredAt: '2026-10-16T17:00:00.000+0000',
+    dueAt: '2026-10-19T17:00:00.000Z',
+    timeZone: 'Europe/London',
+  };
 
   it('validates against @atlaskit/adf-schema', () => {
     expect(validate(reminderComment(input)) ? [] : validate.errors).toStrictEqual([]);
@@ -111,17 +133,24 @@ describe('reminderComment', () => {
   it('validates for any restore time and zone', () => {
     const zones = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Pacific/Chatham'];
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), fc.constantFrom(1 as const, 2 as const), (restored, timeZone, severityLevel) => {
-        const restoredAt = restored.toISOString();
-        return validate(reminderComment({ severityLevel, restoredAt, dueAt: reviewDueAt(restoredAt, timeZone), timeZone })) === true;
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(1 as const, 2 as const),
+        (restored, timeZone, severityLevel) => {
+          const restoredAt = restored.toISOString();
+          return validate(reminderComment({ severityLevel, restoredAt, dueAt: reviewDueAt(restoredAt, timeZone), timeZone })) === true;
+        },
+      ),
     );
   });
 
-  it('says when service was restored, when the review is due and how to start it, in the site\'s time zone', () => {
+  it("says when service was restored, when the review is due and how to start it, in the site's time zone", () => {
     const text = adfToText(reminderComment(input));
     expect(text).toContain('Service was restored on Friday, 16 October 2026 at 18:00 (Europe/London).');
-    expect(text).toContain('Reviews of Sev1 incidents are due within one business day of recovery, by Monday, 19 October 2026 at 18:00 (Europe/London)');
+    expect(text).toContain(
+      'Reviews of Sev1 incidents are due within one business day of recovery, by Monday, 19 October 2026 at 18:00 (Europe/London)',
+    );
     expect(text).toContain('open the Post-incident review panel on this issue and choose Start review.');
     expect(text).toContain(REMINDER_MARK);
   });

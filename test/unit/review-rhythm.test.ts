@@ -69,7 +69,12 @@ describe('reviewDueAt', () => {
 describe('incidentsNeedingReminder', () => {
   const friday = '2026-10-16T17:00:00Z'; // Friday 18:00 BST; due Monday 2026-10-19T17:00:00Z
   const incident = (over: Partial<RhythmIncident> = {}): RhythmIncident => ({
-    key: 'INC-1', severityLevel: 1, restoredAt: friday, reviewStarted: false, reminded: false, ...over,
+    key: 'INC-1',
+    severityLevel: 1,
+    restoredAt: friday,
+    reviewStarted: false,
+    reminded: false,
+    ...over,
   });
 
   it('does not remind over the weekend or on Monday before the due time', () => {
@@ -127,10 +132,21 @@ describe('incidentsNeedingReminder', () => {
 });
 
 describe('overdueItems', () => {
-  const item = (itemId: string, dueDate: string | null, done = false): RhythmActionItem => ({ incidentKey: 'INC-1', itemId, dueDate, done });
+  const item = (itemId: string, dueDate: string | null, done = false): RhythmActionItem => ({
+    incidentKey: 'INC-1',
+    itemId,
+    dueDate,
+    done,
+  });
 
   it('returns the items whose due date has passed and which are not done', () => {
-    const items = [item('a', '2026-10-18'), item('b', '2026-10-19'), item('c', '2026-10-20'), item('d', '2026-10-01', true), item('e', null)];
+    const items = [
+      item('a', '2026-10-18'),
+      item('b', '2026-10-19'),
+      item('c', '2026-10-20'),
+      item('d', '2026-10-01', true),
+      item('e', null),
+    ];
     expect(overdueItems(items, '2026-10-19')).toEqual([item('a', '2026-10-18')]);
   });
 
@@ -172,7 +188,7 @@ describe('nextBatch', () => {
     expect(nextBatch(['B', 'A', 'B'], null, 10)).toEqual({ batch: ['A', 'B'], cursor: null });
   });
 
-  it('does not modify the caller\'s list', () => {
+  it("does not modify the caller's list", () => {
     const input = ['C', 'A', 'B'];
     nextBatch(input, null, 2);
     expect(input).toEqual(['C', 'A', 'B']);

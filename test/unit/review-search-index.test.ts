@@ -88,7 +88,9 @@ const keys = async (store: SearchIndexStore, query: string) => (await search(sto
 describe('the review library index', () => {
   it('finds a review by a word of its learnings once it is added, with the field and a highlighted snippet', async () => {
     const { store } = memoryStore();
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: { learned: 'The connection pool ran dry under the retry storm.', wentWell: '', surprised: '' } }));
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { learnings: { learned: 'The connection pool ran dry under the retry storm.', wentWell: '', surprised: '' } }),
+    );
     const res = await search(store, { query: 'connection pool' });
     expect(res.results.map((r) => r.incidentKey)).toStrictEqual(['INC-1']);
     expect(res.results[0].fields).toStrictEqual(['learnings']);
@@ -106,8 +108,12 @@ describe('the review library index', () => {
 
   it('forgets the old words of a review when it is saved again, and keeps the new ones', async () => {
     const { store } = memoryStore();
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: { learned: 'Scheduler switched off by hand', wentWell: '', surprised: '' } }));
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: { learned: 'Backups silently stopped', wentWell: '', surprised: '' } }));
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { learnings: { learned: 'Scheduler switched off by hand', wentWell: '', surprised: '' } }),
+    );
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { learnings: { learned: 'Backups silently stopped', wentWell: '', surprised: '' } }),
+    );
     expect(await keys(store, 'scheduler')).toStrictEqual([]);
     expect(await keys(store, 'backups')).toStrictEqual(['INC-1']);
   });
@@ -123,15 +129,26 @@ describe('the review library index', () => {
 
   it('ranks reviews matching more of the words first, then title matches above body matches', async () => {
     const { store } = memoryStore();
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: { learned: 'The login page timed out.', wentWell: '', surprised: '' } }));
-    await indexReview(store, 'INC-2', () => review('INC-2', { title: 'Login outage', learnings: { learned: 'Nothing about it here.', wentWell: '', surprised: '' } }));
-    await indexReview(store, 'INC-3', () => review('INC-3', { title: 'Login outage from CPU saturation', factors: [{ text: 'A runaway process pegged the CPU', category: 'capacity' }] }));
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { learnings: { learned: 'The login page timed out.', wentWell: '', surprised: '' } }),
+    );
+    await indexReview(store, 'INC-2', () =>
+      review('INC-2', { title: 'Login outage', learnings: { learned: 'Nothing about it here.', wentWell: '', surprised: '' } }),
+    );
+    await indexReview(store, 'INC-3', () =>
+      review('INC-3', {
+        title: 'Login outage from CPU saturation',
+        factors: [{ text: 'A runaway process pegged the CPU', category: 'capacity' }],
+      }),
+    );
     expect(await keys(store, 'login cpu')).toStrictEqual(['INC-3', 'INC-2', 'INC-1']);
   });
 
   it('searches the factor category by its label', async () => {
     const { store } = memoryStore();
-    await indexReview(store, 'INC-1', () => review('INC-1', { factors: [{ text: 'The uplink cable was unplugged', category: 'hardware-network' }] }));
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { factors: [{ text: 'The uplink cable was unplugged', category: 'hardware-network' }] }),
+    );
     expect(await keys(store, 'hardware')).toStrictEqual(['INC-1']);
   });
 
@@ -162,7 +179,9 @@ describe('the review library index', () => {
         if (!raced) {
           raced = true;
           // Another save lands between this one's read and its write.
-          await indexReview(store, b, () => review(b, { learnings: { learned: 'Shared words: deploy rollback', wentWell: '', surprised: '' } }));
+          await indexReview(store, b, () =>
+            review(b, { learnings: { learned: 'Shared words: deploy rollback', wentWell: '', surprised: '' } }),
+          );
         }
         return store.writeCells(writes);
       },
@@ -173,8 +192,12 @@ describe('the review library index', () => {
 
   it('never names a review of a project the viewer may not browse, nor counts it', async () => {
     const { store } = memoryStore();
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: { learned: 'Disk filled with logs', wentWell: '', surprised: '' } }));
-    await indexReview(store, 'SEC-1', () => review('SEC-1', { learnings: { learned: 'Disk filled with audit logs', wentWell: '', surprised: '' } }));
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', { learnings: { learned: 'Disk filled with logs', wentWell: '', surprised: '' } }),
+    );
+    await indexReview(store, 'SEC-1', () =>
+      review('SEC-1', { learnings: { learned: 'Disk filled with audit logs', wentWell: '', surprised: '' } }),
+    );
     const res = await search(store, { query: 'disk' }, viewer(['SEC']));
     expect(res.results.map((r) => r.incidentKey)).toStrictEqual(['INC-1']);
     expect(res.total).toBe(1);
@@ -183,9 +206,26 @@ describe('the review library index', () => {
   it('filters by severity, service, factor category and date', async () => {
     const { store } = memoryStore();
     const text = { learned: 'Cache stampede after deploy', wentWell: '', surprised: '' };
-    await indexReview(store, 'INC-1', () => review('INC-1', { learnings: text, severityLevel: 1, services: ['Cache'], factors: [{ text: 'x', category: 'change' }], impactStartedAt: '2026-03-02T10:00:00Z' }));
-    await indexReview(store, 'INC-2', () => review('INC-2', { learnings: text, severityLevel: 2, services: ['Web'], factors: [{ text: 'y', category: 'capacity' }], impactStartedAt: '2026-05-02T10:00:00Z' }));
-    const only = async (q: Omit<ReviewSearchQuery, 'query'>) => (await search(store, { query: 'cache', ...q })).results.map((r) => r.incidentKey);
+    await indexReview(store, 'INC-1', () =>
+      review('INC-1', {
+        learnings: text,
+        severityLevel: 1,
+        services: ['Cache'],
+        factors: [{ text: 'x', category: 'change' }],
+        impactStartedAt: '2026-03-02T10:00:00Z',
+      }),
+    );
+    await indexReview(store, 'INC-2', () =>
+      review('INC-2', {
+        learnings: text,
+        severityLevel: 2,
+        services: ['Web'],
+        factors: [{ text: 'y', category: 'capacity' }],
+        impactStartedAt: '2026-05-02T10:00:00Z',
+      }),
+    );
+    const only = async (q: Omit<ReviewSearchQuery, 'query'>) =>
+      (await search(store, { query: 'cache', ...q })).results.map((r) => r.incidentKey);
     expect(await only({ severity: 2 })).toStrictEqual(['INC-2']);
     expect(await only({ service: 'cache' })).toStrictEqual(['INC-1']);
     expect(await only({ factorCategory: 'capacity' })).toStrictEqual(['INC-2']);
@@ -228,7 +268,10 @@ describe('cells', () => {
   it('each cell stays under the storage budget, for arbitrary text', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ learned: fc.string({ maxLength: 5_000 }), unicode: fc.string({ unit: 'binary', maxLength: 2_000 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ learned: fc.string({ maxLength: 5_000 }), unicode: fc.string({ unit: 'binary', maxLength: 2_000 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         async (reviews) => {
           const cells = new Map<string, CellData>();
           for (const [i, r] of reviews.entries()) {

@@ -30,9 +30,28 @@ function memory() {
 }
 
 const row = (n: number, impactStartedAt: string | null): SummaryRow => ({
-  incidentKey: `INC-${n}`, projectKey: 'INC', title: `Outage ${n}`, severityLevel: 2, impactStartedAt, ttaMs: null, ttrMs: null, impactMs: null,
-  customerImpact: null, status: 'draft', actionsOpen: 0, actionsOverdue: 0, actionsClosed: 0, openItems: [], openDueDates: [], docVersion: 1,
-  tags: [], pageUrl: null, updatedAt: 0, services: [], factorCategories: [], countermeasures: [],
+  incidentKey: `INC-${n}`,
+  projectKey: 'INC',
+  title: `Outage ${n}`,
+  severityLevel: 2,
+  impactStartedAt,
+  ttaMs: null,
+  ttrMs: null,
+  impactMs: null,
+  customerImpact: null,
+  status: 'draft',
+  actionsOpen: 0,
+  actionsOverdue: 0,
+  actionsClosed: 0,
+  openItems: [],
+  openDueDates: [],
+  docVersion: 1,
+  tags: [],
+  pageUrl: null,
+  updatedAt: 0,
+  services: [],
+  factorCategories: [],
+  countermeasures: [],
 });
 
 const storedDoc = (key: string, learned: string): StoredReviewDoc =>
@@ -42,7 +61,12 @@ const storedDoc = (key: string, learned: string): StoredReviewDoc =>
     updatedAt: 0,
     doc: {
       status: 'draft',
-      content: { servicesImpacted: ['Billing'], learnings: { learned, wentWell: '', surprised: '' }, contributingFactors: [{ id: 'f', text: 'Pool limit', category: 'capacity' }], tags: [] },
+      content: {
+        servicesImpacted: ['Billing'],
+        learnings: { learned, wentWell: '', surprised: '' },
+        contributingFactors: [{ id: 'f', text: 'Pool limit', category: 'capacity' }],
+        tags: [],
+      },
       actionItems: [{ summary: 'Raise the pool limit' }],
       sync: {},
       syncErrors: {},
@@ -55,7 +79,10 @@ describe('building the library from the summary index', () => {
     readShards: async (ids: readonly string[]) => ({ rows: rows.filter((r) => ids.includes(shardOf(r))), keysRead: ids.length }),
   };
   const docs = { load: async (key: string) => (key === 'INC-2' ? null : storedDoc(key, `Connection pool exhausted in ${key}`)) };
-  const access = { browsableProjects: async (k: readonly string[]) => new Set(k), visibleIssues: async (k: readonly string[]) => new Map(k.map((x) => [x, { summary: '' }])) };
+  const access = {
+    browsableProjects: async (k: readonly string[]) => new Set(k),
+    visibleIssues: async (k: readonly string[]) => new Map(k.map((x) => [x, { summary: '' }])),
+  };
 
   it('indexes every review in bounded steps, resuming from its cursor, then records the format', async () => {
     const m = memory();
@@ -71,8 +98,22 @@ describe('building the library from the summary index', () => {
     expect(m.state).toStrictEqual({ format: SEARCH_FORMAT, cursor: null });
     expect([...m.docs.keys()].sort()).toStrictEqual(['INC-1', 'INC-2', 'INC-3']);
     // Facts from the row (severity, impact start), text from the review document; a review without one keeps its title.
-    expect(m.docs.get('INC-1')).toMatchObject({ severityLevel: 2, impactStartedAt: '2025-03-02T10:00:00Z', services: ['Billing'], factorCategories: ['capacity'] });
-    expect(m.docs.get('INC-2')?.text).toStrictEqual(searchText({ title: 'Outage 2', learnings: { learned: '', wentWell: '', surprised: '' }, factors: [], actions: [], services: [], tags: [] }));
+    expect(m.docs.get('INC-1')).toMatchObject({
+      severityLevel: 2,
+      impactStartedAt: '2025-03-02T10:00:00Z',
+      services: ['Billing'],
+      factorCategories: ['capacity'],
+    });
+    expect(m.docs.get('INC-2')?.text).toStrictEqual(
+      searchText({
+        title: 'Outage 2',
+        learnings: { learned: '', wentWell: '', surprised: '' },
+        factors: [],
+        actions: [],
+        services: [],
+        tags: [],
+      }),
+    );
 
     const found = await searchReviews({ store: m.store, access }, { query: 'pool' });
     expect(found.indexing).toBe(false);
@@ -84,7 +125,9 @@ describe('building the library from the summary index', () => {
     m.state.format = SEARCH_FORMAT;
     let reads = 0;
     const counted = { readShards: async (ids: readonly string[]) => ((reads += 1), summaries.readShards(ids)) };
-    expect(await rebuildSearchStep({ search: m.store, summaries: counted, docs, now: () => new Date() }, { reviews: 10, ms: 1_000 })).toStrictEqual({ indexed: 0, done: true });
+    expect(
+      await rebuildSearchStep({ search: m.store, summaries: counted, docs, now: () => new Date() }, { reviews: 10, ms: 1_000 }),
+    ).toStrictEqual({ indexed: 0, done: true });
     expect(reads).toBe(0);
   });
 });

@@ -14,7 +14,14 @@ const customerComms = template({
   requiredFields: ['customerImpact', 'externalSummary.proximateCause'],
   questions: [
     { id: 'comms', label: 'Were customers told within the hour?', kind: 'yes-no', choices: [], required: true, public: true },
-    { id: 'channel', label: 'Which channel told them?', kind: 'choice', choices: ['Status page', 'Email', 'In-app'], required: false, public: true },
+    {
+      id: 'channel',
+      label: 'Which channel told them?',
+      kind: 'choice',
+      choices: ['Status page', 'Email', 'In-app'],
+      required: false,
+      public: true,
+    },
     { id: 'internal', label: 'Who approved the message?', kind: 'text', choices: [], required: false, public: false },
   ],
 });
@@ -53,7 +60,11 @@ describe('selectTemplate', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), fc.constantFrom<SeverityLevel>(1, 2, 3, 4, 5), (type, sev) => {
         const chosen = selectTemplate(ALL, type, sev);
-        expect(chosen.id === 'default' || ((chosen.severities.length === 0 || chosen.severities.includes(sev)) && (chosen.issueTypes.length === 0 || chosen.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase())))).toBe(true);
+        expect(
+          chosen.id === 'default' ||
+            ((chosen.severities.length === 0 || chosen.severities.includes(sev)) &&
+              (chosen.issueTypes.length === 0 || chosen.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase()))),
+        ).toBe(true);
         expect(selectTemplate([], type, sev)).toBe(DEFAULT_TEMPLATE);
       }),
     );
@@ -63,8 +74,19 @@ describe('selectTemplate', () => {
 describe('useTemplate', () => {
   it('keeps the answers the new template also asks, and drops the rest', () => {
     const first = useTemplate(customerComms, undefined);
-    const answered = { ...first, answers: first.answers.map((a) => (a.questionId === 'comms' ? { ...a, value: true } : a.questionId === 'internal' ? { ...a, value: 'Legal' } : a)) };
-    const other = template({ id: 'other', questions: [{ id: 'comms', label: 'Told customers?', kind: 'yes-no', choices: [], required: false, public: false }, { id: 'internal', label: 'Changed kind', kind: 'choice', choices: ['a', 'b'], required: false, public: false }] });
+    const answered = {
+      ...first,
+      answers: first.answers.map((a) =>
+        a.questionId === 'comms' ? { ...a, value: true } : a.questionId === 'internal' ? { ...a, value: 'Legal' } : a,
+      ),
+    };
+    const other = template({
+      id: 'other',
+      questions: [
+        { id: 'comms', label: 'Told customers?', kind: 'yes-no', choices: [], required: false, public: false },
+        { id: 'internal', label: 'Changed kind', kind: 'choice', choices: ['a', 'b'], required: false, public: false },
+      ],
+    });
     expect(useTemplate(other, answered).answers.map((a) => [a.questionId, a.value, a.label])).toEqual([
       ['comms', true, 'Told customers?'],
       ['internal', null, 'Changed kind'],
@@ -74,14 +96,18 @@ describe('useTemplate', () => {
 
 describe('missingRequired', () => {
   const items: ActionItemInput[] = [];
-  it('requires nothing of a review on the built-in template (today\'s review)', () => {
+  it("requires nothing of a review on the built-in template (today's review)", () => {
     expect(missingRequired(content(), items)).toEqual({});
     expect(missingRequired(content({ template: useTemplate(DEFAULT_TEMPLATE, undefined) }), items)).toEqual({});
   });
 
   it('names each required field and unanswered required question, then nothing once they are filled', () => {
     const use = useTemplate(customerComms, undefined);
-    expect(Object.keys(missingRequired(content({ template: use }), items))).toEqual(['customerImpact', 'externalSummary.proximateCause', 'template.answers.comms']);
+    expect(Object.keys(missingRequired(content({ template: use }), items))).toEqual([
+      'customerImpact',
+      'externalSummary.proximateCause',
+      'template.answers.comms',
+    ]);
     const filled = content({
       template: { ...use, answers: use.answers.map((a) => (a.questionId === 'comms' ? { ...a, value: false } : a)) },
       customerImpact: { affected: true, text: '' },
@@ -91,8 +117,17 @@ describe('missingRequired', () => {
   });
 
   it('treats blank text as unanswered', () => {
-    const use = useTemplate(template({ requiredFields: ['learnings.learned'], questions: [{ id: 'q', label: 'Q', kind: 'text', choices: [], required: true, public: false }] }), undefined);
-    const blank = content({ template: { ...use, answers: use.answers.map((a) => ({ ...a, value: '   ' })) }, learnings: { learned: ' \n ', wentWell: '', surprised: '' } });
+    const use = useTemplate(
+      template({
+        requiredFields: ['learnings.learned'],
+        questions: [{ id: 'q', label: 'Q', kind: 'text', choices: [], required: true, public: false }],
+      }),
+      undefined,
+    );
+    const blank = content({
+      template: { ...use, answers: use.answers.map((a) => ({ ...a, value: '   ' })) },
+      learnings: { learned: ' \n ', wentWell: '', surprised: '' },
+    });
     expect(Object.keys(missingRequired(blank, items))).toEqual(['learnings.learned', 'template.answers.q']);
   });
 
@@ -105,7 +140,11 @@ describe('missingRequired', () => {
       failure = e;
     }
     expect(failure).toBeInstanceOf(AppFailure);
-    expect((failure as AppFailure).toAppError()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Major incident template requires 3 more fields'), fields: { customerImpact: expect.any(String) } });
+    expect((failure as AppFailure).toAppError()).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Major incident template requires 3 more fields'),
+      fields: { customerImpact: expect.any(String) },
+    });
     // The message alone is what the publish form shows: it names every field to fill in.
     expect((failure as AppFailure).message).toBe(
       'The Major incident template requires 3 more fields before publishing: Customer impact; Proximate cause; "Were customers told within the hour?". Fill them in and save.',
@@ -116,7 +155,14 @@ describe('missingRequired', () => {
 describe('givenAnswers', () => {
   it('gives only answered questions, and only public ones for the external summary', () => {
     const use = useTemplate(customerComms, undefined);
-    const c = content({ template: { ...use, answers: use.answers.map((a) => (a.questionId === 'comms' ? { ...a, value: true } : a.questionId === 'internal' ? { ...a, value: 'Legal' } : a)) } });
+    const c = content({
+      template: {
+        ...use,
+        answers: use.answers.map((a) =>
+          a.questionId === 'comms' ? { ...a, value: true } : a.questionId === 'internal' ? { ...a, value: 'Legal' } : a,
+        ),
+      },
+    });
     expect(givenAnswers(c).map((a) => a.questionId)).toEqual(['comms', 'internal']);
     expect(givenAnswers(c, { publicOnly: true }).map((a) => a.questionId)).toEqual(['comms']);
   });
@@ -129,12 +175,19 @@ describe('the templates settings schema', () => {
     expect(TemplateListSchema.safeParse([bad]).success).toBe(false);
   });
 
-  it('keeps the whole value well under Forge\'s 240 KiB per key, whatever passes', () => {
+  it("keeps the whole value well under Forge's 240 KiB per key, whatever passes", () => {
     const big = (i: number) =>
       template({
         id: `t${i}`,
         description: 'd'.repeat(500),
-        questions: Array.from({ length: 20 }, (_, q) => ({ id: `q${q}`, label: 'L'.repeat(200), kind: 'choice' as const, choices: Array.from({ length: 12 }, (_, c) => `${c}`.padEnd(100, 'c')), required: false, public: false })),
+        questions: Array.from({ length: 20 }, (_, q) => ({
+          id: `q${q}`,
+          label: 'L'.repeat(200),
+          kind: 'choice' as const,
+          choices: Array.from({ length: 12 }, (_, c) => `${c}`.padEnd(100, 'c')),
+          required: false,
+          public: false,
+        })),
       });
     const result = TemplateListSchema.safeParse(Array.from({ length: 20 }, (_, i) => big(i)));
     expect(result.success).toBe(false);

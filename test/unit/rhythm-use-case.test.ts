@@ -13,18 +13,28 @@ const INC_1: RestoredIncident = { key: 'INC-1', title: 'Login page outage', prio
 const DUE = '2026-10-20T10:00:00.000Z';
 const AFTER_DUE = new Date('2026-10-20T10:00:01Z');
 
-function memoryStore(): RhythmStore & { claimsByKey: Map<string, ReminderClaim>; cursors: RhythmCursors; started: Set<string>; docs: StoredReviewDoc[] } {
+function memoryStore(): RhythmStore & {
+  claimsByKey: Map<string, ReminderClaim>;
+  cursors: RhythmCursors;
+  started: Set<string>;
+  docs: StoredReviewDoc[];
+} {
   const claimsByKey = new Map<string, ReminderClaim>();
   const state = { cursors: { reminders: null, reviews: null } as RhythmCursors };
   const started = new Set<string>();
   const docs: StoredReviewDoc[] = [];
   return {
     claimsByKey,
-    get cursors() { return state.cursors; },
+    get cursors() {
+      return state.cursors;
+    },
     started,
     docs,
     readCursors: () => Promise.resolve(state.cursors),
-    writeCursors: (c) => { state.cursors = c; return Promise.resolve(); },
+    writeCursors: (c) => {
+      state.cursors = c;
+      return Promise.resolve();
+    },
     reviewsStarted: (keys) => Promise.resolve(new Set(keys.filter((k) => started.has(k)))),
     claims: (keys) => Promise.resolve(new Map(keys.flatMap((k) => (claimsByKey.has(k) ? [[k, claimsByKey.get(k)!] as const] : [])))),
     putClaim(next, expected) {
@@ -46,7 +56,10 @@ function fakeJira(over: Partial<RhythmJiraPort> = {}): RhythmJiraPort & { posted
     posted,
     restoredIncidents: () => Promise.resolve({ incidents: [INC_1], complete: true }),
     findReminder: () => Promise.resolve(null),
-    postReminder: (key) => { posted.push(key); return Promise.resolve({ posted: true, commentId: `c-${posted.length}` }); },
+    postReminder: (key) => {
+      posted.push(key);
+      return Promise.resolve({ posted: true, commentId: `c-${posted.length}` });
+    },
     liveActionItems: () => Promise.resolve(new Map()),
     ...over,
   };
@@ -56,9 +69,14 @@ function fakeSummaries(rows: SummaryRow[] = []) {
   let flags: DueReviewFlag[] = [];
   return {
     rows,
-    get flags() { return flags; },
+    get flags() {
+      return flags;
+    },
     readFlags: () => Promise.resolve(flags),
-    writeFlags: (next: DueReviewFlag[]) => { flags = next; return Promise.resolve(); },
+    writeFlags: (next: DueReviewFlag[]) => {
+      flags = next;
+      return Promise.resolve();
+    },
     async upsert(incidentKey: string, next: (prev: SummaryRow | null) => SummaryRow | null) {
       const i = rows.findIndex((r) => r.incidentKey === incidentKey);
       const row = next(i === -1 ? null : rows[i]);
@@ -69,16 +87,39 @@ function fakeSummaries(rows: SummaryRow[] = []) {
   };
 }
 
-const DONE: ActionItemJira = { key: 'INC-9', url: '', status: { name: 'Done', category: 'done' }, assignee: null, dueDate: '2026-10-01', syncedAt: '' };
+const DONE: ActionItemJira = {
+  key: 'INC-9',
+  url: '',
+  status: { name: 'Done', category: 'done' },
+  assignee: null,
+  dueDate: '2026-10-01',
+  syncedAt: '',
+};
 
 /** A review with one countermeasure, due 2026-10-01, whose sub-task is INC-9. */
 function storedDoc(): StoredReviewDoc {
   return {
-    incidentKey: 'INC-1', version: 1, updatedAt: 1,
+    incidentKey: 'INC-1',
+    version: 1,
+    updatedAt: 1,
     doc: {
       status: 'draft',
-      content: { meeting: { title: '', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] }, goals: { knowSooner: '', recoverSooner: '' }, description: '', customerImpact: { affected: null, text: '' }, incidentCommander: null, servicesImpacted: [], learnings: { learned: '', wentWell: '', surprised: '' }, contributingFactors: [], remediation: '', tags: [], externalSummary: { proximateCause: '', resolution: '' } },
-      actionItems: [{ id: 'a1', summary: 'Alert', description: '', owner: null, dueDate: '2026-10-01', priority: 'High', question: 'know-sooner' }],
+      content: {
+        meeting: { title: '', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] },
+        goals: { knowSooner: '', recoverSooner: '' },
+        description: '',
+        customerImpact: { affected: null, text: '' },
+        incidentCommander: null,
+        servicesImpacted: [],
+        learnings: { learned: '', wentWell: '', surprised: '' },
+        contributingFactors: [],
+        remediation: '',
+        tags: [],
+        externalSummary: { proximateCause: '', resolution: '' },
+      },
+      actionItems: [
+        { id: 'a1', summary: 'Alert', description: '', owner: null, dueDate: '2026-10-01', priority: 'High', question: 'know-sooner' },
+      ],
       sync: { a1: { key: 'INC-9', fingerprint: 'f', syncedAt: '' } },
       syncErrors: {},
     },
@@ -87,9 +128,25 @@ function storedDoc(): StoredReviewDoc {
 
 /** INC-1's index row while its countermeasure is open. */
 const openRow = (): SummaryRow => ({
-  incidentKey: 'INC-1', projectKey: 'INC', title: 'Login page outage', severityLevel: 2, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null,
-  customerImpact: null, status: 'draft', actionsOpen: 1, actionsOverdue: 0, actionsClosed: 0,
-  openItems: [{ subtaskKey: null, summary: 'Alert', owner: null, dueDate: '2026-10-01' }], openDueDates: ['2026-10-01'], docVersion: 1, tags: [], pageUrl: null, updatedAt: 1,
+  incidentKey: 'INC-1',
+  projectKey: 'INC',
+  title: 'Login page outage',
+  severityLevel: 2,
+  impactStartedAt: null,
+  ttaMs: null,
+  ttrMs: null,
+  impactMs: null,
+  customerImpact: null,
+  status: 'draft',
+  actionsOpen: 1,
+  actionsOverdue: 0,
+  actionsClosed: 0,
+  openItems: [{ subtaskKey: null, summary: 'Alert', owner: null, dueDate: '2026-10-01' }],
+  openDueDates: ['2026-10-01'],
+  docVersion: 1,
+  tags: [],
+  pageUrl: null,
+  updatedAt: 1,
 });
 
 let ids = 0;
@@ -135,7 +192,10 @@ describe('runRhythm when things go wrong', () => {
     const summaries = fakeSummaries();
     let posts = 0;
     const jira = fakeJira({
-      postReminder: () => { posts += 1; return Promise.reject(new Error('socket hang up')); },
+      postReminder: () => {
+        posts += 1;
+        return Promise.reject(new Error('socket hang up'));
+      },
       findReminder: () => Promise.resolve(posts > 0 ? 'c-lost' : null),
     });
     expect((await runRhythm(deps({ jira, store, summaries }))).failed).toEqual(['INC-1']);
@@ -164,7 +224,12 @@ describe('runRhythm when things go wrong', () => {
       liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])),
     });
     const result = await runRhythm(deps({ jira, store, summaries }));
-    expect(result).toMatchObject({ errors: ['reminders: Jira answered 500'], refreshed: 1, rowsChanged: 1, cursors: { reminders: 'INC-0', reviews: null } });
+    expect(result).toMatchObject({
+      errors: ['reminders: Jira answered 500'],
+      refreshed: 1,
+      rowsChanged: 1,
+      cursors: { reminders: 'INC-0', reviews: null },
+    });
     expect(store.cursors.reminders).toBe('INC-0');
     expect(summaries.rows[0]).toMatchObject({ actionsOpen: 0, actionsClosed: 1, openDueDates: [] });
   });
@@ -198,16 +263,30 @@ describe('runRhythm when things go wrong', () => {
     const store = memoryStore();
     store.docs.push(storedDoc()); // read by the run as a draft without tags...
     const summaries = fakeSummaries([{ ...openRow(), status: 'in-review', tags: ['login'], customerImpact: true }]); // ...saved since
-    const jira = fakeJira({ restoredIncidents: () => Promise.resolve({ incidents: [], complete: true }), liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])) });
+    const jira = fakeJira({
+      restoredIncidents: () => Promise.resolve({ incidents: [], complete: true }),
+      liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])),
+    });
     expect(await runRhythm(deps({ jira, store, summaries }))).toMatchObject({ refreshed: 1, rowsChanged: 1 });
-    expect(summaries.rows[0]).toMatchObject({ status: 'in-review', tags: ['login'], customerImpact: true, actionsOpen: 0, actionsClosed: 1, openItems: [], openDueDates: [] });
+    expect(summaries.rows[0]).toMatchObject({
+      status: 'in-review',
+      tags: ['login'],
+      customerImpact: true,
+      actionsOpen: 0,
+      actionsClosed: 1,
+      openItems: [],
+      openDueDates: [],
+    });
   });
 
   it('does not create an index row for a review that has none: its next save writes it', async () => {
     const store = memoryStore();
     store.docs.push(storedDoc());
     const summaries = fakeSummaries();
-    const jira = fakeJira({ restoredIncidents: () => Promise.resolve({ incidents: [], complete: true }), liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])) });
+    const jira = fakeJira({
+      restoredIncidents: () => Promise.resolve({ incidents: [], complete: true }),
+      liveActionItems: () => Promise.resolve(new Map([['INC-1', { a1: DONE }]])),
+    });
     const result = await runRhythm(deps({ jira, store, summaries }));
     expect(result).toMatchObject({ refreshed: 1, rowsChanged: 0 });
     expect(summaries.rows).toEqual([]);

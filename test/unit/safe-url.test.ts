@@ -7,7 +7,13 @@ function isSafeOutput(out: string): boolean {
   if (/[\u0000-\u0020]/.test(out)) return false;
   if (out.startsWith('/')) return !out.startsWith('//') && new URL(out, 'https://site.invalid').host === 'site.invalid';
   const parsed = new URL(out);
-  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host !== '' && parsed.username === '' && parsed.password === '' && parsed.href === out;
+  return (
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+    parsed.host !== '' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.href === out
+  );
 }
 
 describe('safeUrl, the one URL policy', () => {

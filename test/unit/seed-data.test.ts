@@ -53,7 +53,8 @@ function currentValue(issue: SeedIssue, field: string): string | null | undefine
 function adfBodies(scenario: SeedScenario): { where: string; body: object }[] {
   const out: { where: string; body: object }[] = [];
   for (const issue of scenario.issues) {
-    if (issue.description && typeof issue.description !== 'string') out.push({ where: `${issue.key} description`, body: issue.description });
+    if (issue.description && typeof issue.description !== 'string')
+      out.push({ where: `${issue.key} description`, body: issue.description });
     issue.comments.forEach((c, i) => {
       if (typeof c.body !== 'string') out.push({ where: `${issue.key} comment ${i}`, body: c.body });
     });
@@ -180,7 +181,8 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects, now) => 
       expect(workflow).toBeDefined();
       const statuses = [issue.initialStatus, ...issue.changes.filter((c) => c.field === 'status').flatMap((c) => [c.from, c.to])];
       for (const name of statuses) {
-        if (!name || !statusByName(name)?.workflows.includes(workflow!)) throw new Error(`${issue.key} (${issue.type}): status ${name} is not in the ${workflow} workflow`);
+        if (!name || !statusByName(name)?.workflows.includes(workflow!))
+          throw new Error(`${issue.key} (${issue.type}): status ${name} is not in the ${workflow} workflow`);
       }
     }
   });
@@ -188,7 +190,8 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects, now) => 
   it('restricts comments only to roles the project has or to groups the site has', () => {
     for (const issue of scenario.issues) {
       for (const c of issue.comments.filter((c) => c.visibility)) {
-        const known = c.visibility!.type === 'role' ? Object.keys(projectByKey.get(projectOf(issue.key))!.roles) : SEED_GROUPS.map((g) => g.name);
+        const known =
+          c.visibility!.type === 'role' ? Object.keys(projectByKey.get(projectOf(issue.key))!.roles) : SEED_GROUPS.map((g) => g.name);
         expect(known).toContain(c.visibility!.value);
       }
     }
@@ -197,9 +200,10 @@ describe.each(scenarios)('the %s scenario', (_name, scenario, projects, now) => 
   it('lets an author restrict a comment only to a role or group they belong to', () => {
     for (const issue of scenario.issues) {
       for (const c of issue.comments.filter((c) => c.visibility)) {
-        const members = c.visibility!.type === 'role'
-          ? projectByKey.get(projectOf(issue.key))!.roles[c.visibility!.value]
-          : SEED_GROUPS.find((g) => g.name === c.visibility!.value)!.members;
+        const members =
+          c.visibility!.type === 'role'
+            ? projectByKey.get(projectOf(issue.key))!.roles[c.visibility!.value]
+            : SEED_GROUPS.find((g) => g.name === c.visibility!.value)!.members;
         expect(members).toContain(c.author);
       }
     }
@@ -237,7 +241,9 @@ describe('the demo scenario', () => {
     expect(project('OPS').browsers).not.toContain(NO_INCIDENT_ACCESS_EMAIL);
     expect(project('SUP').browsers).toContain(NO_INCIDENT_ACCESS_EMAIL);
     expect(project('MKT').browsers).toContain(NO_INCIDENT_ACCESS_EMAIL);
-    expect(project('INC').roles.Developers).toEqual(expect.arrayContaining(['maya@example.com', 'daniel@example.com', 'aiko@example.com', 'tomas@example.com']));
+    expect(project('INC').roles.Developers).toEqual(
+      expect.arrayContaining(['maya@example.com', 'daniel@example.com', 'aiko@example.com', 'tomas@example.com']),
+    );
     expect(project('INC').roles.Administrators).toEqual(['tomas@example.com']);
   });
 
@@ -270,7 +276,12 @@ describe('the demo scenario', () => {
   });
 
   it.each(incidents)('walks %s through Open, Investigating, Identified, Monitoring and Resolved', (key) => {
-    const statuses = [issue(key).initialStatus, ...issue(key).changes.filter((c) => c.field === 'status').map((c) => c.to)];
+    const statuses = [
+      issue(key).initialStatus,
+      ...issue(key)
+        .changes.filter((c) => c.field === 'status')
+        .map((c) => c.to),
+    ];
     expect(statuses.slice(0, 5)).toEqual(['Open', 'Investigating', 'Identified', 'Monitoring', 'Resolved']);
     expect(statuses.slice(5).every((s) => s === 'Closed')).toBe(true);
   });
@@ -320,7 +331,9 @@ describe('the demo scenario', () => {
   });
 
   it('links INC-4 to a marketing issue that Lena can see', () => {
-    const mkt = linksOf('INC-4').map((l) => other('INC-4', l)).filter((k) => projectOf(k) === 'MKT');
+    const mkt = linksOf('INC-4')
+      .map((l) => other('INC-4', l))
+      .filter((k) => projectOf(k) === 'MKT');
     expect(mkt.length).toBeGreaterThanOrEqual(1);
     expect(project('MKT').browsers).toContain(NO_INCIDENT_ACCESS_EMAIL);
   });
@@ -338,13 +351,26 @@ describe('the demo scenario', () => {
   it('gives the ADF converter mentions, code, lists, links, emoji, panels and tables to work on', () => {
     const types = new Set<string>();
     for (const { body } of adfBodies(demoScenario)) nodeTypes(body, types);
-    for (const t of ['mention', 'codeBlock', 'bulletList', 'orderedList', 'emoji', 'panel', 'table', 'tableHeader', 'mark:link', 'mark:code', 'mark:strong']) {
+    for (const t of [
+      'mention',
+      'codeBlock',
+      'bulletList',
+      'orderedList',
+      'emoji',
+      'panel',
+      'table',
+      'tableHeader',
+      'mark:link',
+      'mark:code',
+      'mark:strong',
+    ]) {
       expect(types).toContain(t);
     }
     const accountIds = new Set(SEED_USERS.map((u) => u.accountId));
     for (const { body } of adfBodies(demoScenario)) {
       JSON.stringify(body, (k, v: unknown) => {
-        if (k === 'attrs' && v && typeof v === 'object' && 'accessLevel' in v) expect(accountIds.has(String((v as Record<string, unknown>).id))).toBe(true);
+        if (k === 'attrs' && v && typeof v === 'object' && 'accessLevel' in v)
+          expect(accountIds.has(String((v as Record<string, unknown>).id))).toBe(true);
         return v;
       });
     }
@@ -396,7 +422,11 @@ describe('the large scenario', () => {
     const shifted = largeScenario({ INC: 40, SUP: 100, OPS: 7 });
     const keys = shifted.issues.map((i) => i.key);
     expect(keys[0]).toBe('INC-40');
-    for (const [projectKey, start] of [['INC', 40], ['SUP', 100], ['OPS', 7]] as const) {
+    for (const [projectKey, start] of [
+      ['INC', 40],
+      ['SUP', 100],
+      ['OPS', 7],
+    ] as const) {
       const numbers = keys.filter((k) => projectOf(k) === projectKey).map(numberOf);
       expect(numbers).toEqual(numbers.map((_, i) => start + i));
     }
@@ -420,12 +450,22 @@ describe('the large scenario', () => {
 describe('the demo seeded on any day', () => {
   // Which story each ticket belongs to (the tickets around each incident move with it); the rest are INC-4's.
   const STORY_OF: Readonly<Record<string, Story>> = {
-    'INC-1': 'login', 'SUP-1': 'login', 'SUP-2': 'login', 'OPS-1': 'login',
-    'OPS-2': 'backup', 'INC-2': 'backup', 'SUP-3': 'backup', 'OPS-3': 'backup',
-    'OPS-4': 'etl', 'INC-3': 'etl', 'MKT-1': 'etl', 'SUP-4': 'etl',
+    'INC-1': 'login',
+    'SUP-1': 'login',
+    'SUP-2': 'login',
+    'OPS-1': 'login',
+    'OPS-2': 'backup',
+    'INC-2': 'backup',
+    'SUP-3': 'backup',
+    'OPS-3': 'backup',
+    'OPS-4': 'etl',
+    'INC-3': 'etl',
+    'MKT-1': 'etl',
+    'SUP-4': 'etl',
   };
   const storyOf = (key: string): Story => STORY_OF[key] ?? 'mainframe';
-  const times = (s: SeedScenario) => s.issues.flatMap((i) => [{ key: i.key, at: i.created }, ...[...i.comments, ...i.changes].map((e) => ({ key: i.key, at: e.at }))]);
+  const times = (s: SeedScenario) =>
+    s.issues.flatMap((i) => [{ key: i.key, at: i.created }, ...[...i.comments, ...i.changes].map((e) => ({ key: i.key, at: e.at }))]);
   const WEEK = 7 * 86_400_000;
   // From 2026-11-21 (the story's own date) to 2036: any day a site may first be started.
   const seedDay = fc.date({ min: STORY_NOW, max: new Date('2036-12-31T23:59:59Z'), noInvalidDate: true });
@@ -458,7 +498,13 @@ describe('the demo seeded on any day', () => {
         const inc4 = incident(demoScenarioAt(now), 'INC-4');
         expect(inc4.priority).toBe('High');
         const restored = restoredAt(inc4);
-        expect(incidentsNeedingReminder([{ key: 'INC-4', severityLevel: 2, restoredAt: restored, reviewStarted: false, reminded: false }], now.toISOString(), zone)).toEqual(['INC-4']);
+        expect(
+          incidentsNeedingReminder(
+            [{ key: 'INC-4', severityLevel: 2, restoredAt: restored, reviewStarted: false, reminded: false }],
+            now.toISOString(),
+            zone,
+          ),
+        ).toEqual(['INC-4']);
         const resolved = time(inc4.changes.find((c) => c.to === 'Resolved')!.at);
         expect(now.getTime() - resolved).toBeLessThan(14 * 86_400_000);
       }),

@@ -20,7 +20,11 @@ describe('storageUnits (Forge KVS quota units, limits-kvs-ce)', () => {
     expect(storageUnits('/api/v1/batch/set', 10 * 1000, 200).writeUnits).toBe(1);
     expect(storageUnits('/api/v1/batch/get', 1000, 25 * 30 * 1024).readUnits).toBe(75);
     // "Transactions are treated as a single Write operation": its checks cost no read units.
-    expect(storageUnits('/api/v1/transaction', 3 * STORAGE_UNIT_BYTES, 0)).toStrictEqual({ operation: 'transaction', readUnits: 0, writeUnits: 3 });
+    expect(storageUnits('/api/v1/transaction', 3 * STORAGE_UNIT_BYTES, 0)).toStrictEqual({
+      operation: 'transaction',
+      readUnits: 0,
+      writeUnits: 3,
+    });
   });
 
   it('charges at least one unit for a call that moved nothing (an empty read, a failed call)', () => {
@@ -39,7 +43,20 @@ describe('storageUnits (Forge KVS quota units, limits-kvs-ce)', () => {
   });
 
   it('never charges a call both ways, and charges at least ceil(bytes / 10 KB) on its side', () => {
-    const ops = ['get', 'set', 'delete', 'query', 'batch/get', 'batch/set', 'batch/delete', 'transaction', 'entity/get', 'entity/set', 'entity/query', 'secret/set'];
+    const ops = [
+      'get',
+      'set',
+      'delete',
+      'query',
+      'batch/get',
+      'batch/set',
+      'batch/delete',
+      'transaction',
+      'entity/get',
+      'entity/set',
+      'entity/query',
+      'secret/set',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...ops), fc.nat(5_000_000), fc.nat(5_000_000), (op, req, res) => {
         const u = storageUnits(`/api/v1/${op}`, req, res);

@@ -16,7 +16,18 @@ import { adfValidator } from '../support/helpers';
 
 const SITE = 'https://acme.atlassian.net';
 const DANIEL = { accountId: '712020:8e3b9a10-daniel-reyes', displayName: 'Daniel Reyes' };
-const ALL_FIELDS = new Set(['summary', 'issuetype', 'parent', 'project', 'description', 'reporter', 'assignee', 'priority', 'labels', 'duedate']);
+const ALL_FIELDS = new Set([
+  'summary',
+  'issuetype',
+  'parent',
+  'project',
+  'description',
+  'reporter',
+  'assignee',
+  'priority',
+  'labels',
+  'duedate',
+]);
 
 const item = (over: Partial<ActionItemInput> = {}): ActionItemInput => ({
   id: 'c0ffee00-0000-4000-8000-000000000001',
@@ -50,7 +61,13 @@ describe('subtaskFields', () => {
         content: [
           { type: 'paragraph', content: [{ type: 'text', text: 'Page the on-call engineer above 2%.' }] },
           ...footer('INC-1'),
-          { type: 'paragraph', content: [{ type: 'text', text: 'Answers:', marks: [{ type: 'strong' }] }, { type: 'text', text: ' How do we know sooner?' }] },
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Answers:', marks: [{ type: 'strong' }] },
+              { type: 'text', text: ' How do we know sooner?' },
+            ],
+          },
         ],
       },
       assignee: { accountId: DANIEL.accountId },
@@ -63,18 +80,33 @@ describe('subtaskFields', () => {
   it('leaves assignee, due date and priority empty when the item has none', () => {
     const f = subtaskFields(item({ owner: null, dueDate: null, priority: '  ', description: '', question: 'other' }), 'INC-12', SITE);
     expect({ ...f, description: undefined }).toStrictEqual({
-      summary: 'Alert on login error rate', description: undefined, assignee: null, duedate: null, priority: null, labels: ['post-incident-review', 'pir-inc-12'],
+      summary: 'Alert on login error rate',
+      description: undefined,
+      assignee: null,
+      duedate: null,
+      priority: null,
+      labels: ['post-incident-review', 'pir-inc-12'],
     });
     expect(f.description.content).toStrictEqual([
       ...footer('INC-12'),
-      { type: 'paragraph', content: [{ type: 'text', text: 'Answers:', marks: [{ type: 'strong' }] }, { type: 'text', text: ' Other improvement' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Answers:', marks: [{ type: 'strong' }] },
+          { type: 'text', text: ' Other improvement' },
+        ],
+      },
     ]);
   });
 });
 
 describe('actionItemDescription', () => {
   it('starts a paragraph at each blank line and breaks the line at each single newline', () => {
-    const d = actionItemDescription(item({ description: 'First line\r\nsecond line\n\n\n  Next paragraph  \n \n', question: 'recover-sooner' }), 'INC-1', SITE);
+    const d = actionItemDescription(
+      item({ description: 'First line\r\nsecond line\n\n\n  Next paragraph  \n \n', question: 'recover-sooner' }),
+      'INC-1',
+      SITE,
+    );
     // As sent (JSON): adf-utils' hardBreak() carries `attrs: undefined`, which JSON leaves out.
     expect(JSON.parse(JSON.stringify(d.content.slice(0, 2)))).toStrictEqual([
       { type: 'paragraph', content: [{ type: 'text', text: 'First line' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }] },
@@ -110,7 +142,7 @@ describe('labels, summary, problems', () => {
     fc.assert(fc.property(fc.string(), (key) => actionItemLabels(key).every((l) => !/\s/.test(l))));
   });
 
-  it('makes the summary one line within Jira\'s 255 characters', () => {
+  it("makes the summary one line within Jira's 255 characters", () => {
     expect(subtaskSummary('  Fix\nthe\t alert  ')).toBe('Fix the alert');
     const long = subtaskSummary('x'.repeat(400));
     expect(long).toHaveLength(254);
@@ -139,12 +171,17 @@ describe('fingerprintOf', () => {
     expect(fp({})).toBe(fp({}));
     expect(fp({})).toMatch(/^[0-9a-f]{16}$/);
     const changes: Partial<ActionItemInput>[] = [
-      { summary: 'Other' }, { description: 'Other' }, { owner: null }, { dueDate: '2026-12-02' }, { priority: 'Low' }, { question: 'other' },
+      { summary: 'Other' },
+      { description: 'Other' },
+      { owner: null },
+      { dueDate: '2026-12-02' },
+      { priority: 'Low' },
+      { question: 'other' },
     ];
     expect(new Set([fp({}), ...changes.map(fp)]).size).toBe(changes.length + 1);
   });
 
-  it('ignores what is not written (the item id, the owner\'s display name)', () => {
+  it("ignores what is not written (the item id, the owner's display name)", () => {
     expect(fp({ id: 'another' })).toBe(fp({}));
     expect(fp({ owner: { ...DANIEL, displayName: 'D. Reyes' } })).toBe(fp({}));
   });
@@ -169,7 +206,10 @@ describe('create and edit bodies', () => {
         labels: ['post-incident-review', 'pir-inc-1'],
       },
       properties: [
-        { key: 'pir.actionItem', value: { itemId: item().id, incidentKey: 'INC-1', fingerprint: 'abc123', syncedAt: '2026-11-21T09:00:00.000Z' } },
+        {
+          key: 'pir.actionItem',
+          value: { itemId: item().id, incidentKey: 'INC-1', fingerprint: 'abc123', syncedAt: '2026-11-21T09:00:00.000Z' },
+        },
       ],
     });
   });
@@ -193,7 +233,10 @@ describe('create and edit bodies', () => {
       properties: [property],
     });
     const full = subtaskFields(item({}), 'INC-1', SITE);
-    expect(toEditBody(full, ALL_FIELDS, property, ['duedate'])).toStrictEqual({ fields: { duedate: full.duedate }, properties: [property] });
+    expect(toEditBody(full, ALL_FIELDS, property, ['duedate'])).toStrictEqual({
+      fields: { duedate: full.duedate },
+      properties: [property],
+    });
   });
 
   it('sends nothing when no changed field can be written (not on the edit screen, or a priority to clear)', () => {

@@ -37,11 +37,12 @@ function fakeJira(opts: FakeOptions = {}) {
   let bulkCalls = 0;
   const reply = (status: number, body: unknown = null, retryAfter: string | null = null): JiraReply => ({ status, body, retryAfter });
   const bean = (i: FakeIssue, props?: unknown) => ({
-    id: i.id, key: i.key,
+    id: i.id,
+    key: i.key,
     fields: {
       summary: i.fields.summary,
       status: { name: 'To Do', statusCategory: { key: 'new' } },
-      assignee: i.fields.assignee ? { ...(i.fields.assignee), displayName: 'Someone' } : null,
+      assignee: i.fields.assignee ? { ...i.fields.assignee, displayName: 'Someone' } : null,
       duedate: i.fields.duedate ?? null,
       priority: i.fields.priority ?? null,
       parent: { key: i.parent },
@@ -51,7 +52,10 @@ function fakeJira(opts: FakeOptions = {}) {
   const create = (update: { fields: Record<string, unknown>; properties: { key: string; value: unknown }[] }): FakeIssue => {
     const n = issues.length + 1;
     const issue: FakeIssue = {
-      id: String(10000 + n), key: `INC-${100 + n}`, parent: (update.fields.parent as { key: string }).key, fields: update.fields,
+      id: String(10000 + n),
+      key: `INC-${100 + n}`,
+      parent: (update.fields.parent as { key: string }).key,
+      fields: update.fields,
       properties: Object.fromEntries(update.properties.map((p) => [p.key, p.value])),
     };
     issues.push(issue);
@@ -65,28 +69,53 @@ function fakeJira(opts: FakeOptions = {}) {
     calls.push(`${method} ${url.pathname}`);
     const body = call.body as Record<string, unknown>;
     const p = url.pathname;
-    if (method === 'GET' && p === '/rest/api/3/issue/INC-1') return Promise.resolve(reply(200, { fields: { project: { id: '10000', key: 'INC' }, issuetype: { subtask: false } } }));
+    if (method === 'GET' && p === '/rest/api/3/issue/INC-1')
+      return Promise.resolve(reply(200, { fields: { project: { id: '10000', key: 'INC' }, issuetype: { subtask: false } } }));
     if (method === 'POST' && p === '/rest/api/3/search/jql') {
-      return Promise.resolve(reply(200, { issues: issues.filter((i) => i.parent === 'INC-1').map((i) => bean(i, body.properties)), isLast: true }));
+      return Promise.resolve(
+        reply(200, { issues: issues.filter((i) => i.parent === 'INC-1').map((i) => bean(i, body.properties)), isLast: true }),
+      );
     }
     if (method === 'POST' && p === '/rest/api/3/issue/bulkfetch') {
       const keys = body.issueIdsOrKeys as string[];
-      return Promise.resolve(reply(200, { issues: issues.filter((i) => keys.includes(i.key)).map((i) => bean(i, body.properties)), issueErrors: [] }));
+      return Promise.resolve(
+        reply(200, { issues: issues.filter((i) => keys.includes(i.key)).map((i) => bean(i, body.properties)), issueErrors: [] }),
+      );
     }
     if (p === '/rest/api/3/issue/createmeta/INC/issuetypes') {
-      const types = [{ id: '10101', name: 'Task', subtask: false }, ...(opts.subtasks === false ? [] : [{ id: '10102', name: 'Sub-task', subtask: true }])];
+      const types = [
+        { id: '10101', name: 'Task', subtask: false },
+        ...(opts.subtasks === false ? [] : [{ id: '10102', name: 'Sub-task', subtask: true }]),
+      ];
       return Promise.resolve(reply(200, { startAt: 0, total: types.length, issueTypes: types }));
     }
     if (p === '/rest/api/3/issue/createmeta/INC/issuetypes/10102') {
-      const req = { summary: true, issuetype: true, parent: true, project: true, description: false, assignee: false, duedate: false, priority: false, labels: false, ...opts.required };
-      const fields = Object.entries(req).map(([fieldId, required]) => ({ fieldId, name: fieldId === 'customfield_10050' ? 'Team' : fieldId, required, hasDefaultValue: false }));
+      const req = {
+        summary: true,
+        issuetype: true,
+        parent: true,
+        project: true,
+        description: false,
+        assignee: false,
+        duedate: false,
+        priority: false,
+        labels: false,
+        ...opts.required,
+      };
+      const fields = Object.entries(req).map(([fieldId, required]) => ({
+        fieldId,
+        name: fieldId === 'customfield_10050' ? 'Team' : fieldId,
+        required,
+        hasDefaultValue: false,
+      }));
       return Promise.resolve(reply(200, { startAt: 0, total: fields.length, fields }));
     }
     if (method === 'POST' && p === '/rest/api/3/issue/bulk') {
       const mode = opts.bulk?.(bulkCalls++) ?? 'ok';
       if (mode === '429') return Promise.resolve(reply(429, { errorMessages: ['Rate limit exceeded.'] }, '1'));
       const updates = body.issueUpdates as { fields: Record<string, unknown>; properties: { key: string; value: unknown }[] }[];
-      if (updates.length > 50) return Promise.resolve(reply(400, { issues: [], errors: [{ status: 400, elementErrors: { errorMessages: ['too many'] } }] }));
+      if (updates.length > 50)
+        return Promise.resolve(reply(400, { issues: [], errors: [{ status: 400, elementErrors: { errorMessages: ['too many'] } }] }));
       const created: { id: string; key: string }[] = [];
       const errors: unknown[] = [];
       updates.forEach((u, i) => {
@@ -116,7 +145,11 @@ function instantClock(budgetMs = 20_000) {
   let now = 0;
   const sleeps: number[] = [];
   const clock: RetryClock = {
-    sleep: (ms) => { sleeps.push(ms); now += ms; return Promise.resolve(); },
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
     random: () => 0.5,
     budgetLeftMs: () => budgetMs - now,
   };
@@ -125,10 +158,22 @@ function instantClock(budgetMs = 20_000) {
 
 const items = (n: number, over: Partial<ActionItemInput> = {}): ActionItemInput[] =>
   Array.from({ length: n }, (_, i) => ({
-    id: `item-${i + 1}`, summary: `Countermeasure ${i + 1}`, description: '', owner: null, dueDate: '2026-12-01', priority: 'Medium', question: 'know-sooner' as const, ...over,
+    id: `item-${i + 1}`,
+    summary: `Countermeasure ${i + 1}`,
+    description: '',
+    owner: null,
+    dueDate: '2026-12-01',
+    priority: 'Medium',
+    question: 'know-sooner' as const,
+    ...over,
   }));
 
-const deps = (jira: ReturnType<typeof fakeJira>, clock = instantClock().clock): ActionItemsSyncDeps => ({ request: jira.request, siteUrl: SITE, now: () => NOW, retry: clock });
+const deps = (jira: ReturnType<typeof fakeJira>, clock = instantClock().clock): ActionItemsSyncDeps => ({
+  request: jira.request,
+  siteUrl: SITE,
+  now: () => NOW,
+  retry: clock,
+});
 const count = (calls: string[], what: string) => calls.filter((c) => c === what).length;
 
 describe('syncActionItems', () => {
@@ -143,10 +188,14 @@ describe('syncActionItems', () => {
   });
 
   it('reports refused elements per item and creates the rest', async () => {
-    const jira = fakeJira({ refuse: (f) => (f.summary === 'Countermeasure 2' ? { assignee: "User 'x' cannot be assigned issues." } : undefined) });
+    const jira = fakeJira({
+      refuse: (f) => (f.summary === 'Countermeasure 2' ? { assignee: "User 'x' cannot be assigned issues." } : undefined),
+    });
     const result = await syncActionItems('INC-1', items(3), {}, deps(jira));
     expect(result.created).toStrictEqual(['item-1', 'item-3']);
-    expect(result.failed).toStrictEqual([{ itemId: 'item-2', message: "Jira refused the sub-task: assignee: User 'x' cannot be assigned issues." }]);
+    expect(result.failed).toStrictEqual([
+      { itemId: 'item-2', message: "Jira refused the sub-task: assignee: User 'x' cannot be assigned issues." },
+    ]);
     expect(Object.keys(result.mapping)).toStrictEqual(['item-1', 'item-3']);
     expect(result.mapping['item-3'].key).toBe(jira.issues[1].key);
   });
@@ -186,7 +235,8 @@ describe('syncActionItems', () => {
     expect(result.failed).toStrictEqual(
       ['item-1', 'item-2'].map((itemId) => ({
         itemId,
-        message: 'Jira is limiting requests right now (while creating the sub-tasks of INC-1). Nothing was lost: try again in a moment. Creating again will not duplicate it.',
+        message:
+          'Jira is limiting requests right now (while creating the sub-tasks of INC-1). Nothing was lost: try again in a moment. Creating again will not duplicate it.',
       })),
     );
   });
@@ -196,7 +246,9 @@ describe('syncActionItems', () => {
     const all = [...items(1), ...items(1, { id: 'owned', owner: { accountId: 'acc-1', displayName: 'A' } })];
     const result = await syncActionItems('INC-1', all, {}, deps(jira));
     expect(result.created).toStrictEqual(['owned']);
-    expect(result.failed).toStrictEqual([{ itemId: 'item-1', message: 'Project INC requires an owner on a Sub-task: add it to this action item, then create it again.' }]);
+    expect(result.failed).toStrictEqual([
+      { itemId: 'item-1', message: 'Project INC requires an owner on a Sub-task: add it to this action item, then create it again.' },
+    ]);
   });
 
   it('fails the whole sync, naming the field, when the project requires a field no item can fill', async () => {
@@ -238,7 +290,12 @@ describe('syncActionItems, both ways', () => {
     expect(again.flowed).toStrictEqual({ 'item-1': { dueDate: '2027-03-01' } });
     expect(jira.puts).toStrictEqual([{ summary: 'Countermeasure one' }]);
     expect(jira.issues[0].fields.duedate).toBe('2027-03-01');
-    expect(again.mapping['item-1'].base).toStrictEqual({ summary: 'Countermeasure one', owner: null, dueDate: '2027-03-01', priority: 'Medium' });
+    expect(again.mapping['item-1'].base).toStrictEqual({
+      summary: 'Countermeasure one',
+      owner: null,
+      dueDate: '2027-03-01',
+      priority: 'Medium',
+    });
   });
 
   it('writes neither side of a field both changed, and keeps the old base for it', async () => {
@@ -251,10 +308,16 @@ describe('syncActionItems, both ways', () => {
     expect(again.mapping['item-1'].base.priority).toBe('Medium');
   });
 
-  it('for a review stored before bases were kept, lets Jira\'s change flow when the item is as last written', async () => {
+  it("for a review stored before bases were kept, lets Jira's change flow when the item is as last written", async () => {
     const jira = fakeJira();
     const first = await syncActionItems('INC-1', items(1), {}, deps(jira));
-    const legacy = { 'item-1': { key: first.mapping['item-1'].key, fingerprint: first.mapping['item-1'].fingerprint, syncedAt: first.mapping['item-1'].syncedAt } };
+    const legacy = {
+      'item-1': {
+        key: first.mapping['item-1'].key,
+        fingerprint: first.mapping['item-1'].fingerprint,
+        syncedAt: first.mapping['item-1'].syncedAt,
+      },
+    };
     editInJira(jira, { duedate: '2027-03-01', assignee: { accountId: 'acc-2' } });
     const again = await syncActionItems('INC-1', items(1), legacy, deps(jira));
     expect(again.flowed['item-1']).toStrictEqual({ dueDate: '2027-03-01', owner: { accountId: 'acc-2', displayName: 'Someone' } });
@@ -275,7 +338,10 @@ describe('syncActionItems, both ways', () => {
 
 describe('matchSubtasks', () => {
   const sub = (id: number, key: string, itemId?: string, incidentKey = 'INC-1'): LiveSubtask => ({
-    id: String(id), key, fields: { parent: { key: 'INC-1' } }, ...(itemId ? { properties: { 'pir.actionItem': { itemId, incidentKey } } } : {}),
+    id: String(id),
+    key,
+    fields: { parent: { key: 'INC-1' } },
+    ...(itemId ? { properties: { 'pir.actionItem': { itemId, incidentKey } } } : {}),
   });
 
   it('takes the sub-task whose property names the item, the mapped one among duplicates, else the oldest', () => {
@@ -284,7 +350,7 @@ describe('matchSubtasks', () => {
     expect(Object.fromEntries([...m].map(([k, v]) => [k, v.key]))).toStrictEqual({ a: 'INC-11', b: 'INC-14' });
   });
 
-  it('falls back to the mapped key for a sub-task without the property, never to one that is another item\'s', () => {
+  it("falls back to the mapped key for a sub-task without the property, never to one that is another item's", () => {
     const issues = [sub(20, 'INC-20'), sub(21, 'INC-21', 'other')];
     const m = matchSubtasks([{ id: 'a' }, { id: 'b' }], { a: 'INC-20', b: 'INC-21' }, issues, 'INC-1');
     expect(Object.fromEntries([...m].map(([k, v]) => [k, v.key]))).toStrictEqual({ a: 'INC-20' });

@@ -9,12 +9,21 @@ import { createSummaryIndexer } from '../../src/use-cases/summary-indexer';
 import { doomedGenerations } from '../../src/use-cases/orphan-sweep';
 import type { PendingPull } from '../../src/storage/timeline-store';
 
-const doc = { incidentKey: 'INC-9', version: 2, status: 'draft', content: { customerImpact: { affected: true }, tags: ['db'] }, actionItems: [] } as unknown as ReviewDoc;
+const doc = {
+  incidentKey: 'INC-9',
+  version: 2,
+  status: 'draft',
+  content: { customerImpact: { affected: true }, tags: ['db'] },
+  actionItems: [],
+} as unknown as ReviewDoc;
 const incident = { summary: 'Database failover stalled', severity: { level: 2 } } as Pick<IncidentOverview, 'summary' | 'severity'>;
 
 function indexerWith(upsert: (key: string, next: (prev: SummaryRow | null) => SummaryRow | null) => Promise<void>) {
   const marks: DirtyMark[] = [];
-  const indexer = createSummaryIndexer({ upsert, readFlags: async () => [], writeFlags: async () => undefined, markDirty: async (m) => void marks.push(m) }, () => new Date('2026-10-05T12:00:00Z'));
+  const indexer = createSummaryIndexer(
+    { upsert, readFlags: async () => [], writeFlags: async () => undefined, markDirty: async (m) => void marks.push(m) },
+    () => new Date('2026-10-05T12:00:00Z'),
+  );
   return { indexer, marks };
 }
 
@@ -23,7 +32,9 @@ describe('dirty marks', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { indexer, marks } = indexerWith(() => Promise.reject(new Error('shard busy')));
     await expect(indexer.docChanged(doc, incident)).resolves.toBeUndefined();
-    expect(marks).toEqual([{ incidentKey: 'INC-9', title: 'Database failover stalled', severityLevel: 2, markedAt: Date.parse('2026-10-05T12:00:00Z') }]);
+    expect(marks).toEqual([
+      { incidentKey: 'INC-9', title: 'Database failover stalled', severityLevel: 2, markedAt: Date.parse('2026-10-05T12:00:00Z') },
+    ]);
   });
 
   it('a write that lands leaves no mark', async () => {
@@ -36,7 +47,13 @@ describe('dirty marks', () => {
 });
 
 describe('generations a dead pull leaves', () => {
-  const pending: PendingPull = { incidentKey: 'INC-6', generation: 'new', chunks: 30, replacing: { generation: 'old', chunks: 29 }, startedAt: 0 };
+  const pending: PendingPull = {
+    incidentKey: 'INC-6',
+    generation: 'new',
+    chunks: 30,
+    replacing: { generation: 'old', chunks: 29 },
+    startedAt: 0,
+  };
 
   it('never was committed: its own generation goes, the committed one it was to replace stays', () => {
     expect(doomedGenerations(pending, 'old')).toEqual([{ generation: 'new', chunks: 30 }]);
@@ -47,7 +64,10 @@ describe('generations a dead pull leaves', () => {
   });
 
   it('both superseded by a later pull: both go; a first pull has nothing to replace', () => {
-    expect(doomedGenerations(pending, 'later')).toEqual([{ generation: 'new', chunks: 30 }, { generation: 'old', chunks: 29 }]);
+    expect(doomedGenerations(pending, 'later')).toEqual([
+      { generation: 'new', chunks: 30 },
+      { generation: 'old', chunks: 29 },
+    ]);
     expect(doomedGenerations({ ...pending, replacing: null }, 'new')).toEqual([]);
   });
 });

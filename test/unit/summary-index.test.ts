@@ -34,7 +34,12 @@ function row(over: Partial<SummaryRow> & { incidentKey: string }): SummaryRow {
     actionsOverdue: 1,
     actionsClosed: 1,
     openItems: [
-      { subtaskKey: 'OPS-101', summary: 'Alert on sign-in error rate above 5% for 2 minutes', owner: 'Maya Lindqvist', dueDate: '2026-10-30' },
+      {
+        subtaskKey: 'OPS-101',
+        summary: 'Alert on sign-in error rate above 5% for 2 minutes',
+        owner: 'Maya Lindqvist',
+        dueDate: '2026-10-30',
+      },
       { subtaskKey: null, summary: 'Publish the access runbook where on-call can find it', owner: null, dueDate: '2026-11-15' },
     ],
     openDueDates: ['2026-10-30', '2026-11-15'],
@@ -83,9 +88,7 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-const arbIso = fc
-  .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) })
-  .map((ms) => new Date(ms).toISOString());
+const arbIso = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) }).map((ms) => new Date(ms).toISOString());
 const arbDuration = fc.option(fc.nat({ max: 10 * 24 * 60 * MIN }), { nil: null });
 const arbRow: fc.Arbitrary<SummaryRow> = fc.record({
   incidentKey: fc.tuple(fc.constantFrom('OPS', 'PAY', 'WEB'), fc.nat({ max: 9999 })).map(([p, n]) => `${p}-${n}`),
@@ -198,9 +201,23 @@ describe('upsertRow', () => {
 
 describe('filterRows', () => {
   const rows = [
-    row({ incidentKey: 'OPS-1', severityLevel: 1, impactStartedAt: '2026-09-30T23:59:59Z', tags: ['db'], status: 'draft', actionsOverdue: 0 }),
+    row({
+      incidentKey: 'OPS-1',
+      severityLevel: 1,
+      impactStartedAt: '2026-09-30T23:59:59Z',
+      tags: ['db'],
+      status: 'draft',
+      actionsOverdue: 0,
+    }),
     row({ incidentKey: 'PAY-2', severityLevel: 2, impactStartedAt: '2026-10-01T00:00:00Z', tags: ['login', 'db'], actionsOverdue: 2 }),
-    row({ incidentKey: 'OPS-3', severityLevel: 3, impactStartedAt: '2026-10-31T22:00:00Z', tags: [], status: 'in-review', actionsOverdue: 0 }),
+    row({
+      incidentKey: 'OPS-3',
+      severityLevel: 3,
+      impactStartedAt: '2026-10-31T22:00:00Z',
+      tags: [],
+      status: 'in-review',
+      actionsOverdue: 0,
+    }),
     row({ incidentKey: 'WEB-4', severityLevel: 4, impactStartedAt: null, tags: ['login'], actionsOverdue: 1 }),
   ];
 
@@ -270,14 +287,20 @@ describe('sortRows', () => {
   it('orders every known value and leaves every unknown at the end, for any key and rows', () => {
     const sortKeys: SortKey[] = ['impactStartedAt', 'severityLevel', 'ttaMs', 'ttrMs', 'impactMs', 'actionsOverdue'];
     fc.assert(
-      fc.property(fc.array(arbRow, { maxLength: 30 }), fc.constantFrom(...sortKeys), fc.constantFrom('asc' as const, 'desc' as const), (rs, key, dir) => {
-        const value = (r: SummaryRow) => (key === 'impactStartedAt' ? (r.impactStartedAt === null ? null : Date.parse(r.impactStartedAt)) : r[key]);
-        const values = sortRows(rs, key, dir).map(value);
-        const firstNull = values.indexOf(null);
-        const knownValues = (firstNull === -1 ? values : values.slice(0, firstNull)) as number[];
-        expect(values.slice(knownValues.length).every((v) => v === null)).toBe(true);
-        knownValues.slice(1).forEach((v, i) => expect(dir === 'asc' ? v >= knownValues[i] : v <= knownValues[i]).toBe(true));
-      }),
+      fc.property(
+        fc.array(arbRow, { maxLength: 30 }),
+        fc.constantFrom(...sortKeys),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        (rs, key, dir) => {
+          const value = (r: SummaryRow) =>
+            key === 'impactStartedAt' ? (r.impactStartedAt === null ? null : Date.parse(r.impactStartedAt)) : r[key];
+          const values = sortRows(rs, key, dir).map(value);
+          const firstNull = values.indexOf(null);
+          const knownValues = (firstNull === -1 ? values : values.slice(0, firstNull)) as number[];
+          expect(values.slice(knownValues.length).every((v) => v === null)).toBe(true);
+          knownValues.slice(1).forEach((v, i) => expect(dir === 'asc' ? v >= knownValues[i] : v <= knownValues[i]).toBe(true));
+        },
+      ),
     );
   });
 });

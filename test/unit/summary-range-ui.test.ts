@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { resolveRange } from '../../src/use-cases/summaries';
 import { rangeProblem } from '../../static/app/src/summaries/summary-filters';
 
-const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 /** Whether the backend refuses the range for its length (other refusals are not this rule's). */
 function backendRefusesLength(from: string, to: string): boolean {

@@ -5,7 +5,15 @@ describe("the printable summary's address (?incident=KEY)", () => {
   it('reads an issue key from the query and ignores anything that is not one', () => {
     expect(incidentOfSearch('?incident=INC-2')).toBe('INC-2');
     expect(incidentOfSearch('?view=print&incident=OPS_2-41')).toBe('OPS_2-41');
-    for (const bad of ['', '?incident=', '?incident=inc-2', '?incident=INC-0', '?incident=INC-2%3Cscript%3E', '?incident=../INC-2', '?other=INC-2']) {
+    for (const bad of [
+      '',
+      '?incident=',
+      '?incident=inc-2',
+      '?incident=INC-0',
+      '?incident=INC-2%3Cscript%3E',
+      '?incident=../INC-2',
+      '?other=INC-2',
+    ]) {
       expect(incidentOfSearch(bad)).toBeNull();
     }
   });

@@ -18,7 +18,18 @@ import { AppFailure } from '../../src/domain/app-error';
 const severity = { level: 2 as const, label: 'Sev2' as const, class: 'critical' as const, description: '', source: 'priority' as const };
 
 function action(over: Partial<ActionItem> & { id: string }): ActionItem {
-  return { summary: `Item ${over.id}`, description: '', owner: null, dueDate: null, priority: 'High', question: 'know-sooner', jira: null, overdue: false, syncError: null, ...over };
+  return {
+    summary: `Item ${over.id}`,
+    description: '',
+    owner: null,
+    dueDate: null,
+    priority: 'High',
+    question: 'know-sooner',
+    jira: null,
+    overdue: false,
+    syncError: null,
+    ...over,
+  };
 }
 
 function doc(items: ActionItem[]): Pick<ReviewDoc, 'status' | 'content' | 'actionItems' | 'version'> {
@@ -31,19 +42,31 @@ function doc(items: ActionItem[]): Pick<ReviewDoc, 'status' | 'content' | 'actio
 }
 
 const jira = (key: string, category: 'new' | 'indeterminate' | 'done', dueDate: string | null, assignee: string | null = null) => ({
-  key, url: `https://x/browse/${key}`, status: { name: category, category }, assignee: assignee ? { accountId: 'a', displayName: assignee } : null, dueDate, syncedAt: '2026-11-01T00:00:00Z',
+  key,
+  url: `https://x/browse/${key}`,
+  status: { name: category, category },
+  assignee: assignee ? { accountId: 'a', displayName: assignee } : null,
+  dueDate,
+  syncedAt: '2026-11-01T00:00:00Z',
 });
 
 describe('docFacts', () => {
   it('counts open and closed items by their Jira status and keeps the earliest-due open ones, with Jira winning over the review', () => {
-    const facts = docFacts(doc([
-      action({ id: 'a', dueDate: '2026-12-01', jira: jira('INC-10', 'done', '2026-12-01') }),
-      action({ id: 'b', dueDate: '2026-11-30', owner: { accountId: 'x', displayName: 'Written Owner' }, jira: jira('INC-11', 'indeterminate', '2026-11-05', 'Jira Owner') }),
-      action({ id: 'c', dueDate: '2026-11-01', owner: { accountId: 'y', displayName: 'Daniel' } }),
-      action({ id: 'd', dueDate: null }),
-      action({ id: 'e', dueDate: '2027-01-01' }),
-      action({ id: 'f', dueDate: '2027-02-01', summary: `A very long summary ${'x'.repeat(200)}` }),
-    ]));
+    const facts = docFacts(
+      doc([
+        action({ id: 'a', dueDate: '2026-12-01', jira: jira('INC-10', 'done', '2026-12-01') }),
+        action({
+          id: 'b',
+          dueDate: '2026-11-30',
+          owner: { accountId: 'x', displayName: 'Written Owner' },
+          jira: jira('INC-11', 'indeterminate', '2026-11-05', 'Jira Owner'),
+        }),
+        action({ id: 'c', dueDate: '2026-11-01', owner: { accountId: 'y', displayName: 'Daniel' } }),
+        action({ id: 'd', dueDate: null }),
+        action({ id: 'e', dueDate: '2027-01-01' }),
+        action({ id: 'f', dueDate: '2027-02-01', summary: `A very long summary ${'x'.repeat(200)}` }),
+      ]),
+    );
     expect(facts).toMatchObject({ status: 'in-review', customerImpact: true, tags: ['login'], actionsOpen: 5, actionsClosed: 1 });
     expect(facts.openDueDates).toEqual(['2026-11-01', '2026-11-05', '2027-01-01', '2027-02-01']);
     expect(facts.openItems).toEqual([
@@ -65,13 +88,32 @@ describe('rows', () => {
     incident: { summary: 'Login outage', severity },
     severity,
     moments: { impactStarted: { at: '2026-10-17T18:41:00.000Z', source: 'derived' } },
-    metrics: { tta: { known: true, ms: 180_000 }, ttr: { known: false, reason: 'missing', moments: ['restored'] }, impact: { known: true, ms: 1_200_000 } },
+    metrics: {
+      tta: { known: true, ms: 180_000 },
+      ttr: { known: false, reason: 'missing', moments: ['restored'] },
+      impact: { known: true, ms: 1_200_000 },
+    },
   } as unknown as TimelineView;
 
   it('merges the timeline side and the document side without either erasing the other', () => {
     const first = mergeRow(null, 'INC-1', incidentFacts(view.incident), { timeline: timelineFacts(view) }, 1);
-    expect(first).toMatchObject({ incidentKey: 'INC-1', projectKey: 'INC', title: 'Login outage', ttaMs: 180_000, ttrMs: null, impactMs: 1_200_000, status: 'draft', actionsOpen: 0 });
-    const second = mergeRow(first, 'INC-1', incidentFacts(view.incident), { doc: docFacts(doc([action({ id: 'a', dueDate: '2026-01-01' })])) }, 2);
+    expect(first).toMatchObject({
+      incidentKey: 'INC-1',
+      projectKey: 'INC',
+      title: 'Login outage',
+      ttaMs: 180_000,
+      ttrMs: null,
+      impactMs: 1_200_000,
+      status: 'draft',
+      actionsOpen: 0,
+    });
+    const second = mergeRow(
+      first,
+      'INC-1',
+      incidentFacts(view.incident),
+      { doc: docFacts(doc([action({ id: 'a', dueDate: '2026-01-01' })])) },
+      2,
+    );
     expect(second).toMatchObject({ ttaMs: 180_000, status: 'in-review', actionsOpen: 1, updatedAt: 2 });
     const published = mergeRow(second, 'INC-1', incidentFacts(view.incident), { pageUrl: 'https://wiki/p/1' }, 3);
     expect(published.pageUrl).toBe('https://wiki/p/1');
@@ -92,7 +134,10 @@ describe('rows', () => {
   });
 
   it('lists overdue countermeasures most overdue first, and counts the ones a row keeps only as a date', () => {
-    const rows = [row('INC-1', ['2026-11-01', '2026-11-18', '2026-11-19', '2026-11-20'], ['2026-11-01', '2026-11-18', '2026-11-19']), row('INC-2', ['2026-10-01'])];
+    const rows = [
+      row('INC-1', ['2026-11-01', '2026-11-18', '2026-11-19', '2026-11-20'], ['2026-11-01', '2026-11-18', '2026-11-19']),
+      row('INC-2', ['2026-10-01']),
+    ];
     const list = overdueList(rows, '2026-11-21', 3);
     expect(list.total).toBe(5);
     expect(list.items.map((i) => [i.incidentKey, i.dueDate, i.daysOverdue])).toEqual([

@@ -10,7 +10,7 @@ describe('buildEntries', () => {
     const s = loginOutageSources();
     expect(all).toHaveLength(3 + s.comments.length + s.changes.length + s.remoteLinks.length);
     const keys = all.map((e) => `${Date.parse(e.at)}|${e.id}`);
-    expect(keys).toStrictEqual([...keys].sort((a, b) => (Number(a.split('|')[0]) - Number(b.split('|')[0])) || (a < b ? -1 : 1)));
+    expect(keys).toStrictEqual([...keys].sort((a, b) => Number(a.split('|')[0]) - Number(b.split('|')[0]) || (a < b ? -1 : 1)));
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
   });
 
@@ -25,7 +25,10 @@ describe('buildEntries', () => {
       text: 'Created Incident INC-1: Login page outage: sign-in fails for all users',
       url: 'https://example.atlassian.net/browse/INC-1',
     });
-    expect(byId('created:SUP-1')).toMatchObject({ relation: 'is caused by', text: "SUP-1 created: Customers report they can't sign in (social media)" });
+    expect(byId('created:SUP-1')).toMatchObject({
+      relation: 'is caused by',
+      text: "SUP-1 created: Customers report they can't sign in (social media)",
+    });
   });
 
   it('turns a comment body into text and keeps its author, link and restriction', () => {
@@ -67,8 +70,28 @@ describe('buildEntries', () => {
   it('reads an unassignment, a link, and any other field', () => {
     const s = loginOutageSources();
     s.changes = [
-      { historyId: '1', issueKey: 'INC-1', author: TOMAS, at: '2026-10-17T19:00:00.000Z', field: 'assignee', from: 'Maya Okafor', to: null, fromId: MAYA.accountId, toId: null },
-      { historyId: '1', issueKey: 'INC-1', author: TOMAS, at: '2026-10-17T19:00:00.000Z', field: 'labels', from: 'web', to: 'login web', fromId: null, toId: null },
+      {
+        historyId: '1',
+        issueKey: 'INC-1',
+        author: TOMAS,
+        at: '2026-10-17T19:00:00.000Z',
+        field: 'assignee',
+        from: 'Maya Okafor',
+        to: null,
+        fromId: MAYA.accountId,
+        toId: null,
+      },
+      {
+        historyId: '1',
+        issueKey: 'INC-1',
+        author: TOMAS,
+        at: '2026-10-17T19:00:00.000Z',
+        field: 'labels',
+        from: 'web',
+        to: 'login web',
+        fromId: null,
+        toId: null,
+      },
     ];
     const out = buildEntries(s);
     expect(out.find((e) => e.id === 'change:1:assignee')).toMatchObject({ text: 'Unassigned', from: 'Maya Okafor', to: null });
@@ -79,9 +102,25 @@ describe('buildEntries', () => {
 
   it('numbers a field changed twice in one history so both ids stay unique and stable', () => {
     const s = loginOutageSources();
-    const twice = { historyId: '9', issueKey: 'INC-1', author: MAYA, at: '2026-10-17T19:00:00.000Z', field: 'Link', from: null, fromId: null, toId: null };
-    s.changes = [{ ...twice, to: 'This issue relates to SUP-1' }, { ...twice, to: 'This issue relates to SUP-2' }];
-    expect(buildEntries(s).filter((e) => e.source === 'link').map((e) => [e.id, e.text])).toStrictEqual([
+    const twice = {
+      historyId: '9',
+      issueKey: 'INC-1',
+      author: MAYA,
+      at: '2026-10-17T19:00:00.000Z',
+      field: 'Link',
+      from: null,
+      fromId: null,
+      toId: null,
+    };
+    s.changes = [
+      { ...twice, to: 'This issue relates to SUP-1' },
+      { ...twice, to: 'This issue relates to SUP-2' },
+    ];
+    expect(
+      buildEntries(s)
+        .filter((e) => e.source === 'link')
+        .map((e) => [e.id, e.text]),
+    ).toStrictEqual([
       ['change:9:Link', 'This issue relates to SUP-1'],
       ['change:9:Link:2', 'This issue relates to SUP-2'],
     ]);
@@ -101,7 +140,11 @@ describe('buildEntries', () => {
   });
 
   it("places a remote link with no changelog item at its issue's creation, with no actor", () => {
-    expect(byId('remotelink:INC-1:30002')).toMatchObject({ at: '2026-10-17T18:46:30.000Z', actor: null, url: 'https://grafana.example.org/d/web-login' });
+    expect(byId('remotelink:INC-1:30002')).toMatchObject({
+      at: '2026-10-17T18:46:30.000Z',
+      actor: null,
+      url: 'https://grafana.example.org/d/web-login',
+    });
     expect(byId('remotelink:SUP-1:30003')).toMatchObject({ at: '2026-10-17T18:45:00.000Z', issueKey: 'SUP-1', relation: 'is caused by' });
   });
 

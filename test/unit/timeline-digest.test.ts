@@ -11,7 +11,11 @@ import { loginOutageSources } from '../fixtures/login-outage-sources';
 const KEY = 'INC-1';
 const incident = { key: KEY, priority: 'High' } as IncidentOverview;
 
-function reviewOf(pulled: PulledEntry[], overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredTimeline['state']['annotations'] = {}): StoredTimeline {
+function reviewOf(
+  pulled: PulledEntry[],
+  overrides: Partial<Record<KeyMomentName, string>> = {},
+  annotations: StoredTimeline['state']['annotations'] = {},
+): StoredTimeline {
   const marks = Object.fromEntries(pulled.filter((e) => annotations[e.id]?.moments.length).map((e) => [e.id, markedEntryOf(e)]));
   return {
     incidentKey: KEY,
@@ -23,7 +27,11 @@ function reviewOf(pulled: PulledEntry[], overrides: Partial<Record<KeyMomentName
       createdAt: '',
       createdBy: '',
       pulledAt: '',
-      pulled: { generation: 'g', chunks: 1, bounds: [{ first: { at: pulled[0].at, id: pulled[0].id }, last: { at: pulled.at(-1)!.at, id: pulled.at(-1)!.id } }] },
+      pulled: {
+        generation: 'g',
+        chunks: 1,
+        bounds: [{ first: { at: pulled[0].at, id: pulled[0].id }, last: { at: pulled.at(-1)!.at, id: pulled.at(-1)!.id } }],
+      },
       issueTypes: { 'INC-1': 'Incident', 'SUP-1': 'Support request', 'SUP-2': 'Task' },
       momentOverrides: overrides,
       severityOverride: null,
@@ -53,7 +61,9 @@ describe('the stored digest of a pull', () => {
     fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom(...KEY_MOMENTS), fc.constantFrom(...times), { maxKeys: 4 }),
-        fc.array(fc.tuple(fc.constantFrom(...pulled.map((e) => e.id)), fc.subarray([...KEY_MOMENTS], { minLength: 1, maxLength: 3 })), { maxLength: 5 }),
+        fc.array(fc.tuple(fc.constantFrom(...pulled.map((e) => e.id)), fc.subarray([...KEY_MOMENTS], { minLength: 1, maxLength: 3 })), {
+          maxLength: 5,
+        }),
         (overrides, marked) => {
           const annotations = Object.fromEntries(marked.map(([id, moments]) => [id, { moments, internal: false }]));
           const review = reviewOf(pulled, overrides, annotations);
@@ -89,7 +99,8 @@ describe('the stored digest of a pull', () => {
 });
 
 describe('chunks cut by content', () => {
-  const items = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `e${from + i}`, text: 'x'.repeat(200 + ((from + i) % 7) * 50) }));
+  const items = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({ id: `e${from + i}`, text: 'x'.repeat(200 + ((from + i) % 7) * 50) }));
 
   it('never exceeds the size, keeps every item in order', () => {
     const list = items(2000);

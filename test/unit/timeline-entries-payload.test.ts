@@ -7,9 +7,15 @@ describe("the 'timeline/entries' payload", () => {
     for (const [from, to] of [
       [null, null],
       [{ at, id: 'comment:10023' }, null],
-      [{ at, id: 'created:INC-6' }, { at, id: 'manual:6f1c2d3e-0000-4000-8000-000000000000' }],
+      [
+        { at, id: 'created:INC-6' },
+        { at, id: 'manual:6f1c2d3e-0000-4000-8000-000000000000' },
+      ],
     ]) {
-      expect(EntriesPayload.safeParse({ issueKey: 'inc-6', version: 3, from, to })).toMatchObject({ success: true, data: { issueKey: 'INC-6' } });
+      expect(EntriesPayload.safeParse({ issueKey: 'inc-6', version: 3, from, to })).toMatchObject({
+        success: true,
+        data: { issueKey: 'INC-6' },
+      });
     }
   });
 

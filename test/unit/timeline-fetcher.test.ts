@@ -127,7 +127,9 @@ function fakeJira(issues: FakeIssue[], opts: FakeOptions = {}) {
     }
     if ((m = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(path))) {
       const i = byKey.get(decodeURIComponent(m[1]));
-      return i ? respond(200, bean(i)) : respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+      return i
+        ? respond(200, bean(i))
+        : respond(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
     }
     return respond(400, { errorMessages: [`unexpected ${method} ${path}`] });
   };
@@ -231,7 +233,9 @@ describe('fetchIncidentSources', () => {
   });
 
   it('sends the comment pages in waves: a slow page holds its wave, so the pages cost ⌈pages / pool⌉ rounds', async () => {
-    const jira = fakeJira(scenario(5, { comments: 150, histories: 0 }), { delay: (_m, p) => (p === '/rest/api/3/issue/SUP-1/comment' ? 25 : 1) });
+    const jira = fakeJira(scenario(5, { comments: 150, histories: 0 }), {
+      delay: (_m, p) => (p === '/rest/api/3/issue/SUP-1/comment' ? 25 : 1),
+    });
     await fetchIncidentSources('INC-1', deps(jira.requestJira, 2));
     const linkedPages = jira.timings.filter((t) => /SUP-\d+\/comment$/.test(t.path));
     expect(linkedPages).toHaveLength(5);
@@ -241,13 +245,28 @@ describe('fetchIncidentSources', () => {
   it('answers null for a missing or hidden incident and asks nothing further', async () => {
     const jira = fakeJira(scenario(2, { comments: 0, histories: 0 }));
     expect(await fetchIncidentSources('INC-404', deps(jira.requestJira))).toBeNull();
-    expect(jira.calls.map((c) => c.split('?')[0]).sort()).toStrictEqual(['GET /rest/api/3/issue/INC-404', 'GET /rest/api/3/issue/INC-404/remotelink']);
+    expect(jira.calls.map((c) => c.split('?')[0]).sort()).toStrictEqual([
+      'GET /rest/api/3/issue/INC-404',
+      'GET /rest/api/3/issue/INC-404/remotelink',
+    ]);
   });
 
   it.each([
-    ['a 503 on a comment page', (_m: string, p: string) => (p.endsWith('/comment') ? 503 : undefined), /Jira answered 503 while reading the comments of/],
-    ['a 500 on the changelog', (_m: string, p: string) => (p.includes('changelog') ? 500 : undefined), /Jira answered 500 while reading the change history/],
-    ['a network failure', (m: string, p: string) => (m === 'POST' && p.endsWith('issue/bulkfetch') ? 'throw' as const : undefined), /Jira could not be reached/],
+    [
+      'a 503 on a comment page',
+      (_m: string, p: string) => (p.endsWith('/comment') ? 503 : undefined),
+      /Jira answered 503 while reading the comments of/,
+    ],
+    [
+      'a 500 on the changelog',
+      (_m: string, p: string) => (p.includes('changelog') ? 500 : undefined),
+      /Jira answered 500 while reading the change history/,
+    ],
+    [
+      'a network failure',
+      (m: string, p: string) => (m === 'POST' && p.endsWith('issue/bulkfetch') ? ('throw' as const) : undefined),
+      /Jira could not be reached/,
+    ],
   ])('fails with a friendly UPSTREAM AppFailure on %s', async (_name, fail, message) => {
     const jira = fakeJira(scenario(2, { comments: 150, histories: 1 }), { fail });
     const failure = await fetchIncidentSources('INC-1', deps(jira.requestJira)).catch((e: unknown) => e);

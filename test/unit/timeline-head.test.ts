@@ -22,14 +22,19 @@ function sourcesWith(extra: number): IncidentSources {
   const more = Array.from({ length: extra }, (_, i) => ({
     ...template,
     key: `OPS-${100 + i}`,
-    created: new Date(base + ((i * 37) % 200 - 60) * 60_000).toISOString(),
+    created: new Date(base + (((i * 37) % 200) - 60) * 60_000).toISOString(),
     relation: RELATIONS[i % RELATIONS.length],
     issueType: TYPES[i % TYPES.length],
   }));
   return { ...sources, related: [...sources.related, ...more] };
 }
 
-function reviewOf(pulled: PulledEntry[], sources: IncidentSources, overrides: Partial<Record<KeyMomentName, string>> = {}, annotations: StoredTimeline['state']['annotations'] = {}): StoredTimeline {
+function reviewOf(
+  pulled: PulledEntry[],
+  sources: IncidentSources,
+  overrides: Partial<Record<KeyMomentName, string>> = {},
+  annotations: StoredTimeline['state']['annotations'] = {},
+): StoredTimeline {
   const marks = Object.fromEntries(pulled.filter((e) => annotations[e.id]?.moments.length).map((e) => [e.id, markedEntryOf(e)]));
   const issueTypes = Object.fromEntries([sources.incident, ...sources.related].map((i) => [i.key, i.issueType]));
   return {
@@ -42,7 +47,11 @@ function reviewOf(pulled: PulledEntry[], sources: IncidentSources, overrides: Pa
       createdAt: '',
       createdBy: '',
       pulledAt: '',
-      pulled: { generation: 'g', chunks: 1, bounds: [{ first: { at: pulled[0].at, id: pulled[0].id }, last: { at: pulled.at(-1)!.at, id: pulled.at(-1)!.id } }] },
+      pulled: {
+        generation: 'g',
+        chunks: 1,
+        bounds: [{ first: { at: pulled[0].at, id: pulled[0].id }, last: { at: pulled.at(-1)!.at, id: pulled.at(-1)!.id } }],
+      },
       issueTypes,
       momentOverrides: overrides,
       severityOverride: null,
@@ -63,7 +72,9 @@ describe('the head of a pull (what every open reads)', () => {
     fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom(...KEY_MOMENTS), fc.constantFrom(...times), { maxKeys: 3 }),
-        fc.array(fc.tuple(fc.constantFrom(...pulled.map((e) => e.id)), fc.subarray([...KEY_MOMENTS], { minLength: 1, maxLength: 3 })), { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...pulled.map((e) => e.id)), fc.subarray([...KEY_MOMENTS], { minLength: 1, maxLength: 3 })), {
+          maxLength: 4,
+        }),
         (overrides, marked) => {
           const annotations = Object.fromEntries(marked.map(([id, moments]) => [id, { moments, internal: false }]));
           const review = reviewOf(pulled, sources, overrides, annotations);

@@ -18,10 +18,27 @@ const STATUS_UPDATE: ManualEntryInput = {
 /** The same incident pulled again later: comment 10001 edited, 10005 deleted, 10030 added. */
 function repull(): PulledEntry[] {
   const s = loginOutageSources();
-  s.comments = s.comments.filter((c) => c.id !== '10005').map((c) =>
-    c.id === '10001' ? { ...c, updated: '2026-10-17T19:30:00.000Z', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Edited: Maya, could you look?' }] }] } } : c,
-  );
-  s.comments.push({ id: '10030', issueKey: 'INC-1', author: TOMAS, created: '2026-10-19T14:30:00.000Z', updated: '2026-10-19T14:30:00.000Z', body: 'Closing.', restricted: false, url: 'u' });
+  s.comments = s.comments
+    .filter((c) => c.id !== '10005')
+    .map((c) =>
+      c.id === '10001'
+        ? {
+            ...c,
+            updated: '2026-10-17T19:30:00.000Z',
+            body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Edited: Maya, could you look?' }] }] },
+          }
+        : c,
+    );
+  s.comments.push({
+    id: '10030',
+    issueKey: 'INC-1',
+    author: TOMAS,
+    created: '2026-10-19T14:30:00.000Z',
+    updated: '2026-10-19T14:30:00.000Z',
+    body: 'Closing.',
+    restricted: false,
+    url: 'u',
+  });
   return buildEntries(s);
 }
 
@@ -31,7 +48,10 @@ describe('reconcilePull by someone who sees every source', () => {
     const get = (id: string) => merged.find((e) => e.id === id);
     expect(get('comment:10001')?.text).toBe('Edited: Maya, could you look?');
     expect(get('comment:10001')).not.toHaveProperty('deletedInJira');
-    expect(get('comment:10005')).toMatchObject({ deletedInJira: true, text: 'Team-only note: the SSH key for the web hosts is under web-prod-ssh.' });
+    expect(get('comment:10005')).toMatchObject({
+      deletedInJira: true,
+      text: 'Team-only note: the SSH key for the web hosts is under web-prod-ssh.',
+    });
     expect(get('comment:10030')?.text).toBe('Closing.');
     expect(merged.filter((e) => e.deletedInJira).map((e) => e.id)).toStrictEqual(['comment:10005']);
   });
@@ -50,8 +70,14 @@ describe('reconcilePull by someone who sees every source', () => {
   });
 
   it('never loses an id from the previous or the fresh pull, and lists each once (property)', () => {
-    const entry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), at: fc.integer({ min: 0, max: 10 }).map((m) => new Date(m * 60_000).toISOString()), text: fc.string() });
-    const pull = fc.uniqueArray(entry, { selector: (e) => e.id }).map((es) => es.map((e): PulledEntry => ({ ...e, source: 'comment', issueKey: 'INC-1', relation: 'incident', actor: null })));
+    const entry = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      at: fc.integer({ min: 0, max: 10 }).map((m) => new Date(m * 60_000).toISOString()),
+      text: fc.string(),
+    });
+    const pull = fc
+      .uniqueArray(entry, { selector: (e) => e.id })
+      .map((es) => es.map((e): PulledEntry => ({ ...e, source: 'comment', issueKey: 'INC-1', relation: 'incident', actor: null })));
     fc.assert(
       fc.property(pull, pull, (previous, fresh) => {
         const merged = mergePull(previous, fresh);
@@ -101,12 +127,15 @@ describe('assembleTimeline', () => {
       actorName: fc.string(),
       text: fc.string(),
     });
-    const manual = fc.uniqueArray(fc.tuple(fc.uuid(), input), { selector: ([id]) => id }).map((xs) => xs.map(([id, i]) => manualEntry(`manual:${id}`, i, 'INC-1')));
+    const manual = fc
+      .uniqueArray(fc.tuple(fc.uuid(), input), { selector: ([id]) => id })
+      .map((xs) => xs.map(([id, i]) => manualEntry(`manual:${id}`, i, 'INC-1')));
     const pulled = fc.subarray(buildEntries(loginOutageSources()));
     fc.assert(
       fc.property(pulled, manual, (p, m) => {
         const timeline = assembleTimeline(p, m, {});
-        for (const entry of m) expect(timeline.find((e) => e.id === entry.id)).toStrictEqual({ ...entry, annotation: { moments: [], internal: false } });
+        for (const entry of m)
+          expect(timeline.find((e) => e.id === entry.id)).toStrictEqual({ ...entry, annotation: { moments: [], internal: false } });
         expect(timeline).toHaveLength(p.length + m.length);
       }),
     );
@@ -131,16 +160,28 @@ describe('manualEntry', () => {
 
 describe('applyAnnotationPatch', () => {
   it('starts from an empty annotation and sets the patched fields', () => {
-    expect(applyAnnotationPatch(undefined, { kind: 'task', moments: ['restored'] })).toStrictEqual({ kind: 'task', moments: ['restored'], internal: false });
+    expect(applyAnnotationPatch(undefined, { kind: 'task', moments: ['restored'] })).toStrictEqual({
+      kind: 'task',
+      moments: ['restored'],
+      internal: false,
+    });
   });
 
   it('keeps fields the patch leaves out and clears those it sets to null', () => {
     const current: Annotation = { kind: 'task', phase: 'response', impact: 'negative', moments: ['identified'], internal: true };
-    expect(applyAnnotationPatch(current, { phase: null, impact: 'positive' })).toStrictEqual({ kind: 'task', impact: 'positive', moments: ['identified'], internal: true });
+    expect(applyAnnotationPatch(current, { phase: null, impact: 'positive' })).toStrictEqual({
+      kind: 'task',
+      impact: 'positive',
+      moments: ['identified'],
+      internal: true,
+    });
   });
 
   it('stores moments once each, in key-moment order', () => {
-    expect(applyAnnotationPatch(undefined, { moments: ['restored', 'detected', 'restored'] }).moments).toStrictEqual(['detected', 'restored']);
+    expect(applyAnnotationPatch(undefined, { moments: ['restored', 'detected', 'restored'] }).moments).toStrictEqual([
+      'detected',
+      'restored',
+    ]);
   });
 
   it('does not change the annotation it was given', () => {

@@ -21,7 +21,11 @@ function entry(id: string, minute: number, text = `text of ${id}`): TimelineEntr
 /** Timelines as the domain keeps them: unique ids, sorted by (time, id); texts of any size and script. */
 const timelines = fc
   .uniqueArray(
-    fc.record({ id: fc.stringMatching(/^[a-z0-9:]{1,12}$/), minute: fc.integer({ min: 0, max: 300 }), text: fc.string({ unit: 'binary', maxLength: 400 }) }),
+    fc.record({
+      id: fc.stringMatching(/^[a-z0-9:]{1,12}$/),
+      minute: fc.integer({ min: 0, max: 300 }),
+      text: fc.string({ unit: 'binary', maxLength: 400 }),
+    }),
     { selector: (r) => r.id, maxLength: 120 },
   )
   .map((rows) => sortEntries(rows.map((r) => entry(r.id, r.minute, r.text))));
@@ -55,7 +59,11 @@ describe('firstPage and entryRange', () => {
   it('read back every entry exactly once, in timeline order, whatever the budget', () => {
     fc.assert(
       fc.property(timelines, budgets, (entries, budget) => {
-        expect(readAll(entries, budget).flat().map((e) => e.id)).toStrictEqual(entries.map((e) => e.id));
+        expect(
+          readAll(entries, budget)
+            .flat()
+            .map((e) => e.id),
+        ).toStrictEqual(entries.map((e) => e.id));
       }),
     );
   });
@@ -100,7 +108,9 @@ describe('firstPage and entryRange', () => {
           });
         // The page starts are where the pages really start, and the pages cover the timeline once, in order.
         expect(later.map((page) => keyOf(page[0]))).toStrictEqual(starts);
-        expect(entryRange(entries, null, starts[0] ?? null, Number.MAX_SAFE_INTEGER).entries.map((e) => e.id)).toStrictEqual(first.entries.map((e) => e.id));
+        expect(entryRange(entries, null, starts[0] ?? null, Number.MAX_SAFE_INTEGER).entries.map((e) => e.id)).toStrictEqual(
+          first.entries.map((e) => e.id),
+        );
         expect([first.entries, ...later].flat().map((e) => e.id)).toStrictEqual(entries.map((e) => e.id));
       }),
     );

@@ -30,12 +30,18 @@ describe('invoke', () => {
   it('calls the resolver by key with the payload and returns the unwrapped data', async () => {
     answer = async () => ({ ok: true, data: { key: 'INC-1' } });
     await expect(bridge.invoke('incident/get', { issueKey: 'INC-1' })).resolves.toStrictEqual({ key: 'INC-1' });
-    expect(calls).toStrictEqual([{ name: 'invoke', payload: { functionKey: 'incident/get', payload: { issueKey: 'INC-1' }, metadata: undefined } }]);
+    expect(calls).toStrictEqual([
+      { name: 'invoke', payload: { functionKey: 'incident/get', payload: { issueKey: 'INC-1' }, metadata: undefined } },
+    ]);
   });
 
   it('rejects with the AppError of a failed result', async () => {
     answer = async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'No such issue.' } });
-    await expect(bridge.invoke('incident/get', { issueKey: 'INC-404' })).rejects.toMatchObject({ name: 'AppRequestError', code: 'NOT_FOUND', message: 'No such issue.' });
+    await expect(bridge.invoke('incident/get', { issueKey: 'INC-404' })).rejects.toMatchObject({
+      name: 'AppRequestError',
+      code: 'NOT_FOUND',
+      message: 'No such issue.',
+    });
   });
 
   it('rejects with UPSTREAM when the bridge itself fails', async () => {
@@ -48,8 +54,17 @@ describe('invoke', () => {
 
 describe('getContext', () => {
   it('returns the parsed view context', async () => {
-    answer = async () => ({ moduleKey: 'pir-issue-panel', timezone: 'Asia/Tokyo', locale: 'ja-JP', extension: { type: 'jira:issuePanel', issue: { key: 'INC-2', id: '2', type: 'Incident' } } });
-    await expect(bridge.getContext()).resolves.toMatchObject({ moduleKey: 'pir-issue-panel', timezone: 'Asia/Tokyo', issue: { key: 'INC-2' } });
+    answer = async () => ({
+      moduleKey: 'pir-issue-panel',
+      timezone: 'Asia/Tokyo',
+      locale: 'ja-JP',
+      extension: { type: 'jira:issuePanel', issue: { key: 'INC-2', id: '2', type: 'Incident' } },
+    });
+    await expect(bridge.getContext()).resolves.toMatchObject({
+      moduleKey: 'pir-issue-panel',
+      timezone: 'Asia/Tokyo',
+      issue: { key: 'INC-2' },
+    });
     expect(calls.map((c) => c.name)).toStrictEqual(['getContext']);
   });
 });
@@ -61,7 +76,14 @@ describe('openInTopWindow', () => {
   });
 
   it('refuses a URL the policy does not allow, and never reaches the host', () => {
-    for (const url of ['JaVaScRiPt:alert(1)', ' \u0000\tjavascript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.test/', 'mailto:a@example.com']) {
+    for (const url of [
+      'JaVaScRiPt:alert(1)',
+      ' \u0000\tjavascript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.test/',
+      'mailto:a@example.com',
+    ]) {
       expect(bridge.openInTopWindow(url)).toBe(false);
     }
     expect(calls).toStrictEqual([]);

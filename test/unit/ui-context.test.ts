@@ -11,7 +11,11 @@ describe('parseContext', () => {
         timezone: 'Europe/Berlin',
         locale: 'en_GB',
         siteUrl: 'https://example.atlassian.net',
-        extension: { type: 'jira:issuePanel', issue: { key: 'INC-1', id: '10001', type: 'Incident' }, project: { key: 'INC', id: '1', type: 'software' } },
+        extension: {
+          type: 'jira:issuePanel',
+          issue: { key: 'INC-1', id: '10001', type: 'Incident' },
+          project: { key: 'INC', id: '1', type: 'software' },
+        },
       },
       defaults,
     );
@@ -28,7 +32,10 @@ describe('parseContext', () => {
 
   it('reads a macro configuration and normalises the issue key', () => {
     const context = parseContext(
-      { moduleKey: 'pir-review-macro', extension: { type: 'macro', config: { issueKey: ' inc-7 ', view: 'timeline' }, content: { id: '98305' }, space: { key: 'OPS' } } },
+      {
+        moduleKey: 'pir-review-macro',
+        extension: { type: 'macro', config: { issueKey: ' inc-7 ', view: 'timeline' }, content: { id: '98305' }, space: { key: 'OPS' } },
+      },
       defaults,
     );
     expect(context.macro).toStrictEqual({ issueKey: 'INC-7', view: 'timeline', contentId: '98305', spaceKey: 'OPS' });
@@ -36,12 +43,18 @@ describe('parseContext', () => {
   });
 
   it('gives an unconfigured macro no issue key', () => {
-    const context = parseContext({ moduleKey: 'pir-review-macro', extension: { type: 'macro', content: { id: '1' }, space: { key: 'OPS' } } }, defaults);
+    const context = parseContext(
+      { moduleKey: 'pir-review-macro', extension: { type: 'macro', content: { id: '1' }, space: { key: 'OPS' } } },
+      defaults,
+    );
     expect(context.macro?.issueKey).toBeNull();
   });
 
   it('falls back to the defaults for a missing or invalid time zone and locale', () => {
-    const context = parseContext({ moduleKey: 'pir-after-action-summaries', timezone: 'Mars/Olympus', locale: '', extension: { type: 'jira:globalPage' } }, defaults);
+    const context = parseContext(
+      { moduleKey: 'pir-after-action-summaries', timezone: 'Mars/Olympus', locale: '', extension: { type: 'jira:globalPage' } },
+      defaults,
+    );
     expect(context.timezone).toBe('UTC');
     expect(context.locale).toBe('en-US');
   });

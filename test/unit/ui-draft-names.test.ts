@@ -23,7 +23,10 @@ describe('the names the live wording check sends', () => {
     const draft = toDraft({ content, actionItems: [] });
     draft.content.meeting.participants = [{ ...person('Greg Lee'), role: 'first-responder' }];
     draft.content.incidentCommander = person('Tomás Herrera');
-    draft.actionItems = [{ ...newItem('i1'), owner: person('Aiko Tanaka') }, { ...newItem('i2'), owner: person('Greg Lee') }];
+    draft.actionItems = [
+      { ...newItem('i1'), owner: person('Aiko Tanaka') },
+      { ...newItem('i2'), owner: person('Greg Lee') },
+    ];
     expect(draftPeopleNames(draft)).toStrictEqual(['Aiko Tanaka', 'Greg Lee', 'Sofia Lindqvist', 'Tomás Herrera']);
   });
 

@@ -17,7 +17,16 @@ import {
 const T0 = Date.parse('2026-11-19T15:00:00.000Z');
 
 function entry(id: string, minute: number, text = `text of ${id}`): TimelineEntry {
-  return { id, at: new Date(T0 + minute * 60_000).toISOString(), source: 'comment', issueKey: 'INC-6', relation: 'incident', actor: null, text, annotation: { moments: [], internal: false } };
+  return {
+    id,
+    at: new Date(T0 + minute * 60_000).toISOString(),
+    source: 'comment',
+    issueKey: 'INC-6',
+    relation: 'incident',
+    actor: null,
+    text,
+    annotation: { moments: [], internal: false },
+  };
 }
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => entry(`comment:${1000 + i}`, i, 'x'.repeat(200)));
@@ -37,7 +46,10 @@ function backend(entries: () => readonly TimelineEntry[], version: () => number)
 describe('the UI timeline order', () => {
   it('is the backend order, for any times (offsets, unreadable ones) and ids', () => {
     const key = fc.record({
-      at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2026-11-19T16:00:00+01:00', 'not a time', '')),
+      at: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('2026-11-19T16:00:00+01:00', 'not a time', ''),
+      ),
       id: fc.string({ maxLength: 6 }),
     });
     fc.assert(fc.property(key, key, (a, b) => Math.sign(compareEntries(a, b)) === Math.sign(backendOrder(a, b))));
@@ -60,8 +72,14 @@ describe('mergeEntries', () => {
 
 describe('pageRanges and remainingCount', () => {
   it('turn page starts into consecutive ranges, the last open-ended', () => {
-    const [s1, s2] = [{ at: 'x', id: '1' }, { at: 'y', id: '2' }];
-    expect(pageRanges({ total: 9, pageStarts: [s1, s2] })).toStrictEqual([{ from: s1, to: s2 }, { from: s2, to: null }]);
+    const [s1, s2] = [
+      { at: 'x', id: '1' },
+      { at: 'y', id: '2' },
+    ];
+    expect(pageRanges({ total: 9, pageStarts: [s1, s2] })).toStrictEqual([
+      { from: s1, to: s2 },
+      { from: s2, to: null },
+    ]);
     expect(pageRanges({ total: 3, pageStarts: [] })).toStrictEqual([]);
   });
 
@@ -75,7 +93,10 @@ describe('pageRanges and remainingCount', () => {
 describe('fetchRange', () => {
   it('follows `next` until the range is done (a range that grew past a page since the view was read)', async () => {
     const entries = many(60);
-    const api = backend(() => entries, () => 4);
+    const api = backend(
+      () => entries,
+      () => 4,
+    );
     const got = await fetchRange(api.fetchPage, { from: keyOf(entries[10]), to: keyOf(entries[50]) }, 4);
     expect(got.map((e) => e.id)).toStrictEqual(entries.slice(10, 50).map((e) => e.id));
     expect(api.calls.length).toBeGreaterThan(1);
@@ -84,7 +105,9 @@ describe('fetchRange', () => {
 
   it('rejects with CONFLICT an answer at another version, never mixing it in', async () => {
     const page: EntryPage = { entries: many(2), version: 5, next: null };
-    await expect(fetchRange(() => Promise.resolve(page), { from: keyOf(page.entries[0]), to: null }, 4)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(fetchRange(() => Promise.resolve(page), { from: keyOf(page.entries[0]), to: null }, 4)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('stops on a `next` that does not move forward instead of asking forever', async () => {
@@ -98,7 +121,10 @@ describe('loadRanges', () => {
   it('loads every page after the first, two at a time, each step through `step`, into exactly the whole timeline', async () => {
     const entries = many(80);
     const first = firstPage(entries, BUDGET);
-    const api = backend(() => entries, () => 1);
+    const api = backend(
+      () => entries,
+      () => 1,
+    );
     let here: TimelineEntry[] = first.entries;
     let steps = 0;
     let inFlight = 0;
@@ -135,7 +161,10 @@ describe('loadRanges', () => {
     let entries = many(80);
     let version = 1;
     const first = firstPage(entries, BUDGET);
-    const api = backend(() => entries, () => version);
+    const api = backend(
+      () => entries,
+      () => version,
+    );
     let here: TimelineEntry[] = first.entries;
     let step = 0;
     await loadRanges(pageRanges(first.paging), {
@@ -165,7 +194,10 @@ describe('loadRanges', () => {
   it('stops without reporting anything once a newer load replaced it', async () => {
     const entries = many(80);
     const first = firstPage(entries, BUDGET);
-    const api = backend(() => entries, () => 1);
+    const api = backend(
+      () => entries,
+      () => 1,
+    );
     let live = true;
     const onStep = jest.fn();
     await loadRanges(pageRanges(first.paging), {
@@ -186,7 +218,10 @@ describe('loadRanges', () => {
     const entries = many(80);
     const first = firstPage(entries, BUDGET);
     let version = 1;
-    const api = backend(() => entries, () => version);
+    const api = backend(
+      () => entries,
+      () => version,
+    );
     let left: readonly PageRange[] = pageRanges(first.paging);
     const load = loadRanges(left, {
       fetchPage: api.fetchPage,

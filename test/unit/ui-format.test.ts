@@ -24,7 +24,11 @@ describe('initials', () => {
 
 describe('groupInOrder', () => {
   it('groups by key in order of first appearance', () => {
-    const items = [{ r: 'relates to', k: 'A' }, { r: 'is caused by', k: 'B' }, { r: 'relates to', k: 'C' }];
+    const items = [
+      { r: 'relates to', k: 'A' },
+      { r: 'is caused by', k: 'B' },
+      { r: 'relates to', k: 'C' },
+    ];
     expect(groupInOrder(items, (i) => i.r).map(([r, g]) => [r, g.map((i) => i.k)])).toStrictEqual([
       ['relates to', ['A', 'C']],
       ['is caused by', ['B']],

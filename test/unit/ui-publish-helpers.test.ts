@@ -17,7 +17,13 @@ import { AppRequestError } from '../../static/app/src/app-error';
 import { toDraft } from '../../static/app/src/review-model/draft';
 import { mapValidationFields } from '../../static/app/src/review-model/field-paths';
 
-const page = (version: number) => ({ pageId: '98311', url: 'https://x/wiki/p/98311', title: 'INC-1: Login outage', version, publishedAt: '2030-01-01T00:00:00Z' });
+const page = (version: number) => ({
+  pageId: '98311',
+  url: 'https://x/wiki/p/98311',
+  title: 'INC-1: Login outage',
+  version,
+  publishedAt: '2030-01-01T00:00:00Z',
+});
 
 describe('publish outcome and confirmation wording', () => {
   it('says "Created" for a new page and names the version after an update', () => {
@@ -92,12 +98,17 @@ describe('external summary preview', () => {
     ]);
     expect(sections[1]).toStrictEqual({ id: 'servicesImpacted', heading: 'Services impacted', text: null, items: ['Login'] });
     expect(sections[7]?.items).toStrictEqual([]);
-    expect(sections[5]).toStrictEqual({ id: 'proximateCause', heading: 'Proximate cause', text: 'A scheduler was switched off.', items: null });
+    expect(sections[5]).toStrictEqual({
+      id: 'proximateCause',
+      heading: 'Proximate cause',
+      text: 'A scheduler was switched off.',
+      items: null,
+    });
   });
 });
 
 describe('publish errors', () => {
-  it('puts a save\'s VALIDATION message on the external summary input it is about', () => {
+  it("puts a save's VALIDATION message on the external summary input it is about", () => {
     const sent = toDraft({
       content: {
         meeting: { title: 'INC-1', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [] },
@@ -114,14 +125,21 @@ describe('publish errors', () => {
       },
       actionItems: [],
     });
-    expect(mapValidationFields({ 'content.externalSummary.proximateCause': 'Too long.', 'content.externalSummary.resolution': 'Too long too.' }, sent)).toStrictEqual({
+    expect(
+      mapValidationFields(
+        { 'content.externalSummary.proximateCause': 'Too long.', 'content.externalSummary.resolution': 'Too long too.' },
+        sent,
+      ),
+    ).toStrictEqual({
       'externalSummary.proximateCause': 'Too long.',
       'externalSummary.resolution': 'Too long too.',
     });
   });
 
   it('collects target messages for the space picker and leaves others out', () => {
-    expect(targetFieldError({ 'target.spaceId': 'Unknown space.', 'target.parentId': 'Not in that space.', version: 'Stale.' })).toBe('Unknown space. Not in that space.');
+    expect(targetFieldError({ 'target.spaceId': 'Unknown space.', 'target.parentId': 'Not in that space.', version: 'Stale.' })).toBe(
+      'Unknown space. Not in that space.',
+    );
     expect(targetFieldError({ proximateCause: 'Too long.' })).toBeNull();
   });
 
@@ -131,8 +149,10 @@ describe('publish errors', () => {
     expect(text).toMatch(/latest version is loaded/);
   });
 
-  it('passes other failures through in the backend\'s words', () => {
-    expect(publishFailureText(new AppRequestError({ code: 'FORBIDDEN', message: 'You cannot add pages to this space.' }), 'report')).toBe('You cannot add pages to this space.');
+  it("passes other failures through in the backend's words", () => {
+    expect(publishFailureText(new AppRequestError({ code: 'FORBIDDEN', message: 'You cannot add pages to this space.' }), 'report')).toBe(
+      'You cannot add pages to this space.',
+    );
   });
 });
 
@@ -144,6 +164,8 @@ describe('the sentence under the parent page picker', () => {
   });
 
   it('says why a remembered page has no name and what to do', () => {
-    expect(chosenText({ id: '42', title: null }, space)).toMatch(/cannot see or which no longer exists: choose a page or the space root\.$/);
+    expect(chosenText({ id: '42', title: null }, space)).toMatch(
+      /cannot see or which no longer exists: choose a page or the space root\.$/,
+    );
   });
 });

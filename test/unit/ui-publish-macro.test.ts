@@ -1,5 +1,12 @@
 import type { IncidentOverview, MacroResult, ReviewDoc, TimelineEntry } from '../../src/contract';
-import { compactEntries, configFromForm, issueKeyProblem, macroConfigOf, macroScreen, partsOf } from '../../static/app/src/macro/macro-config';
+import {
+  compactEntries,
+  configFromForm,
+  issueKeyProblem,
+  macroConfigOf,
+  macroScreen,
+  partsOf,
+} from '../../static/app/src/macro/macro-config';
 import { formatDay } from '../../static/app/src/summaries/format-day';
 import { currentEntry } from '../../static/app/src/entry';
 
@@ -18,7 +25,13 @@ describe('macro configuration from the context', () => {
 });
 
 describe('macro screens', () => {
-  const ok = { state: 'ok', view: 'summary', incident: {} as IncidentOverview, timeline: null, doc: {} as ReviewDoc } as const satisfies MacroResult;
+  const ok = {
+    state: 'ok',
+    view: 'summary',
+    incident: {} as IncidentOverview,
+    timeline: null,
+    doc: {} as ReviewDoc,
+  } as const satisfies MacroResult;
 
   it('maps not-configured and no-access to their own screens, carrying nothing about the incident', () => {
     expect(macroScreen({ state: 'not-configured' })).toStrictEqual({ kind: 'not-configured' });

@@ -12,7 +12,10 @@ describe('unwrapResult', () => {
   });
 
   it('throws the AppError code, message and fields of a failed result', () => {
-    const failed = { ok: false, error: { code: 'VALIDATION', message: 'Issue key is invalid.', fields: { issueKey: 'Use a key like INC-1.' } } };
+    const failed = {
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Issue key is invalid.', fields: { issueKey: 'Use a key like INC-1.' } },
+    };
     let thrown: unknown;
     try {
       unwrapResult(failed);

@@ -26,21 +26,45 @@ function doc(overrides: Partial<ReviewContent> = {}): Pick<ReviewDoc, 'content' 
   return {
     content: content(overrides),
     actionItems: [
-      { id: 'i1', summary: 'Alert on login errors', description: '', owner: maya, dueDate: '2030-01-10', priority: 'High', question: 'know-sooner', jira: null, overdue: false, syncError: null },
+      {
+        id: 'i1',
+        summary: 'Alert on login errors',
+        description: '',
+        owner: maya,
+        dueDate: '2030-01-10',
+        priority: 'High',
+        question: 'know-sooner',
+        jira: null,
+        overdue: false,
+        syncError: null,
+      },
     ],
   };
 }
 
 describe('the review form and ReviewContent', () => {
   it('maps a saved review to the form and back without change', () => {
-    const saved = doc({ customerImpact: { affected: true, text: 'Sign-in failed' }, meeting: { ...content().meeting, meetingDate: '2030-01-02' } });
+    const saved = doc({
+      customerImpact: { affected: true, text: 'Sign-in failed' },
+      meeting: { ...content().meeting, meetingDate: '2030-01-02' },
+    });
     const draft = toDraft(saved);
     expect(draft.content.customerImpact.affected).toBe('yes');
     expect(draft.content.meeting.meetingDate).toBe('2030-01-02');
     expect(draft.actionItems[0]).not.toHaveProperty('jira');
     const payload = fromDraft(draft);
     expect(payload.content).toStrictEqual(saved.content);
-    expect(payload.actionItems).toStrictEqual([{ id: 'i1', summary: 'Alert on login errors', description: '', owner: maya, dueDate: '2030-01-10', priority: 'High', question: 'know-sooner' }]);
+    expect(payload.actionItems).toStrictEqual([
+      {
+        id: 'i1',
+        summary: 'Alert on login errors',
+        description: '',
+        owner: maya,
+        dueDate: '2030-01-10',
+        priority: 'High',
+        question: 'know-sooner',
+      },
+    ]);
   });
 
   it('sends empty dates as null, "unknown" impact as null, "no" as false, and trims only titles and summaries', () => {
@@ -54,7 +78,13 @@ describe('the review form and ReviewContent', () => {
     expect(payload.content.meeting.meetingDate).toBeNull();
     expect(payload.content.customerImpact.affected).toBe(false);
     expect(payload.content.learnings.learned).toBe('  kept as typed  ');
-    expect(payload.actionItems[0]).toMatchObject({ summary: 'Add alerting', dueDate: null, priority: 'Medium', question: 'other', owner: null });
+    expect(payload.actionItems[0]).toMatchObject({
+      summary: 'Add alerting',
+      dueDate: null,
+      priority: 'Medium',
+      question: 'other',
+      owner: null,
+    });
     draft.content.customerImpact.affected = 'unknown';
     expect(fromDraft(draft).content.customerImpact.affected).toBeNull();
   });

@@ -1,11 +1,25 @@
 import { toDraft, newItem, type ReviewDraft } from '../../static/app/src/review-model/draft';
-import { checkedFieldOf, draftTextFields, fieldDomId, fieldLabel, mapValidationFields, pathWithin } from '../../static/app/src/review-model/field-paths';
+import {
+  checkedFieldOf,
+  draftTextFields,
+  fieldDomId,
+  fieldLabel,
+  mapValidationFields,
+  pathWithin,
+} from '../../static/app/src/review-model/field-paths';
 import { syncSummary } from '../../static/app/src/review-model/sync-summary';
 
 function draft(): ReviewDraft {
   const d = toDraft({
     content: {
-      meeting: { title: 't', meetingDate: null, contact: null, createdBy: null, facilitator: null, participants: [{ accountId: 'a1', displayName: 'Priya', role: 'support' }] },
+      meeting: {
+        title: 't',
+        meetingDate: null,
+        contact: null,
+        createdBy: null,
+        facilitator: null,
+        participants: [{ accountId: 'a1', displayName: 'Priya', role: 'support' }],
+      },
       goals: { knowSooner: '', recoverSooner: '' },
       description: '',
       customerImpact: { affected: null, text: '' },
@@ -53,7 +67,12 @@ describe('validation errors mapped to the inputs', () => {
 
   it('falls back to the list when the index is unknown or missing, and keeps the first message per field', () => {
     const sent = draft();
-    expect(mapValidationFields({ 'actionItems.9.summary': 'x', actionItems: 'At most 60', 'content.tags.0': 'first', 'content.tags.1': 'second' }, sent)).toStrictEqual({
+    expect(
+      mapValidationFields(
+        { 'actionItems.9.summary': 'x', actionItems: 'At most 60', 'content.tags.0': 'first', 'content.tags.1': 'second' },
+        sent,
+      ),
+    ).toStrictEqual({
       actionItems: 'x',
       tags: 'first',
     });
@@ -95,7 +114,9 @@ describe('the fields that are checked for blame', () => {
 
 describe('the sync result summary', () => {
   it('counts created, updated and failed items', () => {
-    expect(syncSummary({ created: ['a', 'b', 'c'], updated: [], failed: [{ itemId: 'd', message: 'x' }] })).toBe('3 created, 0 updated, 1 failed.');
+    expect(syncSummary({ created: ['a', 'b', 'c'], updated: [], failed: [{ itemId: 'd', message: 'x' }] })).toBe(
+      '3 created, 0 updated, 1 failed.',
+    );
     expect(syncSummary({ created: [], updated: [], failed: [] })).toBe('Everything was already up to date in Jira.');
   });
 });

@@ -66,14 +66,20 @@ describe('a remote link in the timeline', () => {
 
 describe('TopLink', () => {
   it('renders its text without an anchor when the URL is not allowed', () => {
-    const markup = render(<TopLink href={'java\tscript:alert(1)'} className="pir-link">INC-1</TopLink>);
+    const markup = render(
+      <TopLink href={'java\tscript:alert(1)'} className="pir-link">
+        INC-1
+      </TopLink>,
+    );
     expect(markup).not.toMatch(/<a\b/);
     expect(markup).toContain('INC-1');
   });
 
   it('links a site path and an http(s) URL, normalised', () => {
     expect(targets(render(<TopLink href="/browse/INC-1">INC-1</TopLink>))).toStrictEqual(['/browse/INC-1']);
-    expect(targets(render(<TopLink href=" HTTPS://example.atlassian.net/browse/INC-1">INC-1</TopLink>))).toStrictEqual(['https://example.atlassian.net/browse/INC-1']);
+    expect(targets(render(<TopLink href=" HTTPS://example.atlassian.net/browse/INC-1">INC-1</TopLink>))).toStrictEqual([
+      'https://example.atlassian.net/browse/INC-1',
+    ]);
   });
 
   it('renders without talking to the host', () => {

@@ -1,5 +1,25 @@
-import { axisMonthLabels, customerImpactCell, durationCell, issueUrl, monthName, overdueText, plural, severityOfLevel } from '../../static/app/src/summaries/summary-format';
-import { bands, countTicks, durationTicks, knownRuns, labelled, labelStride, linearScale, linePath, maxKnown, stack } from '../../static/app/src/summaries/chart-scale';
+import {
+  axisMonthLabels,
+  customerImpactCell,
+  durationCell,
+  issueUrl,
+  monthName,
+  overdueText,
+  plural,
+  severityOfLevel,
+} from '../../static/app/src/summaries/summary-format';
+import {
+  bands,
+  countTicks,
+  durationTicks,
+  knownRuns,
+  labelled,
+  labelStride,
+  linearScale,
+  linePath,
+  maxKnown,
+  stack,
+} from '../../static/app/src/summaries/chart-scale';
 import {
   activeFilterCount,
   DEFAULT_TABLE,
@@ -56,7 +76,13 @@ describe('summary cells', () => {
   it('puts the year under the first axis label and where the year changes, skipping unlabelled months', () => {
     const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
     const labels = axisMonthLabels(months, 'en-US', (i) => i % 2 === 0);
-    expect(labels).toStrictEqual([{ month: 'Nov', year: '2025' }, null, { month: 'Jan', year: '2026' }, null, { month: 'Mar', year: null }]);
+    expect(labels).toStrictEqual([
+      { month: 'Nov', year: '2025' },
+      null,
+      { month: 'Jan', year: '2026' },
+      null,
+      { month: 'Mar', year: null },
+    ]);
   });
 });
 
@@ -93,12 +119,23 @@ describe('chart scales', () => {
 
   it('breaks a line where a month is unknown instead of drawing it at 0', () => {
     expect(knownRuns([1, 2, null, 4, null, null, 7, 8])).toStrictEqual([
-      [{ index: 0, value: 1 }, { index: 1, value: 2 }],
+      [
+        { index: 0, value: 1 },
+        { index: 1, value: 2 },
+      ],
       [{ index: 3, value: 4 }],
-      [{ index: 6, value: 7 }, { index: 7, value: 8 }],
+      [
+        { index: 6, value: 7 },
+        { index: 7, value: 8 },
+      ],
     ]);
     expect(knownRuns([null, null])).toStrictEqual([]);
-    expect(linePath([{ x: 1, y: 2 }, { x: 3.333, y: 4 }])).toBe('M1 2 L3.3 4');
+    expect(
+      linePath([
+        { x: 1, y: 2 },
+        { x: 3.333, y: 4 },
+      ]),
+    ).toBe('M1 2 L3.3 4');
   });
 
   it('leaves unknown values out of the maximum', () => {
@@ -142,7 +179,12 @@ describe('summary filters', () => {
 
   it('leaves empty choices out of the query so the backend’s defaults apply', () => {
     expect(listQuery(NO_FILTERS, DEFAULT_TABLE)).toStrictEqual({ sort: 'impactStartedAt', dir: 'desc', page: 1, pageSize: 25 });
-    expect(filterQuery({ ...NO_FILTERS, from: '', severities: [3, 1], project: 'INC', tag: 'login', status: 'published', hasOverdue: true }, DEFAULT_TABLE)).toStrictEqual({
+    expect(
+      filterQuery(
+        { ...NO_FILTERS, from: '', severities: [3, 1], project: 'INC', tag: 'login', status: 'published', hasOverdue: true },
+        DEFAULT_TABLE,
+      ),
+    ).toStrictEqual({
       severities: [1, 3],
       projects: ['INC'],
       tag: 'login',

@@ -9,7 +9,14 @@ import { phaseBarLayout } from '../../static/app/src/timeline-model/phase-segmen
 import { plotDomain, recoveryPath, stepPathData } from '../../static/app/src/timeline-model/recovery-path';
 import { timeTicks } from '../../static/app/src/timeline-model/time-ticks';
 import { dayKeyOf } from '../../static/app/src/timeline-model/zoned-time';
-import { activeFilterCount, filterEntries, NO_FILTERS, peopleOptions, personKeyOf, sourceOptions } from '../../static/app/src/timeline-model/timeline-filters';
+import {
+  activeFilterCount,
+  filterEntries,
+  NO_FILTERS,
+  peopleOptions,
+  personKeyOf,
+  sourceOptions,
+} from '../../static/app/src/timeline-model/timeline-filters';
 
 const maya = { accountId: 'a3', displayName: 'Maya Okafor' };
 const priya = { accountId: 'a1', displayName: 'Priya Raman' };
@@ -31,7 +38,17 @@ function entry(id: string, at: string, overrides: Partial<TimelineEntry> = {}, a
 const none: MomentValue = { at: null, source: 'none' };
 function moments(values: Partial<Record<keyof KeyMoments, string>>): KeyMoments {
   const all = {} as KeyMoments;
-  for (const name of ['impactStarted', 'detected', 'acknowledged', 'identified', 'restored', 'closed', 'firstCustomerReport', 'firstStatusPageUpdate', 'hotfixDeployed'] as const) {
+  for (const name of [
+    'impactStarted',
+    'detected',
+    'acknowledged',
+    'identified',
+    'restored',
+    'closed',
+    'firstCustomerReport',
+    'firstStatusPageUpdate',
+    'hotfixDeployed',
+  ] as const) {
     const at = values[name];
     all[name] = at ? { at, source: 'derived' } : none;
   }
@@ -64,7 +81,10 @@ describe('timeline filters', () => {
   });
 
   it('offers the view’s people plus manual actor names once each, sorted by name', () => {
-    const options = peopleOptions([priya, maya], [...entries, entry('m2', '2025-03-12T13:11:00Z', { actor: null, actorName: 'lars (Support)' })]);
+    const options = peopleOptions(
+      [priya, maya],
+      [...entries, entry('m2', '2025-03-12T13:11:00Z', { actor: null, actorName: 'lars (Support)' })],
+    );
     expect(options).toStrictEqual([
       { value: 'name:lars (support)', label: 'Lars (support)' },
       { value: 'account:a3', label: 'Maya Okafor' },
@@ -100,7 +120,12 @@ describe('recovery path', () => {
 
   it('draws horizontal then vertical segments, from the start of the domain to its end', () => {
     const path = recoveryPath([entry('a', '1970-01-01T00:00:10Z', {}, { impact: 'positive' })]);
-    const d = stepPathData(path, [0, 20_000], (ms) => ms / 1000, (level) => -level * 10);
+    const d = stepPathData(
+      path,
+      [0, 20_000],
+      (ms) => ms / 1000,
+      (level) => -level * 10,
+    );
     expect(d).toBe('M0.0,0.0 H10.0 V10.0 H20.0');
   });
 
@@ -110,7 +135,10 @@ describe('recovery path', () => {
       entry('b', '2025-03-12T13:30:00Z', {}, { impact: 'positive' }),
       entry('late-comment', '2025-03-20T09:00:00Z'),
     ];
-    const [from, to] = plotDomain(entries, moments({ impactStarted: '2025-03-12T13:00:00Z', restored: '2025-03-12T13:40:00Z', closed: '2025-03-14T10:00:00Z' }));
+    const [from, to] = plotDomain(
+      entries,
+      moments({ impactStarted: '2025-03-12T13:00:00Z', restored: '2025-03-12T13:40:00Z', closed: '2025-03-14T10:00:00Z' }),
+    );
     // 40 minutes of response, 4% of it (96 s; at least a minute) of room on each side.
     expect(from).toBe(Date.parse('2025-03-12T13:00:00Z') - 96_000);
     expect(to).toBe(Date.parse('2025-03-12T13:40:00Z') + 96_000);
@@ -121,7 +149,15 @@ describe('recovery path', () => {
 
 describe('grouping by day in the viewer’s zone', () => {
   it('puts every entry on the day its own instant falls on in the zone (quarter-hour day cache), across DST and odd offsets', () => {
-    const zones = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Kathmandu', 'Australia/Eucla', 'Pacific/Chatham', 'Australia/Lord_Howe'];
+    const zones = [
+      'UTC',
+      'Europe/London',
+      'America/New_York',
+      'Asia/Kathmandu',
+      'Australia/Eucla',
+      'Pacific/Chatham',
+      'Australia/Lord_Howe',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
@@ -170,7 +206,9 @@ describe('durations', () => {
     const unknown = { known: false as const, reason: 'missing' as const, moments: ['detected' as const, 'acknowledged' as const] };
     expect(durationText(unknown)).toBe('Unknown');
     expect(unknownReason(unknown)).toBe('needs detected and acknowledged');
-    expect(unknownReason({ known: false, reason: 'out-of-order', moments: ['identified', 'restored'] })).toBe('identified and service restored are out of order');
+    expect(unknownReason({ known: false, reason: 'out-of-order', moments: ['identified', 'restored'] })).toBe(
+      'identified and service restored are out of order',
+    );
   });
 });
 
@@ -195,7 +233,12 @@ describe('phase bar layout', () => {
 
   it('hides a phase whose moments are missing or out of order', () => {
     const layout = phaseBarLayout(
-      moments({ impactStarted: '2025-03-12T13:00:00Z', detected: '2025-03-12T13:10:00Z', identified: '2025-03-12T13:05:00Z', closed: '2025-03-12T13:40:00Z' }),
+      moments({
+        impactStarted: '2025-03-12T13:00:00Z',
+        detected: '2025-03-12T13:10:00Z',
+        identified: '2025-03-12T13:05:00Z',
+        closed: '2025-03-12T13:40:00Z',
+      }),
     );
     expect(layout?.segments.map((s) => s.phase)).toStrictEqual(['detection']);
     expect(phaseBarLayout(moments({ detected: '2025-03-12T13:10:00Z' }))).toBeNull();
@@ -205,7 +248,12 @@ describe('phase bar layout', () => {
 describe('optimistic annotations', () => {
   it('applies a patch, null clearing a field, and leaves other entries untouched', () => {
     const base: Annotation = { kind: 'task', phase: 'response', moments: [], internal: false };
-    expect(applyPatch(base, { phase: null, impact: 'positive', moments: ['restored'] })).toStrictEqual({ kind: 'task', impact: 'positive', moments: ['restored'], internal: false });
+    expect(applyPatch(base, { phase: null, impact: 'positive', moments: ['restored'] })).toStrictEqual({
+      kind: 'task',
+      impact: 'positive',
+      moments: ['restored'],
+      internal: false,
+    });
     const entries = [entry('a', '2025-03-12T13:00:00Z'), entry('b', '2025-03-12T13:01:00Z')];
     const shown = withPending(entries, new Map([['b', { moments: [], internal: true }]]));
     expect(shown[0]).toBe(entries[0]);
@@ -223,7 +271,9 @@ describe('manual entry validation and long texts', () => {
   });
 
   it('builds the entry with the time read in the viewer’s zone and trimmed text', () => {
-    expect(validateManualEntry({ at: '2025-03-12T14:15', manualKind: 'chat-excerpt', actorName: ' Lars ', text: ' ok \n' }, toInstant)).toStrictEqual({
+    expect(
+      validateManualEntry({ at: '2025-03-12T14:15', manualKind: 'chat-excerpt', actorName: ' Lars ', text: ' ok \n' }, toInstant),
+    ).toStrictEqual({
       entry: { at: '2025-03-12T13:15:00.000Z', manualKind: 'chat-excerpt', actorName: 'Lars', text: 'ok' },
       errors: {},
     });

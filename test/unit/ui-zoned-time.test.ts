@@ -41,13 +41,17 @@ describe('datetime-local values in the viewer’s zone', () => {
   it('round-trips every minute-precision instant through the input format', () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham'];
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2040, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
-        const iso = new Date(minute * 60_000).toISOString();
-        const local = toDateTimeLocal(iso, zone);
-        const back = fromDateTimeLocal(local, zone);
-        // In a repeated autumn hour either reading is the same wall-clock time.
-        expect(back && toDateTimeLocal(back, zone)).toBe(local);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2040, 0, 1) / 60_000 }),
+        fc.constantFrom(...zones),
+        (minute, zone) => {
+          const iso = new Date(minute * 60_000).toISOString();
+          const local = toDateTimeLocal(iso, zone);
+          const back = fromDateTimeLocal(local, zone);
+          // In a repeated autumn hour either reading is the same wall-clock time.
+          expect(back && toDateTimeLocal(back, zone)).toBe(local);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -20,7 +20,11 @@ describe('what a viewer may see of a timeline', () => {
   it('asks Jira about every other source issue and every restricted comment, once each', () => {
     const q = accessQuestions(pulled(), REVIEW);
     expect(q.issueKeys).toStrictEqual(['SUP-1', 'SUP-2']);
-    expect(q.restrictedCommentIds).toStrictEqual(pulled().filter((e) => e.restricted).map((e) => commentIdOf(e)));
+    expect(q.restrictedCommentIds).toStrictEqual(
+      pulled()
+        .filter((e) => e.restricted)
+        .map((e) => commentIdOf(e)),
+    );
     expect(q.restrictedCommentIds.length).toBeGreaterThan(0);
   });
 
@@ -31,14 +35,35 @@ describe('what a viewer may see of a timeline', () => {
     expect(shown.some((e) => e.issueKey === 'SUP-1')).toBe(false);
     expect(shown.some((e) => e.issueKey === 'SUP-2')).toBe(true);
     expect(shown.some((e) => restricted.includes(e.id))).toBe(false);
-    const admitted = visibleEntries(entries, REVIEW, sees(['SUP-1', 'SUP-2'], restricted.map((id) => id.replace('comment:', ''))));
+    const admitted = visibleEntries(
+      entries,
+      REVIEW,
+      sees(
+        ['SUP-1', 'SUP-2'],
+        restricted.map((id) => id.replace('comment:', '')),
+      ),
+    );
     expect(admitted).toStrictEqual(entries);
   });
 
-  it('shows manual entries and the review issue\'s own entries without asking', () => {
-    const manual: PulledEntry = { id: 'manual:1', at: '2026-10-17T19:00:00.000Z', source: 'manual', issueKey: REVIEW, relation: 'incident', actor: null, text: 'x' };
+  it("shows manual entries and the review issue's own entries without asking", () => {
+    const manual: PulledEntry = {
+      id: 'manual:1',
+      at: '2026-10-17T19:00:00.000Z',
+      source: 'manual',
+      issueKey: REVIEW,
+      relation: 'incident',
+      actor: null,
+      text: 'x',
+    };
     expect(canSee(manual, REVIEW, sees([]))).toBe(true);
-    expect(canSee(pulled().find((e) => e.id === `created:${REVIEW}`)!, REVIEW, sees([]))).toBe(true);
+    expect(
+      canSee(
+        pulled().find((e) => e.id === `created:${REVIEW}`)!,
+        REVIEW,
+        sees([]),
+      ),
+    ).toBe(true);
   });
 
   it('never shows an entry whose issue or restriction is not admitted, for any visibility (property)', () => {
@@ -61,7 +86,11 @@ describe('what a viewer may see of a timeline', () => {
     const moments = deriveMoments(entries, REVIEW, {}, { 'SUP-1': 'Support request' });
     expect(moments.firstCustomerReport.entryId).toBe('created:SUP-1');
     const shown = momentsFor(moments, new Set(entries.filter((e) => e.issueKey !== 'SUP-1').map((e) => e.id)));
-    expect(shown.firstCustomerReport).toStrictEqual({ at: moments.firstCustomerReport.at, source: moments.firstCustomerReport.source, hiddenEntry: true });
+    expect(shown.firstCustomerReport).toStrictEqual({
+      at: moments.firstCustomerReport.at,
+      source: moments.firstCustomerReport.source,
+      hiddenEntry: true,
+    });
     expect(shown.detected).toStrictEqual(moments.detected);
   });
 });
@@ -133,7 +162,11 @@ describe('a refresh by someone who sees less', () => {
   it('marks a comment deleted only when its issue was pulled and Jira no longer has it', () => {
     const before = pulled();
     const gone = before.find((e) => e.source === 'comment' && e.issueKey === REVIEW)!;
-    const merged = reconcilePull(before, before.filter((e) => e.id !== gone.id), new Set([REVIEW]));
+    const merged = reconcilePull(
+      before,
+      before.filter((e) => e.id !== gone.id),
+      new Set([REVIEW]),
+    );
     expect(merged.find((e) => e.id === gone.id)).toMatchObject({ deletedInJira: true });
   });
 });
@@ -151,7 +184,9 @@ describe('publishing to a space with its own audience', () => {
   });
 
   it('leaves restricted comments out of what is published', () => {
-    const review = { entries: entries(), moments: deriveMoments(entries(), REVIEW, {}), people: [TOMAS] } as unknown as Parameters<typeof withoutRestricted>[0];
+    const review = { entries: entries(), moments: deriveMoments(entries(), REVIEW, {}), people: [TOMAS] } as unknown as Parameters<
+      typeof withoutRestricted
+    >[0];
     const out = withoutRestricted(review);
     expect(out.entries.some((e) => e.restricted)).toBe(false);
     expect(out.entries.length).toBe(entries().filter((e) => !e.restricted).length);
@@ -178,7 +213,10 @@ describe('an entry too long to keep whole', () => {
 
   it('stores a 300 KB comment cut to 64 KiB with a mark, and the pull goes on', () => {
     const s = loginOutageSources();
-    s.comments[0] = { ...s.comments[0], body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'é'.repeat(150_000) }] }] } };
+    s.comments[0] = {
+      ...s.comments[0],
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'é'.repeat(150_000) }] }] },
+    };
     const entry = buildEntries(s).find((e) => e.id === `comment:${s.comments[0].id}`)!;
     expect(utf8Length(entry.text)).toBeLessThanOrEqual(ENTRY_TEXT_MAX_BYTES);
     expect(entry.shortened).toStrictEqual({ fullLength: 150_000 });

@@ -72,15 +72,18 @@ export function extensionToStorage(nodeType: ExtensionNodeType, attrs: Extension
     if (value === undefined) continue;
     if (name === 'parameters' && value && typeof value === 'object' && !Array.isArray(value)) {
       const params = Object.entries(value as Record<string, unknown>)
-        .map(([pk, pv]) => valueXml('ac:adf-parameter', kebab(pk), pv)).join('');
+        .map(([pk, pv]) => valueXml('ac:adf-parameter', kebab(pk), pv))
+        .join('');
       parts.push(`<ac:adf-attribute key="parameters">${params}</ac:adf-attribute>`);
     } else {
       parts.push(valueXml('ac:adf-attribute', kebab(name), value));
     }
   }
   const type = nodeType === 'inlineExtension' ? 'inline-extension' : 'extension';
-  return `<ac:adf-extension><ac:adf-node type="${type}">${parts.join('')}</ac:adf-node>` +
-    `<ac:adf-fallback>${fallbackHtml}</ac:adf-fallback></ac:adf-extension>`;
+  return (
+    `<ac:adf-extension><ac:adf-node type="${type}">${parts.join('')}</ac:adf-node>` +
+    `<ac:adf-fallback>${fallbackHtml}</ac:adf-fallback></ac:adf-extension>`
+  );
 }
 
 /** Reads an `ac:adf-extension` element back into an ADF extension node, or null when it holds something else. */
@@ -102,7 +105,12 @@ export function storageToExtension(el: XElement): { nodeType: ExtensionNodeType;
 }
 
 /** What `renderForgeMacro` receives for a Forge extension. */
-export function forgeMacroOf(attrs: ExtensionAttrs): { extensionKey: string; localId: string; guestParams: Record<string, unknown>; title?: string } {
+export function forgeMacroOf(attrs: ExtensionAttrs): {
+  extensionKey: string;
+  localId: string;
+  guestParams: Record<string, unknown>;
+  title?: string;
+} {
   const p = attrs.parameters ?? {};
   const guest = p.guestParams;
   const title = typeof p.extensionTitle === 'string' ? p.extensionTitle : typeof attrs.text === 'string' ? attrs.text : undefined;

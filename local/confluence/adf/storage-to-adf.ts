@@ -1,22 +1,58 @@
-import { childElements, firstChild, macroParams, parseStorage, serializeStorage, textOf, type XElement, type XNode } from '../render/xhtml-tree';
-import { storageToExtension } from './extension-storage';
 import {
-  ADF_JSON_ATTR, COLOUR_TO_STATUS, LEGACY_KEY, LEGACY_TYPE, MACRO_TO_PANEL, MACRO_TYPE, type AdfMark, type AdfNode,
-} from './types';
+  childElements,
+  firstChild,
+  macroParams,
+  parseStorage,
+  serializeStorage,
+  textOf,
+  type XElement,
+  type XNode,
+} from '../render/xhtml-tree';
+import { storageToExtension } from './extension-storage';
+import { ADF_JSON_ATTR, COLOUR_TO_STATUS, LEGACY_KEY, LEGACY_TYPE, MACRO_TO_PANEL, MACRO_TYPE, type AdfMark, type AdfNode } from './types';
 
 const MARKS: Record<string, AdfMark> = {
-  strong: { type: 'strong' }, b: { type: 'strong' }, em: { type: 'em' }, i: { type: 'em' }, u: { type: 'underline' },
-  s: { type: 'strike' }, del: { type: 'strike' }, strike: { type: 'strike' }, code: { type: 'code' },
-  sub: { type: 'subsup', attrs: { type: 'sub' } }, sup: { type: 'subsup', attrs: { type: 'sup' } },
+  strong: { type: 'strong' },
+  b: { type: 'strong' },
+  em: { type: 'em' },
+  i: { type: 'em' },
+  u: { type: 'underline' },
+  s: { type: 'strike' },
+  del: { type: 'strike' },
+  strike: { type: 'strike' },
+  code: { type: 'code' },
+  sub: { type: 'subsup', attrs: { type: 'sub' } },
+  sup: { type: 'subsup', attrs: { type: 'sup' } },
 };
 const INLINE_ADF = new Set(['text', 'hardBreak', 'mention', 'date', 'status', 'emoji', 'inlineCard', 'inlineExtension', 'placeholder']);
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'hr', 'table', 'div', 'pre',
-  'ac:task-list', 'ac:layout', 'ac:layout-section', 'ac:layout-cell']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'blockquote',
+  'hr',
+  'table',
+  'div',
+  'pre',
+  'ac:task-list',
+  'ac:layout',
+  'ac:layout-section',
+  'ac:layout-cell',
+]);
 const BLOCK_MACROS = new Set(['code', 'noformat', 'info', 'tip', 'note', 'warning', 'panel', 'expand', 'toc', 'children']);
 
 const isBlank = (n: XNode) => n.type === 'text' && !n.text.trim();
 
-export interface AdfResult { doc: AdfNode; lossless: boolean }
+export interface AdfResult {
+  doc: AdfNode;
+  lossless: boolean;
+}
 
 class StorageToAdf {
   lossless = true;
@@ -80,22 +116,29 @@ class StorageToAdf {
     const name = el.name;
     if (/^h[1-6]$/.test(name)) return [{ type: 'heading', attrs: { level: Number(name[1]) }, content: this.inlines(el.children, []) }];
     switch (name) {
-      case 'p': return [{ type: 'paragraph', content: this.inlines(el.children, []) }];
-      case 'ul': return [{ type: 'bulletList', content: this.items(el) }];
+      case 'p':
+        return [{ type: 'paragraph', content: this.inlines(el.children, []) }];
+      case 'ul':
+        return [{ type: 'bulletList', content: this.items(el) }];
       case 'ol': {
         const start = Number(el.attrs.start);
         return [{ type: 'orderedList', attrs: { order: Number.isInteger(start) ? start : 1 }, content: this.items(el) }];
       }
-      case 'blockquote': return [{ type: 'blockquote', content: this.cell(el.children) }];
-      case 'hr': return [{ type: 'rule' }];
-      case 'table': return [this.table(el)];
-      case 'ac:structured-macro': return [this.blockMacro(el)];
+      case 'blockquote':
+        return [{ type: 'blockquote', content: this.cell(el.children) }];
+      case 'hr':
+        return [{ type: 'rule' }];
+      case 'table':
+        return [this.table(el)];
+      case 'ac:structured-macro':
+        return [this.blockMacro(el)];
       case 'ac:adf-extension': {
         const ext = storageToExtension(el);
         if (ext) return [{ type: 'extension', attrs: { ...ext.attrs } }];
         return [this.opaque(el) ?? this.legacy(el, false)];
       }
-      default: return [this.legacy(el, false)];
+      default:
+        return [this.legacy(el, false)];
     }
   }
 
@@ -119,11 +162,17 @@ class StorageToAdf {
       type: 'table',
       content: rows.map((tr) => ({
         type: 'tableRow',
-        content: childElements(tr).filter((c) => c.name === 'td' || c.name === 'th').map((c) => {
-          const attrs: Record<string, number> = {};
-          for (const k of ['colspan', 'rowspan']) if (Number(c.attrs[k]) > 1) attrs[k] = Number(c.attrs[k]);
-          return { type: c.name === 'th' ? 'tableHeader' : 'tableCell', ...(Object.keys(attrs).length ? { attrs } : {}), content: this.cell(c.children) };
-        }),
+        content: childElements(tr)
+          .filter((c) => c.name === 'td' || c.name === 'th')
+          .map((c) => {
+            const attrs: Record<string, number> = {};
+            for (const k of ['colspan', 'rowspan']) if (Number(c.attrs[k]) > 1) attrs[k] = Number(c.attrs[k]);
+            return {
+              type: c.name === 'th' ? 'tableHeader' : 'tableCell',
+              ...(Object.keys(attrs).length ? { attrs } : {}),
+              content: this.cell(c.children),
+            };
+          }),
       })),
     };
   }
@@ -135,7 +184,11 @@ class StorageToAdf {
     const body = firstChild(el, 'ac:rich-text-body');
     const plain = firstChild(el, 'ac:plain-text-body');
     if (name === 'code' && plain && keys.every((k) => k === 'language')) {
-      return { type: 'codeBlock', ...(params.language ? { attrs: { language: params.language } } : {}), content: textNodes(textOf(plain), []) };
+      return {
+        type: 'codeBlock',
+        ...(params.language ? { attrs: { language: params.language } } : {}),
+        content: textNodes(textOf(plain), []),
+      };
     }
     if (MACRO_TO_PANEL[name] && body && !keys.length) {
       return { type: 'panel', attrs: { panelType: MACRO_TO_PANEL[name] }, content: this.cell(body.children) };
@@ -174,14 +227,16 @@ class StorageToAdf {
 
   private inlineElement(el: XElement): AdfNode {
     switch (el.name) {
-      case 'br': return { type: 'hardBreak' };
+      case 'br':
+        return { type: 'hardBreak' };
       case 'time': {
         const t = Date.parse(el.attrs.datetime ?? '');
         return Number.isNaN(t) ? this.legacy(el, true) : { type: 'date', attrs: { timestamp: String(t) } };
       }
       case 'ac:link': {
         const user = firstChild(el, 'ri:user');
-        if (user && el.children.length === 1 && user.attrs['ri:account-id']) return { type: 'mention', attrs: { id: user.attrs['ri:account-id'] } };
+        if (user && el.children.length === 1 && user.attrs['ri:account-id'])
+          return { type: 'mention', attrs: { id: user.attrs['ri:account-id'] } };
         return this.legacy(el, true);
       }
       case 'ac:structured-macro': {
@@ -197,7 +252,8 @@ class StorageToAdf {
         if (ext) return { type: 'inlineExtension', attrs: { ...ext.attrs } };
         return this.opaque(el) ?? this.legacy(el, true);
       }
-      default: return this.legacy(el, true);
+      default:
+        return this.legacy(el, true);
     }
   }
 }

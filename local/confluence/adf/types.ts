@@ -1,5 +1,8 @@
 /** The slice of ADF the converters read and write. */
-export interface AdfMark { type: string; attrs?: Record<string, unknown> }
+export interface AdfMark {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
 export interface AdfNode {
   type: string;
   attrs?: Record<string, unknown>;
@@ -23,7 +26,12 @@ export const MACRO_TO_PANEL: Record<string, string> = { info: 'info', tip: 'succ
 
 /** ADF status colours ↔ storage status macro colours. */
 export const STATUS_TO_COLOUR: Record<string, string> = {
-  neutral: 'Grey', purple: 'Purple', blue: 'Blue', red: 'Red', yellow: 'Yellow', green: 'Green',
+  neutral: 'Grey',
+  purple: 'Purple',
+  blue: 'Blue',
+  red: 'Red',
+  yellow: 'Yellow',
+  green: 'Green',
 };
 export const COLOUR_TO_STATUS: Record<string, string> = Object.fromEntries(
   Object.entries(STATUS_TO_COLOUR).map(([k, v]) => [v.toLowerCase(), k]),

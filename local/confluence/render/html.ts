@@ -11,7 +11,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
  */
 export function safeUrl(raw: string | undefined): string | null {
   if (!raw) return null;
-   
+
   const compact = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (!compact) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
@@ -21,5 +21,4 @@ export function safeUrl(raw: string | undefined): string | null {
 }
 
 /** Allows `#abc`/`#aabbcc` colours only (panel backgrounds). */
-export const safeColor = (raw: string | undefined): string | null =>
-  raw && /^#[0-9a-f]{3,8}$/i.test(raw.trim()) ? raw.trim() : null;
+export const safeColor = (raw: string | undefined): string | null => (raw && /^#[0-9a-f]{3,8}$/i.test(raw.trim()) ? raw.trim() : null);

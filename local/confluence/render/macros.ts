@@ -14,15 +14,18 @@ const STATUS_COLOURS: Record<string, { bg: string; fg: string }> = {
 
 /** Jira status categories (keys or names) to lozenge colours. */
 const CATEGORY_COLOURS: Record<string, string> = {
-  new: 'grey', 'to do': 'grey', undefined: 'grey', indeterminate: 'blue', 'in progress': 'blue', done: 'green',
+  new: 'grey',
+  'to do': 'grey',
+  undefined: 'grey',
+  indeterminate: 'blue',
+  'in progress': 'blue',
+  done: 'green',
 };
 
 export function lozenge(text: string, colour: string, subtle = false): string {
   const name = STATUS_COLOURS[colour.toLowerCase()] ? colour.toLowerCase() : 'grey';
   const c = STATUS_COLOURS[name];
-  const style = subtle
-    ? `border:1px solid ${c.fg};color:${c.fg};background:transparent`
-    : `background:${c.bg};color:${c.fg}`;
+  const style = subtle ? `border:1px solid ${c.fg};color:${c.fg};background:transparent` : `background:${c.bg};color:${c.fg}`;
   return `<span class="cf-status cf-status-${name}" style="${style};border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;text-transform:uppercase">${escapeHtml(text)}</span>`;
 }
 
@@ -50,8 +53,10 @@ function jira(r: MacroRenderer, params: Record<string, string>): string {
   if (!issue) return `<span class="cf-jira cf-jira-missing">${escapeHtml(key)}: issue not found</span>`;
   const colour = CATEGORY_COLOURS[issue.statusCategory.toLowerCase()] ?? 'grey';
   const href = /^(https?:\/\/|\/)/i.test(issue.url) ? issue.url : '#';
-  return `<span class="cf-jira"><a href="${escapeHtml(href)}">${escapeHtml(key)}</a> ` +
-    `<span class="cf-jira-summary">${escapeHtml(issue.summary)}</span> ${lozenge(issue.status, colour)}</span>`;
+  return (
+    `<span class="cf-jira"><a href="${escapeHtml(href)}">${escapeHtml(key)}</a> ` +
+    `<span class="cf-jira-summary">${escapeHtml(issue.summary)}</span> ${lozenge(issue.status, colour)}</span>`
+  );
 }
 
 function code(el: XElement, params: Record<string, string>): string {

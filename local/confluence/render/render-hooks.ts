@@ -7,7 +7,12 @@ export interface ForgeMacroRef {
   title?: string;
 }
 
-export interface JiraIssueSummary { summary: string; status: string; statusCategory: string; url: string }
+export interface JiraIssueSummary {
+  summary: string;
+  status: string;
+  statusCategory: string;
+  url: string;
+}
 
 /** What the host page supplies to the renderer. The two optional hooks let it link pages and name people. */
 export interface RenderHooks {

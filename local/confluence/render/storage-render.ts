@@ -10,17 +10,82 @@ export type { ForgeMacroRef, JiraIssueSummary, RenderHooks } from './render-hook
 
 /** Plain HTML elements kept (with no attributes unless listed in ATTRS). Everything else is unwrapped or dropped. */
 const KEEP = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'code',
-  'pre', 'blockquote', 'br', 'hr', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'span', 'div', 'a',
-  'small', 'mark', 'dl', 'dt', 'dd', 'abbr',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'u',
+  's',
+  'del',
+  'ins',
+  'sub',
+  'sup',
+  'code',
+  'pre',
+  'blockquote',
+  'br',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'span',
+  'div',
+  'a',
+  'small',
+  'mark',
+  'dl',
+  'dt',
+  'dd',
+  'abbr',
 ]);
 const RENAME: Record<string, string> = { b: 'strong', i: 'em', strike: 's' };
 const VOID = new Set(['br', 'hr']);
 /** Elements dropped together with their content. */
 const DROP = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'head', 'title',
-  'svg', 'math', 'link', 'meta', 'base', 'textarea', 'select', 'button', 'input', 'form', 'audio', 'video', 'source', 'img',
-  'ac:parameter', 'ac:placeholder', 'ac:adf-node', 'ac:task-id', 'ac:task-uuid',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'base',
+  'textarea',
+  'select',
+  'button',
+  'input',
+  'form',
+  'audio',
+  'video',
+  'source',
+  'img',
+  'ac:parameter',
+  'ac:placeholder',
+  'ac:adf-node',
+  'ac:task-id',
+  'ac:task-uuid',
 ]);
 
 function renderAttrs(name: string, el: XElement): string {
@@ -68,7 +133,9 @@ export class StorageRenderer implements MacroRenderer {
       case 'ac:adf-extension':
         return this.adfExtension(n);
       case 'ac:task-list':
-        return `<ul class="cf-tasks">${childElements(n, 'ac:task').map((t) => this.task(t)).join('')}</ul>`;
+        return `<ul class="cf-tasks">${childElements(n, 'ac:task')
+          .map((t) => this.task(t))
+          .join('')}</ul>`;
       case 'ac:emoticon':
         return escapeHtml(n.attrs['ac:emoji-fallback'] ?? `:${n.attrs['ac:name'] ?? 'emoticon'}:`);
       case 'time':

@@ -2,8 +2,16 @@ import { Parser } from 'htmlparser2';
 
 /** A parsed storage-format document: elements (names lower-cased, e.g. `ac:structured-macro`) and text. */
 export type XNode = XElement | XText;
-export interface XElement { type: 'element'; name: string; attrs: Record<string, string>; children: XNode[] }
-export interface XText { type: 'text'; text: string }
+export interface XElement {
+  type: 'element';
+  name: string;
+  attrs: Record<string, string>;
+  children: XNode[];
+}
+export interface XText {
+  type: 'text';
+  text: string;
+}
 
 /**
  * Parses Confluence storage format (XHTML with `ac:`/`ri:` elements) into a tree. Uses htmlparser2
@@ -46,8 +54,7 @@ export const isElement = (n: XNode | undefined, name?: string): n is XElement =>
   !!n && n.type === 'element' && (name === undefined || n.name === name);
 
 /** Direct child elements, optionally of one name. */
-export const childElements = (el: XElement, name?: string): XElement[] =>
-  el.children.filter((c): c is XElement => isElement(c, name));
+export const childElements = (el: XElement, name?: string): XElement[] => el.children.filter((c): c is XElement => isElement(c, name));
 
 export const firstChild = (el: XElement, name: string): XElement | undefined => childElements(el, name)[0];
 
@@ -72,7 +79,9 @@ export function serializeStorage(node: XNode): string {
   if (node.type === 'text') return escapeText(node.text);
   const inner = node.children.map(serializeStorage).join('');
   if (node.name === '#root') return inner;
-  const attrs = Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  const attrs = Object.entries(node.attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('');
   if (!node.children.length && (VOID.has(node.name) || node.name.includes(':'))) return `<${node.name}${attrs} />`;
   return `<${node.name}${attrs}>${inner}</${node.name}>`;
 }

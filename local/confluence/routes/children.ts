@@ -6,7 +6,16 @@ import { paginate, readLimit, sendPage } from '../pagination';
 import { childJson } from '../representation';
 import { canViewSpace, findPages, getPage, getSpace, type PageRow } from '../store';
 
-const CHILD_SORTS = ['created-date', '-created-date', 'id', '-id', 'child-position', '-child-position', 'modified-date', '-modified-date'] as const;
+const CHILD_SORTS = [
+  'created-date',
+  '-created-date',
+  'id',
+  '-id',
+  'child-position',
+  '-child-position',
+  'modified-date',
+  '-modified-date',
+] as const;
 
 /** GET /pages/{id}/children (ChildPage) and /pages/{id}/direct-children (ChildPage plus `type`). */
 export function childrenRoutes(db: Db): Router {
@@ -28,7 +37,12 @@ export function childrenRoutes(db: Db): Router {
     };
     const rows = findPages(db, { parentId: parent.id, statuses: ['current', 'archived'] });
     const { page, next } = paginate(rows, { key, desc: sort.startsWith('-') }, readLimit(req.query.limit), queryString(req, 'cursor'));
-    sendPage(req, res, page.map((p) => childJson(p, withType)), next);
+    sendPage(
+      req,
+      res,
+      page.map((p) => childJson(p, withType)),
+      next,
+    );
   };
   r.get('/pages/:id/children', handler(false));
   r.get('/pages/:id/direct-children', handler(true));

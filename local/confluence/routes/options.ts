@@ -11,7 +11,9 @@ export interface RouterOptions {
 export function renderHooks(o: RouterOptions): RenderHooks {
   return {
     lookupJiraIssue: o.lookupJiraIssue ?? (() => null),
-    renderForgeMacro: o.renderForgeMacro ?? ((m) =>
-      `<div class="forge-macro" data-extension-key="${escapeHtml(m.extensionKey)}" data-local-id="${escapeHtml(m.localId)}">${escapeHtml(m.title ?? 'Forge app')}</div>`),
+    renderForgeMacro:
+      o.renderForgeMacro ??
+      ((m) =>
+        `<div class="forge-macro" data-extension-key="${escapeHtml(m.extensionKey)}" data-local-id="${escapeHtml(m.localId)}">${escapeHtml(m.title ?? 'Forge app')}</div>`),
   };
 }

@@ -38,24 +38,31 @@ export function listPagesHandler(db: Db, scope: 'all' | 'space', options: Router
     }
     const statuses = queryList(req, 'status');
     for (const s of statuses) queryEnumValue('status', s, LIST_STATUSES);
-    const depth = scope === 'space' ? queryEnum(req, 'depth', ['all', 'root'] as const) ?? 'all' : 'all';
+    const depth = scope === 'space' ? (queryEnum(req, 'depth', ['all', 'root'] as const) ?? 'all') : 'all';
     const sort = queryEnum(req, 'sort', PAGE_SORTS) ?? 'id';
     const bodyFormat = queryEnum(req, 'body-format', BULK_BODY_FORMATS);
-    const rows = spaces.length ? findPages(db, {
-      spaceIds: spaces.map((s) => s.id),
-      ids: scope === 'all' ? queryList(req, 'id').map((v) => numericId(v)) : undefined,
-      statuses: (statuses.length ? statuses : ['current', 'archived']) as PageStatus[],
-      title: queryString(req, 'title'),
-      rootOnly: depth === 'root',
-    }) : [];
+    const rows = spaces.length
+      ? findPages(db, {
+          spaceIds: spaces.map((s) => s.id),
+          ids: scope === 'all' ? queryList(req, 'id').map((v) => numericId(v)) : undefined,
+          statuses: (statuses.length ? statuses : ['current', 'archived']) as PageStatus[],
+          title: queryString(req, 'title'),
+          rootOnly: depth === 'root',
+        })
+      : [];
     const { page, next } = paginate(rows, pageSort(sort), readLimit(req.query.limit), queryString(req, 'cursor'));
     const byId = new Map(spaces.map((s) => [s.id, s]));
     const hooks = renderHooks(options);
-    sendPage(req, res, page.map((p) => {
-      const json = pageJson(p, byId.get(p.space_id)!, { includeVersion: true });
-      if (bodyFormat) json.body = { [bodyFormat]: readBody(p, bodyFormat, hooks) };
-      return json;
-    }), next);
+    sendPage(
+      req,
+      res,
+      page.map((p) => {
+        const json = pageJson(p, byId.get(p.space_id)!, { includeVersion: true });
+        if (bodyFormat) json.body = { [bodyFormat]: readBody(p, bodyFormat, hooks) };
+        return json;
+      }),
+      next,
+    );
   };
 }
 

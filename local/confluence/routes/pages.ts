@@ -8,14 +8,32 @@ import { siteBase } from '../pagination';
 import { APP_ACCOUNT_ID, pageJson } from '../representation';
 import { pageCreateSchema, pageUpdateSchema, parseBody, writtenBody } from '../request-schemas';
 import {
-  ancestorsOf, canViewSpace, getPage, getSpace, getVersion, insertPage, purgePage, restorePage, setPageStatus, updatePageRow,
-  type PageRow, type SpaceRow,
+  ancestorsOf,
+  canViewSpace,
+  getPage,
+  getSpace,
+  getVersion,
+  insertPage,
+  purgePage,
+  restorePage,
+  setPageStatus,
+  updatePageRow,
+  type PageRow,
+  type SpaceRow,
 } from '../store';
 import { renderHooks, type RouterOptions } from './options';
 import { listPagesHandler } from './page-listing';
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const SINGLE_BODY_FORMATS = ['storage', 'atlas_doc_format', 'view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor'] as const;
+const SINGLE_BODY_FORMATS = [
+  'storage',
+  'atlas_doc_format',
+  'view',
+  'export_view',
+  'anonymous_export_view',
+  'styled_view',
+  'editor',
+] as const;
 const SINGLE_STATUSES = ['current', 'archived', 'trashed', 'deleted', 'historical', 'draft'] as const;
 
 const actorOf = (p: Principal) => (p.kind === 'user' ? p.accountId : APP_ACCOUNT_ID);
@@ -73,12 +91,16 @@ export function pagesRoutes(db: Db, options: RouterOptions = {}): Router {
     const title = (input.title ?? '').trim();
     if (status === 'current' && !title) throw badRequest('Title is required for a published page');
     if (rootLevel && input.parentId) throw badRequest("'parentId' may not be given with 'root-level=true'");
-    const parentId = input.parentId
-      ? checkParent(db, input.parentId, space.id)
-      : rootLevel ? null : space.homepage_id;
+    const parentId = input.parentId ? checkParent(db, input.parentId, space.id) : rootLevel ? null : space.homepage_id;
     const page = insertPage(db, {
-      spaceId: space.id, parentId, title, status, authorId: actorOf(principal), createdAt: new Date().toISOString(),
-      representation: body.representation, value: body.value,
+      spaceId: space.id,
+      parentId,
+      title,
+      status,
+      authorId: actorOf(principal),
+      createdAt: new Date().toISOString(),
+      representation: body.representation,
+      value: body.value,
     });
     single(req, res, page, space, body.representation);
   });
@@ -100,9 +122,16 @@ export function pagesRoutes(db: Db, options: RouterOptions = {}): Router {
       const v = getVersion(db, page.id, numericId(versionParam, 'version'));
       if (!v) throw notFound();
       const old: PageRow = {
-        ...page, title: v.title, status: 'historical', body_representation: v.body_representation,
-        body_value: v.body_value, version_number: v.number, version_message: v.message, version_minor_edit: v.minor_edit,
-        version_author_id: v.author_id, modified_at: v.created_at,
+        ...page,
+        title: v.title,
+        status: 'historical',
+        body_representation: v.body_representation,
+        body_value: v.body_value,
+        version_number: v.number,
+        version_message: v.message,
+        version_minor_edit: v.minor_edit,
+        version_author_id: v.author_id,
+        modified_at: v.created_at,
       };
       return single(req, res, old, space, bodyFormat, includeVersion);
     }
@@ -136,9 +165,16 @@ export function pagesRoutes(db: Db, options: RouterOptions = {}): Router {
       }
     }
     const updated = updatePageRow(db, page, {
-      title, status: input.status, parentId, ownerId: input.ownerId, versionNumber: input.version.number,
-      message: input.version.message ?? '', authorId: actorOf(principal), at: new Date().toISOString(),
-      representation: body.representation, value: body.value,
+      title,
+      status: input.status,
+      parentId,
+      ownerId: input.ownerId,
+      versionNumber: input.version.number,
+      message: input.version.message ?? '',
+      authorId: actorOf(principal),
+      at: new Date().toISOString(),
+      representation: body.representation,
+      value: body.value,
     });
     single(req, res, updated, space, body.representation);
   });

@@ -23,15 +23,30 @@ export function spacesRoutes(db: Db, options: RouterOptions = {}): Router {
     const status = queryString(req, 'status');
     const sort = queryEnum(req, 'sort', SPACE_SORTS) ?? 'id';
     const descriptionFormat = queryEnum(req, 'description-format', DESCRIPTION_FORMATS);
-    const spaces = listSpaces(db).filter((s) => canViewSpace(db, s, principal)
-      && (!ids.size || ids.has(s.id)) && (!keys.size || keys.has(s.key))
-      && (!type || s.type === type) && (!status || s.status === status));
+    const spaces = listSpaces(db).filter(
+      (s) =>
+        canViewSpace(db, s, principal) &&
+        (!ids.size || ids.has(s.id)) &&
+        (!keys.size || keys.has(s.key)) &&
+        (!type || s.type === type) &&
+        (!status || s.status === status),
+    );
     const field = sort.replace('-', '') as 'id' | 'key' | 'name';
-    const { page, next } = paginate<SpaceRow>(spaces, {
-      key: (s) => (field === 'id' ? [s.id] : [s[field].toLowerCase(), s.id]),
-      desc: sort.startsWith('-'),
-    }, readLimit(req.query.limit), queryString(req, 'cursor'));
-    sendPage(req, res, page.map((s) => spaceJson(s, descriptionFormat)), next);
+    const { page, next } = paginate<SpaceRow>(
+      spaces,
+      {
+        key: (s) => (field === 'id' ? [s.id] : [s[field].toLowerCase(), s.id]),
+        desc: sort.startsWith('-'),
+      },
+      readLimit(req.query.limit),
+      queryString(req, 'cursor'),
+    );
+    sendPage(
+      req,
+      res,
+      page.map((s) => spaceJson(s, descriptionFormat)),
+      next,
+    );
   });
 
   r.get('/spaces/:id', (req, res) => {

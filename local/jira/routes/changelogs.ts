@@ -30,8 +30,13 @@ export function changelogRoutes(db: Db): Router {
     const self = `${ctx.base}/rest/api/3/issue/${issue.key}/changelog?maxResults=${maxResults}&startAt=${startAt}`;
     res.json({
       self,
-      ...(isLast ? {} : { nextPage: `${ctx.base}/rest/api/3/issue/${issue.key}/changelog?maxResults=${maxResults}&startAt=${startAt + values.length}` }),
-      maxResults, startAt, total: all.length, isLast,
+      ...(isLast
+        ? {}
+        : { nextPage: `${ctx.base}/rest/api/3/issue/${issue.key}/changelog?maxResults=${maxResults}&startAt=${startAt + values.length}` }),
+      maxResults,
+      startAt,
+      total: all.length,
+      isLast,
       values: values.map((h) => historyBean(db, ctx.base, h)),
     });
   });
@@ -49,7 +54,9 @@ export function changelogRoutes(db: Db): Router {
       if (!Number.isInteger(decoded) || decoded < 0) return sendErrors(res, 400, ['The provided next page token is invalid.']);
       offset = decoded;
     }
-    const ids = [...new Set(issueIdsOrKeys.map((k) => findVisibleIssue(db, ctx.principal, k)?.id).filter((id): id is number => id !== undefined))];
+    const ids = [
+      ...new Set(issueIdsOrKeys.map((k) => findVisibleIssue(db, ctx.principal, k)?.id).filter((id): id is number => id !== undefined)),
+    ];
     const wanted = fieldIds && fieldIds.length > 0 ? new Set(fieldIds.map((f) => f.toLowerCase())) : undefined;
     const histories: History[] = loadHistories(db, ids)
       .map((h) => (wanted ? { ...h, items: h.items.filter((it) => wanted.has(it.fieldId.toLowerCase())) } : h))

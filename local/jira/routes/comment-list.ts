@@ -31,18 +31,25 @@ export function commentListRoutes(db: Db): Router {
     const { ids } = parsed.data;
     // The spec: 400 when the request "contains more than 1000 IDs or is empty".
     if (ids.length === 0) return sendErrors(res, 400, ['At least one comment ID must be given.']);
-    if (ids.length > COMMENT_LIST_MAX_IDS) return sendErrors(res, 400, [`The number of comment IDs must not exceed ${COMMENT_LIST_MAX_IDS}.`]);
+    if (ids.length > COMMENT_LIST_MAX_IDS)
+      return sendErrors(res, 400, [`The number of comment IDs must not exceed ${COMMENT_LIST_MAX_IDS}.`]);
     if (new Set(ids).size !== ids.length) return sendErrors(res, 400, ['Comment IDs must be unique.']);
 
-    const rows = db.prepare(`SELECT c.*, i.project_id AS project_id FROM jira_comments c JOIN jira_issues i ON i.id = c.issue_id
-      WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`).all(JSON.stringify(ids)) as (CommentRow & { project_id: number })[];
+    const rows = db
+      .prepare(
+        `SELECT c.*, i.project_id AS project_id FROM jira_comments c JOIN jira_issues i ON i.id = c.issue_id
+      WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+      )
+      .all(JSON.stringify(ids)) as (CommentRow & { project_id: number })[];
     const browsable = new Map<number, boolean>();
     const mayBrowse = (projectId: number) => {
       if (!browsable.has(projectId)) browsable.set(projectId, canBrowseProjectId(db, ctx.principal, projectId));
       return browsable.get(projectId)!;
     };
-    const visible = rows.filter((c) => mayBrowse(c.project_id)
-      && canSeeComment(db, ctx.principal, c.project_id, { type: c.visibility_type, value: c.visibility_value }));
+    const visible = rows.filter(
+      (c) =>
+        mayBrowse(c.project_id) && canSeeComment(db, ctx.principal, c.project_id, { type: c.visibility_type, value: c.visibility_value }),
+    );
     res.json({
       self: `${ctx.base}/rest/api/3/comment/list`,
       maxResults: COMMENT_LIST_MAX_IDS,

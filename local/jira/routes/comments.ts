@@ -40,7 +40,9 @@ export function commentRoutes(db: Db): Router {
     if (orderBy === '-created') all = [...all].reverse();
     res.json({
       self: `${ctx.base}/rest/api/3/issue/${issue.id}/comment`,
-      startAt, maxResults, total: all.length,
+      startAt,
+      maxResults,
+      total: all.length,
       comments: all.slice(startAt, startAt + maxResults).map((c) => commentBean(ctx, c)),
     });
   });
@@ -78,9 +80,10 @@ export function commentRoutes(db: Db): Router {
     const author = actorOf(ctx.principal);
     const id = db.transaction(() => {
       const next = (db.prepare('SELECT COALESCE(MAX(id), 9999) + 1 AS n FROM jira_comments').get() as { n: number }).n;
-      db.prepare(`INSERT INTO jira_comments (id, issue_id, author, update_author, body, created, updated, visibility_type, visibility_value)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(next, issue.id, author, author, JSON.stringify(body), now, now,
-        visibility?.type ?? null, level ?? null);
+      db.prepare(
+        `INSERT INTO jira_comments (id, issue_id, author, update_author, body, created, updated, visibility_type, visibility_value)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(next, issue.id, author, author, JSON.stringify(body), now, now, visibility?.type ?? null, level ?? null);
       db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, issue.id);
       return next;
     })();
@@ -100,20 +103,25 @@ export function commentRoutes(db: Db): Router {
   r.get('/issue/:issueIdOrKey/comment/:id', (req, res) => {
     const ctx = ctxOf(db, req, res);
     const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
-    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    if (!found) return sendErrors(res, 404, ['Can not find a comment for the given id.']);
     res.json(commentBean(ctx, found.comment));
   });
 
   r.put('/issue/:issueIdOrKey/comment/:id', (req, res) => {
     const ctx = ctxOf(db, req, res);
     const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
-    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    if (!found) return sendErrors(res, 404, ['Can not find a comment for the given id.']);
     if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to edit this comment.']);
     const body = (req.body as { body?: unknown } | undefined)?.body;
     if (!isAdfDoc(body) || !isValidAdf(body)) return sendErrors(res, 400, [], { comment: 'Comment body is not valid!' });
     if (adfTextLength(body) > JIRA_TEXT_LIMIT) return sendErrors(res, 400, [], { comment: COMMENT_TOO_LONG });
     const now = Date.now();
-    db.prepare('UPDATE jira_comments SET body = ?, updated = ?, update_author = ? WHERE id = ?').run(JSON.stringify(body), now, actorOf(ctx.principal), found.comment.id);
+    db.prepare('UPDATE jira_comments SET body = ?, updated = ?, update_author = ? WHERE id = ?').run(
+      JSON.stringify(body),
+      now,
+      actorOf(ctx.principal),
+      found.comment.id,
+    );
     db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, found.issue.id);
     res.json(commentBean(ctx, db.prepare('SELECT * FROM jira_comments WHERE id = ?').get(found.comment.id) as CommentRow));
   });
@@ -121,7 +129,7 @@ export function commentRoutes(db: Db): Router {
   r.delete('/issue/:issueIdOrKey/comment/:id', (req, res) => {
     const ctx = ctxOf(db, req, res);
     const found = visibleComment(ctx, req.params.issueIdOrKey, req.params.id);
-    if (!found) return sendErrors(res, 404, ["Can not find a comment for the given id."]);
+    if (!found) return sendErrors(res, 404, ['Can not find a comment for the given id.']);
     if (!mayChange(ctx, found.comment)) return sendErrors(res, 403, ['You do not have the permission to delete this comment.']);
     db.prepare('DELETE FROM jira_comments WHERE id = ?').run(found.comment.id);
     res.status(204).end();

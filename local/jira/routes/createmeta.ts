@@ -20,8 +20,14 @@ function paging(query: Record<string, unknown>): { startAt: number; maxResults: 
 }
 
 function fieldsFor(ctx: Ctx, project: ProjectRow, type: IssueTypeDef): Record<string, unknown>[] {
-  const f = (fieldId: string, name: string, required: boolean, schema: Record<string, string>, operations: string[], extra: Record<string, unknown> = {}) =>
-    ({ required, schema: { ...schema, system: fieldId }, name, key: fieldId, fieldId, hasDefaultValue: false, operations, ...extra });
+  const f = (
+    fieldId: string,
+    name: string,
+    required: boolean,
+    schema: Record<string, string>,
+    operations: string[],
+    extra: Record<string, unknown> = {},
+  ) => ({ required, schema: { ...schema, system: fieldId }, name, key: fieldId, fieldId, hasDefaultValue: false, operations, ...extra });
   return [
     f('summary', 'Summary', true, { type: 'string' }, ['set']),
     f('issuetype', 'Issue Type', true, { type: 'issuetype' }, [], { allowedValues: [issueTypeBean(ctx.base, type)] }),
@@ -29,13 +35,15 @@ function fieldsFor(ctx: Ctx, project: ProjectRow, type: IssueTypeDef): Record<st
     f('project', 'Project', true, { type: 'project' }, ['set'], { allowedValues: [projectRefBean(ctx.base, project)] }),
     f('description', 'Description', false, { type: 'string' }, ['set']),
     f('reporter', 'Reporter', true, { type: 'user' }, ['set'], {
-      hasDefaultValue: true, autoCompleteUrl: `${ctx.base}/rest/api/3/user/search?query=`,
+      hasDefaultValue: true,
+      autoCompleteUrl: `${ctx.base}/rest/api/3/user/search?query=`,
     }),
     f('assignee', 'Assignee', false, { type: 'user' }, ['set'], {
       autoCompleteUrl: `${ctx.base}/rest/api/3/user/assignable/search?project=${project.key}&query=`,
     }),
     f('priority', 'Priority', false, { type: 'priority' }, ['set'], {
-      hasDefaultValue: true, defaultValue: priorityBean(ctx.base, priorityById(DEFAULT_PRIORITY_ID)!),
+      hasDefaultValue: true,
+      defaultValue: priorityBean(ctx.base, priorityById(DEFAULT_PRIORITY_ID)!),
       allowedValues: PRIORITIES.map((p) => priorityBean(ctx.base, p)),
     }),
     f('labels', 'Labels', false, { type: 'array', items: 'string' }, ['add', 'set', 'remove'], {
@@ -62,9 +70,12 @@ export function createMetaRoutes(db: Db): Router {
     if (!project) return sendErrors(res, 400, [`No project could be found with key '${req.params.projectIdOrKey}'.`]);
     const types = projectIssueTypes(project);
     res.json({
-      maxResults: page.maxResults, startAt: page.startAt, total: types.length,
+      maxResults: page.maxResults,
+      startAt: page.startAt,
+      total: types.length,
       issueTypes: types.slice(page.startAt, page.startAt + page.maxResults).map((t) => ({
-        ...issueTypeBean(ctx.base, t), self: `${ctx.base}/rest/api/3/issuetype/${t.id}`,
+        ...issueTypeBean(ctx.base, t),
+        self: `${ctx.base}/rest/api/3/issuetype/${t.id}`,
       })),
     });
   });
@@ -76,10 +87,15 @@ export function createMetaRoutes(db: Db): Router {
     const project = projectFor(ctx, req.params.projectIdOrKey);
     if (!project) return sendErrors(res, 400, [`No project could be found with key '${req.params.projectIdOrKey}'.`]);
     const type = projectIssueTypes(project).find((t) => t.id === req.params.issueTypeId);
-    if (!type) return sendErrors(res, 400, [`The issue type with id '${req.params.issueTypeId}' does not exist or is not available in project '${project.key}'.`]);
+    if (!type)
+      return sendErrors(res, 400, [
+        `The issue type with id '${req.params.issueTypeId}' does not exist or is not available in project '${project.key}'.`,
+      ]);
     const fields = fieldsFor(ctx, project, type);
     res.json({
-      maxResults: page.maxResults, startAt: page.startAt, total: fields.length,
+      maxResults: page.maxResults,
+      startAt: page.startAt,
+      total: fields.length,
       fields: fields.slice(page.startAt, page.startAt + page.maxResults),
     });
   });

@@ -26,10 +26,15 @@ export function issueRoutes(db: Db): Router {
     const row = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
     if (!row) return sendIssueNotFound(res);
     const { fields } = selectFields(listParam(req.query.fields), 'all');
-    res.json(issueBean(ctx, row, {
-      fields, idOnly: false, expand: parseExpand(stringParam(req.query.expand)), changelogCap: 100,
-      properties: listParam(req.query.properties),
-    }));
+    res.json(
+      issueBean(ctx, row, {
+        fields,
+        idOnly: false,
+        expand: parseExpand(stringParam(req.query.expand)),
+        changelogCap: 100,
+        properties: listParam(req.query.properties),
+      }),
+    );
   });
 
   r.put('/issue/:issueIdOrKey', (req, res) => {
@@ -42,9 +47,14 @@ export function issueRoutes(db: Db): Router {
     if (!result.ok) return sendErrors(res, 400, result.errors.errorMessages, result.errors.errors);
     if (stringParam(req.query.returnIssue) === 'true') {
       const { fields } = selectFields(undefined, 'all');
-      return void res.status(200).json(issueBean(ctx, getIssueById(db, row.id)!, {
-        fields, idOnly: false, expand: parseExpand(stringParam(req.query.expand)), changelogCap: 100,
-      }));
+      return void res.status(200).json(
+        issueBean(ctx, getIssueById(db, row.id)!, {
+          fields,
+          idOnly: false,
+          expand: parseExpand(stringParam(req.query.expand)),
+          changelogCap: 100,
+        }),
+      );
     }
     res.status(204).end();
   });
@@ -67,16 +77,23 @@ export function issueRoutes(db: Db): Router {
     }
     const issues: Record<string, string>[] = [];
     const errors: Record<string, unknown>[] = [];
-    db.transaction(() => body.data.issueUpdates.forEach((element, i) => {
-      const parsed = issueUpdateSchema.safeParse(element);
-      if (!parsed.success) {
-        errors.push({ status: 400, elementErrors: { errorMessages: zodMessages(parsed.error), errors: {} }, failedElementNumber: i });
-        return;
-      }
-      const result = createIssue(ctx, parsed.data);
-      if (result.ok) issues.push(created(ctx, result.row));
-      else errors.push({ status: result.status, elementErrors: { errorMessages: result.errors.errorMessages, errors: result.errors.errors }, failedElementNumber: i });
-    }))();
+    db.transaction(() =>
+      body.data.issueUpdates.forEach((element, i) => {
+        const parsed = issueUpdateSchema.safeParse(element);
+        if (!parsed.success) {
+          errors.push({ status: 400, elementErrors: { errorMessages: zodMessages(parsed.error), errors: {} }, failedElementNumber: i });
+          return;
+        }
+        const result = createIssue(ctx, parsed.data);
+        if (result.ok) issues.push(created(ctx, result.row));
+        else
+          errors.push({
+            status: result.status,
+            elementErrors: { errorMessages: result.errors.errorMessages, errors: result.errors.errors },
+            failedElementNumber: i,
+          });
+      }),
+    )();
     res.status(issues.length > 0 || body.data.issueUpdates.length === 0 ? 201 : 400).json({ issues, errors });
   });
 
@@ -89,7 +106,11 @@ export function issueRoutes(db: Db): Router {
     }
     const { fields } = selectFields(body.data.fields, 'navigable');
     const opts: RenderOptions = {
-      fields, idOnly: false, expand: parseExpand(body.data.expand), changelogCap: 100, properties: body.data.properties,
+      fields,
+      idOnly: false,
+      expand: parseExpand(body.data.expand),
+      changelogCap: 100,
+      properties: body.data.properties,
     };
     // The spec: issues that aren't found or that the user may not view are simply not returned
     // (issueErrors is for retriable failures, which this emulator does not have); ascending id order.

@@ -14,9 +14,14 @@ export function referenceRoutes(db: Db): Router {
 
   r.get('/priority', (req, res) => {
     const ctx = ctxOf(db, req, res);
-    res.json(PRIORITIES.map((p) => ({
-      ...priorityBean(ctx.base, p), statusColor: p.statusColor, description: `${p.name} priority.`, isDefault: p.id === DEFAULT_PRIORITY_ID,
-    })));
+    res.json(
+      PRIORITIES.map((p) => ({
+        ...priorityBean(ctx.base, p),
+        statusColor: p.statusColor,
+        description: `${p.name} priority.`,
+        isDefault: p.id === DEFAULT_PRIORITY_ID,
+      })),
+    );
   });
 
   r.get('/project/:projectIdOrKey', (req, res) => {
@@ -25,17 +30,28 @@ export function referenceRoutes(db: Db): Router {
     if (!p || !canBrowseProjectId(db, ctx.principal, p.id)) {
       return sendErrors(res, 404, [`No project could be found with key '${req.params.projectIdOrKey}'.`]);
     }
-    const roles = (db.prepare('SELECT DISTINCT role FROM jira_project_roles WHERE project_id = ? ORDER BY role').all(p.id) as { role: string }[])
-      .map((row, i): [string, string] => [row.role, `${ctx.base}/rest/api/3/project/${p.id}/role/${10002 + i}`]);
+    const roles = (
+      db.prepare('SELECT DISTINCT role FROM jira_project_roles WHERE project_id = ? ORDER BY role').all(p.id) as { role: string }[]
+    ).map((row, i): [string, string] => [row.role, `${ctx.base}/rest/api/3/project/${p.id}/role/${10002 + i}`]);
     res.json({
       expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
-      self: `${ctx.base}/rest/api/3/project/${p.id}`, id: String(p.id), key: p.key, name: p.name,
+      self: `${ctx.base}/rest/api/3/project/${p.id}`,
+      id: String(p.id),
+      key: p.key,
+      name: p.name,
       description: '',
       ...(p.lead_account_id ? { lead: userBean(db, ctx.base, p.lead_account_id) } : {}),
-      components: [], versions: [],
+      components: [],
+      versions: [],
       issueTypes: projectIssueTypes(p).map((t) => issueTypeBean(ctx.base, t)),
-      assigneeType: 'UNASSIGNED', roles: Object.fromEntries(roles), avatarUrls: projectAvatarUrls(ctx.base, p),
-      projectTypeKey: 'software', simplified: false, style: 'classic', isPrivate: false, properties: {},
+      assigneeType: 'UNASSIGNED',
+      roles: Object.fromEntries(roles),
+      avatarUrls: projectAvatarUrls(ctx.base, p),
+      projectTypeKey: 'software',
+      simplified: false,
+      style: 'classic',
+      isPrivate: false,
+      properties: {},
     });
   });
 

@@ -4,21 +4,35 @@ import type { Db } from '../../db';
 import { findVisibleIssue } from '../access';
 import { ctxOf, sendErrors, sendIssueNotFound, stringParam, type Ctx } from '../http';
 
-const remoteLinkSchema = z.object({
-  globalId: z.string().max(255).optional(),
-  application: z.record(z.string(), z.unknown()).optional(),
-  relationship: z.string().optional(),
-  object: z.object({
-    url: z.string().optional(),
-    title: z.string().optional(),
-    summary: z.string().optional(),
-    icon: z.record(z.string(), z.unknown()).optional(),
-    status: z.record(z.string(), z.unknown()).optional(),
-  }).passthrough().optional(),
-}).passthrough();
+const remoteLinkSchema = z
+  .object({
+    globalId: z.string().max(255).optional(),
+    application: z.record(z.string(), z.unknown()).optional(),
+    relationship: z.string().optional(),
+    object: z
+      .object({
+        url: z.string().optional(),
+        title: z.string().optional(),
+        summary: z.string().optional(),
+        icon: z.record(z.string(), z.unknown()).optional(),
+        status: z.record(z.string(), z.unknown()).optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
-interface RemoteRow { id: number; issue_id: number; global_id: string | null; data: string }
-interface RemoteData { application?: Record<string, unknown>; relationship?: string; object: Record<string, unknown> }
+interface RemoteRow {
+  id: number;
+  issue_id: number;
+  global_id: string | null;
+  data: string;
+}
+interface RemoteData {
+  application?: Record<string, unknown>;
+  relationship?: string;
+  object: Record<string, unknown>;
+}
 
 function remoteBean(ctx: Ctx, row: RemoteRow): Record<string, unknown> {
   const data = JSON.parse(row.data) as RemoteData;
@@ -46,7 +60,8 @@ export function remoteLinkRoutes(db: Db): Router {
     if (!issue) return sendIssueNotFound(res);
     const globalId = stringParam(req.query.globalId);
     if (globalId !== undefined) {
-      const row = db.prepare('SELECT * FROM jira_remote_links WHERE issue_id = ? AND global_id = ?').get(issue.id, globalId) as RemoteRow | undefined;
+      const row = db.prepare('SELECT * FROM jira_remote_links WHERE issue_id = ? AND global_id = ?').get(issue.id, globalId) as
+        RemoteRow | undefined;
       if (!row) return sendErrors(res, 404, [`No remote link with global id '${globalId}' exists on issue '${issue.key}'.`]);
       return void res.json(remoteBean(ctx, row));
     }
@@ -59,26 +74,42 @@ export function remoteLinkRoutes(db: Db): Router {
     const issue = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
     if (!issue) return sendIssueNotFound(res);
     const parsed = remoteLinkSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return sendErrors(res, 400, parsed.error.issues.map((i) => i.message));
+    if (!parsed.success)
+      return sendErrors(
+        res,
+        400,
+        parsed.error.issues.map((i) => i.message),
+      );
     const { globalId, application, relationship, object } = parsed.data;
     const errors: Record<string, string> = {};
     if (!object?.title) errors.title = 'Link title is required.';
     if (!object?.url) errors.url = 'Link url is required.';
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(object.url)) errors.url = 'The URL is invalid.';
     if (Object.keys(errors).length > 0) return sendErrors(res, 400, [], errors);
-    const data: RemoteData = { object: object!, ...(application ? { application } : {}), ...(relationship !== undefined ? { relationship } : {}) };
+    const data: RemoteData = {
+      object: object!,
+      ...(application ? { application } : {}),
+      ...(relationship !== undefined ? { relationship } : {}),
+    };
     const now = Date.now();
     const { id, created } = db.transaction(() => {
-      const existing = globalId !== undefined
-        ? db.prepare('SELECT id FROM jira_remote_links WHERE issue_id = ? AND global_id = ?').get(issue.id, globalId) as { id: number } | undefined
-        : undefined;
+      const existing =
+        globalId !== undefined
+          ? (db.prepare('SELECT id FROM jira_remote_links WHERE issue_id = ? AND global_id = ?').get(issue.id, globalId) as
+              { id: number } | undefined)
+          : undefined;
       db.prepare('UPDATE jira_issues SET updated = MAX(updated, ?) WHERE id = ?').run(now, issue.id);
       if (existing) {
         db.prepare('UPDATE jira_remote_links SET data = ? WHERE id = ?').run(JSON.stringify(data), existing.id);
         return { id: existing.id, created: false };
       }
       const next = (db.prepare('SELECT COALESCE(MAX(id), 9999) + 1 AS n FROM jira_remote_links').get() as { n: number }).n;
-      db.prepare('INSERT INTO jira_remote_links (id, issue_id, global_id, data) VALUES (?, ?, ?, ?)').run(next, issue.id, globalId ?? null, JSON.stringify(data));
+      db.prepare('INSERT INTO jira_remote_links (id, issue_id, global_id, data) VALUES (?, ?, ?, ?)').run(
+        next,
+        issue.id,
+        globalId ?? null,
+        JSON.stringify(data),
+      );
       return { id: next, created: true };
     })();
     res.status(created ? 201 : 200).json({ id, self: `${ctx.base}/rest/api/3/issue/${issue.id}/remotelink/${id}` });

@@ -18,7 +18,14 @@ const searchBodySchema = z.object({
   reconcileIssues: z.array(z.number().int()).max(50).optional(),
 });
 
-interface SearchInput { jql: string; nextPageToken?: string | null; maxResults?: number; fields?: string[]; expand?: string; properties?: string[] }
+interface SearchInput {
+  jql: string;
+  nextPageToken?: string | null;
+  maxResults?: number;
+  fields?: string[];
+  expand?: string;
+  properties?: string[];
+}
 
 /** Most issues per page when only ids/keys are asked for, and otherwise. */
 const MAX_ID_ONLY = 5000;
@@ -63,9 +70,15 @@ export function searchRoutes(db: Db): Router {
     }
     const page = rows.slice(offset, offset + maxResults);
     const expand = parseExpand(input.expand);
-    const issues = page.map((row) => issueBean(ctx, row, {
-      fields: sel.fields, idOnly: sel.idOnly, expand, changelogCap: SEARCH_CHANGELOG_CAP, properties: input.properties,
-    }));
+    const issues = page.map((row) =>
+      issueBean(ctx, row, {
+        fields: sel.fields,
+        idOnly: sel.idOnly,
+        expand,
+        changelogCap: SEARCH_CHANGELOG_CAP,
+        properties: input.properties,
+      }),
+    );
     const isLast = offset + page.length >= rows.length;
     res.json({ issues, ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length, input.jql) }), isLast });
   };
@@ -74,8 +87,12 @@ export function searchRoutes(db: Db): Router {
     const maxResults = intParam(req.query.maxResults);
     if (maxResults === null) return sendErrors(res, 400, ["The value of 'maxResults' must be an integer."]);
     run(req, res, {
-      jql: stringParam(req.query.jql) ?? '', nextPageToken: stringParam(req.query.nextPageToken), maxResults,
-      fields: listParam(req.query.fields), expand: stringParam(req.query.expand), properties: listParam(req.query.properties),
+      jql: stringParam(req.query.jql) ?? '',
+      nextPageToken: stringParam(req.query.nextPageToken),
+      maxResults,
+      fields: listParam(req.query.fields),
+      expand: stringParam(req.query.expand),
+      properties: listParam(req.query.properties),
     });
   });
 
@@ -86,7 +103,9 @@ export function searchRoutes(db: Db): Router {
   });
 
   r.all('/search', (_req, res) => {
-    sendErrors(res, 410, ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046']);
+    sendErrors(res, 410, [
+      'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
+    ]);
   });
 
   return r;

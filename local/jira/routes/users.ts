@@ -21,13 +21,20 @@ const PROJECT_PERMISSIONS: Record<string, { id: string; name: string; descriptio
 
 /** Global permissions are not about a project: Jira answers them whatever project is named. */
 const GLOBAL_PERMISSIONS: Record<string, { id: string; name: string; description: string }> = {
-  ADMINISTER: { id: '0', name: 'Administer Jira', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  },
 };
 
 function fullUser(ctx: Ctx, accountId: string): Record<string, unknown> {
   return {
-    ...userBean(ctx.db, ctx.base, accountId), locale: 'en_US',
-    groups: { size: 0, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles',
+    ...userBean(ctx.db, ctx.base, accountId),
+    locale: 'en_US',
+    groups: { size: 0, items: [] },
+    applicationRoles: { size: 1, items: [] },
+    expand: 'groups,applicationRoles',
   };
 }
 
@@ -50,7 +57,8 @@ export function userRoutes(db: Db): Router {
       projectId = issue.project_id;
     } else {
       const project = getProject(db, projectParam!);
-      if (!project || !canBrowseProjectId(db, ctx.principal, project.id)) return sendErrors(res, 404, [`No project could be found with key '${projectParam}'.`]);
+      if (!project || !canBrowseProjectId(db, ctx.principal, project.id))
+        return sendErrors(res, 404, [`No project could be found with key '${projectParam}'.`]);
       projectId = project.id;
     }
     const startAt = Math.max(0, intParam(req.query.startAt) ?? 0);
@@ -59,8 +67,16 @@ export function userRoutes(db: Db): Router {
     const users = listUsers(db)
       .filter((u) => u.active && canBrowseProjectId(db, { kind: 'user', accountId: u.accountId }, projectId))
       .filter((u) => (accountId ? u.accountId === accountId : true))
-      .filter((u) => q === '' || u.displayName.toLowerCase().split(/\s+/).some((w) => w.startsWith(q))
-        || u.displayName.toLowerCase().startsWith(q) || u.email.toLowerCase().startsWith(q));
+      .filter(
+        (u) =>
+          q === '' ||
+          u.displayName
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(q)) ||
+          u.displayName.toLowerCase().startsWith(q) ||
+          u.email.toLowerCase().startsWith(q),
+      );
     res.json(users.slice(startAt, startAt + maxResults).map((u) => userBean(db, ctx.base, u.accountId)));
   });
 

@@ -55,7 +55,8 @@ export function workflowRoutes(db: Db): Router {
     const ctx = ctxOf(db, req, res);
     const issue = findVisibleIssue(db, ctx.principal, req.params.issueIdOrKey);
     if (!issue) return sendIssueNotFound(res);
-    const row = db.prepare('SELECT value FROM jira_issue_properties WHERE issue_id = ? AND key = ?')
+    const row = db
+      .prepare('SELECT value FROM jira_issue_properties WHERE issue_id = ? AND key = ?')
       .get(issue.id, req.params.propertyKey) as { value: string } | undefined;
     if (!row) return sendErrors(res, 404, [`The property with key '${req.params.propertyKey}' does not exist.`]);
     res.json({ key: req.params.propertyKey, value: JSON.parse(row.value) as unknown });

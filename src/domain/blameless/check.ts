@@ -12,7 +12,8 @@ export function checkBlameless(text: string, ctx: CheckContext, rules: readonly 
   rules.forEach((rule, order) => {
     for (const m of withoutOverlaps(rule.find(text, ctx), text.length)) {
       const excerpt = text.slice(m.start, m.end);
-      const suggestion = m.suggestion ?? (typeof rule.suggestion === 'string' ? rule.suggestion : rule.suggestion({ start: m.start, end: m.end, excerpt }));
+      const suggestion =
+        m.suggestion ?? (typeof rule.suggestion === 'string' ? rule.suggestion : rule.suggestion({ start: m.start, end: m.end, excerpt }));
       findings.push({ order, finding: { ruleId: rule.id, start: m.start, end: m.end, excerpt, reason: rule.reason, suggestion } });
     }
   });
@@ -21,7 +22,9 @@ export function checkBlameless(text: string, ctx: CheckContext, rules: readonly 
 }
 
 function withoutOverlaps(matches: readonly RuleMatch[], length: number): RuleMatch[] {
-  const valid = matches.filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.start < m.end && m.end <= length);
+  const valid = matches.filter(
+    (m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.start < m.end && m.end <= length,
+  );
   valid.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RuleMatch[] = [];
   for (const m of valid) {

@@ -25,18 +25,133 @@ const MODAL_HAVE: readonly (readonly Slot[])[] = [
   [words('should', 'could', 'would'), 'not', 'have'],
   [words("should've", "could've", "would've", "shouldn't've", "couldn't've", "wouldn't've")],
 ];
-const ADVERBS = words('just', 'already', 'also', 'never', 'not', 'even', 'still', 'simply', 'easily', 'really', 'probably', 'reasonably', 'clearly', 'obviously');
+const ADVERBS = words(
+  'just',
+  'already',
+  'also',
+  'never',
+  'not',
+  'even',
+  'still',
+  'simply',
+  'easily',
+  'really',
+  'probably',
+  'reasonably',
+  'clearly',
+  'obviously',
+);
 const WISHES = words('helped', 'liked', 'loved', 'preferred', 'wanted', 'wished', 'appreciated');
 /** After could/would: how bad it might have been, not what someone should have done. */
-const OUTCOMES = words('affected', 'impacted', 'caused', 'lasted', 'spread', 'cascaded', 'happened', 'resulted', 'led', 'triggered', 'contributed', 'masked', 'hidden', 'taken', 'gone', 'become', 'gotten', 'cost', 'meant', 'lost', 'broken', 'exposed', 'corrupted', 'hit', 'reached', 'escalated', 'grown', 'doubled');
+const OUTCOMES = words(
+  'affected',
+  'impacted',
+  'caused',
+  'lasted',
+  'spread',
+  'cascaded',
+  'happened',
+  'resulted',
+  'led',
+  'triggered',
+  'contributed',
+  'masked',
+  'hidden',
+  'taken',
+  'gone',
+  'become',
+  'gotten',
+  'cost',
+  'meant',
+  'lost',
+  'broken',
+  'exposed',
+  'corrupted',
+  'hit',
+  'reached',
+  'escalated',
+  'grown',
+  'doubled',
+);
 const AFFECTED = words('customers', 'users', 'tenants', 'clients', 'merchants', 'requests', 'orders', 'payments', 'data', 'traffic');
 /** -ed words that usually describe a thing to have ("dedicated runbooks", "read access"). */
-const ADJECTIVAL = words('automated', 'dedicated', 'detailed', 'improved', 'advanced', 'limited', 'rate-limited', 'centralised', 'centralized', 'structured', 'versioned', 'scheduled', 'shared', 'unified', 'integrated', 'documented', 'updated', 'enhanced', 'expanded', 'extended', 'targeted', 'tiered', 'staged', 'gated', 'guarded', 'signed', 'pinned', 'read', 'managed', 'dashboarded', 'sized', 'tuned', 'named', 'labelled', 'labeled', 'owned');
+const ADJECTIVAL = words(
+  'automated',
+  'dedicated',
+  'detailed',
+  'improved',
+  'advanced',
+  'limited',
+  'rate-limited',
+  'centralised',
+  'centralized',
+  'structured',
+  'versioned',
+  'scheduled',
+  'shared',
+  'unified',
+  'integrated',
+  'documented',
+  'updated',
+  'enhanced',
+  'expanded',
+  'extended',
+  'targeted',
+  'tiered',
+  'staged',
+  'gated',
+  'guarded',
+  'signed',
+  'pinned',
+  'read',
+  'managed',
+  'dashboarded',
+  'sized',
+  'tuned',
+  'named',
+  'labelled',
+  'labeled',
+  'owned',
+);
 /** Comparatives that make "made X worse" the size of an outcome ("could have made the backlog worse"). */
-const COMPARATIVES = words('worse', 'better', 'longer', 'shorter', 'slower', 'faster', 'bigger', 'smaller', 'larger', 'harder', 'easier', 'deeper', 'higher', 'lower');
+const COMPARATIVES = words(
+  'worse',
+  'better',
+  'longer',
+  'shorter',
+  'slower',
+  'faster',
+  'bigger',
+  'smaller',
+  'larger',
+  'harder',
+  'easier',
+  'deeper',
+  'higher',
+  'lower',
+);
 const PARTICLES = words('back', 'out', 'up', 'over', 'off', 'down', 'through', 'in');
 const BASE_FORM: Readonly<Record<string, string>> = {
-  noticed: 'notice', checked: 'check', caught: 'catch', seen: 'see', spotted: 'spot', known: 'know', realised: 'realise', realized: 'realise', tested: 'test', verified: 'verify', reviewed: 'review', paged: 'page', read: 'read', looked: 'look', asked: 'ask', waited: 'wait', detected: 'detect', found: 'find', escalated: 'escalate', investigated: 'investigate',
+  noticed: 'notice',
+  checked: 'check',
+  caught: 'catch',
+  seen: 'see',
+  spotted: 'spot',
+  known: 'know',
+  realised: 'realise',
+  realized: 'realise',
+  tested: 'test',
+  verified: 'verify',
+  reviewed: 'review',
+  paged: 'page',
+  read: 'read',
+  looked: 'look',
+  asked: 'ask',
+  waited: 'wait',
+  detected: 'detect',
+  found: 'find',
+  escalated: 'escalate',
+  investigated: 'investigate',
 };
 
 function suggestFor(participle: string): string {
@@ -62,7 +177,20 @@ function thingAsSubject(tokens: readonly Token[], i: number, names: NameIndex): 
   return before !== undefined && isContentWord(before) && !isPersonAt(tokens, i - 1, names) && !THING_PRONOUNS.has(before);
 }
 /** Not things: a pronoun subject keeps the sentence a counterfactual ("this could have been avoided"). */
-const THING_PRONOUNS = words('this', 'it', 'that', 'which', 'who', 'nobody', 'somebody', 'everybody', 'everyone', 'anybody', 'people', 'one');
+const THING_PRONOUNS = words(
+  'this',
+  'it',
+  'that',
+  'which',
+  'who',
+  'nobody',
+  'somebody',
+  'everybody',
+  'everyone',
+  'anybody',
+  'people',
+  'one',
+);
 
 /** "made … worse" within a few words after the participle. */
 function madeComparative(tokens: readonly Token[], j: number): boolean {
@@ -108,7 +236,10 @@ function failedTo(tokens: readonly Token[], i: number, names: NameIndex): RuleMa
   const byPerson = tokens[subject + 1]?.joined && isPersonAt(tokens, subject, names);
   const verb = tokens[i + 2]?.joined ? tokens[i + 2].word : undefined;
   if (!byPerson && !(verb !== undefined && HUMAN_CHECK_VERBS.has(verb) && verb !== 'update' && verb !== 'catch')) return null;
-  return { ...spanOf(tokens, i, 2), suggestion: 'Describe what happened and what made it hard at the time: "The check was not run because …".' };
+  return {
+    ...spanOf(tokens, i, 2),
+    suggestion: 'Describe what happened and what made it hard at the time: "The check was not run because …".',
+  };
 }
 
 /** "if only" as a wish ("if only we had…"), not as a condition ("if only one replica is up"). */
@@ -117,7 +248,10 @@ function ifOnly(tokens: readonly Token[], i: number): RuleMatch | null {
   for (let k = i + 2; k < i + 7 && tokens[k]?.joined; k++) {
     const w = tokens[k].word;
     if (w === 'had' || w === "hadn't" || w === 'were' || w.endsWith("'d")) {
-      return { ...spanOf(tokens, i, 2), suggestion: 'State what would help next time as a countermeasure: "A pre-deploy check would surface this sooner."' };
+      return {
+        ...spanOf(tokens, i, 2),
+        suggestion: 'State what would help next time as a countermeasure: "A pre-deploy check would surface this sooner."',
+      };
     }
   }
   return null;
@@ -133,7 +267,11 @@ const ALWAYS: readonly (readonly Slot[])[] = [
 function always(tokens: readonly Token[], i: number): RuleMatch | null {
   for (const p of ALWAYS) {
     const n = matchAt(tokens, i, p);
-    if (n > 0) return { ...spanOf(tokens, i, n), suggestion: 'Describe the trade-off as it looked then: "The step was skipped because it takes 20 minutes and …".' };
+    if (n > 0)
+      return {
+        ...spanOf(tokens, i, n),
+        suggestion: 'Describe the trade-off as it looked then: "The step was skipped because it takes 20 minutes and …".',
+      };
   }
   return null;
 }

@@ -13,7 +13,22 @@ const COPULAS = words('was', 'is', 'were', 'are', "it's", "that's", 'seemed', 's
 const INTENSIFIERS = words('so', 'pretty', 'very', 'completely', 'totally', 'really', 'quite', 'fairly', 'perfectly', 'blindingly');
 const SHOULD = words('should', "shouldn't", "should've");
 const ANY_JUDGE = words('reasonable', 'experienced', 'decent', 'good', 'sensible', 'careful', 'half-decent', 'senior');
-const PEOPLE = words('engineer', 'engineers', 'person', 'people', 'operator', 'operators', 'developer', 'developers', 'sre', 'sres', 'reviewer', 'reviewers', 'one', 'on-call');
+const PEOPLE = words(
+  'engineer',
+  'engineers',
+  'person',
+  'people',
+  'operator',
+  'operators',
+  'developer',
+  'developers',
+  'sre',
+  'sres',
+  'reviewer',
+  'reviewers',
+  'one',
+  'on-call',
+);
 const PHRASES: readonly (readonly Slot[])[] = [
   [words('clearly', 'simply'), SHOULD],
   [SHOULD, words('clearly', 'simply')],

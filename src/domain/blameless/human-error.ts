@@ -7,9 +7,56 @@ const ERROR = words('error', 'errors', 'mistake', 'mistakes', 'slip', 'slips', '
 /** "user errors" are mostly HTTP 4xx responses; only the singular "user error/mistake" is a verdict. */
 const USER_ERROR = words('error', 'mistake');
 /** "user error rate", "operator error codes": a metric or a message, not a verdict. */
-const THING_AFTER = words('rate', 'rates', 'count', 'counts', 'budget', 'ratio', 'code', 'codes', 'message', 'messages', 'page', 'pages', 'response', 'responses', 'spike', 'spikes', 'metric', 'metrics', 'log', 'logs', 'handling', 'banner', 'dialog', 'toast', 'path', 'paths', 'state', 'screen');
+const THING_AFTER = words(
+  'rate',
+  'rates',
+  'count',
+  'counts',
+  'budget',
+  'ratio',
+  'code',
+  'codes',
+  'message',
+  'messages',
+  'page',
+  'pages',
+  'response',
+  'responses',
+  'spike',
+  'spikes',
+  'metric',
+  'metrics',
+  'log',
+  'logs',
+  'handling',
+  'banner',
+  'dialog',
+  'toast',
+  'path',
+  'paths',
+  'state',
+  'screen',
+);
 /** "guardrails that prevent operator error": designing for people, not judging them. */
-const PREVENTING = words('prevent', 'prevents', 'preventing', 'reduce', 'reduces', 'reducing', 'avoid', 'avoids', 'avoiding', 'minimise', 'minimize', 'minimising', 'minimizing', 'against', 'tolerate', 'tolerates', 'forgiving');
+const PREVENTING = words(
+  'prevent',
+  'prevents',
+  'preventing',
+  'reduce',
+  'reduces',
+  'reducing',
+  'avoid',
+  'avoids',
+  'avoiding',
+  'minimise',
+  'minimize',
+  'minimising',
+  'minimizing',
+  'against',
+  'tolerate',
+  'tolerates',
+  'forgiving',
+);
 const SLANG = words('pebkac', 'pebcak', 'id10t', 'id-10-t', 'fat-fingered', 'fat-fingering');
 
 export const humanError: BlamelessRule = {
@@ -25,7 +72,10 @@ export const humanError: BlamelessRule = {
         found.push(spanOf(tokens, i, 1));
         return;
       }
-      const n = matchAt(tokens, i, [WHO, ERROR]) || matchAt(tokens, i, ['user', USER_ERROR]) || matchAt(tokens, i, ['layer', '8', words('problem', 'issue', 'error')]);
+      const n =
+        matchAt(tokens, i, [WHO, ERROR]) ||
+        matchAt(tokens, i, ['user', USER_ERROR]) ||
+        matchAt(tokens, i, ['layer', '8', words('problem', 'issue', 'error')]);
       if (n === 0) return;
       const after = wordAfter(tokens, i + n - 1);
       if (after !== undefined && THING_AFTER.has(after)) return;

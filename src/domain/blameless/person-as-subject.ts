@@ -33,11 +33,70 @@ const SUGGESTIONS: Readonly<Record<Kind, string>> = {
 };
 
 /** Verbs of knowing and minding: a tool does not forget to think. */
-const MINDFUL = words('realise', 'realize', 'remember', 'bother', 'care', 'consider', 'anticipate', 'foresee', 'recognise', 'recognize', 'think', 'understand');
-const MINDFUL_PAST = words('realised', 'realized', 'remembered', 'bothered', 'cared', 'considered', 'anticipated', 'foresaw', 'recognised', 'recognized', 'thought', 'understood', 'known', 'knew', 'foreseen');
+const MINDFUL = words(
+  'realise',
+  'realize',
+  'remember',
+  'bother',
+  'care',
+  'consider',
+  'anticipate',
+  'foresee',
+  'recognise',
+  'recognize',
+  'think',
+  'understand',
+);
+const MINDFUL_PAST = words(
+  'realised',
+  'realized',
+  'remembered',
+  'bothered',
+  'cared',
+  'considered',
+  'anticipated',
+  'foresaw',
+  'recognised',
+  'recognized',
+  'thought',
+  'understood',
+  'known',
+  'knew',
+  'foreseen',
+);
 /** What "they" or "someone" does that the pods do not: notice, read, tell, ask. */
-const PEOPLE_VERBS = new Set([...MINDFUL, 'notice', 'spot', 'read', 'follow', 'escalate', 'tell', 'ask', 'mention', 'communicate', 'inform', 'acknowledge', 'page', 'warn']);
-const PEOPLE_PAST = new Set([...MINDFUL_PAST, 'noticed', 'spotted', 'read', 'followed', 'escalated', 'told', 'asked', 'mentioned', 'communicated', 'informed', 'acknowledged', 'paged', 'warned']);
+const PEOPLE_VERBS = new Set([
+  ...MINDFUL,
+  'notice',
+  'spot',
+  'read',
+  'follow',
+  'escalate',
+  'tell',
+  'ask',
+  'mention',
+  'communicate',
+  'inform',
+  'acknowledge',
+  'page',
+  'warn',
+]);
+const PEOPLE_PAST = new Set([
+  ...MINDFUL_PAST,
+  'noticed',
+  'spotted',
+  'read',
+  'followed',
+  'escalated',
+  'told',
+  'asked',
+  'mentioned',
+  'communicated',
+  'informed',
+  'acknowledged',
+  'paged',
+  'warned',
+]);
 
 const FAILURES: readonly [readonly Slot[], Kind][] = [
   [[words('broke', 'caused', 'botched', 'failed')], 'broke'],
@@ -48,7 +107,32 @@ const FAILURES: readonly [readonly Slot[], Kind][] = [
   [[words('missed', 'ignored', 'overlooked', 'disregarded')], 'missed'],
   [[words("didn't", "doesn't"), HUMAN_CHECK_VERBS], 'checked'],
   [['did', 'not', HUMAN_CHECK_VERBS], 'checked'],
-  [[words('never'), words('checked', 'noticed', 'tested', 'read', 'followed', 'verified', 'escalated', 'reviewed', 'realised', 'realized', 'saw', 'caught', 'updated', 'told', 'paged', 'acknowledged', 'looked', 'asked')], 'checked'],
+  [
+    [
+      words('never'),
+      words(
+        'checked',
+        'noticed',
+        'tested',
+        'read',
+        'followed',
+        'verified',
+        'escalated',
+        'reviewed',
+        'realised',
+        'realized',
+        'saw',
+        'caught',
+        'updated',
+        'told',
+        'paged',
+        'acknowledged',
+        'looked',
+        'asked',
+      ),
+    ],
+    'checked',
+  ],
   [[words('misconfigured', 'mistyped', 'misread', 'misjudged', 'fat-fingered', 'mislabelled', 'mislabeled')], 'mistyped'],
 ];
 
@@ -77,12 +161,48 @@ const PEOPLE_ONLY = humanOnly(true);
 /** For a known person: any failure, and "should have" + any past participle. */
 const SHOULD_HAVE: readonly Slot[] = [words('should', "should've"), 'have'];
 
-const DETERMINERS = words('the', 'a', 'an', 'this', 'that', 'each', 'every', 'our', 'your', 'their', 'its', 'any', 'no', 'which', 'her', 'his', 'my');
+const DETERMINERS = words(
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'each',
+  'every',
+  'our',
+  'your',
+  'their',
+  'its',
+  'any',
+  'no',
+  'which',
+  'her',
+  'his',
+  'my',
+);
 const ADVERBS = words('just', 'also', 'then', 'again', 'still');
 const SURE_PRONOUNS = words('he', 'she');
 const VAGUE_PRONOUNS = words('they', 'i', 'someone', 'somebody');
 /** Words after which a clause starts again, so a capitalised word can be its subject. */
-const CLAUSE_OPENERS = words('and', 'but', 'then', 'so', 'when', 'because', 'after', 'before', 'while', 'until', 'since', 'as', 'that', 'though', 'although', 'once', 'if');
+const CLAUSE_OPENERS = words(
+  'and',
+  'but',
+  'then',
+  'so',
+  'when',
+  'because',
+  'after',
+  'before',
+  'while',
+  'until',
+  'since',
+  'as',
+  'that',
+  'though',
+  'although',
+  'once',
+  'if',
+);
 /** Title case: a capital, then at least one small letter ("Greg", "Ólafur"; not "DNS" or "I"). */
 const TITLE_CASE = /^\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*$/u;
 
@@ -121,8 +241,37 @@ function shouldHaveAfter(tokens: readonly Token[], j: number): { end: number; ki
 }
 
 /** Capitalised at a sentence start, never a name: "Also forgot to…" has no subject at all. */
-const NOT_NAMES = words('also', 'then', 'later', 'still', 'just', 'again', 'once', 'never', 'always', 'often', 'sometimes', 'we', 'nobody', 'everybody', 'everyone', 'anyone', 'nothing', 'everything', 'somehow', 'instead', 'meanwhile', 'perhaps', 'maybe', 'and', 'but', 'so', 'yet');
-const isTitleCase = (text: string, t: Token) => TITLE_CASE.test(text.slice(t.start, t.end)) && isContentWord(t.word) && !NOT_NAMES.has(t.word);
+const NOT_NAMES = words(
+  'also',
+  'then',
+  'later',
+  'still',
+  'just',
+  'again',
+  'once',
+  'never',
+  'always',
+  'often',
+  'sometimes',
+  'we',
+  'nobody',
+  'everybody',
+  'everyone',
+  'anyone',
+  'nothing',
+  'everything',
+  'somehow',
+  'instead',
+  'meanwhile',
+  'perhaps',
+  'maybe',
+  'and',
+  'but',
+  'so',
+  'yet',
+);
+const isTitleCase = (text: string, t: Token) =>
+  TITLE_CASE.test(text.slice(t.start, t.end)) && isContentWord(t.word) && !NOT_NAMES.has(t.word);
 
 /** Whether token i may open a subject: not after a determiner, and where a clause starts for an unknown word. */
 function subjectPosition(tokens: readonly Token[], i: number, clauseStart: boolean): boolean {
@@ -145,7 +294,12 @@ interface Subject {
   readonly found: { end: number; kind: Kind };
 }
 
-function subjectsIn(text: string, tokens: readonly Token[], names: NameIndex, verbsForUnknown: readonly [readonly Slot[], Kind][]): Subject[] {
+function subjectsIn(
+  text: string,
+  tokens: readonly Token[],
+  names: NameIndex,
+  verbsForUnknown: readonly [readonly Slot[], Kind][],
+): Subject[] {
   const found: Subject[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = nameAt(tokens, i, names);
@@ -179,7 +333,10 @@ export const personAsSubject: BlamelessRule = {
   find(text, ctx) {
     const tokens = foldedTokens(text);
     const names = indexNames(ctx.knownNames.map(foldName));
-    return subjectsIn(text, tokens, names, HUMAN_ONLY).map((s): RuleMatch => ({ ...spanOf(tokens, s.start, s.found.end - s.start), suggestion: SUGGESTIONS[s.found.kind] }));
+    return subjectsIn(text, tokens, names, HUMAN_ONLY).map((s): RuleMatch => ({
+      ...spanOf(tokens, s.start, s.found.end - s.start),
+      suggestion: SUGGESTIONS[s.found.kind],
+    }));
   },
 };
 

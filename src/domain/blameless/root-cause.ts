@@ -28,7 +28,10 @@ export const rootCause: BlamelessRule = {
         if (after !== undefined && UNCERTAIN.has(after)) continue;
       }
       const acronym = tokens[i].word.startsWith('rca');
-      found.push({ ...spanOf(tokens, i, n), suggestion: acronym ? 'Call it a post-incident review and list the contributing factors.' : undefined });
+      found.push({
+        ...spanOf(tokens, i, n),
+        suggestion: acronym ? 'Call it a post-incident review and list the contributing factors.' : undefined,
+      });
       i += n - 1;
     }
     return found;

@@ -3,8 +3,7 @@ import type { ChatFormat, ChatParse } from './types';
 
 /** What a header line (or two) says: who and when; `author` null means "the same person as above". */
 export type Header =
-  | { ok: true; author: string | null; date: string | null; time: string; lines: number }
-  | { ok: false; message: string; lines: number };
+  { ok: true; author: string | null; date: string | null; time: string; lines: number } | { ok: false; message: string; lines: number };
 
 /** Reads the header starting at line `i`, or null when line `i` is a message line. */
 export type HeaderReader = (lines: readonly string[], i: number) => Header | null;
@@ -14,12 +13,17 @@ export type HeaderReader = (lines: readonly string[], i: number) => Header | nul
  * header. Lines before the first header, and a header that cannot be read, are reported once
  * each; the lines under an unreadable header go with it, not one report each.
  */
-export function parseBlocks(input: string, format: ChatFormat, readHeader: HeaderReader, isDivider: (line: string) => boolean = () => false): ChatParse {
+export function parseBlocks(
+  input: string,
+  format: ChatFormat,
+  readHeader: HeaderReader,
+  isDivider: (line: string) => boolean = () => false,
+): ChatParse {
   const b = new MessageBuilder();
   const lines = linesOf(input);
   let author: string | null = null;
   let dropping = false;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const raw = lines[i];
     const header = raw.trim() ? readHeader(lines, i) : null;
     if (header?.ok) {

@@ -39,7 +39,8 @@ export class MessageBuilder {
     const text = open.lines.join('\n').replace(/^\s+|\s+$/g, '');
     const author = open.message.author.trim();
     if (!author) this.problem(open.message.line, '', 'A message with no author: it was left out.');
-    else if (author.length > CHAT_AUTHOR_MAX) this.problem(open.message.line, author, `An author name longer than ${CHAT_AUTHOR_MAX} characters: the message was left out.`);
+    else if (author.length > CHAT_AUTHOR_MAX)
+      this.problem(open.message.line, author, `An author name longer than ${CHAT_AUTHOR_MAX} characters: the message was left out.`);
     else if (!text) this.problem(open.message.line, author, `A message from ${excerptOf(author)} with no text: it was left out.`);
     else this.messages.push({ ...open.message, author, text });
   }

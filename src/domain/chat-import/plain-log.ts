@@ -33,7 +33,9 @@ export function parsePlainLog(input: string): ChatParse {
     b.problem(
       line,
       raw,
-      TIME_ONLY_START.test(raw) ? 'A time with no "Name:" after it.' : 'Not a "HH:MM Name: message" line (indent a line to continue the message above).',
+      TIME_ONLY_START.test(raw)
+        ? 'A time with no "Name:" after it.'
+        : 'Not a "HH:MM Name: message" line (indent a line to continue the message above).',
     );
   });
   return { format: 'plain-log', unit: 'line', ...b.finish() };

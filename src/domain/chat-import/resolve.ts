@@ -42,7 +42,8 @@ export function resolveTimes(messages: readonly ChatMessage[], settings: TimeSet
       at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? settings.toInstant(`${day}T${m.time.time}`) : null;
     }
     if (at) entries.push({ line: m.line, at, author: m.author, text: m.text });
-    else problems.push({ line: m.line, excerpt: m.author, message: 'This time does not exist on the chosen date in the chosen time zone.' });
+    else
+      problems.push({ line: m.line, excerpt: m.author, message: 'This time does not exist on the chosen date in the chosen time zone.' });
   }
   return { entries, problems };
 }

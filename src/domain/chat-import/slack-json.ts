@@ -25,7 +25,9 @@ export function slackText(text: string, names: ReadonlyMap<string, string>): str
     .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${label || names.get(id) || id}`)
     .replace(/<#[A-Z0-9]+\|([^>]*)>/g, (_, name: string) => `#${name}`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, (_, what: string) => `@${what}`)
-    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]*)>/g, (_, url: string, label: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]*)>/g, (_, url: string, label: string) =>
+      label && label !== url ? `${label} (${url})` : url,
+    )
     .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -61,7 +63,11 @@ export function parseSlackJson(input: string): ChatParse {
   const problems: ChatProblem[] = [];
   const messages: ChatMessage[] = [];
   if (items === null) {
-    problems.push({ line: 1, excerpt: excerptOf(input.slice(0, 200)), message: 'Not a Slack export: expected a JSON list of messages (a channel\'s day file).' });
+    problems.push({
+      line: 1,
+      excerpt: excerptOf(input.slice(0, 200)),
+      message: "Not a Slack export: expected a JSON list of messages (a channel's day file).",
+    });
     return { format: 'slack-json', unit: 'message', messages, problems };
   }
   // Mentions name people by id; any message of theirs in the file says who that is.
@@ -87,7 +93,12 @@ export function parseSlackJson(input: string): ChatParse {
     const excerpt = excerptOf(text || String(JSON.stringify(m)).slice(0, 200));
     if (!at) problems.push({ line, excerpt, message: 'No readable time ("ts") on this message: it was left out.' });
     else if (!author) problems.push({ line, excerpt, message: 'No author on this message: it was left out.' });
-    else if (!text) problems.push({ line, excerpt: excerptOf(author), message: `A message from ${excerptOf(author)} with no text (an attachment only?): it was left out.` });
+    else if (!text)
+      problems.push({
+        line,
+        excerpt: excerptOf(author),
+        message: `A message from ${excerptOf(author)} with no text (an attachment only?): it was left out.`,
+      });
     else messages.push({ line, time: { kind: 'instant', iso: at }, author, text });
   });
   return { format: 'slack-json', unit: 'message', messages, problems };

@@ -25,13 +25,15 @@ const MAX_OCTETS = 75;
 
 /** RFC 5545 §3.3.11: backslash, semicolon and comma escaped; any line break becomes `\n`. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // Other control characters are not allowed in TEXT (§3.1 "CONTROL").
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // Other control characters are not allowed in TEXT (§3.1 "CONTROL").
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /** §3.1: a content line longer than 75 octets continues on lines starting with one space. */
@@ -61,14 +63,21 @@ function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-const utcStamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function meetingIcs(meeting: IcsMeeting): string {
   // DTEND rather than DURATION: both are RFC 5545, but some calendar importers read only DTEND.
   // A day-long event ends (exclusively) on the next day (§3.6.1).
   const start =
     meeting.when.kind === 'timed'
-      ? [`DTSTART:${utcStamp(meeting.when.start)}`, `DTEND:${utcStamp(new Date(meeting.when.start.getTime() + Math.max(1, Math.round(meeting.durationMinutes)) * 60_000))}`]
+      ? [
+          `DTSTART:${utcStamp(meeting.when.start)}`,
+          `DTEND:${utcStamp(new Date(meeting.when.start.getTime() + Math.max(1, Math.round(meeting.durationMinutes)) * 60_000))}`,
+        ]
       : [`DTSTART;VALUE=DATE:${meeting.when.date.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${nextDay(meeting.when.date)}`];
   const lines = [
     'BEGIN:VCALENDAR',

@@ -36,7 +36,9 @@ export function meetingComment(input: MeetingCommentInput): DocNode {
     paragraph(text('When: '), strong(text(describeWhen(input.when)))),
     paragraph(
       text('The review is about how we can know sooner and recover sooner, not about who did what. '),
-      ...(href ? [text('Open it in the '), link({ href })(text(`Post-incident review panel of ${input.incidentKey}`)), text('.')] : [text(`Open the Post-incident review panel of ${input.incidentKey}.`)]),
+      ...(href
+        ? [text('Open it in the '), link({ href })(text(`Post-incident review panel of ${input.incidentKey}`)), text('.')]
+        : [text(`Open the Post-incident review panel of ${input.incidentKey}.`)]),
     ),
     paragraph(em(text(NOTICE_MARK))),
   );

@@ -3,7 +3,12 @@ import type { MeetingDetails } from '../../contract';
 /** What makes a meeting "the same meeting" for notifying: when it is and who is invited (not its title or roles). */
 export function meetingKey(meeting: Pick<MeetingDetails, 'meetingDate' | 'meetingTime' | 'meetingTimeZone' | 'participants'>): string {
   const people = meeting.participants.map((p) => p.accountId).sort();
-  const canonical = JSON.stringify([meeting.meetingDate, meeting.meetingTime ?? null, meeting.meetingTime ? (meeting.meetingTimeZone ?? 'UTC') : null, people]);
+  const canonical = JSON.stringify([
+    meeting.meetingDate,
+    meeting.meetingTime ?? null,
+    meeting.meetingTime ? (meeting.meetingTimeZone ?? 'UTC') : null,
+    people,
+  ]);
   return fnv1a64(canonical);
 }
 

@@ -153,6 +153,8 @@ export function renderExternalSummary(summary: ExternalSummary): Markup {
     paragraph(summary.resolution),
     textEl('h2', 'Countermeasures'),
     list(summary.countermeasures),
-    ...(summary.answers?.length ? [textEl('h2', 'More about this incident'), ...summary.answers.flatMap((a) => [textEl('h3', a.question), paragraph(a.answer)])] : []),
+    ...(summary.answers?.length
+      ? [textEl('h2', 'More about this incident'), ...summary.answers.flatMap((a) => [textEl('h3', a.question), paragraph(a.answer)])]
+      : []),
   ].join('');
 }

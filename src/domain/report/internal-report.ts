@@ -1,4 +1,13 @@
-import type { ActionItem, ContributingFactor, IncidentOverview, KeyMomentName, MacroView, Person, ReviewDoc, TimelineView } from '../../contract';
+import type {
+  ActionItem,
+  ContributingFactor,
+  IncidentOverview,
+  KeyMomentName,
+  MacroView,
+  Person,
+  ReviewDoc,
+  TimelineView,
+} from '../../contract';
 import { answerText, givenAnswers } from '../templates/template-rules';
 import { FACTOR_CATEGORY_LABEL } from '../factor-taxonomy';
 import { reportTimeZone, wallClockTime } from '../markdown-time';
@@ -80,8 +89,13 @@ function keyMetrics(timeline: TimelineView | null): Markup {
 
 function keyMoments(timeline: TimelineView | null, timeZone: string): Markup {
   if (!timeline) return NONE;
-  const extras = (Object.keys(MOMENT_LABELS) as KeyMomentName[]).filter((m) => !(MOMENT_ORDER as readonly string[]).includes(m) && timeline.moments[m]?.at);
-  const rows = [...MOMENT_ORDER, ...extras].map((name) => [escapeText(MOMENT_LABELS[name]), zoned(timeline.moments[name]?.at ?? null, timeZone)]);
+  const extras = (Object.keys(MOMENT_LABELS) as KeyMomentName[]).filter(
+    (m) => !(MOMENT_ORDER as readonly string[]).includes(m) && timeline.moments[m]?.at,
+  );
+  const rows = [...MOMENT_ORDER, ...extras].map((name) => [
+    escapeText(MOMENT_LABELS[name]),
+    zoned(timeline.moments[name]?.at ?? null, timeZone),
+  ]);
   return table(['Moment', `Time (${timeZone})`], rows);
 }
 
@@ -105,12 +119,19 @@ function listOrNone(items: readonly string[]): Markup {
 /** Each factor with its category's label first (issue 17): "<strong>Change/deploy</strong>: text", both escaped. */
 function factorList(factors: readonly ContributingFactor[]): Markup {
   const kept = factors.filter((f) => f.text.trim());
-  return kept.length > 0 ? el('ul', kept.map((f) => el('li', `${el('strong', escapeText(FACTOR_CATEGORY_LABEL[f.category]))}: ${multiline(f.text)}`)).join('')) : NONE;
+  return kept.length > 0
+    ? el('ul', kept.map((f) => el('li', `${el('strong', escapeText(FACTOR_CATEGORY_LABEL[f.category]))}: ${multiline(f.text)}`)).join(''))
+    : NONE;
 }
 
 function actionItemRow(item: ActionItem): Markup[] {
-  const summary = [item.summary, item.description].filter((t) => t.trim()).map(multiline).join('<br/>');
-  const flags = [item.overdue ? el('strong', 'overdue') : '', item.syncError ? escapeText(`sync failed: ${item.syncError}`) : ''].filter(Boolean).join('<br/>');
+  const summary = [item.summary, item.description]
+    .filter((t) => t.trim())
+    .map(multiline)
+    .join('<br/>');
+  const flags = [item.overdue ? el('strong', 'overdue') : '', item.syncError ? escapeText(`sync failed: ${item.syncError}`) : '']
+    .filter(Boolean)
+    .join('<br/>');
   return [
     summary,
     person(item.owner),
@@ -144,7 +165,12 @@ function meetingDetails(doc: ReviewDoc): Markup {
     [escapeText('Incident commander'), person(incidentCommander)],
   ];
   const participants =
-    meeting.participants.length > 0 ? table(['Participant', 'Role'], meeting.participants.map((p) => [escapeText(p.displayName), escapeText(ROLE_LABELS[p.role])])) : NONE;
+    meeting.participants.length > 0
+      ? table(
+          ['Participant', 'Role'],
+          meeting.participants.map((p) => [escapeText(p.displayName), escapeText(ROLE_LABELS[p.role])]),
+        )
+      : NONE;
   return table(['Detail', 'Value'], rows) + h3('Participants') + participants;
 }
 
@@ -157,7 +183,10 @@ function tags(doc: ReviewDoc): Markup {
 function templateAnswers(doc: ReviewDoc): Markup {
   const answers = givenAnswers(doc.content);
   if (answers.length === 0) return '';
-  return section(h2(`${doc.content.template?.name ?? 'Review'} questions`), ...answers.flatMap((a) => [h3(a.label), paragraphOrNone(answerText(a))]));
+  return section(
+    h2(`${doc.content.template?.name ?? 'Review'} questions`),
+    ...answers.flatMap((a) => [h3(a.label), paragraphOrNone(answerText(a))]),
+  );
 }
 
 /** The internal report as Confluence storage format (XHTML), sections in docs/DECISIONS.md#vocabulary order. */
@@ -168,7 +197,13 @@ export function renderInternalReport(input: InternalReportInput): Markup {
   return [
     header(input, timeZone),
     section(h2('Summary'), paragraphOrNone(content.description)),
-    section(h2('Goals'), h3('Know sooner'), paragraphOrNone(content.goals.knowSooner), h3('Recover sooner'), paragraphOrNone(content.goals.recoverSooner)),
+    section(
+      h2('Goals'),
+      h3('Know sooner'),
+      paragraphOrNone(content.goals.knowSooner),
+      h3('Recover sooner'),
+      paragraphOrNone(content.goals.recoverSooner),
+    ),
     section(h2('Key metrics'), keyMetrics(timeline), h3('Key moments'), keyMoments(timeline, timeZone)),
     section(h2('Live view and recovery plot'), liveView(input)),
     section(h2('Timeline'), timeline ? timelineTable(timeline, timeZone) : el('p', el('em', 'The review has no timeline yet.'))),

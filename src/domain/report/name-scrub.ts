@@ -20,9 +20,48 @@ export const NAME_REPLACEMENT = 'a team member';
 
 /** Name words matched only with a capital: common words first, names second. */
 export const CAPITAL_ONLY_WORDS: readonly string[] = [
-  'will', 'may', 'page', 'mark', 'bill', 'rose', 'june', 'april', 'august', 'grace', 'hope', 'joy', 'faith', 'dawn',
-  'summer', 'amber', 'ruby', 'pearl', 'frank', 'chase', 'hunter', 'king', 'long', 'young', 'white', 'black', 'brown',
-  'green', 'gray', 'grey', 'guy', 'art', 'case', 'sky', 'rich', 'drew', 'max', 'sage', 'lane', 'ray', 'cliff', 'bond',
+  'will',
+  'may',
+  'page',
+  'mark',
+  'bill',
+  'rose',
+  'june',
+  'april',
+  'august',
+  'grace',
+  'hope',
+  'joy',
+  'faith',
+  'dawn',
+  'summer',
+  'amber',
+  'ruby',
+  'pearl',
+  'frank',
+  'chase',
+  'hunter',
+  'king',
+  'long',
+  'young',
+  'white',
+  'black',
+  'brown',
+  'green',
+  'gray',
+  'grey',
+  'guy',
+  'art',
+  'case',
+  'sky',
+  'rich',
+  'drew',
+  'max',
+  'sage',
+  'lane',
+  'ray',
+  'cliff',
+  'bond',
 ];
 const CAPITAL_ONLY = new Set(CAPITAL_ONLY_WORDS);
 
@@ -55,7 +94,10 @@ export function namePatterns(displayNames: readonly string[]): NamePatterns {
   const names = [...new Set(displayNames.map((n) => fold(n.normalize('NFC')).trim().replace(/\s+/g, ' ')).filter(Boolean))];
   const nameWords = [...new Set(names.flatMap((n) => n.split(' ')).filter((w) => Array.from(w).length >= 2))];
   return {
-    anywhere: alternation(names.filter((n) => n.length >= 4), namePattern),
+    anywhere: alternation(
+      names.filter((n) => n.length >= 4),
+      namePattern,
+    ),
     words: alternation([...new Set([...names.filter((n) => n.length < 4), ...nameWords])], namePattern),
   };
 }

@@ -38,12 +38,20 @@ export function publishAudience(items: Iterable<AudienceItem>, incidentKey: stri
 
 /** Entries one by one as audience items (manual entries belong to the review: they count for no other project). */
 export function entryAudience(entries: readonly TimelineEntry[]): AudienceItem[] {
-  return entries.filter((e) => e.source !== 'manual').map((e) => ({ issueKey: e.issueKey, entries: 1, restricted: e.restricted, ...(e.restriction && { restriction: e.restriction }) }));
+  return entries
+    .filter((e) => e.source !== 'manual')
+    .map((e) => ({ issueKey: e.issueKey, entries: 1, restricted: e.restricted, ...(e.restriction && { restriction: e.restriction }) }));
 }
 
 /** The view without restricted comments: moments taken from one keep their time and lose the entry. */
 export function withoutRestricted(view: TimelineView): TimelineView {
   const entries = view.entries.filter((e) => !e.restricted);
   if (entries.length === view.entries.length) return view;
-  return { ...view, entries, paging: { total: entries.length, pageStarts: [] }, people: peopleOf(entries), moments: momentsFor(view.moments, new Set(entries.map((e) => e.id))) };
+  return {
+    ...view,
+    entries,
+    paging: { total: entries.length, pageStarts: [] },
+    people: peopleOf(entries),
+    moments: momentsFor(view.moments, new Set(entries.map((e) => e.id))),
+  };
 }

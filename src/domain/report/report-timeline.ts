@@ -16,7 +16,6 @@ export const TIMELINE_BYTE_BUDGET = 1_500_000;
 /** A Jira comment can hold 32,767 characters; a table cell shows the start and links to the rest. */
 export const ENTRY_TEXT_MAX = 2_000;
 
-
 /** Markers before an entry's text; "internal" shows because this is the internal report. */
 function markers(entry: TimelineEntry): Markup[] {
   const marks: string[] = [];
@@ -24,7 +23,8 @@ function markers(entry: TimelineEntry): Markup[] {
   if (entry.restricted) marks.push('restricted in Jira');
   if (entry.deletedInJira) marks.push('deleted in Jira');
   if (entry.shortened) marks.push('shortened, open in Jira');
-  if (entry.annotation.moments.length > 0) marks.push(`marks: ${entry.annotation.moments.map((m) => MOMENT_LABELS[m].toLowerCase()).join(', ')}`);
+  if (entry.annotation.moments.length > 0)
+    marks.push(`marks: ${entry.annotation.moments.map((m) => MOMENT_LABELS[m].toLowerCase()).join(', ')}`);
   return marks.map((m) => textEl('strong', m));
 }
 

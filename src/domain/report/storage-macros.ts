@@ -5,7 +5,8 @@ import { el, escapeText, type Markup } from './storage-xml';
 
 const parameter = (name: string, value: string): Markup => el('ac:parameter', escapeText(value), { 'ac:name': name });
 
-const structuredMacro = (name: string, params: Markup): Markup => el('ac:structured-macro', params, { 'ac:name': name, 'ac:schema-version': '1' });
+const structuredMacro = (name: string, params: Markup): Markup =>
+  el('ac:structured-macro', params, { 'ac:name': name, 'ac:schema-version': '1' });
 
 /** Confluence's status-lozenge colours for the severity classes of docs/DECISIONS.md#vocabulary. */
 const SEVERITY_COLOURS: Record<SeverityClass, string> = { critical: 'Red', warning: 'Yellow', info: 'Blue' };
@@ -34,8 +35,10 @@ export interface ForgeMacro {
   fallback: Markup;
 }
 
-const adfAttribute = (key: string, content: Markup, type?: string): Markup => el('ac:adf-attribute', content, type ? { key, type } : { key });
-const adfParameter = (key: string, content: Markup, type?: string): Markup => el('ac:adf-parameter', content, type ? { key, type } : { key });
+const adfAttribute = (key: string, content: Markup, type?: string): Markup =>
+  el('ac:adf-attribute', content, type ? { key, type } : { key });
+const adfParameter = (key: string, content: Markup, type?: string): Markup =>
+  el('ac:adf-parameter', content, type ? { key, type } : { key });
 
 /**
  * A Forge macro in storage format. Confluence keeps it as an ADF `extension` node of type
@@ -43,7 +46,9 @@ const adfParameter = (key: string, content: Markup, type?: string): Markup => el
  * names in kebab case, guest-parameter keys verbatim, an object marked `type="object"`.
  */
 export function forgeMacro(m: ForgeMacro): Markup {
-  const guest = [adfParameter('issueKey', escapeText(m.guestParams.issueKey)), adfParameter('view', escapeText(m.guestParams.view))].join('');
+  const guest = [adfParameter('issueKey', escapeText(m.guestParams.issueKey)), adfParameter('view', escapeText(m.guestParams.view))].join(
+    '',
+  );
   const parameters = [
     adfParameter('local-id', escapeText(m.localId)),
     adfParameter('extension-id', escapeText(`ari:cloud:ecosystem::extension/${m.extensionKey}`)),

@@ -43,8 +43,6 @@ export function filterRows(rows: readonly SummaryRow[], f: SummaryFilter): Summa
   });
 }
 
-
-
 function sortValue(row: SummaryRow, key: SortKey): number | null {
   const v = key === 'impactStartedAt' ? instant(row.impactStartedAt) : row[key];
   return v !== null && Number.isFinite(v) ? v : null;
@@ -64,7 +62,6 @@ export function pageRows<T>(rows: readonly T[], page: number, size: number): { i
   const p = Math.max(1, Math.floor(Number.isFinite(page) ? page : 1));
   return { items: rows.slice((p - 1) * s, p * s), total: rows.length, pages: Math.ceil(rows.length / s) };
 }
-
 
 /** The row with `actionsOverdue` counted against `today` (YYYY-MM-DD): due strictly before today. */
 export function withOverdue(row: SummaryRow, today: string): SummaryRow {
@@ -87,7 +84,13 @@ export function overdueList(rows: readonly SummaryRow[], today: string, limit: n
     total += r.openDueDates.filter((d) => d < today).length;
     for (const i of r.openItems) {
       if (i.dueDate === null || i.dueDate >= today) continue;
-      items.push({ ...i, incidentKey: r.incidentKey, incidentTitle: r.title, severityLevel: r.severityLevel, daysOverdue: daysBetween(i.dueDate, today) });
+      items.push({
+        ...i,
+        incidentKey: r.incidentKey,
+        incidentTitle: r.title,
+        severityLevel: r.severityLevel,
+        daysOverdue: daysBetween(i.dueDate, today),
+      });
     }
   }
   items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.incidentKey.localeCompare(b.incidentKey) || a.summary.localeCompare(b.summary));

@@ -1,5 +1,17 @@
 /** A review's row: built from its timeline and its document, merged on each save. Part of the summary index (src/domain/summary-index.ts). */
-import type { ActionItem, DurationValue, FactorCategory, IncidentOverview, ReviewDoc, ReviewStatus, SeverityLevel, SummaryCountermeasure, SummaryOpenItem, SummaryRow, TimelineView } from '../../contract';
+import type {
+  ActionItem,
+  DurationValue,
+  FactorCategory,
+  IncidentOverview,
+  ReviewDoc,
+  ReviewStatus,
+  SeverityLevel,
+  SummaryCountermeasure,
+  SummaryOpenItem,
+  SummaryRow,
+  TimelineView,
+} from '../../contract';
 import { FACTOR_CATEGORIES } from '../factor-taxonomy';
 import { projectOf } from '../issue-key';
 import { instant } from './values';
@@ -56,13 +68,24 @@ export function timelineFacts(view: {
     ttaMs: knownMs(view.metrics.tta),
     ttrMs: knownMs(view.metrics.ttr),
     impactMs: knownMs(view.metrics.impact),
-    ...(view.incident.linkedIssues ? { linkedKeys: [...new Set(view.incident.linkedIssues.map((l) => l.key))].slice(0, LINKED_KEYS_PER_ROW) } : {}),
+    ...(view.incident.linkedIssues
+      ? { linkedKeys: [...new Set(view.incident.linkedIssues.map((l) => l.key))].slice(0, LINKED_KEYS_PER_ROW) }
+      : {}),
   };
 }
 
 /** Before the timeline is started: the incident's own title and severity, every duration unknown. */
-export function incidentFacts(incident: Pick<IncidentOverview, 'summary'> & { severity: Pick<IncidentOverview['severity'], 'level'> }): TimelineFacts {
-  return { title: incident.summary, severityLevel: incident.severity.level, impactStartedAt: null, ttaMs: null, ttrMs: null, impactMs: null };
+export function incidentFacts(
+  incident: Pick<IncidentOverview, 'summary'> & { severity: Pick<IncidentOverview['severity'], 'level'> },
+): TimelineFacts {
+  return {
+    title: incident.summary,
+    severityLevel: incident.severity.level,
+    impactStartedAt: null,
+    ttaMs: null,
+    ttrMs: null,
+    impactMs: null,
+  };
 }
 
 function cut(text: string, max: number): string {
@@ -139,7 +162,16 @@ export function mergeRow(
   change: { timeline?: TimelineFacts; doc?: DocFacts; pageUrl?: string | null },
   updatedAt: number,
 ): SummaryRow {
-  const start: SummaryRow = prev ?? { incidentKey, projectKey: projectOf(incidentKey), linkedKeys: [], ...base, ...EMPTY_DOC, actionsOverdue: 0, pageUrl: null, updatedAt };
+  const start: SummaryRow = prev ?? {
+    incidentKey,
+    projectKey: projectOf(incidentKey),
+    linkedKeys: [],
+    ...base,
+    ...EMPTY_DOC,
+    actionsOverdue: 0,
+    pageUrl: null,
+    updatedAt,
+  };
   return {
     ...start,
     ...(change.timeline ?? {}),

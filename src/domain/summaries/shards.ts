@@ -12,8 +12,6 @@ import { compareNullsLast, instant } from './values';
 export const SHARD_BUDGET_BYTES = 200 * 1024;
 export const UNKNOWN_SHARD = 'unknown';
 
-
-
 /**
  * The shard holding the row: the UTC half-month its impact started, named by its first day
  * ('2026-10-01' for the 1st–15th, '2026-10-16' for the rest), or 'unknown'. Half-months keep a
@@ -37,7 +35,8 @@ export function shardsBetween(fromIso: string, toIso: string): string[] {
   while (cursor <= to) {
     shards.push(new Date(cursor).toISOString().slice(0, 10));
     const c = new Date(cursor);
-    cursor = c.getUTCDate() === 1 ? Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), 16) : Date.UTC(c.getUTCFullYear(), c.getUTCMonth() + 1, 1);
+    cursor =
+      c.getUTCDate() === 1 ? Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), 16) : Date.UTC(c.getUTCFullYear(), c.getUTCMonth() + 1, 1);
   }
   return shards;
 }
@@ -57,7 +56,6 @@ export function removeRow(shard: readonly SummaryRow[], incidentKey: string): Su
   return shard.filter((r) => r.incidentKey !== incidentKey);
 }
 
-
 // ---- The stored form of a shard ----
 
 /**
@@ -67,9 +65,27 @@ export function removeRow(shard: readonly SummaryRow[], incidentKey: string): Su
  */
 export const PACKED_FORMAT = 1;
 const PACKED_FIELDS = [
-  'incidentKey', 'projectKey', 'title', 'severityLevel', 'impactStartedAt', 'ttaMs', 'ttrMs', 'impactMs', 'customerImpact',
-  'status', 'actionsOpen', 'actionsClosed', 'openItems', 'openDueDates', 'tags', 'pageUrl', 'updatedAt', 'docVersion',
-  'services', 'factorCategories', 'countermeasures',
+  'incidentKey',
+  'projectKey',
+  'title',
+  'severityLevel',
+  'impactStartedAt',
+  'ttaMs',
+  'ttrMs',
+  'impactMs',
+  'customerImpact',
+  'status',
+  'actionsOpen',
+  'actionsClosed',
+  'openItems',
+  'openDueDates',
+  'tags',
+  'pageUrl',
+  'updatedAt',
+  'docVersion',
+  'services',
+  'factorCategories',
+  'countermeasures',
   // Issue 17, related reviews: appended, so rows packed before read it as missing.
   'linkedKeys',
 ] as const;
@@ -102,9 +118,10 @@ export function unpackRow(packed: PackedRow): SummaryRow {
     services: Array.isArray(v.services) ? (v.services as string[]) : [],
     factorCategories: Array.isArray(v.factorCategories) ? (v.factorCategories as FactorCategory[]) : [],
     linkedKeys: Array.isArray(v.linkedKeys) ? (v.linkedKeys as string[]) : [],
-    countermeasures: (Array.isArray(v.countermeasures) ? (v.countermeasures as [string | null, string | null, string | null, number, string | null][]) : []).map(
-      ([subtaskKey, created, closed, done, dueDate]) => ({ subtaskKey, created, closed, done: done === 1, dueDate }),
-    ),
+    countermeasures: (Array.isArray(v.countermeasures)
+      ? (v.countermeasures as [string | null, string | null, string | null, number, string | null][])
+      : []
+    ).map(([subtaskKey, created, closed, done, dueDate]) => ({ subtaskKey, created, closed, done: done === 1, dueDate })),
   };
 }
 

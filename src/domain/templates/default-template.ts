@@ -17,5 +17,11 @@ export const DEFAULT_TEMPLATE: ReviewTemplate = {
 
 /** What a review without a chosen template uses: the default, unanswered. */
 export function defaultUse(): TemplateUse {
-  return { id: DEFAULT_TEMPLATE.id, name: DEFAULT_TEMPLATE.name, sections: [...DEFAULT_TEMPLATE.sections], requiredFields: [], answers: [] };
+  return {
+    id: DEFAULT_TEMPLATE.id,
+    name: DEFAULT_TEMPLATE.name,
+    sections: [...DEFAULT_TEMPLATE.sections],
+    requiredFields: [],
+    answers: [],
+  };
 }

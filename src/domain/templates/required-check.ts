@@ -10,5 +10,9 @@ export function requireTemplateFields(content: ReviewContent, items: readonly Ac
   const name = content.template?.name ?? 'review';
   // The message names each field: it is all the publish form shows of the refusal.
   const names = missingRequiredNames(content, items).join('; ');
-  throw new AppFailure('VALIDATION', `The ${name} template requires ${count} more field${count === 1 ? '' : 's'} before publishing: ${names}. Fill ${count === 1 ? 'it' : 'them'} in and save.`, missing);
+  throw new AppFailure(
+    'VALIDATION',
+    `The ${name} template requires ${count} more field${count === 1 ? '' : 's'} before publishing: ${names}. Fill ${count === 1 ? 'it' : 'them'} in and save.`,
+    missing,
+  );
 }

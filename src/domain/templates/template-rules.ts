@@ -1,4 +1,12 @@
-import type { ActionItemInput, RequirableField, ReviewContent, ReviewTemplate, SeverityLevel, TemplateAnswer, TemplateUse } from '../../contract';
+import type {
+  ActionItemInput,
+  RequirableField,
+  ReviewContent,
+  ReviewTemplate,
+  SeverityLevel,
+  TemplateAnswer,
+  TemplateUse,
+} from '../../contract';
 import { DEFAULT_TEMPLATE, defaultUse } from './default-template';
 
 /**
@@ -37,7 +45,14 @@ export function useTemplate(template: ReviewTemplate, previous: TemplateUse | un
     requiredFields: [...template.requiredFields],
     answers: template.questions.map((q): TemplateAnswer => {
       const kept = before.get(q.id);
-      return { questionId: q.id, label: q.label, kind: q.kind, public: q.public, required: q.required, value: kept && kept.kind === q.kind ? kept.value : null };
+      return {
+        questionId: q.id,
+        label: q.label,
+        kind: q.kind,
+        public: q.public,
+        required: q.required,
+        value: kept && kept.kind === q.kind ? kept.value : null,
+      };
     }),
   };
 }
@@ -103,7 +118,8 @@ function isMissing(field: RequirableField, c: ReviewContent, items: readonly Act
 export function missingRequired(content: ReviewContent, items: readonly ActionItemInput[]): Record<string, string> {
   const use = templateUseOf(content);
   const out: Record<string, string> = {};
-  for (const field of use.requiredFields) if (isMissing(field, content, items)) out[field] = `${FIELD_LABEL[field]} is required by the ${use.name} template`;
+  for (const field of use.requiredFields)
+    if (isMissing(field, content, items)) out[field] = `${FIELD_LABEL[field]} is required by the ${use.name} template`;
   for (const a of use.answers) {
     const empty = a.value === null || (typeof a.value === 'string' && blank(a.value));
     if (a.required && empty) out[`template.answers.${a.questionId}`] = `Answer "${a.label}" (required by the ${use.name} template)`;
@@ -122,7 +138,9 @@ export function missingRequiredNames(content: ReviewContent, items: readonly Act
 
 /** Answers worth showing (given), in template order; `publicOnly` for the external summary. */
 export function givenAnswers(content: ReviewContent, { publicOnly = false } = {}): TemplateAnswer[] {
-  return templateUseOf(content).answers.filter((a) => (!publicOnly || a.public) && a.value !== null && !(typeof a.value === 'string' && blank(a.value)));
+  return templateUseOf(content).answers.filter(
+    (a) => (!publicOnly || a.public) && a.value !== null && !(typeof a.value === 'string' && blank(a.value)),
+  );
 }
 
 export function answerText(a: TemplateAnswer): string {

@@ -30,7 +30,9 @@ const MAX_SEARCH_PAGES = 50;
 export const BULK_FETCH = 100;
 
 /** The action-item property of a sub-task, when it carries a well-formed one. */
-export function propertyOf(issue: LiveSubtask): Partial<ActionItemProperty> & Pick<ActionItemProperty, 'itemId' | 'incidentKey'> | undefined {
+export function propertyOf(
+  issue: LiveSubtask,
+): (Partial<ActionItemProperty> & Pick<ActionItemProperty, 'itemId' | 'incidentKey'>) | undefined {
   const v = issue.properties?.[ACTION_ITEM_PROPERTY];
   if (typeof v !== 'object' || v === null) return undefined;
   const p = v as Record<string, unknown>;

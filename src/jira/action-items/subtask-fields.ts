@@ -102,12 +102,21 @@ export function actionItemDescription(item: ActionItemInput, incidentKey: string
   const own = item.description
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    )
     .filter((lines) => lines.length > 0)
     .map((lines) => paragraph(...lines.flatMap((line, i) => (i === 0 ? [text(line)] : [hardBreak(), text(line)]))));
   return doc(
     ...own,
-    paragraph(text('Countermeasure from the post-incident review of '), link({ href: issueUrl(siteUrl, incidentKey) })(text(incidentKey)), text('.')),
+    paragraph(
+      text('Countermeasure from the post-incident review of '),
+      link({ href: issueUrl(siteUrl, incidentKey) })(text(incidentKey)),
+      text('.'),
+    ),
     paragraph(strong(text('Answers:')), text(` ${QUESTIONS[item.question]}`)),
   );
 }
@@ -167,7 +176,12 @@ export function toCreateBody(
 
 /** The sub-task fields an edit may write: the synced ones and the description (which also says the question). */
 export type EditField = 'summary' | 'assignee' | 'duedate' | 'priority' | 'description';
-export const JIRA_FIELD: Record<SyncedField, EditField> = { summary: 'summary', owner: 'assignee', dueDate: 'duedate', priority: 'priority' };
+export const JIRA_FIELD: Record<SyncedField, EditField> = {
+  summary: 'summary',
+  owner: 'assignee',
+  dueDate: 'duedate',
+  priority: 'priority',
+};
 
 /**
  * The body of PUT /issue/{key}: only the fields the app changed (`changed`), so a field changed in
@@ -175,7 +189,12 @@ export const JIRA_FIELD: Record<SyncedField, EditField> = { summary: 'summary', 
  * labels were set on create and are left to people. The property with the new fingerprint goes
  * in the same write. Null when nothing writable changed (then nothing is sent).
  */
-export function toEditBody(fields: SubtaskFields, writable: ReadonlySet<string>, property: IssueProperty, changed: readonly EditField[]): SubtaskEditBody | null {
+export function toEditBody(
+  fields: SubtaskFields,
+  writable: ReadonlySet<string>,
+  property: IssueProperty,
+  changed: readonly EditField[],
+): SubtaskEditBody | null {
   const out: Record<string, unknown> = {};
   for (const f of changed) {
     if (f !== 'summary' && !writable.has(f)) continue;

@@ -47,7 +47,11 @@ export function createForgeActionItemsLive(siteUrl: string): ActionItemsLivePort
  * sub-task whose property names the item, else the one with the stored key. Items whose sub-task
  * is not among them are left out (deleted in Jira, or not visible to whoever read them).
  */
-export function liveOf(known: Readonly<Record<string, KnownSubtask | undefined>>, subtasks: readonly LiveSubtask[], siteUrl: string): Record<string, ActionItemJira> {
+export function liveOf(
+  known: Readonly<Record<string, KnownSubtask | undefined>>,
+  subtasks: readonly LiveSubtask[],
+  siteUrl: string,
+): Record<string, ActionItemJira> {
   const out: Record<string, ActionItemJira> = {};
   for (const [itemId, k] of Object.entries(known)) {
     if (k === undefined) continue;

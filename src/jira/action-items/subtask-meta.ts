@@ -71,10 +71,15 @@ export function createSubtaskMetaCache(): SubtaskMetaCache {
  * project has sub-tasks turned off, or requires a field the app cannot fill.
  */
 export async function discoverSubtaskMeta(request: JiraRequest, projectKey: string, incidentKey: string): Promise<SubtaskMeta> {
-  const types = await allPages<'issueTypes', CreateMetaIssueType>(request, 'issueTypes', (startAt) => ({
-    path: route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes?startAt=${startAt}&maxResults=${PAGE}`,
-    what: `reading the issue types of project ${projectKey}`,
-  }), projectKey);
+  const types = await allPages<'issueTypes', CreateMetaIssueType>(
+    request,
+    'issueTypes',
+    (startAt) => ({
+      path: route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes?startAt=${startAt}&maxResults=${PAGE}`,
+      what: `reading the issue types of project ${projectKey}`,
+    }),
+    projectKey,
+  );
   const type = types.find((t) => t.subtask);
   if (!type) {
     throw new AppFailure(
@@ -83,10 +88,15 @@ export async function discoverSubtaskMeta(request: JiraRequest, projectKey: stri
         'A Jira admin can turn them on (Jira settings → Issues → Sub-tasks); the action items stay in the review meanwhile.',
     );
   }
-  const fields = await allPages<'fields', CreateMetaField>(request, 'fields', (startAt) => ({
-    path: route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes/${type.id}?startAt=${startAt}&maxResults=${PAGE}`,
-    what: `reading the fields of ${type.name} in project ${projectKey}`,
-  }), projectKey);
+  const fields = await allPages<'fields', CreateMetaField>(
+    request,
+    'fields',
+    (startAt) => ({
+      path: route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes/${type.id}?startAt=${startAt}&maxResults=${PAGE}`,
+      what: `reading the fields of ${type.name} in project ${projectKey}`,
+    }),
+    projectKey,
+  );
   const required = new Set(fields.filter((f) => f.required && !f.hasDefaultValue).map((f) => f.fieldId));
   const names = Object.fromEntries(fields.map((f) => [f.fieldId, f.name]));
   const unfillable = [...required].filter((f) => !SET_BY_APP.has(f));
@@ -123,5 +133,8 @@ async function allPages<K extends string, T>(
 
 /** createmeta answers 400 "No project could be found" when the caller may not create issues there. */
 function noCreatePermission(projectKey: string): AppFailure {
-  return new AppFailure('FORBIDDEN', `You cannot create issues in project ${projectKey}, so the action items cannot become sub-tasks there.`);
+  return new AppFailure(
+    'FORBIDDEN',
+    `You cannot create issues in project ${projectKey}, so the action items cannot become sub-tasks there.`,
+  );
 }

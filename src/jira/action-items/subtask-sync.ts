@@ -109,7 +109,13 @@ interface EditPlan extends Plan {
  * base is unknown and a field where the two sides differ is a conflict for the user (never a
  * silent write either way); the description, which Jira's side is not compared for, is written.
  */
-export function baseOf(item: ActionItemInput, known: KnownSubtask | undefined, fingerprint: string, incidentKey: string, siteUrl: string): { base: SyncedBase; description?: string } {
+export function baseOf(
+  item: ActionItemInput,
+  known: KnownSubtask | undefined,
+  fingerprint: string,
+  incidentKey: string,
+  siteUrl: string,
+): { base: SyncedBase; description?: string } {
   if (known?.base) return { base: known.base, ...(known.description ? { description: known.description } : {}) };
   const fields = subtaskFields(item, incidentKey, siteUrl);
   if (fingerprint !== '' && fingerprintOf(fields) === fingerprint) return { base: appValues(item), description: descriptionKey(fields) };
@@ -174,7 +180,13 @@ export async function syncActionItems(
     const p = propertyOf(existing);
     const last = p?.fingerprint ?? known[item.id]?.fingerprint ?? '';
     const { base, description } = baseOf(item, known[item.id], last, incidentKey, siteUrl);
-    result.mapping[item.id] = { key: existing.key, fingerprint: last, syncedAt: p?.syncedAt ?? known[item.id]?.syncedAt ?? syncedAt, base, ...(description ? { description } : {}) };
+    result.mapping[item.id] = {
+      key: existing.key,
+      fingerprint: last,
+      syncedAt: p?.syncedAt ?? known[item.id]?.syncedAt ?? syncedAt,
+      base,
+      ...(description ? { description } : {}),
+    };
     liveIssues.set(item.id, existing);
     const live = toLive(existing, siteUrl, syncedAt);
     const app = appValues(item);
@@ -198,7 +210,10 @@ export async function syncActionItems(
     }
     const plan = planOf(merged, incidentKey, siteUrl);
     const descriptionNow = descriptionKey(plan.fields);
-    const changed: EditField[] = [...(merge?.toJira ?? []).map((f) => JIRA_FIELD[f]), ...(descriptionNow !== description ? ['description' as const] : [])];
+    const changed: EditField[] = [
+      ...(merge?.toJira ?? []).map((f) => JIRA_FIELD[f]),
+      ...(descriptionNow !== description ? ['description' as const] : []),
+    ];
     if (changed.length === 0) {
       if (result.mapping[item.id].description === undefined) result.mapping[item.id].description = descriptionNow;
       continue;
@@ -218,7 +233,11 @@ export async function syncActionItems(
     const target: SubtaskTarget = { incidentKey, siteUrl, projectId: project.id, issueTypeId: meta.issueTypeId };
     const created = await createMissing(fillable(toCreate), target, meta, syncedAt, request, retry, result);
     const written = [...created, ...(await updateChanged(fillable(toUpdate), meta, incidentKey, syncedAt, request, result))];
-    for (const issue of await readBack(request, incidentKey, written.map((w) => w.key))) {
+    for (const issue of await readBack(
+      request,
+      incidentKey,
+      written.map((w) => w.key),
+    )) {
       const w = written.find((x) => x.key === issue.key);
       if (w) liveIssues.set(w.itemId, issue);
     }
@@ -228,7 +247,11 @@ export async function syncActionItems(
       const item = toCreate.find((plan) => plan.item.id === itemId)!;
       const live = liveIssues.has(itemId) ? toLive(liveIssues.get(itemId)!, siteUrl, syncedAt) : null;
       const app = appValues(item.item);
-      result.mapping[itemId] = { ...result.mapping[itemId], base: live ? liveValues(live, app) : app, description: descriptionKey(item.fields) };
+      result.mapping[itemId] = {
+        ...result.mapping[itemId],
+        base: live ? liveValues(live, app) : app,
+        description: descriptionKey(item.fields),
+      };
     }
   }
 
@@ -252,7 +275,10 @@ async function readIncident(request: JiraRequest, incidentKey: string): Promise<
   if (reply.status !== 200) throw upstreamFailure(reply, what);
   const issue = reply.body as { fields: { project: { id: string; key: string }; issuetype?: { subtask?: boolean } } };
   if (issue.fields.issuetype?.subtask) {
-    throw new AppFailure('VALIDATION', `${incidentKey} is itself a sub-task, and Jira cannot nest sub-tasks: start the review from its parent.`);
+    throw new AppFailure(
+      'VALIDATION',
+      `${incidentKey} is itself a sub-task, and Jira cannot nest sub-tasks: start the review from its parent.`,
+    );
   }
   return issue.fields.project;
 }
@@ -323,12 +349,20 @@ async function createMissing(
     if (delay !== null && delay <= retry.budgetLeftMs()) {
       await retry.sleep(delay);
       found = await searchSubtasks(request, target.incidentKey).then(
-        (issues) => matchSubtasks(unsure.map((p) => p.item), {}, issues, target.incidentKey),
+        (issues) =>
+          matchSubtasks(
+            unsure.map((p) => p.item),
+            {},
+            issues,
+            target.incidentKey,
+          ),
         () => null,
       );
     }
     if (!found) {
-      const why = lastReply ? upstreamFailure(lastReply, `creating the sub-tasks of ${target.incidentKey}`).message : `Jira did not confirm the sub-task of this action item.`;
+      const why = lastReply
+        ? upstreamFailure(lastReply, `creating the sub-tasks of ${target.incidentKey}`).message
+        : `Jira did not confirm the sub-task of this action item.`;
       for (const plan of unsure) {
         result.failed.push({ itemId: plan.item.id, message: `${why} Creating again will not duplicate it.` });
       }
@@ -364,7 +398,13 @@ interface CreatedIssues {
   errors?: { failedElementNumber?: number; elementErrors?: ErrorCollection }[];
 }
 
-async function bulkCreate(request: JiraRequest, batch: Plan[], target: SubtaskTarget, meta: SubtaskMeta, syncedAt: string): Promise<BulkOutcome> {
+async function bulkCreate(
+  request: JiraRequest,
+  batch: Plan[],
+  target: SubtaskTarget,
+  meta: SubtaskMeta,
+  syncedAt: string,
+): Promise<BulkOutcome> {
   const body = {
     issueUpdates: batch.map((plan) =>
       toCreateBody(plan.fields, target, meta.fields, itemProperty(plan.item.id, target.incidentKey, plan.fingerprint, syncedAt)),
@@ -384,7 +424,8 @@ async function bulkCreate(request: JiraRequest, batch: Plan[], target: SubtaskTa
   }
   const errors = answer.errors ?? [];
   const perElement = new Map<number, string>();
-  for (const e of errors) if (typeof e.failedElementNumber === 'number') perElement.set(e.failedElementNumber, elementMessage(e.elementErrors, meta));
+  for (const e of errors)
+    if (typeof e.failedElementNumber === 'number') perElement.set(e.failedElementNumber, elementMessage(e.elementErrors, meta));
   if (reply.status === 400 && perElement.size === 0) {
     // The request as a whole was refused: every element fails with Jira's words.
     const message = errors.map((e) => elementMessage(e.elementErrors, meta)).join(' ') || 'Jira refused the sub-tasks.';
@@ -435,12 +476,18 @@ async function updateChanged(
     plans.map((plan) =>
       pool.run(async () => {
         const what = `updating ${plan.key}`;
-        const body = toEditBody(plan.fields, meta.fields, itemProperty(plan.item.id, incidentKey, plan.fingerprint, syncedAt), plan.changed);
+        const body = toEditBody(
+          plan.fields,
+          meta.fields,
+          itemProperty(plan.item.id, incidentKey, plan.fingerprint, syncedAt),
+          plan.changed,
+        );
         if (body === null) return { plan, ok: true as const, sent: false };
         try {
           const reply = await request({ path: route`/rest/api/3/issue/${plan.key}`, method: 'PUT', body, what });
           if (reply.status === 204 || reply.status === 200) return { plan, ok: true as const, sent: true };
-          if (reply.status === 404) return { plan, ok: false as const, message: `${plan.key} no longer exists or you cannot see it any more.` };
+          if (reply.status === 404)
+            return { plan, ok: false as const, message: `${plan.key} no longer exists or you cannot see it any more.` };
           if (reply.status === 400) return { plan, ok: false as const, message: elementMessage(reply.body as ErrorCollection, meta) };
           return { plan, ok: false as const, message: upstreamFailure(reply, what).message };
         } catch (e) {
@@ -452,7 +499,13 @@ async function updateChanged(
   const written: Written[] = [];
   for (const o of outcomes) {
     if (o.ok && o.sent) {
-      result.mapping[o.plan.item.id] = { key: o.plan.key, fingerprint: o.plan.fingerprint, syncedAt, base: o.plan.baseAfter, description: descriptionKey(o.plan.fields) };
+      result.mapping[o.plan.item.id] = {
+        key: o.plan.key,
+        fingerprint: o.plan.fingerprint,
+        syncedAt,
+        base: o.plan.baseAfter,
+        description: descriptionKey(o.plan.fields),
+      };
       result.updated.push(o.plan.item.id);
       written.push({ itemId: o.plan.item.id, key: o.plan.key });
     } else if (!o.ok) {

@@ -13,8 +13,7 @@ export class AppRequestError extends Error {
   }
 }
 
-export const BRIDGE_FAILURE_MESSAGE =
-  "We couldn't reach Post-Incident Review just now. Check your connection and try again.";
+export const BRIDGE_FAILURE_MESSAGE = "We couldn't reach Post-Incident Review just now. Check your connection and try again.";
 export const UNEXPECTED_RESPONSE_MESSAGE = 'Post-Incident Review sent a response this view does not understand.';
 
 const ERROR_CODES: readonly ErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UPSTREAM', 'NOT_CONNECTED', 'INTERNAL'];
@@ -22,11 +21,7 @@ const ERROR_CODES: readonly ErrorCode[] = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function isAppError(value: unknown): value is AppError {
-  return (
-    isRecord(value) &&
-    typeof value['message'] === 'string' &&
-    ERROR_CODES.includes(value['code'] as ErrorCode)
-  );
+  return isRecord(value) && typeof value['message'] === 'string' && ERROR_CODES.includes(value['code'] as ErrorCode);
 }
 
 /**

@@ -10,10 +10,7 @@ import { AppRequestError, BRIDGE_FAILURE_MESSAGE, toAppRequestError, unwrapResul
 import { parseContext, type AppContext } from './context';
 
 /** Calls a resolver and unwraps its `Result`; rejects with an AppRequestError, never anything else. */
-export async function invoke<K extends ResolverKey>(
-  key: K,
-  payload: ResolverMap[K]['payload'],
-): Promise<ResolverMap[K]['result']> {
+export async function invoke<K extends ResolverKey>(key: K, payload: ResolverMap[K]['payload']): Promise<ResolverMap[K]['result']> {
   let response: unknown;
   try {
     response = await bridgeInvoke(key, payload);
@@ -72,7 +69,10 @@ export async function submitMacroConfig(config: MacroConfig): Promise<void> {
   try {
     await view.submit({ config });
   } catch (error) {
-    throw new AppRequestError({ code: 'UPSTREAM', message: error instanceof Error && error.message ? error.message : BRIDGE_FAILURE_MESSAGE });
+    throw new AppRequestError({
+      code: 'UPSTREAM',
+      message: error instanceof Error && error.message ? error.message : BRIDGE_FAILURE_MESSAGE,
+    });
   }
 }
 

@@ -15,8 +15,7 @@ export interface AppContext {
 
 type Loose = Record<string, unknown>;
 
-const record = (value: unknown): Loose | null =>
-  typeof value === 'object' && value !== null ? (value as Loose) : null;
+const record = (value: unknown): Loose | null => (typeof value === 'object' && value !== null ? (value as Loose) : null);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
@@ -60,9 +59,7 @@ export function parseContext(raw: unknown, defaults: ContextDefaults): AppContex
     timezone: validTimeZone(text(ctx['timezone']), defaults.timezone),
     locale: validLocale(text(ctx['locale']), defaults.locale),
     siteUrl: text(ctx['siteUrl']) ?? '',
-    issue: issueKey
-      ? { key: issueKey, id: text(issue?.['id']) ?? '', type: text(issue?.['type']) ?? '' }
-      : null,
+    issue: issueKey ? { key: issueKey, id: text(issue?.['id']) ?? '', type: text(issue?.['type']) ?? '' } : null,
     macro: isMacro
       ? {
           issueKey: text(config?.['issueKey'])?.trim().toUpperCase() ?? null,

@@ -50,7 +50,10 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
   const parsed = useMemo(() => parseTranscript(input, format === 'auto' ? undefined : format), [input, format]);
   const needsClock = parsed.messages.some((m) => m.time.kind === 'local');
   const needsDate = parsed.messages.some((m) => m.time.kind === 'local' && !m.time.date);
-  const resolved = useMemo(() => resolveTimes(parsed.messages, { date, toInstant: (local) => fromDateTimeLocal(local, zone) }), [parsed.messages, date, zone]);
+  const resolved = useMemo(
+    () => resolveTimes(parsed.messages, { date, toInstant: (local) => fromDateTimeLocal(local, zone) }),
+    [parsed.messages, date, zone],
+  );
   const existing = useMemo(
     () => new Set(review.entries.filter((e) => e.manualKind === 'chat-excerpt').map((e) => chatKey(e.at, e.actorName ?? '', e.text))),
     [review.entries],
@@ -129,13 +132,20 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
   };
 
   return (
-    <section className="pir-chat-import" role="dialog" aria-modal="false" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown} data-testid="chat-import">
+    <section
+      className="pir-chat-import"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={onKeyDown}
+      data-testid="chat-import"
+    >
       <h3 className="pir-chat-import__title" id={`${id}-title`}>
         Import chat
       </h3>
       <p className="pir-subtle">
-        Paste a Slack or Microsoft Teams conversation, a Slack export (JSON) or a plain “10:42 Name: message” log, or drop its file here. Messages become
-        chat excerpts on the timeline; importing the same conversation again adds nothing twice.
+        Paste a Slack or Microsoft Teams conversation, a Slack export (JSON) or a plain “10:42 Name: message” log, or drop its file here.
+        Messages become chat excerpts on the timeline; importing the same conversation again adds nothing twice.
       </p>
       <div className="pir-field">
         <label className="pir-field__label" htmlFor={`${id}-text`}>
@@ -212,7 +222,12 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
                 <label className="pir-field__label" htmlFor={`${id}-zone`}>
                   Times in the transcript are in
                 </label>
-                <Select id={`${id}-zone`} options={timeZones(zone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} value={zone} onChange={(event) => setZone(event.target.value)} />
+                <Select
+                  id={`${id}-zone`}
+                  options={timeZones(zone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+                  value={zone}
+                  onChange={(event) => setZone(event.target.value)}
+                />
               </div>
             )}
           </div>
@@ -275,9 +290,14 @@ export function ImportChatDialog({ review, onClose }: { review: TimelineReview; 
         </>
       )}
       {outcome?.kind === 'done' && (
-        <SectionMessage appearance="success" title={outcome.added > 0 ? `Added ${outcome.added} chat excerpt${outcome.added === 1 ? '' : 's'}` : 'Nothing new to add'}>
+        <SectionMessage
+          appearance="success"
+          title={outcome.added > 0 ? `Added ${outcome.added} chat excerpt${outcome.added === 1 ? '' : 's'}` : 'Nothing new to add'}
+        >
           {[
-            outcome.skipped > 0 ? `${outcome.skipped} ${outcome.skipped === 1 ? 'message was' : 'messages were'} already on the timeline.` : null,
+            outcome.skipped > 0
+              ? `${outcome.skipped} ${outcome.skipped === 1 ? 'message was' : 'messages were'} already on the timeline.`
+              : null,
             outcome.linked.length > 0 ? `Linked to Jira users: ${outcome.linked.join(', ')}.` : null,
           ]
             .filter(Boolean)

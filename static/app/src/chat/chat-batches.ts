@@ -25,7 +25,8 @@ export function chatBatches(entries: readonly ChatImportEntry[]): ChatImportEntr
 }
 
 /** The key that tells an entry already on the timeline from a new one (the server decides by id). */
-export const chatKey = (at: string, author: string, text: string) => `${new Date(at).toISOString()}\u0000${author.trim()}\u0000${text.trim()}`;
+export const chatKey = (at: string, author: string, text: string) =>
+  `${new Date(at).toISOString()}\u0000${author.trim()}\u0000${text.trim()}`;
 
 /** Time zones to choose from: every one the browser knows, with the chosen one always present. */
 export function timeZones(current: string): string[] {

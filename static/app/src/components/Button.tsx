@@ -22,7 +22,16 @@ interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'cla
  * Atlaskit's `disabled`, which would take the button out of the tab order; the wrapper (no box of
  * its own) gives it the disabled look.
  */
-export function Button({ appearance = 'default', spacing = 'default', isDisabled = false, isLoading = false, onClick, type = 'button', children, ...rest }: ButtonProps) {
+export function Button({
+  appearance = 'default',
+  spacing = 'default',
+  isDisabled = false,
+  isLoading = false,
+  onClick,
+  type = 'button',
+  children,
+  ...rest
+}: ButtonProps) {
   const inert = isDisabled || isLoading;
   const click = (event: MouseEvent<HTMLButtonElement>) => (inert ? event.preventDefault() : onClick?.(event));
   if (appearance === 'link') {
@@ -34,7 +43,15 @@ export function Button({ appearance = 'default', spacing = 'default', isDisabled
   }
   return (
     <span className="pir-ak-button" data-disabled={isDisabled || undefined}>
-      <AkButton {...rest} appearance={appearance} spacing={spacing} isLoading={isLoading} type={type} aria-disabled={isDisabled || undefined} onClick={click}>
+      <AkButton
+        {...rest}
+        appearance={appearance}
+        spacing={spacing}
+        isLoading={isLoading}
+        type={type}
+        aria-disabled={isDisabled || undefined}
+        onClick={click}
+      >
         {children}
       </AkButton>
     </span>

@@ -8,7 +8,11 @@ import { InlineError } from './InlineError';
 
 /** Resolvers that search by `{ issueKey, query }` and answer with a list. */
 export type SearchResolver = {
-  [K in ResolverKey]: ResolverMap[K]['payload'] extends { issueKey: string; query: string } ? (ResolverMap[K]['result'] extends readonly unknown[] ? K : never) : never;
+  [K in ResolverKey]: ResolverMap[K]['payload'] extends { issueKey: string; query: string }
+    ? ResolverMap[K]['result'] extends readonly unknown[]
+      ? K
+      : never
+    : never;
 }[ResolverKey];
 
 type SearchItem<K extends SearchResolver> = ResolverMap[K]['result'][number];
@@ -20,7 +24,12 @@ interface Search<T> {
 }
 
 /** Debounced type-ahead over a search resolver, while `enabled`. */
-function useResolverSearch<K extends SearchResolver>(resolver: K, issueKey: string, query: string, enabled: boolean): Search<SearchItem<K>> {
+function useResolverSearch<K extends SearchResolver>(
+  resolver: K,
+  issueKey: string,
+  query: string,
+  enabled: boolean,
+): Search<SearchItem<K>> {
   const settled = useDebouncedValue(query.trim(), 250);
   const [state, setState] = useState<Search<SearchItem<K>>>({ items: [], loading: false, error: null });
 

@@ -23,7 +23,10 @@ interface MultiSelectProps {
 export function MultiSelect({ id, options, values, onChange, spacing = 'default', placeholder, ...aria }: MultiSelectProps) {
   const selected = options.filter((o) => values.includes(o.value));
   return (
-    <div className={`pir-select pir-multi-select${spacing === 'compact' ? ' pir-select--compact' : ''}`} data-pir-value={selected.map((o) => o.value).join(',')}>
+    <div
+      className={`pir-select pir-multi-select${spacing === 'compact' ? ' pir-select--compact' : ''}`}
+      data-pir-value={selected.map((o) => o.value).join(',')}
+    >
       <AkSelect<SelectOption, true>
         isMulti
         inputId={id}

@@ -13,7 +13,12 @@ export interface PanelTab {
  * typing nor renders the Review tab of a reader who never opens it.
  */
 export function PanelTabs({ tabs, label, initial }: { tabs: readonly PanelTab[]; label: string; initial?: string }) {
-  const [selected, setSelected] = useState(() => Math.max(0, tabs.findIndex((t) => t.id === (initial ?? tabs[0]?.id))));
+  const [selected, setSelected] = useState(() =>
+    Math.max(
+      0,
+      tabs.findIndex((t) => t.id === (initial ?? tabs[0]?.id)),
+    ),
+  );
   return (
     <div className="pir-tabs" aria-label={label} role="group">
       <Tabs id="pir-tabs" selected={selected} onChange={setSelected}>

@@ -35,7 +35,11 @@ interface SelectProps {
 export function Select({ id, options, value, onChange, spacing = 'default', autoFocus, isDisabled, ...aria }: SelectProps) {
   const selected = options.find((o) => o.value === value) ?? null;
   return (
-    <div className={`pir-select${spacing === 'compact' ? ' pir-select--compact' : ''}`} data-pir-value={value} aria-busy={aria['aria-busy'] || undefined}>
+    <div
+      className={`pir-select${spacing === 'compact' ? ' pir-select--compact' : ''}`}
+      data-pir-value={value}
+      aria-busy={aria['aria-busy'] || undefined}
+    >
       <AkSelect<SelectOption, false>
         inputId={id}
         classNamePrefix="pir-select"

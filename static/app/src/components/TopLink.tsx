@@ -43,5 +43,10 @@ export function TopLink({ href, id, className = 'pir-link', title, children, uns
 
 /** The element's own classes, without the one that makes text look clickable. */
 function withoutLinkStyle(className: string): string | undefined {
-  return className.split(/\s+/).filter((c) => c && c !== 'pir-link').join(' ') || undefined;
+  return (
+    className
+      .split(/\s+/)
+      .filter((c) => c && c !== 'pir-link')
+      .join(' ') || undefined
+  );
 }

@@ -2,7 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineChange, TimelineEntry, TimelineView } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
-import { loadRanges, mergeEntries, pageRanges, remainingCount, type FetchPage, type PageRange, type RangeLoad } from '../timeline-model/entry-pages';
+import {
+  loadRanges,
+  mergeEntries,
+  pageRanges,
+  remainingCount,
+  type FetchPage,
+  type PageRange,
+  type RangeLoad,
+} from '../timeline-model/entry-pages';
 
 export interface EntryLoading {
   /** Entries not here yet: 0 once the whole timeline is. */
@@ -137,5 +145,11 @@ export function usePagedEntries(initial: TimelineView, { version, step = runNow,
   const all = useCallback(() => load('all'), [load]);
   const retry = useCallback(() => load(lastAsk.current), [load]);
   const current = useCallback(() => entriesRef.current, []);
-  return { entries, loading: { remaining: remainingCount(total, entries.length, left.length), error, retry, busy, more, all }, current, reset, patch };
+  return {
+    entries,
+    loading: { remaining: remainingCount(total, entries.length, left.length), error, retry, busy, more, all },
+    current,
+    reset,
+    patch,
+  };
 }

@@ -3,7 +3,8 @@ import type { PublishedPage, PublishState } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 
-export type PublishStateLoad = { status: 'loading' } | { status: 'error'; error: AppRequestError } | { status: 'ready'; state: PublishState };
+export type PublishStateLoad =
+  { status: 'loading' } | { status: 'error'; error: AppRequestError } | { status: 'ready'; state: PublishState };
 
 export interface PublishStateHook {
   load: PublishStateLoad;
@@ -33,7 +34,10 @@ export function usePublishState(issueKey: string): PublishStateHook {
   const recordPage = useCallback((which: 'internal' | 'external', page: PublishedPage, target: PublishState['target']) => {
     setLoad((previous) => {
       // A page was just published, so Confluence is connected.
-      const base: PublishState = previous.status === 'ready' ? previous.state : { confluence: 'available', target: null, targetParentTitle: null, internal: null, external: null, audience: null };
+      const base: PublishState =
+        previous.status === 'ready'
+          ? previous.state
+          : { confluence: 'available', target: null, targetParentTitle: null, internal: null, external: null, audience: null };
       return { status: 'ready', state: { ...base, target: target ?? base.target, [which]: page } };
     });
   }, []);

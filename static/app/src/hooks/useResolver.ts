@@ -3,10 +3,7 @@ import type { ResolverKey, ResolverMap } from '../../../../src/contract';
 import { toAppRequestError, type AppRequestError } from '../app-error';
 import { invoke } from '../bridge';
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppRequestError }
-  | { status: 'success'; data: T };
+export type AsyncState<T> = { status: 'loading' } | { status: 'error'; error: AppRequestError } | { status: 'success'; data: T };
 
 export interface AsyncResult<T> {
   state: AsyncState<T>;
@@ -44,9 +41,6 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncResult<T>
 }
 
 /** Calls one resolver through the bridge; re-runs when the payload's content changes. */
-export function useResolver<K extends ResolverKey>(
-  key: K,
-  payload: ResolverMap[K]['payload'],
-): AsyncResult<ResolverMap[K]['result']> {
+export function useResolver<K extends ResolverKey>(key: K, payload: ResolverMap[K]['payload']): AsyncResult<ResolverMap[K]['result']> {
   return useAsync(() => invoke(key, payload), `${key} ${JSON.stringify(payload)}`);
 }

@@ -87,7 +87,7 @@ export function useReviewDoc(initial: ReviewDoc): ReviewEditor {
     [setDraftNow],
   );
 
-  const enqueue = useCallback(<T,>(run: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(run: () => Promise<T>): Promise<T> => {
     const result = queue.current.then(run, run);
     queue.current = result.catch(() => undefined);
     return result;

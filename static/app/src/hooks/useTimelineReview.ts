@@ -67,7 +67,7 @@ export function useTimelineReview(initial: TimelineView): TimelineReview {
     setView(next);
   }, []);
 
-  const enqueue = useCallback(<T,>(run: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(run: () => Promise<T>): Promise<T> => {
     const result = queue.current.then(run, run);
     queue.current = result.catch(() => undefined);
     return result;

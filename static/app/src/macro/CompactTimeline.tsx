@@ -15,7 +15,15 @@ const noOpen = () => undefined;
  * The timeline by day in the viewer's zone, read-only (the issue panel's rows without annotating),
  * compact: the annotated entries, or the first ones, until "Show all".
  */
-export function CompactTimeline({ entries, loading, total }: { entries: readonly TimelineEntry[]; loading: EntryLoading | null; total?: number }) {
+export function CompactTimeline({
+  entries,
+  loading,
+  total,
+}: {
+  entries: readonly TimelineEntry[];
+  loading: EntryLoading | null;
+  total?: number;
+}) {
   const { locale, timezone } = useAppContext();
   const [all, setAll] = useState(false);
   const compact = useMemo(() => compactEntries(entries), [entries]);
@@ -42,7 +50,9 @@ export function CompactTimeline({ entries, loading, total }: { entries: readonly
         </p>
       )}
       {groups.length === 0 ? (
-        loading && loading.remaining > 0 ? null : <p className="pir-subtle">No timeline entries yet.</p>
+        loading && loading.remaining > 0 ? null : (
+          <p className="pir-subtle">No timeline entries yet.</p>
+        )
       ) : (
         groups.map((group) => <TimelineDayGroup key={group.day} group={group} openId={null} onOpen={noOpen} />)
       )}

@@ -36,7 +36,13 @@ export function MacroActions({ items }: { items: readonly ActionItem[] }) {
                 </div>
                 <div>
                   <dt>Due</dt>
-                  <dd>{item.dueDate ? <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time> : <span className="pir-subtle">No due date</span>}</dd>
+                  <dd>
+                    {item.dueDate ? (
+                      <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time>
+                    ) : (
+                      <span className="pir-subtle">No due date</span>
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>Priority</dt>

@@ -33,7 +33,12 @@ export function MacroConfigForm() {
       <h1 className="pir-macro-config__title" id="pir-macro-config-title">
         Post-incident review
       </h1>
-      <FormField id="pir-macro-config-key" label="Incident key" hint="The Jira issue key of the incident, for example INC-42." error={problem ?? undefined}>
+      <FormField
+        id="pir-macro-config-key"
+        label="Incident key"
+        hint="The Jira issue key of the incident, for example INC-42."
+        error={problem ?? undefined}
+      >
         {(props) => (
           <input
             {...props}

@@ -78,7 +78,9 @@ function MacroParts({ result, parts, timeline, entries, loading }: MacroPartsPro
           </section>
         ) : null;
       case 'plot':
-        return timeline ? <RecoveryPlot entries={withAnnotated(entries, timeline.annotated)} moments={timeline.moments} metrics={timeline.metrics} /> : null;
+        return timeline ? (
+          <RecoveryPlot entries={withAnnotated(entries, timeline.annotated)} moments={timeline.moments} metrics={timeline.metrics} />
+        ) : null;
       case 'timeline':
         return timeline ? (
           <CompactTimeline entries={withAnnotated(entries, timeline.annotated)} loading={loading} total={timeline.paging.total} />
@@ -95,7 +97,12 @@ function MacroParts({ result, parts, timeline, entries, loading }: MacroPartsPro
   };
 
   return (
-    <article className="pir-panel pir-macro" aria-label={`Post-incident review of ${incident.key}`} data-macro-state="ok" data-macro-view={result.view}>
+    <article
+      className="pir-panel pir-macro"
+      aria-label={`Post-incident review of ${incident.key}`}
+      data-macro-state="ok"
+      data-macro-view={result.view}
+    >
       {parts.map((part) => (
         <div className="pir-macro__slot" key={part} data-part={part}>
           {render(part)}

@@ -48,7 +48,6 @@ export function macroScreen(result: MacroResult): MacroScreen {
   }
 }
 
-
 /** The config form's incident key as stored: trimmed and upper-cased ("inc-7 " → "INC-7"). */
 export const normaliseIssueKey = (text: string): string => text.trim().toUpperCase();
 
@@ -77,7 +76,10 @@ const isAnnotated = (entry: TimelineEntry): boolean => {
  * The compact timeline's rows: the annotated entries (what the facilitator picked out) when there
  * are any, else the first COMPACT_LIMIT; `hidden` is what "Show all" adds. Order is kept.
  */
-export function compactEntries(entries: readonly TimelineEntry[], limit = COMPACT_LIMIT): { shown: TimelineEntry[]; hidden: number; annotatedOnly: boolean } {
+export function compactEntries(
+  entries: readonly TimelineEntry[],
+  limit = COMPACT_LIMIT,
+): { shown: TimelineEntry[]; hidden: number; annotatedOnly: boolean } {
   const annotated = entries.filter(isAnnotated);
   const shown = annotated.length > 0 ? annotated : entries.slice(0, limit);
   return { shown, hidden: entries.length - shown.length, annotatedOnly: annotated.length > 0 };

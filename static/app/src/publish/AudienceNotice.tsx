@@ -29,37 +29,39 @@ export function AudienceNotice({ audience, includeRestricted, onIncludeRestricte
   return (
     <SectionMessage appearance="information" title="Check who will read this page">
       <div className="pir-audience">
-      {otherProjectEntries > 0 && (
-        <p id="pir-publish-audience-projects">
-          {plural(otherProjectEntries, 'timeline entry comes', 'timeline entries come')} from{' '}
-          {otherProjects.length === 1 ? `project ${otherProjects[0]}` : `projects ${namedList(otherProjects)}`}. Readers of the chosen space may not
-          be able to see {otherProjectEntries === 1 ? 'it' : 'them'} in Jira.
-        </p>
-      )}
-      {restrictedEntries > 0 && (
-        <>
-          <p id="pir-publish-audience-restricted">
-            {plural(restrictedEntries, 'comment is', 'comments are')} restricted in Jira
-            {names.length > 0 ? ` to ${namedList(names)}` : ''}. {restrictedEntries === 1 ? 'It is' : 'They are'} left out of the report unless you
-            include {restrictedEntries === 1 ? 'it' : 'them'}.
+        {otherProjectEntries > 0 && (
+          <p id="pir-publish-audience-projects">
+            {plural(otherProjectEntries, 'timeline entry comes', 'timeline entries come')} from{' '}
+            {otherProjects.length === 1 ? `project ${otherProjects[0]}` : `projects ${namedList(otherProjects)}`}. Readers of the chosen
+            space may not be able to see {otherProjectEntries === 1 ? 'it' : 'them'} in Jira.
           </p>
-          <label className="pir-checkbox pir-checkbox--long" htmlFor="pir-publish-include-restricted">
-            <input
-              id="pir-publish-include-restricted"
-              type="checkbox"
-              checked={includeRestricted}
-              onChange={(event) => onIncludeRestrictedChange(event.target.checked)}
-            />
-            <span className="pir-checkbox__text">
-              <span>
-                Include the restricted {restrictedEntries === 1 ? 'comment' : 'comments'}
-                {names.length > 0 ? ` (visible in Jira only to ${namedList(names)})` : ''}
+        )}
+        {restrictedEntries > 0 && (
+          <>
+            <p id="pir-publish-audience-restricted">
+              {plural(restrictedEntries, 'comment is', 'comments are')} restricted in Jira
+              {names.length > 0 ? ` to ${namedList(names)}` : ''}. {restrictedEntries === 1 ? 'It is' : 'They are'} left out of the report
+              unless you include {restrictedEntries === 1 ? 'it' : 'them'}.
+            </p>
+            <label className="pir-checkbox pir-checkbox--long" htmlFor="pir-publish-include-restricted">
+              <input
+                id="pir-publish-include-restricted"
+                type="checkbox"
+                checked={includeRestricted}
+                onChange={(event) => onIncludeRestrictedChange(event.target.checked)}
+              />
+              <span className="pir-checkbox__text">
+                <span>
+                  Include the restricted {restrictedEntries === 1 ? 'comment' : 'comments'}
+                  {names.length > 0 ? ` (visible in Jira only to ${namedList(names)})` : ''}
+                </span>
+                <span className="pir-subtle pir-checkbox__hint">
+                  Everyone who can read the page will see {restrictedEntries === 1 ? 'it' : 'them'}.
+                </span>
               </span>
-              <span className="pir-subtle pir-checkbox__hint">Everyone who can read the page will see {restrictedEntries === 1 ? 'it' : 'them'}.</span>
-            </span>
-          </label>
-        </>
-      )}
+            </label>
+          </>
+        )}
       </div>
     </SectionMessage>
   );

@@ -35,11 +35,21 @@ export function ConfirmPublish({ findings, draft, onConfirm, onCancel }: Confirm
   };
 
   return (
-    <div className="pir-confirm" id="pir-publish-confirm" role="alertdialog" aria-modal="false" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onKeyDown={onKeyDown}>
+    <div
+      className="pir-confirm"
+      id="pir-publish-confirm"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      onKeyDown={onKeyDown}
+    >
       <h4 className="pir-confirm__title" id={`${id}-title`}>
         Publish with open wording suggestions?
       </h4>
-      <p id={`${id}-text`}>{findingsQuestion(count)} Blameless wording helps people speak openly; the page is visible to everyone who can see the space.</p>
+      <p id={`${id}-text`}>
+        {findingsQuestion(count)} Blameless wording helps people speak openly; the page is visible to everyone who can see the space.
+      </p>
       <ul className="pir-confirm__list">
         {all.slice(0, SHOWN).map(({ field, finding }) => (
           <li key={`${field}-${finding.start}-${finding.ruleId}`}>

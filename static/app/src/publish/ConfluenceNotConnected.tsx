@@ -10,8 +10,8 @@ export function ConfluenceNotConnected() {
     <div className="pir-publish" data-ready="publish" data-confluence="not-connected">
       <SectionMessage appearance="information" title="Confluence isn't connected to this site">
         <p id="pir-publish-unavailable-reason">
-          Publishing needs Confluence, which isn't connected to Post-incident review on this site. A site admin can connect Confluence to the app in
-          Connected apps. Everything else, including the Markdown export, works meanwhile.
+          Publishing needs Confluence, which isn't connected to Post-incident review on this site. A site admin can connect Confluence to
+          the app in Connected apps. Everything else, including the Markdown export, works meanwhile.
         </p>
       </SectionMessage>
       <div className="pir-form-actions">

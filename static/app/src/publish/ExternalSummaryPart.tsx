@@ -74,7 +74,11 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
 
   const edit = (field: keyof ExternalSummaryInput) => (text: string) =>
     setContent(editor.edit, 'externalSummary', { ...editor.draft.content.externalSummary, [field]: text }, `externalSummary.${field}`);
-  const blocked = !target ? 'Choose a space above first.' : !current ? 'Preview the summary first: you publish exactly what the preview shows.' : null;
+  const blocked = !target
+    ? 'Choose a space above first.'
+    : !current
+      ? 'Preview the summary first: you publish exactly what the preview shows.'
+      : null;
 
   return (
     <section className="pir-publish__part" aria-labelledby="pir-publish-external-heading">
@@ -82,16 +86,50 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
         External summary <span className="pir-subtle pir-publish__optional">(optional)</span>
       </h4>
       <p className="pir-subtle">
-        A separate page for customers and the wider company, in the same place as the report. Built from the review without people's names, comment text or entries marked internal.
+        A separate page for customers and the wider company, in the same place as the report. Built from the review without people's names,
+        comment text or entries marked internal.
       </p>
-      <FormField id="pir-external-proximate-cause" label="Proximate cause" hint="One or two plain sentences on what directly triggered the incident." error={editor.fieldErrors['externalSummary.proximateCause']}>
-        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={externalSummary.proximateCause} onChange={(event) => edit('proximateCause')(event.target.value)} />}
+      <FormField
+        id="pir-external-proximate-cause"
+        label="Proximate cause"
+        hint="One or two plain sentences on what directly triggered the incident."
+        error={editor.fieldErrors['externalSummary.proximateCause']}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            className="pir-input pir-textarea"
+            rows={2}
+            maxLength={2000}
+            value={externalSummary.proximateCause}
+            onChange={(event) => edit('proximateCause')(event.target.value)}
+          />
+        )}
       </FormField>
-      <FormField id="pir-external-resolution" label="Resolution" hint="How service was restored." error={editor.fieldErrors['externalSummary.resolution']}>
-        {(props) => <textarea {...props} className="pir-input pir-textarea" rows={2} maxLength={2000} value={externalSummary.resolution} onChange={(event) => edit('resolution')(event.target.value)} />}
+      <FormField
+        id="pir-external-resolution"
+        label="Resolution"
+        hint="How service was restored."
+        error={editor.fieldErrors['externalSummary.resolution']}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            className="pir-input pir-textarea"
+            rows={2}
+            maxLength={2000}
+            value={externalSummary.resolution}
+            onChange={(event) => edit('resolution')(event.target.value)}
+          />
+        )}
       </FormField>
       <div className="pir-form-actions">
-        <Button id="pir-external-preview-button" isLoading={preview.busy} onClick={() => void preview.run()} aria-controls={previewed ? 'pir-external-preview' : undefined}>
+        <Button
+          id="pir-external-preview-button"
+          isLoading={preview.busy}
+          onClick={() => void preview.run()}
+          aria-controls={previewed ? 'pir-external-preview' : undefined}
+        >
           Preview
         </Button>
         <Button
@@ -111,7 +149,9 @@ export function ExternalSummaryPart({ editor, target, onPublished }: ExternalSum
         )}
       </div>
       {previewed && <ExternalPreview summary={previewed.summary} stale={!current} />}
-      <div aria-live="polite">{result && !publish.busy && <PublishedOutcome result={result} what="External summary" linkId="pir-publish-external-link" />}</div>
+      <div aria-live="polite">
+        {result && !publish.busy && <PublishedOutcome result={result} what="External summary" linkId="pir-publish-external-link" />}
+      </div>
       {message && (
         <SectionMessage appearance="error" title="Not published">
           <p>{message}</p>

@@ -70,13 +70,24 @@ export function ParentPagePicker({ id, issueKey, space, value, onChange }: Paren
         )}
         {state.status === 'success' &&
           (state.data.length === 0 ? (
-            <p className="pir-parent-picker__note pir-subtle">{parentId === null ? 'This space has no pages yet.' : 'This page has no child pages.'}</p>
+            <p className="pir-parent-picker__note pir-subtle">
+              {parentId === null ? 'This space has no pages yet.' : 'This page has no child pages.'}
+            </p>
           ) : (
             <ul className="pir-parent-picker__list">
               {state.data.map((page) => (
-                <li key={page.id} className={`pir-parent-picker__page${chosenHere(page.id) ? ' pir-parent-picker__page--chosen' : ''}`} data-page-id={page.id}>
+                <li
+                  key={page.id}
+                  className={`pir-parent-picker__page${chosenHere(page.id) ? ' pir-parent-picker__page--chosen' : ''}`}
+                  data-page-id={page.id}
+                >
                   <label className="pir-radio pir-parent-picker__label">
-                    <input type="radio" name={radioName} checked={chosenHere(page.id)} onChange={() => onChange({ id: page.id, title: page.title })} />
+                    <input
+                      type="radio"
+                      name={radioName}
+                      checked={chosenHere(page.id)}
+                      onChange={() => onChange({ id: page.id, title: page.title })}
+                    />
                     <span className="pir-truncate" title={page.title}>
                       {page.title}
                     </span>

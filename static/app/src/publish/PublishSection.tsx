@@ -56,7 +56,12 @@ export function PublishSection({ editor, findings, publishState }: PublishSectio
               <p>{load.error.message}</p>
             </SectionMessage>
           )}
-          <PublishForm editor={editor} findings={findings} publishState={publishState} initial={load.status === 'ready' ? load.state : null} />
+          <PublishForm
+            editor={editor}
+            findings={findings}
+            publishState={publishState}
+            initial={load.status === 'ready' ? load.state : null}
+          />
         </>
       )}
     </DocSection>
@@ -72,7 +77,10 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
   const issueKey = editor.doc.incidentKey;
   const [remembered] = useState(() => initial?.target ?? null);
   const [space, setSpace] = useState<SpaceSummary | null>(() => (remembered ? spaceFromTarget(remembered) : null));
-  const [parent, setParent] = useState<ParentChoice>(() => ({ id: remembered?.parentId ?? null, title: initial?.targetParentTitle ?? null }));
+  const [parent, setParent] = useState<ParentChoice>(() => ({
+    id: remembered?.parentId ?? null,
+    title: initial?.targetParentTitle ?? null,
+  }));
   const [confirming, setConfirming] = useState(false);
   const [includeRestricted, setIncludeRestricted] = useState(false);
   const audience = initial?.audience ?? null;
@@ -112,7 +120,9 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
     setFailure(null);
     if (!target) return;
     try {
-      const answer = await editor.writeWithDoc((version) => invoke('publish/internal', { issueKey, target, version, timeZone: context.timezone, includeRestricted }));
+      const answer = await editor.writeWithDoc((version) =>
+        invoke('publish/internal', { issueKey, target, version, timeZone: context.timezone, includeRestricted }),
+      );
       if (!answer) {
         setFailure({ text: NOT_SAVED_TEXT, target: null });
         return;
@@ -121,7 +131,10 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
       publishState.recordPage('internal', answer.page, target);
     } catch (error) {
       const appError = toAppRequestError(error);
-      setFailure({ text: publishFailureText(appError, 'report'), target: appError.code === 'VALIDATION' ? targetFieldError(appError.fields) : null });
+      setFailure({
+        text: publishFailureText(appError, 'report'),
+        target: appError.code === 'VALIDATION' ? targetFieldError(appError.fields) : null,
+      });
     }
   });
 
@@ -150,8 +163,19 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
           Internal report
         </h4>
         <SpacePicker id="pir-publish-space" issueKey={issueKey} value={space} onChange={chooseSpace} error={failure?.target ?? null} />
-        {space && <ParentPagePicker key={space.id} id="pir-publish-parent" issueKey={issueKey} space={space} value={parent} onChange={chooseParent} />}
-        {audience && <AudienceNotice audience={audience} includeRestricted={includeRestricted} onIncludeRestrictedChange={setIncludeRestricted} />}
+        {space && (
+          <ParentPagePicker
+            key={space.id}
+            id="pir-publish-parent"
+            issueKey={issueKey}
+            space={space}
+            value={parent}
+            onChange={chooseParent}
+          />
+        )}
+        {audience && (
+          <AudienceNotice audience={audience} includeRestricted={includeRestricted} onIncludeRestrictedChange={setIncludeRestricted} />
+        )}
         <div className="pir-form-actions">
           <Button
             ref={publishButton}
@@ -168,15 +192,23 @@ function PublishForm({ editor, findings, publishState, initial }: PublishFormPro
             {hint}
           </span>
         </div>
-        {confirming && <ConfirmPublish findings={findings} draft={editor.draft} onConfirm={() => void publish.run()} onCancel={cancelConfirm} />}
-        <div aria-live="polite">{result && !publish.busy && <PublishedOutcome result={result} what="Report" linkId="pir-publish-result-link" />}</div>
+        {confirming && (
+          <ConfirmPublish findings={findings} draft={editor.draft} onConfirm={() => void publish.run()} onCancel={cancelConfirm} />
+        )}
+        <div aria-live="polite">
+          {result && !publish.busy && <PublishedOutcome result={result} what="Report" linkId="pir-publish-result-link" />}
+        </div>
         {failure && (
           <SectionMessage appearance={failure.text === NOT_SAVED_TEXT ? 'warning' : 'error'} title="Not published">
             <p>{failure.text}</p>
           </SectionMessage>
         )}
       </section>
-      <ExternalSummaryPart editor={editor} target={target} onPublished={(answer, to) => publishState.recordPage('external', answer.page, to)} />
+      <ExternalSummaryPart
+        editor={editor}
+        target={target}
+        onPublished={(answer, to) => publishState.recordPage('external', answer.page, to)}
+      />
     </div>
   );
 }

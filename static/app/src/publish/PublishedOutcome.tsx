@@ -6,7 +6,12 @@ import { outcomeText } from './publish-helpers';
 /** "Created" / "Updated to version N" and the page, opened in the top window. */
 export function PublishedOutcome({ result, what, linkId }: { result: PublishResult; what: string; linkId: string }) {
   return (
-    <div className="pir-publish__outcome" data-outcome={result.outcome} data-page-id={result.page.pageId} data-version={result.page.version}>
+    <div
+      className="pir-publish__outcome"
+      data-outcome={result.outcome}
+      data-page-id={result.page.pageId}
+      data-version={result.page.version}
+    >
       <SectionMessage appearance="success" title={`${what}: ${outcomeText(result)}`}>
         <p>
           <TopLink id={linkId} href={result.page.url} className="pir-link pir-publish__page-link">

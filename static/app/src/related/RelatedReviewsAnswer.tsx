@@ -12,7 +12,13 @@ export const RELATED_EMPTY = 'No earlier reviews share services, factors or tags
  * The answer of `review/related` as both surfaces show it: loading, an error with retry, the empty
  * state or the list. `opener` is how each surface opens a related review (Jira, or its summary).
  */
-export function RelatedReviewsAnswer({ related, opener }: { related: AsyncResult<RelatedReviewsResult>; opener: (item: RelatedReview) => ReactNode }) {
+export function RelatedReviewsAnswer({
+  related,
+  opener,
+}: {
+  related: AsyncResult<RelatedReviewsResult>;
+  opener: (item: RelatedReview) => ReactNode;
+}) {
   const { locale } = useAppContext();
   const { state, retry } = related;
   if (state.status === 'loading') return <Spinner label="Looking for related reviews" size="small" />;

@@ -11,9 +11,14 @@ export function RelatedReviewsCard({ issueKey }: { issueKey: string }) {
   const related = useResolver('review/related', { issueKey });
   const { state } = related;
   return (
-    <section className="pir-related pir-related--card" aria-labelledby="pir-related-heading" data-ready={state.status === 'loading' ? undefined : 'related-reviews'}>
+    <section
+      className="pir-related pir-related--card"
+      aria-labelledby="pir-related-heading"
+      data-ready={state.status === 'loading' ? undefined : 'related-reviews'}
+    >
       <h3 className="pir-related__heading" id="pir-related-heading">
-        Related reviews {state.status === 'success' && state.data.items.length > 0 && <span className="pir-count">{state.data.items.length}</span>}
+        Related reviews{' '}
+        {state.status === 'success' && state.data.items.length > 0 && <span className="pir-count">{state.data.items.length}</span>}
       </h3>
       <RelatedReviewsAnswer
         related={related}

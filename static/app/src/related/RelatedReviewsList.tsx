@@ -43,7 +43,9 @@ function OpenCountermeasures({ item, locale }: { item: RelatedReview; locale: st
   const shown = item.openItems.slice(0, OPEN_SHOWN);
   return (
     <div className="pir-related__open">
-      <p className="pir-related__open-count">{item.actionsOpen === 1 ? '1 open countermeasure' : `${item.actionsOpen} open countermeasures`}</p>
+      <p className="pir-related__open-count">
+        {item.actionsOpen === 1 ? '1 open countermeasure' : `${item.actionsOpen} open countermeasures`}
+      </p>
       {shown.length > 0 && (
         <ul className="pir-related__open-list">
           {shown.map((o, i) => (

@@ -1,6 +1,11 @@
 import type { ActionItemConflict } from '../../../../src/contract';
 
-const FIELD_LABEL: Record<ActionItemConflict['field'], string> = { summary: 'Summary', owner: 'Owner', dueDate: 'Due date', priority: 'Priority' };
+const FIELD_LABEL: Record<ActionItemConflict['field'], string> = {
+  summary: 'Summary',
+  owner: 'Owner',
+  dueDate: 'Due date',
+  priority: 'Priority',
+};
 
 /** "Due date", "Owner"… for the field a conflict is about. */
 export const conflictLabel = (conflict: ActionItemConflict): string => FIELD_LABEL[conflict.field];

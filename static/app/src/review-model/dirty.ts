@@ -64,7 +64,8 @@ function mergeById(base: { id: string }[], mine: { id: string }[], theirs: { id:
   for (const item of mine) {
     const baseItem = b.get(item.id);
     const theirItem = t.get(item.id);
-    if (!baseItem) out.push(item); // added by me
+    if (!baseItem)
+      out.push(item); // added by me
     else if (!theirItem) {
       // Removed by them: gone unless I edited it meanwhile.
       if (!deepEqual(item, baseItem)) {

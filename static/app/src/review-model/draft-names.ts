@@ -8,12 +8,22 @@ import type { ReviewDraft } from './draft';
  */
 export function draftPeopleNames(draft: ReviewDraft): string[] {
   const { meeting, incidentCommander } = draft.content;
-  const people: (Person | null)[] = [meeting.contact, meeting.createdBy, meeting.facilitator, incidentCommander, ...meeting.participants, ...draft.actionItems.map((i) => i.owner)];
+  const people: (Person | null)[] = [
+    meeting.contact,
+    meeting.createdBy,
+    meeting.facilitator,
+    incidentCommander,
+    ...meeting.participants,
+    ...draft.actionItems.map((i) => i.owner),
+  ];
   return [...new Set(people.flatMap((p) => (p ? [p.displayName] : [])))].sort();
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const wordsOf = (s: string) => fold(s).split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length >= 2);
+const wordsOf = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length >= 2);
 
 /**
  * Whether a text already checked must be checked again because names changed: only when a word of

@@ -52,7 +52,10 @@ export function applyReplacement(text: string, finding: BlamelessFinding, replac
 }
 
 /** The live findings of the fields that exist now, in reading order, skipping fields without any. */
-export function currentFindings(store: ReadonlyMap<FieldPath, readonly BlamelessFinding[]>, fields: readonly [FieldPath, string][]): FieldFindings[] {
+export function currentFindings(
+  store: ReadonlyMap<FieldPath, readonly BlamelessFinding[]>,
+  fields: readonly [FieldPath, string][],
+): FieldFindings[] {
   return fields
     .map(([field, text]) => ({ field, findings: stillValid(store.get(field) ?? [], text) }))
     .filter((f) => f.findings.length > 0);

@@ -11,7 +11,11 @@ export const IMPACT_LABEL: Record<ImpactAnswer, string> = { yes: 'Yes', no: 'No'
 
 export const STATUS_LABEL = STATUS_LABELS;
 
-export const STATUS_APPEARANCE: Record<ReviewStatus, LozengeAppearance> = { draft: 'default', 'in-review': 'inprogress', published: 'success' };
+export const STATUS_APPEARANCE: Record<ReviewStatus, LozengeAppearance> = {
+  draft: 'default',
+  'in-review': 'inprogress',
+  published: 'success',
+};
 
 /** The one move offered from each status (Published is reached by publishing the report to Confluence). */
 export const STATUS_MOVES: Record<ReviewStatus, { to: ReviewStatus; label: string }[]> = {

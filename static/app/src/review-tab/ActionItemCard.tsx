@@ -41,19 +41,52 @@ export function ActionItemCard({ item, index, saved, failure, onRemove, onSettle
             Remove
           </Button>
         </div>
-        <CheckedTextarea field={path('summary')} label="Summary" singleLine maxLength={255} value={item.summary} onChange={(summary) => patchItem(editor.edit, item.id, { summary }, 'summary')} />
-        <CheckedTextarea field={path('description')} label="Description" rows={2} value={item.description} onChange={(description) => patchItem(editor.edit, item.id, { description }, 'description')} />
+        <CheckedTextarea
+          field={path('summary')}
+          label="Summary"
+          singleLine
+          maxLength={255}
+          value={item.summary}
+          onChange={(summary) => patchItem(editor.edit, item.id, { summary }, 'summary')}
+        />
+        <CheckedTextarea
+          field={path('description')}
+          label="Description"
+          rows={2}
+          value={item.description}
+          onChange={(description) => patchItem(editor.edit, item.id, { description }, 'description')}
+        />
         <div className="pir-item__grid">
-          <PeoplePicker id={fieldDomId(path('owner'))} label="Owner" value={item.owner} error={errors[path('owner')]} onChange={(owner) => patchItem(editor.edit, item.id, { owner }, 'owner')} />
+          <PeoplePicker
+            id={fieldDomId(path('owner'))}
+            label="Owner"
+            value={item.owner}
+            error={errors[path('owner')]}
+            onChange={(owner) => patchItem(editor.edit, item.id, { owner }, 'owner')}
+          />
           <FormField id={fieldDomId(path('dueDate'))} label="Due date" error={errors[path('dueDate')]}>
-            {(props) => <DatePicker {...props} value={item.dueDate} onChange={(dueDate) => patchItem(editor.edit, item.id, { dueDate }, 'dueDate')} />}
+            {(props) => (
+              <DatePicker {...props} value={item.dueDate} onChange={(dueDate) => patchItem(editor.edit, item.id, { dueDate }, 'dueDate')} />
+            )}
           </FormField>
           <FormField id={fieldDomId(path('priority'))} label="Priority" error={errors[path('priority')]}>
-            {(props) => <Select {...props} options={PRIORITY_OPTIONS} value={item.priority} onChange={(event) => patchItem(editor.edit, item.id, { priority: event.target.value }, 'priority')} />}
+            {(props) => (
+              <Select
+                {...props}
+                options={PRIORITY_OPTIONS}
+                value={item.priority}
+                onChange={(event) => patchItem(editor.edit, item.id, { priority: event.target.value }, 'priority')}
+              />
+            )}
           </FormField>
           <FormField id={fieldDomId(path('question'))} label="Answers" error={errors[path('question')]}>
             {(props) => (
-              <Select {...props} options={QUESTION_OPTIONS} value={item.question} onChange={(event) => patchItem(editor.edit, item.id, { question: event.target.value as ActionQuestion }, 'question')} />
+              <Select
+                {...props}
+                options={QUESTION_OPTIONS}
+                value={item.question}
+                onChange={(event) => patchItem(editor.edit, item.id, { question: event.target.value as ActionQuestion }, 'question')}
+              />
             )}
           </FormField>
         </div>

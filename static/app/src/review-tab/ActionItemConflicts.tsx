@@ -18,7 +18,10 @@ interface ActionItemConflictsProps {
 export function ActionItemConflicts({ name, conflicts, onSettle, busy }: ActionItemConflictsProps) {
   if (conflicts.length === 0) return null;
   return (
-    <SectionMessage appearance="warning" title={conflicts.length === 1 ? 'Changed here and in Jira' : `${conflicts.length} fields changed here and in Jira`}>
+    <SectionMessage
+      appearance="warning"
+      title={conflicts.length === 1 ? 'Changed here and in Jira' : `${conflicts.length} fields changed here and in Jira`}
+    >
       <p>Neither value is sent anywhere until you choose.</p>
       <ul className="pir-item-conflicts">
         {conflicts.map((conflict) => {
@@ -37,10 +40,20 @@ export function ActionItemConflicts({ name, conflicts, onSettle, busy }: ActionI
                 </div>
               </dl>
               <div className="pir-item-conflict__actions">
-                <Button spacing="compact" isDisabled={busy} aria-label={`Keep mine: ${label.toLowerCase()} of ${name.toLowerCase()}`} onClick={() => onSettle(conflict, 'mine')}>
+                <Button
+                  spacing="compact"
+                  isDisabled={busy}
+                  aria-label={`Keep mine: ${label.toLowerCase()} of ${name.toLowerCase()}`}
+                  onClick={() => onSettle(conflict, 'mine')}
+                >
                   Keep mine
                 </Button>
-                <Button spacing="compact" isDisabled={busy} aria-label={`Use Jira's: ${label.toLowerCase()} of ${name.toLowerCase()}`} onClick={() => onSettle(conflict, 'jira')}>
+                <Button
+                  spacing="compact"
+                  isDisabled={busy}
+                  aria-label={`Use Jira's: ${label.toLowerCase()} of ${name.toLowerCase()}`}
+                  onClick={() => onSettle(conflict, 'jira')}
+                >
                   Use Jira&apos;s
                 </Button>
               </div>

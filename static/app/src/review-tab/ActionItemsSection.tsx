@@ -34,7 +34,9 @@ export function ActionItemsSection() {
   // changes only the review, which already agrees with Jira then.
   const settle = useAction(async (itemId: string, conflict: ActionItemConflict, keep: 'mine' | 'jira') => {
     const issueKey = editor.doc.incidentKey;
-    const done = await editor.writeWithDoc(async (version) => ({ doc: await invoke('actions/settle', { issueKey, itemId, conflict, keep, version }) }));
+    const done = await editor.writeWithDoc(async (version) => ({
+      doc: await invoke('actions/settle', { issueKey, itemId, conflict, keep, version }),
+    }));
     if (done && keep === 'mine') await sync.run();
   });
   const failures = useMemo(() => new Map((result?.failed ?? []).map((f) => [f.itemId, f.message])), [result]);
@@ -102,7 +104,11 @@ export function ActionItemsSection() {
             </Button>
             {syncButton}
             <span className="pir-subtle pir-items__hint" id="pir-sync-hint">
-              {editor.dirty ? 'Saves the review first.' : needsCreate ? 'Creates the missing sub-tasks; running it again adds none.' : 'Sends your edits to the sub-tasks.'}
+              {editor.dirty
+                ? 'Saves the review first.'
+                : needsCreate
+                  ? 'Creates the missing sub-tasks; running it again adds none.'
+                  : 'Sends your edits to the sub-tasks.'}
             </span>
           </div>
         </>

@@ -22,14 +22,25 @@ interface CheckedTextareaProps {
 }
 
 /** A free-text field checked for blame as it is typed; findings show under it, saving is never blocked. */
-export function CheckedTextarea({ field, label, hint, value, onChange, rows = 3, singleLine = false, hideLabel = false, maxLength }: CheckedTextareaProps) {
+export function CheckedTextarea({
+  field,
+  label,
+  hint,
+  value,
+  onChange,
+  rows = 3,
+  singleLine = false,
+  hideLabel = false,
+  maxLength,
+}: CheckedTextareaProps) {
   const { editor, findingsFor } = useEditor();
   const names = useMemo(() => draftPeopleNames(editor.draft), [editor.draft]);
   const { checking, failed } = useBlamelessCheck(editor.doc.incidentKey, field, value, editor.reportFindings, names);
   const findings = stillValid(findingsFor(field), value);
   const error = editor.fieldErrors[field];
   const id = fieldDomId(field);
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`, findings.length > 0 && `${id}-findings`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint && `${id}-hint`, error && `${id}-error`, findings.length > 0 && `${id}-findings`].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     className: `pir-input${singleLine ? '' : ' pir-textarea'}${findings.length > 0 ? ' pir-input--flagged' : ''}`,

@@ -46,7 +46,12 @@ export function ChipsInput({ id, label, hint, values, onChange, allowSpaces, max
           {values.map((value) => (
             <li key={value} className="pir-tag">
               <span className="pir-tag__text">{value}</span>
-              <Button appearance="subtle" spacing="compact" aria-label={`Remove ${value}`} onClick={() => onChange(values.filter((v) => v !== value))}>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={`Remove ${value}`}
+                onClick={() => onChange(values.filter((v) => v !== value))}
+              >
                 ×
               </Button>
             </li>

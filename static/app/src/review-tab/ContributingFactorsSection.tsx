@@ -37,7 +37,14 @@ export function ContributingFactorsSection() {
               factor={factor}
               index={index}
               count={factors.length}
-              onChange={(text) => setContent(editor.edit, 'contributingFactors', factors.map((f) => (f.id === factor.id ? { ...f, text } : f)), `contributingFactors.${factor.id}`)}
+              onChange={(text) =>
+                setContent(
+                  editor.edit,
+                  'contributingFactors',
+                  factors.map((f) => (f.id === factor.id ? { ...f, text } : f)),
+                  `contributingFactors.${factor.id}`,
+                )
+              }
               onCategoryChange={(category) => set(factors.map((f) => (f.id === factor.id ? { ...f, category } : f)))}
               onMove={(delta) => {
                 set(moveBy(factors, index, delta));

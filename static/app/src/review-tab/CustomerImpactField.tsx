@@ -18,7 +18,13 @@ export function CustomerImpactField() {
         <legend className="pir-field__label">Were customers affected?</legend>
         {ANSWERS.map((answer) => (
           <label key={answer} className="pir-radio">
-            <input type="radio" name="pir-customer-affected" value={answer} checked={impact.affected === answer} onChange={() => set({ affected: answer }, 'customerImpact.affected')} />
+            <input
+              type="radio"
+              name="pir-customer-affected"
+              value={answer}
+              checked={impact.affected === answer}
+              onChange={() => set({ affected: answer }, 'customerImpact.affected')}
+            />
             {IMPACT_LABEL[answer]}
           </label>
         ))}

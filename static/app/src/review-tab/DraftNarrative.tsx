@@ -63,7 +63,14 @@ export function DraftNarrative() {
       </Button>
       {error && <InlineError>{error}</InlineError>}
       {draft && (
-        <div className="pir-narrative" id={`${id}-draft`} role="region" aria-label="Drafted description" onKeyDown={onKeyDown} data-testid="narrative-draft">
+        <div
+          className="pir-narrative"
+          id={`${id}-draft`}
+          role="region"
+          aria-label="Drafted description"
+          onKeyDown={onKeyDown}
+          data-testid="narrative-draft"
+        >
           {draft.sentences.length === 0 ? (
             <p>Nothing to draft from yet: mark key moments and annotate which entries helped or slowed recovery on the Timeline tab.</p>
           ) : (

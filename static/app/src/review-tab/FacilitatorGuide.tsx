@@ -14,10 +14,30 @@ interface Question {
 }
 
 const QUESTIONS: Question[] = [
-  { question: 'How do we know sooner?', prompt: 'What signal was there first? Who saw it, and how?', target: () => 'goals.knowSooner', feeds: 'Goals: know sooner' },
-  { question: 'How do we recover sooner?', prompt: 'What slowed the response down? What sped it up?', target: () => 'goals.recoverSooner', feeds: 'Goals: recover sooner' },
-  { question: 'What surprised you?', prompt: 'Where did the system, or the people, act differently from what you expected?', target: () => 'learnings.surprised', feeds: 'What surprised us' },
-  { question: 'What went well?', prompt: 'What helped? What would you keep doing?', target: () => 'learnings.wentWell', feeds: 'What went well' },
+  {
+    question: 'How do we know sooner?',
+    prompt: 'What signal was there first? Who saw it, and how?',
+    target: () => 'goals.knowSooner',
+    feeds: 'Goals: know sooner',
+  },
+  {
+    question: 'How do we recover sooner?',
+    prompt: 'What slowed the response down? What sped it up?',
+    target: () => 'goals.recoverSooner',
+    feeds: 'Goals: recover sooner',
+  },
+  {
+    question: 'What surprised you?',
+    prompt: 'Where did the system, or the people, act differently from what you expected?',
+    target: () => 'learnings.surprised',
+    feeds: 'What surprised us',
+  },
+  {
+    question: 'What went well?',
+    prompt: 'What helped? What would you keep doing?',
+    target: () => 'learnings.wentWell',
+    feeds: 'What went well',
+  },
   {
     question: 'How did it make sense at the time?',
     prompt: 'What did people know, see and expect when they acted? What pressures were there?',
@@ -40,7 +60,13 @@ export function FacilitatorGuide({ draft, defaultOpen }: { draft: ReviewDraft; d
   return (
     <aside className="pir-guide" aria-labelledby="pir-guide-heading">
       <h3 className="pir-guide__heading" id="pir-guide-heading">
-        <button type="button" className="pir-guide__toggle" aria-expanded={open} aria-controls="pir-guide-body" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="pir-guide__toggle"
+          aria-expanded={open}
+          aria-controls="pir-guide-body"
+          onClick={() => setOpen(!open)}
+        >
           <span className="pir-guide__chevron" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>

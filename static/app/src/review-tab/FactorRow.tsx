@@ -25,7 +25,15 @@ export function FactorRow({ factor, index, count, onChange, onCategoryChange, on
         {n}
       </span>
       <div className="pir-factor__body">
-        <CheckedTextarea field={`contributingFactors.${factor.id}.text`} label={`Contributing factor ${n}`} hideLabel rows={2} maxLength={2000} value={factor.text} onChange={onChange} />
+        <CheckedTextarea
+          field={`contributingFactors.${factor.id}.text`}
+          label={`Contributing factor ${n}`}
+          hideLabel
+          rows={2}
+          maxLength={2000}
+          value={factor.text}
+          onChange={onChange}
+        />
         <div className="pir-factor__category">
           <label className="pir-field__label" htmlFor={`pir-factor-category-${factor.id}`}>
             Category
@@ -41,10 +49,24 @@ export function FactorRow({ factor, index, count, onChange, onCategoryChange, on
         </div>
       </div>
       <div className="pir-factor__actions">
-        <Button id={`pir-factor-up-${factor.id}`} appearance="subtle" spacing="compact" isDisabled={index === 0} aria-label={`Move contributing factor ${n} up`} onClick={() => onMove(-1)}>
+        <Button
+          id={`pir-factor-up-${factor.id}`}
+          appearance="subtle"
+          spacing="compact"
+          isDisabled={index === 0}
+          aria-label={`Move contributing factor ${n} up`}
+          onClick={() => onMove(-1)}
+        >
           ↑
         </Button>
-        <Button id={`pir-factor-down-${factor.id}`} appearance="subtle" spacing="compact" isDisabled={index === count - 1} aria-label={`Move contributing factor ${n} down`} onClick={() => onMove(1)}>
+        <Button
+          id={`pir-factor-down-${factor.id}`}
+          appearance="subtle"
+          spacing="compact"
+          isDisabled={index === count - 1}
+          aria-label={`Move contributing factor ${n} down`}
+          onClick={() => onMove(1)}
+        >
           ↓
         </Button>
         <Button appearance="subtle" spacing="compact" aria-label={`Remove contributing factor ${n}`} onClick={onRemove}>

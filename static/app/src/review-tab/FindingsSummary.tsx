@@ -13,7 +13,13 @@ export function FindingsSummary({ findings, draft }: { findings: readonly FieldF
   if (count === 0) return <span className="pir-subtle pir-findings-summary__none">{suggestionsLabel(0)}</span>;
   return (
     <div className="pir-findings-summary">
-      <Button appearance="subtle" spacing="compact" aria-expanded={open} aria-controls="pir-findings-summary-list" onClick={() => setOpen(!open)}>
+      <Button
+        appearance="subtle"
+        spacing="compact"
+        aria-expanded={open}
+        aria-controls="pir-findings-summary-list"
+        onClick={() => setOpen(!open)}
+      >
         <span className="pir-findings-summary__dot" aria-hidden="true" />
         {suggestionsLabel(count)}
       </Button>

@@ -8,7 +8,11 @@ export function GoalsSection() {
   const { editor } = useEditor();
   const { goals } = editor.draft.content;
   return (
-    <DocSection id="pir-doc-goals" title="Goals" description="What this review is for: finding ways to notice incidents like this sooner, and to recover from them sooner.">
+    <DocSection
+      id="pir-doc-goals"
+      title="Goals"
+      description="What this review is for: finding ways to notice incidents like this sooner, and to recover from them sooner."
+    >
       <div className="pir-doc-grid pir-doc-grid--halves">
         <CheckedTextarea
           field="goals.knowSooner"

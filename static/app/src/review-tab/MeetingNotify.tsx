@@ -35,7 +35,11 @@ export function MeetingNotify() {
     calendar.offer(file, [file.ics], 'text/calendar;charset=utf-8');
   });
 
-  const missing = !meeting.meetingDate ? 'Set the meeting date to notify participants.' : meeting.participants.length === 0 ? 'Add participants to notify them.' : null;
+  const missing = !meeting.meetingDate
+    ? 'Set the meeting date to notify participants.'
+    : meeting.participants.length === 0
+      ? 'Add participants to notify them.'
+      : null;
   // Unsaved edits to the date or people make a "current" notice out of date once saved: offer again then.
   const current = notice?.current === true && !editor.dirty;
   const when = (iso: string) => formatDateTime(iso, context.locale, context.timezone);
@@ -44,14 +48,20 @@ export function MeetingNotify() {
     <div className="pir-meeting-notify" aria-label="Notify participants">
       {notice && (
         <p className="pir-meeting-notify__status" role="status">
-          {current ? 'Participants were notified' : 'Participants were notified of an earlier meeting'} on {when(notice.sentAt)} by {notice.sentBy.displayName}
+          {current ? 'Participants were notified' : 'Participants were notified of an earlier meeting'} on {when(notice.sentAt)} by{' '}
+          {notice.sentBy.displayName}
           {` (${notice.mentioned} mentioned). `}
           <TopLink href={notice.commentUrl}>View the comment in Jira</TopLink>
         </p>
       )}
       <div className="pir-meeting-notify__actions">
         {!current && (
-          <Button appearance={notice ? 'default' : 'primary'} isDisabled={missing !== null} isLoading={notify.busy} onClick={() => void notify.run(notice !== null)}>
+          <Button
+            appearance={notice ? 'default' : 'primary'}
+            isDisabled={missing !== null}
+            isLoading={notify.busy}
+            onClick={() => void notify.run(notice !== null)}
+          >
             {notice ? 'Notify again' : 'Notify participants'}
           </Button>
         )}
@@ -62,7 +72,11 @@ export function MeetingNotify() {
       </div>
       {missing && !current && <p className="pir-subtle">{missing}</p>}
       {!current && !missing && (
-        <p className="pir-subtle">{notice ? 'The date, time or participants changed since then.' : 'Posts one comment on the incident in Jira, as you, mentioning each participant with the meeting time and a link to this review.'}</p>
+        <p className="pir-subtle">
+          {notice
+            ? 'The date, time or participants changed since then.'
+            : 'Posts one comment on the incident in Jira, as you, mentioning each participant with the meeting time and a link to this review.'}
+        </p>
       )}
       {sent && !notify.busy && !notify.error && (
         <p className="pir-subtle" role="status">

@@ -23,15 +23,30 @@ export function MeetingSection() {
       <div className="pir-doc-grid">
         <FormField id={fieldDomId('meeting.title')} label="Title" error={errors['meeting.title']} className="pir-doc-grid__wide">
           {(props) => (
-            <input {...props} className="pir-input" type="text" maxLength={255} value={meeting.title} onChange={(event) => setMeeting({ title: event.target.value }, 'meeting.title')} />
+            <input
+              {...props}
+              className="pir-input"
+              type="text"
+              maxLength={255}
+              value={meeting.title}
+              onChange={(event) => setMeeting({ title: event.target.value }, 'meeting.title')}
+            />
           )}
         </FormField>
         <FormField id={fieldDomId('meeting.meetingDate')} label="Meeting date" error={errors['meeting.meetingDate']}>
           {(props) => (
-            <DatePicker {...props} value={meeting.meetingDate} onChange={(meetingDate) => setMeeting({ meetingDate }, 'meeting.meetingDate')} />
+            <DatePicker
+              {...props}
+              value={meeting.meetingDate}
+              onChange={(meetingDate) => setMeeting({ meetingDate }, 'meeting.meetingDate')}
+            />
           )}
         </FormField>
-        <FormField id={fieldDomId('meeting.meetingTime')} label={`Meeting time (${meeting.meetingTime ? (meeting.meetingTimeZone ?? timezone) : timezone})`} error={errors['meeting.meetingTime']}>
+        <FormField
+          id={fieldDomId('meeting.meetingTime')}
+          label={`Meeting time (${meeting.meetingTime ? (meeting.meetingTimeZone ?? timezone) : timezone})`}
+          error={errors['meeting.meetingTime']}
+        >
           {(props) => (
             <input
               {...props}
@@ -39,7 +54,12 @@ export function MeetingSection() {
               type="time"
               value={meeting.meetingTime ?? ''}
               // The time is kept in the zone it was typed in, so everyone reads the same moment.
-              onChange={(event) => setMeeting({ meetingTime: event.target.value || null, meetingTimeZone: event.target.value ? timezone : null }, 'meeting.meetingTime')}
+              onChange={(event) =>
+                setMeeting(
+                  { meetingTime: event.target.value || null, meetingTimeZone: event.target.value ? timezone : null },
+                  'meeting.meetingTime',
+                )
+              }
             />
           )}
         </FormField>

@@ -31,7 +31,12 @@ export function ParticipantSuggestions() {
   const open = people.filter((p) => !taken.has(p.accountId));
   if (open.length === 0) return null;
   const add = (people: Person[]) =>
-    setContent(editor.edit, 'meeting', { ...meeting, participants: [...meeting.participants, ...people.map((p) => ({ ...p, role: 'stakeholder' as const }))] }, 'meeting.participants');
+    setContent(
+      editor.edit,
+      'meeting',
+      { ...meeting, participants: [...meeting.participants, ...people.map((p) => ({ ...p, role: 'stakeholder' as const }))] },
+      'meeting.participants',
+    );
 
   return (
     <div className="pir-suggestions" role="group" aria-labelledby="pir-suggestions-label">

@@ -18,7 +18,10 @@ export function ParticipantsField() {
   const error = editor.fieldErrors['meeting.participants'];
   // A participant added who is the incident commander gets the commander role at once (as the save would give it).
   const setParticipants = (participants: Participant[]) =>
-    editor.edit((draft) => ({ ...draft, content: withOneCommander({ ...draft.content, meeting: { ...draft.content.meeting, participants } }) }), 'meeting.participants');
+    editor.edit(
+      (draft) => ({ ...draft, content: withOneCommander({ ...draft.content, meeting: { ...draft.content.meeting, participants } }) }),
+      'meeting.participants',
+    );
   // The commander role and "Incident commander" are one fact: giving or taking the role names or clears the commander.
   const setRole = (accountId: string, role: ParticipantRole) =>
     editor.edit((draft) => ({ ...draft, content: withParticipantRole(draft.content, accountId, role) }), 'meeting.participants');

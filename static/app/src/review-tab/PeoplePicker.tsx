@@ -25,7 +25,17 @@ const personWithAvatar = (person: Person) => (
 );
 
 /** A type-ahead over Jira users: arrow keys move, Enter picks, Escape closes and keeps the text, × clears. */
-export function PeoplePicker({ id, label, value, onChange, error, placeholder = 'Search people', exclude = [], hideLabel = false, compact = false }: PeoplePickerProps) {
+export function PeoplePicker({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  placeholder = 'Search people',
+  exclude = [],
+  hideLabel = false,
+  compact = false,
+}: PeoplePickerProps) {
   const { editor } = useEditor();
   return (
     <Combobox

@@ -10,7 +10,14 @@ export function ReviewDocTab({ issueKey }: { issueKey: string }) {
     case 'loading':
       return <PanelSkeleton label="Loading the review" />;
     case 'error':
-      return <LoadError what="the review" error={state.error} onRetry={retry} notFoundMessage="This incident doesn't exist or you don't have permission to see it." />;
+      return (
+        <LoadError
+          what="the review"
+          error={state.error}
+          onRetry={retry}
+          notFoundMessage="This incident doesn't exist or you don't have permission to see it."
+        />
+      );
     case 'success':
       return <ReviewEditorView initial={state.data} />;
   }

@@ -37,7 +37,10 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
   const wide = width >= GUIDE_BESIDE_MIN_WIDTH;
 
   const serverFindings = useMemo(() => new Map(editor.doc.findings.map((f) => [f.field, f.findings])), [editor.doc.findings]);
-  const findingsFor = useCallback((field: string) => editor.liveFindings.get(field) ?? serverFindings.get(field) ?? [], [editor.liveFindings, serverFindings]);
+  const findingsFor = useCallback(
+    (field: string) => editor.liveFindings.get(field) ?? serverFindings.get(field) ?? [],
+    [editor.liveFindings, serverFindings],
+  );
   const summary = useMemo(() => {
     const store = new Map<string, readonly BlamelessFinding[]>(serverFindings);
     for (const [field, list] of editor.liveFindings) store.set(field, list);
@@ -64,9 +67,20 @@ export function ReviewEditorView({ initial }: { initial: ReviewDoc }) {
   return (
     <EditorContext.Provider value={context}>
       <div className="pir-doc" ref={ref} data-ready="review-doc">
-        <SaveBar editor={editor} findings={summary} shortcut={isMac ? '⌘S' : 'Ctrl+S'} published={publishState.load.status === 'ready' ? publishState.load.state : null} />
+        <SaveBar
+          editor={editor}
+          findings={summary}
+          shortcut={isMac ? '⌘S' : 'Ctrl+S'}
+          published={publishState.load.status === 'ready' ? publishState.load.state : null}
+        />
         {editor.conflict && (
-          <ConflictBanner conflict={editor.conflict} draft={editor.draft} saving={editor.saving} onSave={() => void editor.save()} onDismiss={editor.dismissConflict} />
+          <ConflictBanner
+            conflict={editor.conflict}
+            draft={editor.draft}
+            saving={editor.saving}
+            onSave={() => void editor.save()}
+            onDismiss={editor.dismissConflict}
+          />
         )}
         <div className={`pir-doc__layout${wide ? ' pir-doc__layout--wide' : ''}`}>
           <div className="pir-doc__guide">

@@ -25,7 +25,13 @@ export function SaveBar({ editor, findings, shortcut, published }: SaveBarProps)
         <span className={`pir-savebar__state${editor.dirty ? ' pir-savebar__state--dirty' : ''}`} role="status" data-dirty={editor.dirty}>
           {state}
         </span>
-        <Button appearance="primary" isLoading={editor.saving} aria-keyshortcuts="Control+S Meta+S" title={`Save (${shortcut})`} onClick={() => void editor.save()}>
+        <Button
+          appearance="primary"
+          isLoading={editor.saving}
+          aria-keyshortcuts="Control+S Meta+S"
+          title={`Save (${shortcut})`}
+          onClick={() => void editor.save()}
+        >
           Save
         </Button>
       </div>

@@ -12,7 +12,10 @@ interface SyncResultMessageProps {
 export function SyncResultMessage({ result, nameOf }: SyncResultMessageProps) {
   const failed = result.failed.length > 0;
   return (
-    <SectionMessage appearance={failed ? 'warning' : 'success'} title={failed ? 'Some action items did not reach Jira' : 'Jira is up to date'}>
+    <SectionMessage
+      appearance={failed ? 'warning' : 'success'}
+      title={failed ? 'Some action items did not reach Jira' : 'Jira is up to date'}
+    >
       <p>{syncSummary(result)}</p>
       {failed && (
         <ul className="pir-sync-failures">

@@ -34,7 +34,8 @@ export function TemplateQuestionsSection() {
     };
   }, [issueKey]);
 
-  const choose = (template: ReviewTemplate) => setContent(editor.edit, 'template', useTemplate(template, editor.draft.content.template), 'template');
+  const choose = (template: ReviewTemplate) =>
+    setContent(editor.edit, 'template', useTemplate(template, editor.draft.content.template), 'template');
 
   // A review that was never saved starts on the template the rules choose for it.
   const fresh = editor.doc.version === 0 && !use;
@@ -49,17 +50,29 @@ export function TemplateQuestionsSection() {
   const currentId = use?.id ?? 'default';
   const template = templates.find((t) => t.id === currentId);
   const setAnswer = (questionId: string, value: TemplateAnswerValue) =>
-    setContent(editor.edit, 'template', { ...use!, answers: use!.answers.map((a) => (a.questionId === questionId ? { ...a, value } : a)) }, `template.answers.${questionId}`);
+    setContent(
+      editor.edit,
+      'template',
+      { ...use!, answers: use!.answers.map((a) => (a.questionId === questionId ? { ...a, value } : a)) },
+      `template.answers.${questionId}`,
+    );
 
   return (
-    <DocSection id="pir-doc-template" title="Template and questions" description="The site's review templates add questions and say what must be filled in before publishing.">
+    <DocSection
+      id="pir-doc-template"
+      title="Template and questions"
+      description="The site's review templates add questions and say what must be filled in before publishing."
+    >
       <div className="pir-field">
         <label className="pir-field__label" htmlFor="pir-template-choice">
           Template
         </label>
         <Select
           id="pir-template-choice"
-          options={[...templates.map((t) => ({ value: t.id, label: t.id === suggested ? `${t.name} (suggested)` : t.name })), ...(template ? [] : [{ value: currentId, label: `${use?.name ?? currentId} (removed)` }])]}
+          options={[
+            ...templates.map((t) => ({ value: t.id, label: t.id === suggested ? `${t.name} (suggested)` : t.name })),
+            ...(template ? [] : [{ value: currentId, label: `${use?.name ?? currentId} (removed)` }]),
+          ]}
           value={currentId}
           onChange={(event) => {
             const next = templates.find((t) => t.id === event.target.value);
@@ -68,13 +81,29 @@ export function TemplateQuestionsSection() {
         />
       </div>
       {(use?.answers ?? []).map((answer) => (
-        <QuestionField key={answer.questionId} answer={answer} choices={template?.questions.find((q) => q.id === answer.questionId)?.choices ?? []} error={editor.fieldErrors[`template.answers.${answer.questionId}`]} onChange={(v) => setAnswer(answer.questionId, v)} />
+        <QuestionField
+          key={answer.questionId}
+          answer={answer}
+          choices={template?.questions.find((q) => q.id === answer.questionId)?.choices ?? []}
+          error={editor.fieldErrors[`template.answers.${answer.questionId}`]}
+          onChange={(v) => setAnswer(answer.questionId, v)}
+        />
       ))}
     </DocSection>
   );
 }
 
-function QuestionField({ answer, choices, error, onChange }: { answer: TemplateAnswer; choices: string[]; error?: string; onChange: (value: TemplateAnswerValue) => void }) {
+function QuestionField({
+  answer,
+  choices,
+  error,
+  onChange,
+}: {
+  answer: TemplateAnswer;
+  choices: string[];
+  error?: string;
+  onChange: (value: TemplateAnswerValue) => void;
+}) {
   const id = `pir-answer-${answer.questionId}`;
   const label = `${answer.label}${answer.required ? ' (required to publish)' : ''}${answer.public ? ' · public' : ''}`;
   return (
@@ -85,14 +114,30 @@ function QuestionField({ answer, choices, error, onChange }: { answer: TemplateA
       {answer.kind === 'yes-no' ? (
         <Select
           id={id}
-          options={[{ value: '', label: 'Not answered' }, { value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]}
+          options={[
+            { value: '', label: 'Not answered' },
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
           value={answer.value === null ? '' : answer.value === true ? 'yes' : 'no'}
           onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}
         />
       ) : answer.kind === 'choice' && choices.length > 0 ? (
-        <Select id={id} options={[{ value: '', label: 'Not answered' }, ...choices.map((c) => ({ value: c, label: c }))]} value={typeof answer.value === 'string' ? answer.value : ''} onChange={(e) => onChange(e.target.value || null)} />
+        <Select
+          id={id}
+          options={[{ value: '', label: 'Not answered' }, ...choices.map((c) => ({ value: c, label: c }))]}
+          value={typeof answer.value === 'string' ? answer.value : ''}
+          onChange={(e) => onChange(e.target.value || null)}
+        />
       ) : (
-        <textarea id={id} className="pir-textarea" rows={3} maxLength={5000} value={typeof answer.value === 'string' ? answer.value : ''} onChange={(e) => onChange(e.target.value || null)} />
+        <textarea
+          id={id}
+          className="pir-textarea"
+          rows={3}
+          maxLength={5000}
+          value={typeof answer.value === 'string' ? answer.value : ''}
+          onChange={(e) => onChange(e.target.value || null)}
+        />
       )}
       {error && <span className="pir-inline-error">{error}</span>}
     </div>

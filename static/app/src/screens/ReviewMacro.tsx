@@ -31,9 +31,9 @@ export function ReviewMacro() {
                 header="Choose an incident to show"
                 description={
                   <>
-                    This macro shows a post-incident review from Jira. While editing the page, select the macro, choose <strong>Edit</strong> (the
-                    pencil), enter the incident's issue key (for example INC-42) and pick a view: full review, summary, timeline and recovery
-                    plot, or action items.
+                    This macro shows a post-incident review from Jira. While editing the page, select the macro, choose{' '}
+                    <strong>Edit</strong> (the pencil), enter the incident's issue key (for example INC-42) and pick a view: full review,
+                    summary, timeline and recovery plot, or action items.
                   </>
                 }
               />
@@ -42,7 +42,10 @@ export function ReviewMacro() {
         case 'no-access':
           return (
             <div className="pir-macro" data-macro-state="no-access">
-              <EmptyState header={NO_ACCESS_TITLE} description="Only people who can see the incident in Jira can see its review here. Ask the incident's team if you need access." />
+              <EmptyState
+                header={NO_ACCESS_TITLE}
+                description="Only people who can see the incident in Jira can see its review here. Ask the incident's team if you need access."
+              />
             </div>
           );
         case 'ok':

@@ -18,8 +18,8 @@ export function StartReviewCallout({ issueKey, onStarted }: StartReviewCalloutPr
           Post-incident review
         </h2>
         <p className="pir-subtle">
-          Start a review to gather this incident's comments, status changes, assignments and linked issues into one
-          timeline, with authors and exact times, ready to annotate.
+          Start a review to gather this incident's comments, status changes, assignments and linked issues into one timeline, with authors
+          and exact times, ready to annotate.
         </p>
         {error && <InlineError>{`The review wasn't started. ${error}`}</InlineError>}
       </div>

@@ -6,7 +6,16 @@ import { IncidentSummaryView } from '../summaries/IncidentSummaryView';
 import { SummariesOverview } from '../summaries/SummariesOverview';
 import { InsightsSection } from '../summaries/insights/InsightsSection';
 import { ReviewSearch } from '../summaries/search/ReviewSearch';
-import { DEFAULT_TABLE, filterQuery, listQuery, nextSort, rangeProblem, NO_FILTERS, type SummaryFilters, type TableState } from '../summaries/summary-filters';
+import {
+  DEFAULT_TABLE,
+  filterQuery,
+  listQuery,
+  nextSort,
+  rangeProblem,
+  NO_FILTERS,
+  type SummaryFilters,
+  type TableState,
+} from '../summaries/summary-filters';
 
 /**
  * jira:globalPage "After Action Summaries": every review the viewer may see, with trends,

@@ -13,7 +13,10 @@ export function DueReviews({ flags }: { flags: readonly DueReviewFlag[] }) {
   const at = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, locale, timezone)}</time>;
   return (
     <SectionMessage appearance="warning" title="Reviews due (24-hour rule)">
-      <p>Reviews of Sev1 and Sev2 incidents are due within one business day of recovery. These are past due, and each incident has been reminded.</p>
+      <p>
+        Reviews of Sev1 and Sev2 incidents are due within one business day of recovery. These are past due, and each incident has been
+        reminded.
+      </p>
       <ul className="pir-summaries-due">
         {flags.map((flag) => (
           <li key={flag.incidentKey} className="pir-summaries-due__item" data-incident-key={flag.incidentKey}>

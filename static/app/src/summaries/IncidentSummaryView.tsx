@@ -38,7 +38,11 @@ export function IncidentSummaryView({ issueKey, onBack, onOpen }: IncidentSummar
 
   return (
     // The page's one visible landmark while it is shown (the list behind it is hidden), so nothing sits outside a region.
-    <main className="pir-summaries-print" aria-label={`After Action Summary of ${issueKey}`} data-ready={state.status === 'success' ? 'incident-summary' : undefined}>
+    <main
+      className="pir-summaries-print"
+      aria-label={`After Action Summary of ${issueKey}`}
+      data-ready={state.status === 'success' ? 'incident-summary' : undefined}
+    >
       <div className="pir-summaries-print__bar pir-summaries-no-print">
         <Button ref={back} appearance="subtle" onClick={onBack}>
           <span aria-hidden="true">← </span>Back to all reviews
@@ -48,7 +52,9 @@ export function IncidentSummaryView({ issueKey, onBack, onOpen }: IncidentSummar
         </Button>
       </div>
       {state.status === 'loading' && <PanelSkeleton label={`Loading the summary of ${issueKey}`} />}
-      {state.status === 'error' && <LoadError what={`the summary of ${issueKey}`} error={state.error} onRetry={retry} notFoundMessage={NOT_FOUND} />}
+      {state.status === 'error' && (
+        <LoadError what={`the summary of ${issueKey}`} error={state.error} onRetry={retry} notFoundMessage={NOT_FOUND} />
+      )}
       {state.status === 'success' && <SummaryDocument summary={state.data} headingRef={heading} />}
       {state.status === 'success' && onOpen && <RelatedReviewsPart issueKey={issueKey} onOpen={onOpen} />}
     </main>

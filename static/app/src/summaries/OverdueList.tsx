@@ -37,7 +37,9 @@ export function OverdueList({ items, total }: { items: readonly OverdueCounterme
               {items.map((item, i) => (
                 <tr key={`${item.incidentKey}-${item.subtaskKey ?? i}-${item.summary}`}>
                   <td className="pir-summaries-overdue-table__what">
-                    <span className="pir-summaries-overdue__summary">{item.summary || <span className="pir-subtle">Untitled countermeasure</span>}</span>
+                    <span className="pir-summaries-overdue__summary">
+                      {item.summary || <span className="pir-subtle">Untitled countermeasure</span>}
+                    </span>
                     {item.subtaskKey && (
                       <span className="pir-summaries-overdue-table__line">
                         <TopLink href={issueUrl(siteUrl, item.subtaskKey)}>{item.subtaskKey}</TopLink>
@@ -54,7 +56,9 @@ export function OverdueList({ items, total }: { items: readonly OverdueCounterme
                     <span className="pir-summaries-overdue-table__title pir-subtle">{item.incidentTitle}</span>
                   </td>
                   <td className="pir-summaries-overdue-table__owner">{item.owner ?? <span className="pir-subtle">Unassigned</span>}</td>
-                  <td className="pir-summaries-overdue-table__due">{item.dueDate ? <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time> : '—'}</td>
+                  <td className="pir-summaries-overdue-table__due">
+                    {item.dueDate ? <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time> : '—'}
+                  </td>
                   <td className="pir-summaries-overdue-table__late">
                     <Lozenge appearance="removed">{overdueText(item.daysOverdue)}</Lozenge>
                   </td>

@@ -35,7 +35,13 @@ export function Pager({ page, pages, total, pageSize, onPage, onPageSize }: Page
         <label className="pir-subtle" htmlFor={`${id}-size`}>
           Per page
         </label>
-        <Select id={`${id}-size`} spacing="compact" options={SIZE_OPTIONS} value={String(pageSize)} onChange={(event) => onPageSize(Number(event.target.value))} />
+        <Select
+          id={`${id}-size`}
+          spacing="compact"
+          options={SIZE_OPTIONS}
+          value={String(pageSize)}
+          onChange={(event) => onPageSize(Number(event.target.value))}
+        />
       </div>
     </nav>
   );

@@ -50,7 +50,18 @@ function TableSkeleton() {
 }
 
 /** The list side of the page: 24-hour-rule flags, filters, the table, trends and overdue countermeasures. */
-export function SummariesOverview({ filters, onFilters, table, onSort, onPage, onPageSize, summaries, csvQuery, onOpen, search }: SummariesOverviewProps) {
+export function SummariesOverview({
+  filters,
+  onFilters,
+  table,
+  onSort,
+  onPage,
+  onPageSize,
+  summaries,
+  csvQuery,
+  onOpen,
+  search,
+}: SummariesOverviewProps) {
   const { locale, timezone } = useAppContext();
   const captionId = useId();
   const { data, loading, error, retry } = summaries;
@@ -78,7 +89,10 @@ export function SummariesOverview({ filters, onFilters, table, onSort, onPage, o
     const last = Math.min(data.page * data.pageSize, data.total);
     return (
       <>
-        <section className={`pir-summaries-results${loading ? ' pir-summaries-results--busy' : ''}`} aria-labelledby="pir-summaries-reviews">
+        <section
+          className={`pir-summaries-results${loading ? ' pir-summaries-results--busy' : ''}`}
+          aria-labelledby="pir-summaries-reviews"
+        >
           <div className="pir-summaries-results__head">
             <h2 className="pir-summaries-section__heading" id="pir-summaries-reviews">
               Reviews
@@ -108,14 +122,28 @@ export function SummariesOverview({ filters, onFilters, table, onSort, onPage, o
       <header className="pir-summaries__header">
         <div className="pir-summaries__intro">
           <h1 className="pir-page__title">After Action Summaries</h1>
-          <p className="pir-subtle">Post-incident reviews of the incidents you can see: severity, time to acknowledge and recover, customer impact and countermeasures.</p>
+          <p className="pir-subtle">
+            Post-incident reviews of the incidents you can see: severity, time to acknowledge and recover, customer impact and
+            countermeasures.
+          </p>
         </div>
         <ExportCsv query={csvQuery} />
       </header>
       {search}
       {data && <DueReviews flags={data.dueReviews} />}
-      <SummaryFiltersBar filters={filters} onChange={onFilters} shownRange={data ? { from: data.from, to: data.to } : null} options={data?.options ?? { projects: [], tags: [] }} />
-      {error && data && (error.code === 'VALIDATION' ? <InlineError>{error.message}</InlineError> : <LoadError what="the reviews" error={error} onRetry={retry} />)}
+      <SummaryFiltersBar
+        filters={filters}
+        onChange={onFilters}
+        shownRange={data ? { from: data.from, to: data.to } : null}
+        options={data?.options ?? { projects: [], tags: [] }}
+      />
+      {error &&
+        data &&
+        (error.code === 'VALIDATION' ? (
+          <InlineError>{error.message}</InlineError>
+        ) : (
+          <LoadError what="the reviews" error={error} onRetry={retry} />
+        ))}
       {results()}
     </main>
   );

@@ -20,14 +20,31 @@ interface SummariesTableProps {
   captionId: string;
 }
 
-function SortHeader({ label, sortKey, sort, onSort, className = '' }: { label: ReactNode; sortKey: SummarySortKey; sort: SummariesTableProps['sort']; onSort: (key: SummarySortKey) => void; className?: string }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  className = '',
+}: {
+  label: ReactNode;
+  sortKey: SummarySortKey;
+  sort: SummariesTableProps['sort'];
+  onSort: (key: SummarySortKey) => void;
+  className?: string;
+}) {
   const active = sort.sort === sortKey;
   const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort} className={`pir-summaries-table__sortable ${className}`}>
       <button type="button" className="pir-summaries-sort" onClick={() => onSort(sortKey)} data-sort-key={sortKey}>
         <span>{label}</span>
-        <svg className={`pir-summaries-sort__icon${active ? ` pir-summaries-sort__icon--${sort.dir}` : ''}`} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <svg
+          className={`pir-summaries-sort__icon${active ? ` pir-summaries-sort__icon--${sort.dir}` : ''}`}
+          viewBox="0 0 16 16"
+          aria-hidden="true"
+          focusable="false"
+        >
           <path className="pir-summaries-sort__up" d="M8 3 4.5 7h7z" />
           <path className="pir-summaries-sort__down" d="M8 13 4.5 9h7z" />
         </svg>
@@ -63,7 +80,9 @@ function ImpactStart({ iso }: { iso: string | null }) {
 /** One line per review: the incident, its severity and durations, customer impact, status and countermeasures. */
 export function SummariesTable({ rows, sort, onSort, onOpen, captionId }: SummariesTableProps) {
   const { siteUrl } = useAppContext();
-  const header = (label: ReactNode, key: SummarySortKey, className?: string) => <SortHeader label={label} sortKey={key} sort={sort} onSort={onSort} className={className} />;
+  const header = (label: ReactNode, key: SummarySortKey, className?: string) => (
+    <SortHeader label={label} sortKey={key} sort={sort} onSort={onSort} className={className} />
+  );
   return (
     <table className="pir-summaries-table" aria-describedby={captionId}>
       <thead>

@@ -37,7 +37,9 @@ export function SummaryActionItems({ items }: { items: readonly ActionItem[] }) 
                 {item.summary || <span className="pir-subtle">Untitled action item</span>}
               </td>
               <td>{owner ?? <span className="pir-subtle">Unassigned</span>}</td>
-              <td className="pir-summaries-doc__nowrap">{due ? <time dateTime={due}>{formatDay(due, locale)}</time> : <span className="pir-subtle">None</span>}</td>
+              <td className="pir-summaries-doc__nowrap">
+                {due ? <time dateTime={due}>{formatDay(due, locale)}</time> : <span className="pir-subtle">None</span>}
+              </td>
               <td>
                 <span className="pir-summaries-doc__status">
                   {item.jira ? <StatusLozenge status={item.jira.status} /> : <span className="pir-subtle">Not in Jira</span>}

@@ -81,11 +81,23 @@ export function SummaryDocument({ summary, headingRef }: { summary: IncidentSumm
           </div>
           <div>
             <dt>Review meeting</dt>
-            <dd>{summary.meetingDate ? <time dateTime={summary.meetingDate}>{formatDay(summary.meetingDate, locale)}</time> : <span className="pir-subtle">Not scheduled</span>}</dd>
+            <dd>
+              {summary.meetingDate ? (
+                <time dateTime={summary.meetingDate}>{formatDay(summary.meetingDate, locale)}</time>
+              ) : (
+                <span className="pir-subtle">Not scheduled</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>Report</dt>
-            <dd>{summary.pageUrl ? <TopLink href={summary.pageUrl}>Open in Confluence</TopLink> : <span className="pir-subtle">Not published</span>}</dd>
+            <dd>
+              {summary.pageUrl ? (
+                <TopLink href={summary.pageUrl}>Open in Confluence</TopLink>
+              ) : (
+                <span className="pir-subtle">Not published</span>
+              )}
+            </dd>
           </div>
           {summary.tags.length > 0 && (
             <div>
@@ -117,7 +129,13 @@ export function SummaryDocument({ summary, headingRef }: { summary: IncidentSumm
                 return (
                   <div key={name}>
                     <dt>{MOMENT_LABEL[name]}</dt>
-                    <dd>{at ? <time dateTime={at}>{formatShortDateTime(at, locale, timezone)}</time> : <span className="pir-subtle">Unknown</span>}</dd>
+                    <dd>
+                      {at ? (
+                        <time dateTime={at}>{formatShortDateTime(at, locale, timezone)}</time>
+                      ) : (
+                        <span className="pir-subtle">Unknown</span>
+                      )}
+                    </dd>
                   </div>
                 );
               })}

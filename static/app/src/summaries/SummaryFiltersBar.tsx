@@ -6,7 +6,15 @@ import { InlineError } from '../components/InlineError';
 import { MultiSelect } from '../components/MultiSelect';
 import { Select } from '../components/Select';
 import { STATUS_LABEL } from '../review-model/labels';
-import { activeFilterCount, NO_FILTERS, rangeProblem, SEVERITY_LEVELS, settledDate, withChosen, type SummaryFilters } from './summary-filters';
+import {
+  activeFilterCount,
+  NO_FILTERS,
+  rangeProblem,
+  SEVERITY_LEVELS,
+  settledDate,
+  withChosen,
+  type SummaryFilters,
+} from './summary-filters';
 
 interface SummaryFiltersBarProps {
   filters: SummaryFilters;
@@ -22,7 +30,14 @@ const STATUSES = Object.keys(STATUS_LABEL) as ReviewStatus[];
  * An Atlaskit date picker that asks for nothing until a whole date from 1900 on is chosen (typed
  * and confirmed, or picked on the calendar); '' when cleared, so the default range applies again.
  */
-function DateFilter({ id, label, value, onCommit, invalid, describedBy }: {
+function DateFilter({
+  id,
+  label,
+  value,
+  onCommit,
+  invalid,
+  describedBy,
+}: {
   id: string;
   label: string;
   value: string;
@@ -35,7 +50,14 @@ function DateFilter({ id, label, value, onCommit, invalid, describedBy }: {
       <label className="pir-field__label" htmlFor={id}>
         {label}
       </label>
-      <DatePicker id={id} spacing="compact" value={value} onChange={(v) => settledDate(v) && onCommit(v)} aria-invalid={invalid} aria-describedby={describedBy} />
+      <DatePicker
+        id={id}
+        spacing="compact"
+        value={value}
+        onChange={(v) => settledDate(v) && onCommit(v)}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+      />
     </div>
   );
 }
@@ -54,8 +76,22 @@ export function SummaryFiltersBar({ filters, onChange, shownRange, options }: Su
     <form className="pir-summaries-filters" role="search" aria-label="Filter reviews" onSubmit={(event) => event.preventDefault()}>
       <div className="pir-summaries-filters__row">
         <div className="pir-summaries-filters__range" role="group" aria-label="Impact started between">
-          <DateFilter id={`${id}-from`} label="Impact from" value={from} onCommit={(v) => set({ from: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
-          <DateFilter id={`${id}-to`} label="to" value={to} onCommit={(v) => set({ to: v })} invalid={problem !== null} describedBy={problem ? errorId : undefined} />
+          <DateFilter
+            id={`${id}-from`}
+            label="Impact from"
+            value={from}
+            onCommit={(v) => set({ from: v })}
+            invalid={problem !== null}
+            describedBy={problem ? errorId : undefined}
+          />
+          <DateFilter
+            id={`${id}-to`}
+            label="to"
+            value={to}
+            onCommit={(v) => set({ to: v })}
+            invalid={problem !== null}
+            describedBy={problem ? errorId : undefined}
+          />
         </div>
         <div className="pir-field pir-summaries-filters__severity">
           <label className="pir-field__label" htmlFor={`${id}-severity`}>
@@ -79,7 +115,10 @@ export function SummaryFiltersBar({ filters, onChange, shownRange, options }: Su
             spacing="compact"
             value={filters.project}
             onChange={(event) => set({ project: event.target.value })}
-            options={[{ value: '', label: 'All projects' }, ...withChosen(options.projects, filters.project).map((p) => ({ value: p, label: p }))]}
+            options={[
+              { value: '', label: 'All projects' },
+              ...withChosen(options.projects, filters.project).map((p) => ({ value: p, label: p })),
+            ]}
           />
         </div>
         <div className="pir-field">
@@ -110,7 +149,13 @@ export function SummaryFiltersBar({ filters, onChange, shownRange, options }: Su
           <input type="checkbox" checked={filters.hasOverdue} onChange={(event) => set({ hasOverdue: event.target.checked })} />
           Has overdue countermeasures
         </label>
-        <Button appearance="subtle" spacing="compact" isDisabled={active === 0} onClick={() => onChange(NO_FILTERS)} aria-describedby={`${id}-active`}>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          isDisabled={active === 0}
+          onClick={() => onChange(NO_FILTERS)}
+          aria-describedby={`${id}-active`}
+        >
           Clear filters
         </Button>
         <span className="pir-visually-hidden" id={`${id}-active`}>

@@ -8,7 +8,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Steps a duration axis may use: round minutes, hours and days, never "37 min". */
-const DURATION_STEPS = [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE).concat([1, 2, 3, 6, 12].map((h) => h * HOUR), [1, 2, 7, 14, 30].map((d) => d * DAY));
+const DURATION_STEPS = [1, 2, 5, 10, 15, 30]
+  .map((m) => m * MINUTE)
+  .concat(
+    [1, 2, 3, 6, 12].map((h) => h * HOUR),
+    [1, 2, 7, 14, 30].map((d) => d * DAY),
+  );
 
 /** Ticks from 0 to at least `max` (at most `maxTicks` intervals), the last one covering `max`. */
 function ticksWith(max: number, maxTicks: number, steps: readonly number[]): number[] {

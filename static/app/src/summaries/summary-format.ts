@@ -73,7 +73,11 @@ export function monthName(month: string, locale: string): string {
  * Axis labels for the months `shown` picks (null for the others): the short month, with the
  * year under the first label and wherever the year changes since the previous label.
  */
-export function axisMonthLabels(months: readonly string[], locale: string, shown: (i: number) => boolean): ({ month: string; year: string | null } | null)[] {
+export function axisMonthLabels(
+  months: readonly string[],
+  locale: string,
+  shown: (i: number) => boolean,
+): ({ month: string; year: string | null } | null)[] {
   let lastYear: number | null = null;
   return months.map((m, i) => {
     if (!shown(i)) return null;

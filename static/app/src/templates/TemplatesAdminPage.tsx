@@ -26,7 +26,12 @@ const newTemplate = (n: number): ReviewTemplate => ({
 /** jira:adminPage: Jira admins define review templates; the built-in one is shown, never edited. */
 export function TemplatesAdminPage() {
   const { state, retry } = useAsync(() => invoke('templates/get', {}), 'templates');
-  if (state.status === 'loading') return <div className="pir-centered"><Spinner label="Loading review templates" /></div>;
+  if (state.status === 'loading')
+    return (
+      <div className="pir-centered">
+        <Spinner label="Loading review templates" />
+      </div>
+    );
   if (state.status === 'error') return <LoadError what="the review templates" error={state.error} onRetry={retry} />;
   return <TemplatesForm initial={state.data} />;
 }
@@ -67,14 +72,16 @@ function TemplatesForm({ initial }: { initial: TemplateSettings }) {
   });
 
   const errorsOf = (index: number) =>
-    Object.fromEntries(Object.entries(errors).flatMap(([k, v]) => (k.startsWith(`templates.${index}.`) ? [[k.slice(`templates.${index}.`.length), v]] : [])));
+    Object.fromEntries(
+      Object.entries(errors).flatMap(([k, v]) => (k.startsWith(`templates.${index}.`) ? [[k.slice(`templates.${index}.`.length), v]] : [])),
+    );
 
   return (
     <main className="pir-admin" data-ready="templates-admin">
       <h1 className="pir-admin__title">Post-incident review templates</h1>
       <p className="pir-subtle">
-        A review starts with the template that matches its incident&apos;s issue type and severity (the most specific wins), and the facilitator can change it. Templates choose the sections
-        shown, add questions, and say what must be filled in before publishing.
+        A review starts with the template that matches its incident&apos;s issue type and severity (the most specific wins), and the
+        facilitator can change it. Templates choose the sections shown, add questions, and say what must be filled in before publishing.
       </p>
       {!settings.canEdit && (
         <SectionMessage appearance="warning" title="Only Jira admins can change templates">

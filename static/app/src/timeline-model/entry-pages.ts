@@ -28,7 +28,11 @@ export function pageRanges(paging: EntryPaging): PageRange[] {
 }
 
 /** `entries` with `incoming` put in (replacing an entry of the same id) and `removed` taken out, in timeline order. */
-export function mergeEntries(entries: readonly TimelineEntry[], incoming: readonly TimelineEntry[], removed: readonly string[] = []): TimelineEntry[] {
+export function mergeEntries(
+  entries: readonly TimelineEntry[],
+  incoming: readonly TimelineEntry[],
+  removed: readonly string[] = [],
+): TimelineEntry[] {
   if (incoming.length === 0 && removed.length === 0) return entries as TimelineEntry[];
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const id of removed) byId.delete(id);
@@ -59,7 +63,11 @@ export async function fetchRange(fetchPage: FetchPage, range: PageRange, version
  * timeline answers its own page and where each later page starts (EntryPage.pageStarts), which
  * are then loaded as pages of their own, not followed to the end at once.
  */
-export async function fetchPages(fetchPage: FetchPage, range: PageRange, version: number): Promise<{ entries: TimelineEntry[]; after: PageRange[] }> {
+export async function fetchPages(
+  fetchPage: FetchPage,
+  range: PageRange,
+  version: number,
+): Promise<{ entries: TimelineEntry[]; after: PageRange[] }> {
   const entries: TimelineEntry[] = [];
   let from = range.from;
   for (;;) {
@@ -67,11 +75,13 @@ export async function fetchPages(fetchPage: FetchPage, range: PageRange, version
     if (page.version !== version) throw new AppRequestError({ code: 'CONFLICT', message: STALE_MESSAGE });
     entries.push(...page.entries);
     if (range.to === null && page.pageStarts) {
-      if (page.pageStarts.some((start) => compareEntries(start, from) <= 0)) throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
+      if (page.pageStarts.some((start) => compareEntries(start, from) <= 0))
+        throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
       return { entries, after: pageRanges({ total: 0, pageStarts: page.pageStarts }) };
     }
     if (!page.next) return { entries, after: [] };
-    if (compareEntries(page.next, from) <= 0) throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
+    if (compareEntries(page.next, from) <= 0)
+      throw new AppRequestError({ code: 'INTERNAL', message: 'The timeline did not load: a page pointed back.' });
     from = page.next;
   }
 }
@@ -102,7 +112,10 @@ export async function loadRanges(ranges: readonly PageRange[], load: RangeLoad):
       const pages = await Promise.all(batch.map((range) => fetchPages(load.fetchPage, range, version)));
       if (!load.live()) return true;
       left = [...left.slice(batch.length), ...pages.flatMap((p) => p.after)];
-      load.onStep(pages.flatMap((p) => p.entries), left);
+      load.onStep(
+        pages.flatMap((p) => p.entries),
+        left,
+      );
       return false;
     });
     if (stopped) return;
@@ -110,7 +123,10 @@ export async function loadRanges(ranges: readonly PageRange[], load: RangeLoad):
 }
 
 /** The entries here, plus the view's annotated entries not loaded yet (the recovery plot draws every annotated entry, loaded or not). */
-export function withAnnotated(entries: readonly TimelineEntry[], annotated: readonly TimelineEntry[] | undefined): readonly TimelineEntry[] {
+export function withAnnotated(
+  entries: readonly TimelineEntry[],
+  annotated: readonly TimelineEntry[] | undefined,
+): readonly TimelineEntry[] {
   if (!annotated || annotated.length === 0) return entries;
   const here = new Set(entries.map((e) => e.id));
   const missing = annotated.filter((e) => !here.has(e.id));

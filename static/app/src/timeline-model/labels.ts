@@ -1,5 +1,13 @@
 import type { KeyMomentName, MomentValue } from '../../../../src/contract';
-import { IMPACT_LABELS, KEY_MOMENTS, KIND_LABELS, MANUAL_KIND_LABELS, MOMENT_LABELS, PHASE_LABELS, SOURCE_CHIP_LABELS } from '../../../../src/vocabulary';
+import {
+  IMPACT_LABELS,
+  KEY_MOMENTS,
+  KIND_LABELS,
+  MANUAL_KIND_LABELS,
+  MOMENT_LABELS,
+  PHASE_LABELS,
+  SOURCE_CHIP_LABELS,
+} from '../../../../src/vocabulary';
 
 /** The vocabulary's words as the UI shows them (src/vocabulary.ts holds them for both sides). */
 export const PHASE_LABEL = PHASE_LABELS;

@@ -73,7 +73,12 @@ export function plotDomain(entries: readonly TimelineEntry[], moments: KeyMoment
  * The SVG path of the steps: flat until each entry's time, then a vertical step to its level,
  * flat to the end. `x` and `y` map time and level to pixels.
  */
-export function stepPathData(path: RecoveryPath, domain: [number, number], x: (ms: number) => number, y: (level: number) => number): string {
+export function stepPathData(
+  path: RecoveryPath,
+  domain: [number, number],
+  x: (ms: number) => number,
+  y: (level: number) => number,
+): string {
   const commands = [`M${x(domain[0]).toFixed(1)},${y(0).toFixed(1)}`];
   for (const step of path.steps) {
     commands.push(`H${x(step.at).toFixed(1)}`, `V${y(step.level).toFixed(1)}`);

@@ -15,7 +15,10 @@ interface AnnotationEditorProps {
   manualActions?: ReactNode;
 }
 
-const options = (labels: Record<string, string>) => [{ value: '', label: 'Not set' }, ...keysOf(labels).map((value) => ({ value, label: labels[value] ?? value }))];
+const options = (labels: Record<string, string>) => [
+  { value: '', label: 'Not set' },
+  ...keysOf(labels).map((value) => ({ value, label: labels[value] ?? value })),
+];
 const KIND_OPTIONS = options(KIND_LABEL);
 const PHASE_OPTIONS = options(PHASE_LABEL);
 const IMPACT_OPTIONS = options(IMPACT_LABEL);
@@ -35,19 +38,38 @@ export function AnnotationEditor({ entry, entryName, onAnnotate, onClose, manual
           <label className="pir-field__label" htmlFor={`${id}-kind`}>
             Kind
           </label>
-          <Select id={`${id}-kind`} autoFocus spacing="compact" options={KIND_OPTIONS} value={annotation.kind ?? ''} onChange={(event) => select('kind', event.target.value)} />
+          <Select
+            id={`${id}-kind`}
+            autoFocus
+            spacing="compact"
+            options={KIND_OPTIONS}
+            value={annotation.kind ?? ''}
+            onChange={(event) => select('kind', event.target.value)}
+          />
         </div>
         <div className="pir-field">
           <label className="pir-field__label" htmlFor={`${id}-phase`}>
             Phase
           </label>
-          <Select id={`${id}-phase`} spacing="compact" options={PHASE_OPTIONS} value={annotation.phase ?? ''} onChange={(event) => select('phase', event.target.value)} />
+          <Select
+            id={`${id}-phase`}
+            spacing="compact"
+            options={PHASE_OPTIONS}
+            value={annotation.phase ?? ''}
+            onChange={(event) => select('phase', event.target.value)}
+          />
         </div>
         <div className="pir-field">
           <label className="pir-field__label" htmlFor={`${id}-impact`}>
             Impact on restoring service
           </label>
-          <Select id={`${id}-impact`} spacing="compact" options={IMPACT_OPTIONS} value={annotation.impact ?? ''} onChange={(event) => select('impact', event.target.value)} />
+          <Select
+            id={`${id}-impact`}
+            spacing="compact"
+            options={IMPACT_OPTIONS}
+            value={annotation.impact ?? ''}
+            onChange={(event) => select('impact', event.target.value)}
+          />
         </div>
         <label className="pir-checkbox" htmlFor={`${id}-internal`}>
           <input

@@ -11,7 +11,8 @@ const IMPACT_APPEARANCE: Record<NonNullable<Annotation['impact']>, LozengeAppear
 /** The entry's annotations at a glance; "Not annotated" when there are none. */
 export function AnnotationSummary({ annotation }: { annotation: Annotation }) {
   const { kind, phase, impact, moments } = annotation;
-  if (!kind && !phase && !impact && moments.length === 0) return <span className="pir-subtle pir-annotation-summary__none">Not annotated</span>;
+  if (!kind && !phase && !impact && moments.length === 0)
+    return <span className="pir-subtle pir-annotation-summary__none">Not annotated</span>;
   return (
     <span className="pir-annotation-summary">
       {phase && <span className={`pir-phase-tag pir-phase--${phase}`}>{PHASE_LABEL[phase]}</span>}

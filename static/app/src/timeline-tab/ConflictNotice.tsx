@@ -23,8 +23,8 @@ export function ConflictNotice({ conflict, onDismiss }: { conflict: Conflict; on
         }
       >
         <p>
-          Someone else changed this review while you were editing, so your change ({conflict.what}) was not saved. The
-          latest version is shown now.
+          Someone else changed this review while you were editing, so your change ({conflict.what}) was not saved. The latest version is
+          shown now.
         </p>
         {error && error.code !== 'CONFLICT' && <p>{`Still not applied: ${error.message}`}</p>}
       </SectionMessage>

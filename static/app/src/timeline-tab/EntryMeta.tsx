@@ -37,7 +37,10 @@ export function EntryMeta({ entry }: { entry: TimelineEntry }) {
         </Lozenge>
       )}
       {entry.shortened && (
-        <Lozenge appearance="default" title={`Too long to keep whole (${entry.shortened.fullLength.toLocaleString('en-US')} characters): shortened here, open it in Jira for the rest`}>
+        <Lozenge
+          appearance="default"
+          title={`Too long to keep whole (${entry.shortened.fullLength.toLocaleString('en-US')} characters): shortened here, open it in Jira for the rest`}
+        >
           Shortened, open in Jira
         </Lozenge>
       )}

@@ -15,7 +15,8 @@ interface KeyMomentEditorProps {
   onClose: () => void;
 }
 
-const CONFLICT_TEXT = 'Someone else changed the review meanwhile, so this was not saved. The latest version is shown; save again to apply your time.';
+const CONFLICT_TEXT =
+  'Someone else changed the review meanwhile, so this was not saved. The latest version is shown; save again to apply your time.';
 
 /** Sets a key moment in the viewer's zone, or resets it to what the timeline says. */
 export function KeyMomentEditor({ name, value, write, onClose }: KeyMomentEditorProps) {
@@ -39,7 +40,8 @@ export function KeyMomentEditor({ name, value, write, onClose }: KeyMomentEditor
     void run(at).then((ok) => ok && onClose());
   };
   const reset = () => void run(null).then((ok) => ok && onClose());
-  const message = invalid ?? (error ? (error.code === 'CONFLICT' ? CONFLICT_TEXT : `Not saved. ${error.fields?.['at'] ?? error.message}`) : null);
+  const message =
+    invalid ?? (error ? (error.code === 'CONFLICT' ? CONFLICT_TEXT : `Not saved. ${error.fields?.['at'] ?? error.message}`) : null);
 
   return (
     <form className="pir-moment-editor" onSubmit={save} onKeyDown={(event) => event.key === 'Escape' && onClose()}>

@@ -42,13 +42,20 @@ export function KeyMomentRow({ name, value, write }: KeyMomentRowProps) {
       <span className="pir-moment__name">
         {label}
         {value.hiddenEntry && (
-          <span className="pir-subtle pir-moment__hidden" title="Jira does not let you see the entry this time comes from; its time still counts in the metrics">
+          <span
+            className="pir-subtle pir-moment__hidden"
+            title="Jira does not let you see the entry this time comes from; its time still counts in the metrics"
+          >
             From an entry you cannot see
           </span>
         )}
       </span>
       <span className="pir-moment__time">
-        {value.at ? <time dateTime={value.at}>{formatShortDateTime(value.at, locale, timezone)}</time> : <span className="pir-subtle">Not set</span>}
+        {value.at ? (
+          <time dateTime={value.at}>{formatShortDateTime(value.at, locale, timezone)}</time>
+        ) : (
+          <span className="pir-subtle">Not set</span>
+        )}
       </span>
       <span className="pir-moment__source">
         {value.source !== 'none' && (
@@ -57,7 +64,14 @@ export function KeyMomentRow({ name, value, write }: KeyMomentRowProps) {
           </Lozenge>
         )}
       </span>
-      <Button ref={editButton} appearance="subtle" spacing="compact" aria-expanded={editing} aria-label={`Edit ${label}`} onClick={() => setEditing(!editing)}>
+      <Button
+        ref={editButton}
+        appearance="subtle"
+        spacing="compact"
+        aria-expanded={editing}
+        aria-label={`Edit ${label}`}
+        onClick={() => setEditing(!editing)}
+      >
         Edit
       </Button>
       {editing && <KeyMomentEditor name={name} value={value} write={write} onClose={close} />}

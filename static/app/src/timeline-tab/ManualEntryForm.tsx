@@ -46,16 +46,22 @@ export function ManualEntryForm({ initial, submitLabel, onSubmit, onDone }: Manu
   };
 
   // Server-side field messages (VALIDATION) land on the same fields as the local ones.
-  const serverField = (field: string) => error?.fields && Object.entries(error.fields).find(([path]) => path.split('.').pop() === field)?.[1];
+  const serverField = (field: string) =>
+    error?.fields && Object.entries(error.fields).find(([path]) => path.split('.').pop() === field)?.[1];
   const fieldError = (field: keyof ManualEntryDraft) => errors[field] ?? serverField(field);
   const formError =
-    error && (error.code === 'CONFLICT'
+    error &&
+    (error.code === 'CONFLICT'
       ? `Someone else changed the review meanwhile, so this entry was not ${initial ? 'saved' : 'added'}. The latest timeline is shown; your text is still here — ${submitLabel.toLowerCase()} again to apply it.`
       : error.code === 'VALIDATION' && error.fields
         ? null
         : `Not ${initial ? 'saved' : 'added'}. ${error.message}`);
 
-  const field = (name: keyof ManualEntryDraft, label: string, control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode) => {
+  const field = (
+    name: keyof ManualEntryDraft,
+    label: string,
+    control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode,
+  ) => {
     const message = fieldError(name);
     return (
       <div className={`pir-field pir-field--${name}`}>
@@ -72,17 +78,43 @@ export function ManualEntryForm({ initial, submitLabel, onSubmit, onDone }: Manu
     <form className="pir-manual-form" onSubmit={submit} noValidate aria-label={initial ? 'Edit manual entry' : 'Add a manual entry'}>
       <div className="pir-manual-form__row">
         {field('at', `When (${timezone.replace(/_/g, ' ')})`, (props) => (
-          <input {...props} autoFocus={!initial} className="pir-input" type="datetime-local" value={draft.at} onChange={(event) => set('at', event.target.value)} />
+          <input
+            {...props}
+            autoFocus={!initial}
+            className="pir-input"
+            type="datetime-local"
+            value={draft.at}
+            onChange={(event) => set('at', event.target.value)}
+          />
         ))}
         {field('manualKind', 'Kind', (props) => (
-          <Select {...props} options={KIND_OPTIONS} value={draft.manualKind} onChange={(event) => set('manualKind', event.target.value as ManualKind)} />
+          <Select
+            {...props}
+            options={KIND_OPTIONS}
+            value={draft.manualKind}
+            onChange={(event) => set('manualKind', event.target.value as ManualKind)}
+          />
         ))}
         {field('actorName', 'Who', (props) => (
-          <input {...props} className="pir-input" type="text" autoComplete="off" placeholder="Name or team" value={draft.actorName} onChange={(event) => set('actorName', event.target.value)} />
+          <input
+            {...props}
+            className="pir-input"
+            type="text"
+            autoComplete="off"
+            placeholder="Name or team"
+            value={draft.actorName}
+            onChange={(event) => set('actorName', event.target.value)}
+          />
         ))}
       </div>
       {field('text', 'What happened', (props) => (
-        <textarea {...props} className="pir-input pir-textarea" rows={3} value={draft.text} onChange={(event) => set('text', event.target.value)} />
+        <textarea
+          {...props}
+          className="pir-input pir-textarea"
+          rows={3}
+          value={draft.text}
+          onChange={(event) => set('text', event.target.value)}
+        />
       ))}
       {formError && <InlineError>{formError}</InlineError>}
       <div className="pir-form-actions">

@@ -9,7 +9,11 @@ interface MomentChipsProps<T extends string> {
 /** Toggle chips (aria-pressed buttons) for a small multi-select, in the order of `all`. */
 export function MomentChips<T extends string>({ legend, all, labels, selected, onChange }: MomentChipsProps<T>) {
   const toggle = (value: T) =>
-    onChange(selected.includes(value) ? selected.filter((item) => item !== value) : all.filter((item) => item === value || selected.includes(item)));
+    onChange(
+      selected.includes(value)
+        ? selected.filter((item) => item !== value)
+        : all.filter((item) => item === value || selected.includes(item)),
+    );
   return (
     <fieldset className="pir-chips">
       <legend className="pir-field__label">{legend}</legend>

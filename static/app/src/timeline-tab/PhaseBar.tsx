@@ -6,7 +6,6 @@ import { PHASE_LABEL } from '../timeline-model/labels';
 import { phaseBarLayout } from '../timeline-model/phase-segments';
 import { formatShortDateTime } from '../timeline-model/zoned-time';
 
-
 function PhaseDuration({ value }: { value: DurationValue }) {
   if (value.known) return <>{durationText(value)}</>;
   return (

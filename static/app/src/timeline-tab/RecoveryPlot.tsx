@@ -59,50 +59,58 @@ export function RecoveryPlot({ entries, moments, metrics }: RecoveryPlotProps) {
       <div className="pir-plot" ref={container}>
         {path.steps.length === 0 ? (
           <p className="pir-plot__empty pir-subtle">
-            No entry has an impact on restoring service yet. Annotate entries in the timeline as positive, negative or
-            neutral and the path of recovery is drawn here.
+            No entry has an impact on restoring service yet. Annotate entries in the timeline as positive, negative or neutral and the path
+            of recovery is drawn here.
           </p>
         ) : (
-          <svg className="pir-plot__svg" width={width} height={HEIGHT} role="group" aria-labelledby="pir-plot-heading" aria-describedby="pir-plot-summary">
-              {PHASE_BOUNDS.map(([phase, fromName, toName]) => {
-                const from = momentMs(moments, fromName);
-                const to = momentMs(moments, toName);
-                if (from === null || to === null || to <= from) return null;
-                const left = x(Math.max(from, domain[0]));
-                const w = x(Math.min(to, domain[1])) - left;
-                return (
-                  <g key={phase} className={`pir-plot__phase pir-phase--${phase}`}>
-                    <rect x={left} y={MARGIN.top} width={w} height={bottom - MARGIN.top} />
-                    {w > 72 && (
-                      <text x={left + 4} y={bottom - 6}>
-                        {PHASE_LABEL[phase]}
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
-              <g className="pir-plot__axis" aria-hidden="true">
-                <line x1={MARGIN.left} x2={MARGIN.left + innerWidth} y1={bottom} y2={bottom} />
-                {timeTicks(domain[0], domain[1], Math.max(2, Math.floor(innerWidth / (multiDay ? 130 : 90)))).map((tick) => (
-                  <g key={tick}>
-                    <line x1={x(tick)} x2={x(tick)} y1={bottom} y2={bottom + 4} />
-                    <text x={x(tick)} y={bottom + 17} textAnchor="middle">
-                      {(multiDay ? formatShortDateTime : formatTimeOfDay)(new Date(tick).toISOString(), locale, timezone)}
+          <svg
+            className="pir-plot__svg"
+            width={width}
+            height={HEIGHT}
+            role="group"
+            aria-labelledby="pir-plot-heading"
+            aria-describedby="pir-plot-summary"
+          >
+            {PHASE_BOUNDS.map(([phase, fromName, toName]) => {
+              const from = momentMs(moments, fromName);
+              const to = momentMs(moments, toName);
+              if (from === null || to === null || to <= from) return null;
+              const left = x(Math.max(from, domain[0]));
+              const w = x(Math.min(to, domain[1])) - left;
+              return (
+                <g key={phase} className={`pir-plot__phase pir-phase--${phase}`}>
+                  <rect x={left} y={MARGIN.top} width={w} height={bottom - MARGIN.top} />
+                  {w > 72 && (
+                    <text x={left + 4} y={bottom - 6}>
+                      {PHASE_LABEL[phase]}
                     </text>
-                  </g>
-                ))}
-              </g>
-              {marker('acknowledged', 'TTA', metrics.tta.known, metrics.tta.known ? metrics.tta.ms : 0)}
-              {marker('restored', 'TTR', metrics.ttr.known, metrics.ttr.known ? metrics.ttr.ms : 0)}
-              <path className="pir-plot__path" d={stepPathData(path, domain, x, y)} />
-              <RecoveryPoints steps={path.steps} x={x} y={y} plotWidth={width} />
-            </svg>
+                  )}
+                </g>
+              );
+            })}
+            <g className="pir-plot__axis" aria-hidden="true">
+              <line x1={MARGIN.left} x2={MARGIN.left + innerWidth} y1={bottom} y2={bottom} />
+              {timeTicks(domain[0], domain[1], Math.max(2, Math.floor(innerWidth / (multiDay ? 130 : 90)))).map((tick) => (
+                <g key={tick}>
+                  <line x1={x(tick)} x2={x(tick)} y1={bottom} y2={bottom + 4} />
+                  <text x={x(tick)} y={bottom + 17} textAnchor="middle">
+                    {(multiDay ? formatShortDateTime : formatTimeOfDay)(new Date(tick).toISOString(), locale, timezone)}
+                  </text>
+                </g>
+              ))}
+            </g>
+            {marker('acknowledged', 'TTA', metrics.tta.known, metrics.tta.known ? metrics.tta.ms : 0)}
+            {marker('restored', 'TTR', metrics.ttr.known, metrics.ttr.known ? metrics.ttr.ms : 0)}
+            <path className="pir-plot__path" d={stepPathData(path, domain, x, y)} />
+            <RecoveryPoints steps={path.steps} x={x} y={y} plotWidth={width} />
+          </svg>
         )}
       </div>
       {path.steps.length > 0 && (
         <p className="pir-subtle pir-plot__summary" id="pir-plot-summary">
           {`${path.steps.length} entries with an impact: ${counts.positive} positive, ${counts.negative} negative, ${counts.neutral} neutral. `}
-          Each positive entry steps the path down towards recovery, each negative one up; neutral ones keep it flat. Use the arrow keys to move between points; Enter shows the entry in the timeline.
+          Each positive entry steps the path down towards recovery, each negative one up; neutral ones keep it flat. Use the arrow keys to
+          move between points; Enter shows the entry in the timeline.
         </p>
       )}
     </section>

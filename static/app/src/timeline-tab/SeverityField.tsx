@@ -27,7 +27,10 @@ export function SeverityField({ severity, priorityDerived, write }: SeverityFiel
   const id = useId();
   const { run, busy, error } = useAction((level: SeverityLevel | null) => write('severity/set', { level }, 'severity'));
   const fromPriority = priorityDerived.source === 'override' ? 'From priority' : `From priority (${priorityDerived.label})`;
-  const options = [{ value: '', label: fromPriority }, ...LEVELS.map((level) => ({ value: String(level), label: `Sev${level} · ${DESCRIPTION[level]}` }))];
+  const options = [
+    { value: '', label: fromPriority },
+    ...LEVELS.map((level) => ({ value: String(level), label: `Sev${level} · ${DESCRIPTION[level]}` })),
+  ];
   return (
     <div className="pir-severity-field">
       <span className="pir-severity-field__current">

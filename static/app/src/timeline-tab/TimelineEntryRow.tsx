@@ -52,11 +52,22 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, isOpen, 
     row.current?.focus();
   };
   const manual = entry.source === 'manual';
-  const input = (): ManualEntryInput => ({ at: entry.at, manualKind: entry.manualKind ?? 'note', actorName: entry.actorName ?? '', text: entry.text });
+  const input = (): ManualEntryInput => ({
+    at: entry.at,
+    manualKind: entry.manualKind ?? 'note',
+    actorName: entry.actorName ?? '',
+    text: entry.text,
+  });
 
   return (
     // Read-only rows are not tab stops, but the recovery plot can still move focus to them.
-    <li id={`pir-entry-${entry.id}`} ref={row} className={`pir-entry${isOpen && !readOnly ? ' pir-entry--open' : ''}${readOnly ? ' pir-entry--read-only' : ''}`} tabIndex={readOnly ? -1 : 0} onKeyDown={onKeyDown}>
+    <li
+      id={`pir-entry-${entry.id}`}
+      ref={row}
+      className={`pir-entry${isOpen && !readOnly ? ' pir-entry--open' : ''}${readOnly ? ' pir-entry--read-only' : ''}`}
+      tabIndex={readOnly ? -1 : 0}
+      onKeyDown={onKeyDown}
+    >
       <time className="pir-entry__time" dateTime={entry.at}>
         {time}
       </time>

@@ -23,11 +23,30 @@ export function TimelineFiltersBar({ filters, onChange, sources, people }: Timel
   const set = (field: keyof TimelineFilters) => (event: SelectChange) => onChange({ ...filters, [field]: event.target.value });
   return (
     <div className="pir-filters" role="search" aria-label="Filter the timeline">
-      <input className="pir-input pir-filters__search" type="search" placeholder="Search entries" aria-label="Search entries" value={filters.text} onChange={set('text')} />
+      <input
+        className="pir-input pir-filters__search"
+        type="search"
+        placeholder="Search entries"
+        aria-label="Search entries"
+        value={filters.text}
+        onChange={set('text')}
+      />
       <Select spacing="compact" aria-label="Phase" options={PHASES} value={filters.phase} onChange={set('phase')} />
       <Select spacing="compact" aria-label="Impact" options={IMPACTS} value={filters.impact} onChange={set('impact')} />
-      <Select spacing="compact" aria-label="Source" options={[{ value: '', label: 'All sources' }, ...sources]} value={filters.source} onChange={set('source')} />
-      <Select spacing="compact" aria-label="People" options={[{ value: '', label: 'Everyone' }, ...people]} value={filters.person} onChange={set('person')} />
+      <Select
+        spacing="compact"
+        aria-label="Source"
+        options={[{ value: '', label: 'All sources' }, ...sources]}
+        value={filters.source}
+        onChange={set('source')}
+      />
+      <Select
+        spacing="compact"
+        aria-label="People"
+        options={[{ value: '', label: 'Everyone' }, ...people]}
+        value={filters.person}
+        onChange={set('person')}
+      />
       {activeFilterCount(filters) > 0 && (
         <Button appearance="subtle" spacing="compact" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

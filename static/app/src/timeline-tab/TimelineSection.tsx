@@ -37,7 +37,11 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
   }, [filtering, loading]);
 
   const addForm = adding && (
-    <ManualEntryForm submitLabel="Add entry" onSubmit={(entry) => review.write('timeline/manual/add', { entry }, null)} onDone={() => setAdding(false)} />
+    <ManualEntryForm
+      submitLabel="Add entry"
+      onSubmit={(entry) => review.write('timeline/manual/add', { entry }, null)}
+      onDone={() => setAdding(false)}
+    />
   );
 
   return (
@@ -75,7 +79,11 @@ export function TimelineSection({ review }: { review: TimelineReview }) {
           {addForm}
           <TimelineFiltersBar filters={filters} onChange={setFilters} sources={sources} people={people} />
           <p className="pir-subtle pir-timeline__count" aria-live="polite">
-            {visible.length === total ? `${total} entries` : filtering ? `Showing ${visible.length} of ${total} entries` : `Showing the first ${visible.length} of ${total} entries`}
+            {visible.length === total
+              ? `${total} entries`
+              : filtering
+                ? `Showing ${visible.length} of ${total} entries`
+                : `Showing the first ${visible.length} of ${total} entries`}
           </p>
           {groups.length === 0 && loading.remaining > 0 ? null : groups.length === 0 ? (
             <p className="pir-timeline__none">

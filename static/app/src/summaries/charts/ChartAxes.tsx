@@ -22,7 +22,13 @@ export function ChartAxes({ width, ticks, y, formatTick, months, x }: ChartAxesP
     <g className="pir-summaries-axes" aria-hidden="true">
       {ticks.map((tick) => (
         <g key={tick} className="pir-summaries-axes__tick">
-          <line x1={CHART_MARGIN.left} x2={width - CHART_MARGIN.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'pir-summaries-axes__base' : undefined} />
+          <line
+            x1={CHART_MARGIN.left}
+            x2={width - CHART_MARGIN.right}
+            y1={y(tick)}
+            y2={y(tick)}
+            className={tick === 0 ? 'pir-summaries-axes__base' : undefined}
+          />
           <text x={CHART_MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
             {formatTick(tick)}
           </text>

@@ -42,7 +42,15 @@ export function ChartCard({ title, note, legend, table, empty, emptyText = 'No i
         {empty ? (
           <p className="pir-summaries-chart__empty pir-subtle">{emptyText}</p>
         ) : (
-          <svg className="pir-summaries-chart__svg" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-note`} width={width} height={CHART_HEIGHT} viewBox={`0 0 ${width} ${CHART_HEIGHT}`}>
+          <svg
+            className="pir-summaries-chart__svg"
+            role="img"
+            aria-labelledby={`${id}-title`}
+            aria-describedby={`${id}-note`}
+            width={width}
+            height={CHART_HEIGHT}
+            viewBox={`0 0 ${width} ${CHART_HEIGHT}`}
+          >
             {children(width)}
           </svg>
         )}

@@ -42,7 +42,9 @@ export function DurationTrendChart({ trends }: { trends: readonly MonthTrend[] }
           return (
             <g key={s.key} className={`pir-summaries-line pir-summaries-line--${s.metric} pir-summaries-line--${s.stat}`}>
               {runs.map((run) =>
-                run.length > 1 ? <path key={run[0]?.index} d={linePath(run.map((p) => ({ x: x.centre(p.index), y: y(p.value) })))} /> : null,
+                run.length > 1 ? (
+                  <path key={run[0]?.index} d={linePath(run.map((p) => ({ x: x.centre(p.index), y: y(p.value) })))} />
+                ) : null,
               )}
               {runs.flat().map((p) => {
                 const month = trends[p.index]?.month ?? '';

@@ -21,9 +21,14 @@ export function BacklogChart({ points }: { points: readonly BacklogPoint[] }) {
         <h3 className="pir-insights__title" id="pir-insights-backlog">
           {title}
         </h3>
-        {points.length > 0 && <InsightDownload filename="countermeasure-backlog.csv" what="the countermeasure backlog" csv={() => backlogCsv(points)} />}
+        {points.length > 0 && (
+          <InsightDownload filename="countermeasure-backlog.csv" what="the countermeasure backlog" csv={() => backlogCsv(points)} />
+        )}
       </div>
-      <p className="pir-subtle pir-insights__note">Countermeasures open in Jira at the end of each month (this month: today). Items not created in Jira yet are not dated, so not counted.</p>
+      <p className="pir-subtle pir-insights__note">
+        Countermeasures open in Jira at the end of each month (this month: today). Items not created in Jira yet are not dated, so not
+        counted.
+      </p>
       {points.length === 0 ? (
         <p className="pir-subtle">No months in this range.</p>
       ) : (

@@ -7,7 +7,11 @@ export function InsightDownload({ filename, what, csv }: { filename: string; wha
   const download = useFileDownload<{ filename: string }>();
   return (
     <div className="pir-insights__download">
-      <Button spacing="compact" aria-label={`Make a CSV file of ${what}`} onClick={() => download.offer({ filename }, ['\uFEFF', csv()], 'text/csv;charset=utf-8')}>
+      <Button
+        spacing="compact"
+        aria-label={`Make a CSV file of ${what}`}
+        onClick={() => download.offer({ filename }, ['\uFEFF', csv()], 'text/csv;charset=utf-8')}
+      >
         CSV
       </Button>
       {download.file && <DownloadLink file={download.file} />}

@@ -16,7 +16,9 @@ export function PastPolicyList({ items, total }: { items: readonly PolicyBreach[
         <h3 className="pir-insights__title" id="pir-insights-past-policy">
           Past policy {total > 0 && <span className="pir-subtle">({total})</span>}
         </h3>
-        {items.length > 0 && <InsightDownload filename="countermeasures-past-policy.csv" what="countermeasures past policy" csv={() => breachesCsv(items)} />}
+        {items.length > 0 && (
+          <InsightDownload filename="countermeasures-past-policy.csv" what="countermeasures past policy" csv={() => breachesCsv(items)} />
+        )}
       </div>
       {items.length === 0 ? (
         <p className="pir-subtle">No open countermeasure is older than the policy allows.</p>
@@ -36,9 +38,16 @@ export function PastPolicyList({ items, total }: { items: readonly PolicyBreach[
             <tbody>
               {items.map((b, i) => (
                 <tr key={`${b.incidentKey}-${b.subtaskKey ?? i}`}>
-                  <th scope="row">{b.subtaskKey ? <TopLink href={issueUrl(siteUrl, b.subtaskKey)}>{b.subtaskKey}</TopLink> : <span className="pir-subtle">Not in Jira yet</span>}</th>
+                  <th scope="row">
+                    {b.subtaskKey ? (
+                      <TopLink href={issueUrl(siteUrl, b.subtaskKey)}>{b.subtaskKey}</TopLink>
+                    ) : (
+                      <span className="pir-subtle">Not in Jira yet</span>
+                    )}
+                  </th>
                   <td>
-                    <TopLink href={issueUrl(siteUrl, b.incidentKey)}>{b.incidentKey}</TopLink> <span className="pir-insights__incident-title">{b.incidentTitle}</span>
+                    <TopLink href={issueUrl(siteUrl, b.incidentKey)}>{b.incidentKey}</TopLink>{' '}
+                    <span className="pir-insights__incident-title">{b.incidentTitle}</span>
                   </td>
                   <td>
                     <SeverityLozenge severity={severityOfLevel(b.severityLevel)} />
@@ -49,7 +58,11 @@ export function PastPolicyList({ items, total }: { items: readonly PolicyBreach[
               ))}
             </tbody>
           </table>
-          {total > items.length && <p className="pir-subtle">Showing the {items.length} most past policy of {total}.</p>}
+          {total > items.length && (
+            <p className="pir-subtle">
+              Showing the {items.length} most past policy of {total}.
+            </p>
+          )}
         </div>
       )}
     </section>

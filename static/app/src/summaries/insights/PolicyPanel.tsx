@@ -11,7 +11,8 @@ import { useResolver } from '../../hooks/useResolver';
 const LEVELS: readonly SeverityLevel[] = [1, 2, 3, 4, 5];
 type Texts = Record<SeverityLevel, string>;
 
-const textsOf = (days: PolicyDueDays): Texts => Object.fromEntries(LEVELS.map((l) => [l, days[l] === null ? '' : String(days[l])])) as Texts;
+const textsOf = (days: PolicyDueDays): Texts =>
+  Object.fromEntries(LEVELS.map((l) => [l, days[l] === null ? '' : String(days[l])])) as Texts;
 
 /** Empty means "no default"; anything else must be whole days from 1 to 365. */
 function parseDays(texts: Texts): { days: PolicyDueDays | null; errors: Partial<Record<SeverityLevel, string>> } {
@@ -81,7 +82,8 @@ export function PolicyPanel({ onSaved }: { onSaved: () => void }) {
         Countermeasure policy
       </h3>
       <p className="pir-subtle pir-insights__note">
-        A countermeasure with no due date gets one when its Jira sub-task is created: this many days by severity. Open ones older than this are listed as past policy.
+        A countermeasure with no due date gets one when its Jira sub-task is created: this many days by severity. Open ones older than this
+        are listed as past policy.
         {!view.canEdit && ' Only Jira administrators can change it.'}
       </p>
       <form

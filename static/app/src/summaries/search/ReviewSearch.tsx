@@ -27,7 +27,10 @@ const NO_FILTERS: SearchFilters = { severity: '', service: '', factorCategory: '
 const MAX_QUERY = 200;
 const DEBOUNCE_MS = 300;
 const SEVERITY_OPTIONS = [{ value: '', label: 'Any severity' }, ...[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: `Sev${l}` }))];
-const CATEGORY_OPTIONS = [{ value: '', label: 'Any factor category' }, ...FACTOR_CATEGORIES.map((c) => ({ value: c, label: FACTOR_CATEGORY_LABEL[c] }))];
+const CATEGORY_OPTIONS = [
+  { value: '', label: 'Any factor category' },
+  ...FACTOR_CATEGORIES.map((c) => ({ value: c, label: FACTOR_CATEGORY_LABEL[c] })),
+];
 
 function toQuery(text: string, f: SearchFilters, page: number): ReviewSearchQuery | null {
   const query = text.trim().slice(0, MAX_QUERY);
@@ -127,7 +130,13 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
             <label className="pir-field__label" htmlFor={`${id}-severity`}>
               Severity
             </label>
-            <Select id={`${id}-severity`} spacing="compact" options={SEVERITY_OPTIONS} value={filters.severity} onChange={(e) => setFilter({ severity: e.target.value as SearchFilters['severity'] })} />
+            <Select
+              id={`${id}-severity`}
+              spacing="compact"
+              options={SEVERITY_OPTIONS}
+              value={filters.severity}
+              onChange={(e) => setFilter({ severity: e.target.value as SearchFilters['severity'] })}
+            />
           </div>
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-service`}>
@@ -136,7 +145,10 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
             <Select
               id={`${id}-service`}
               spacing="compact"
-              options={[{ value: '', label: 'Any service' }, ...serviceChoices(seenServices, filters.service).map((s) => ({ value: s, label: s }))]}
+              options={[
+                { value: '', label: 'Any service' },
+                ...serviceChoices(seenServices, filters.service).map((s) => ({ value: s, label: s })),
+              ]}
               value={filters.service}
               onChange={(e) => setFilter({ service: e.target.value })}
             />
@@ -145,20 +157,40 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
             <label className="pir-field__label" htmlFor={`${id}-category`}>
               Factor category
             </label>
-            <Select id={`${id}-category`} spacing="compact" options={CATEGORY_OPTIONS} value={filters.factorCategory} onChange={(e) => setFilter({ factorCategory: e.target.value as SearchFilters['factorCategory'] })} />
+            <Select
+              id={`${id}-category`}
+              spacing="compact"
+              options={CATEGORY_OPTIONS}
+              value={filters.factorCategory}
+              onChange={(e) => setFilter({ factorCategory: e.target.value as SearchFilters['factorCategory'] })}
+            />
           </div>
           {/* Named apart from the table's "Impact from"/"to" so each label names one control on the page. */}
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-from`}>
               Date from
             </label>
-            <DatePicker id={`${id}-from`} spacing="compact" value={filters.from} onChange={(v) => setFilter({ from: v })} aria-invalid={rangeProblem !== null} aria-describedby={rangeProblem ? rangeId : undefined} />
+            <DatePicker
+              id={`${id}-from`}
+              spacing="compact"
+              value={filters.from}
+              onChange={(v) => setFilter({ from: v })}
+              aria-invalid={rangeProblem !== null}
+              aria-describedby={rangeProblem ? rangeId : undefined}
+            />
           </div>
           <div className="pir-field">
             <label className="pir-field__label" htmlFor={`${id}-to`}>
               Date to
             </label>
-            <DatePicker id={`${id}-to`} spacing="compact" value={filters.to} onChange={(v) => setFilter({ to: v })} aria-invalid={rangeProblem !== null} aria-describedby={rangeProblem ? rangeId : undefined} />
+            <DatePicker
+              id={`${id}-to`}
+              spacing="compact"
+              value={filters.to}
+              onChange={(v) => setFilter({ to: v })}
+              aria-invalid={rangeProblem !== null}
+              aria-describedby={rangeProblem ? rangeId : undefined}
+            />
           </div>
           <Button appearance="subtle" spacing="compact" isDisabled={active === 0} onClick={() => setFilter(NO_FILTERS)}>
             Clear filters

@@ -70,7 +70,9 @@ export function SearchResults({ result, words, onOpen, onPage }: SearchResultsPr
           </li>
         ))}
       </ol>
-      {result.capped && <p className="pir-subtle">Only the best matches were checked against the filters: use more specific words to see more.</p>}
+      {result.capped && (
+        <p className="pir-subtle">Only the best matches were checked against the filters: use more specific words to see more.</p>
+      )}
       {result.pages > 1 && (
         <nav className="pir-search__pager" aria-label="Pages of search results">
           <Button spacing="compact" appearance="subtle" isDisabled={result.page <= 1} onClick={() => onPage(result.page - 1)}>
