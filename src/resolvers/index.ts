@@ -86,7 +86,7 @@ import { getTemplates, saveTemplates } from '../use-cases/templates';
 import { knownServices, summaryInsights } from '../use-cases/insights';
 import { getPolicy, setPolicy } from '../use-cases/policy';
 import { relatedReviews } from '../use-cases/related-reviews';
-import { relatedDeps } from './wiring';
+import { issueAssignees, relatedDeps } from './wiring';
 import { searchReviews } from '../use-cases/review-search';
 
 /** One resolver: its payload schema and what it runs, both typed by `ResolverMap` (src/contract.ts). */
@@ -196,9 +196,12 @@ export const RESOLVERS: { [K in ResolverKey]: ResolverSpec<K> } = {
   'meeting/suggestions': {
     schema: IssueOnlyPayload,
     run: async (p, ctx) => {
-      // As the viewer: only people acting in entries they may see now (openTimeline filters them).
+      // As the viewer: only people acting in entries they may see now (openTimeline filters them),
+      // and whoever is assigned a linked ticket they may see, even one who never acted in it.
       const timeline = await openTimeline(reviewDeps(ctx), p.issueKey, { entries: false });
-      return participantSuggestions(timeline.incident, timeline.started ? timeline.people : []);
+      const linked = timeline.incident.linkedIssues.map((l) => l.key);
+      const assignees = linked.length > 0 ? await issueAssignees().assigneesOf(linked) : [];
+      return participantSuggestions(timeline.incident, [...(timeline.started ? timeline.people : []), ...assignees]);
     },
   },
   'templates/get': { schema: TemplatesGetPayload, run: (p, ctx) => getTemplates(templateDeps(ctx), p.issueKey) },

@@ -19,6 +19,7 @@ import { createSummaryIndexer } from '../use-cases/summary-indexer';
 import { createSearchIndexer, withReviewSearch } from '../use-cases/search-indexer';
 import { createKvsSearchStore } from '../storage/search-store';
 import { createSummaryAccess } from '../jira/summary-access';
+import { createIssueAssignees, type IssueAssigneesPort } from '../jira/issue-assignees';
 import { createKvsLeases } from '../storage/lease-store';
 import type { IncidentSummaryDeps, SummariesDeps } from '../use-cases/summaries';
 import { getReviewDoc } from '../use-cases/review-doc';
@@ -150,4 +151,9 @@ export function relatedDeps(ctx: CallContext): RelatedDeps {
     access: createSummaryAccess(),
     issueUrl: (issueKey) => issueUrl(ctx.siteUrl, issueKey),
   };
+}
+
+/** Who is assigned the incident's linked tickets, asked of Jira as the caller (participant suggestions). */
+export function issueAssignees(): IssueAssigneesPort {
+  return createIssueAssignees();
 }

@@ -1,6 +1,7 @@
 import type { MeetingNotifyResult, Participant, Person, ReviewContent, ReviewDoc } from '../../src/contract';
 import type { RunningSite } from '../../local/site';
 import { basicAuth, callAs, freshSite, jiraAs, okAs } from '../support/site';
+import { INCIDENT_RESPONDERS } from '../../local/groups';
 
 let site: RunningSite;
 // A site of its own for every test: comments posted and notices recorded stay with the test that made them (the file
@@ -193,6 +194,38 @@ describe('Notify participants', () => {
     expect(people.length).toBeGreaterThan(0);
     if (incident.fields.assignee) expect(people[0].accountId).toBe(incident.fields.assignee.accountId);
     expect(new Set(people.map((p) => p.accountId)).size).toBe(people.length);
+  });
+});
+
+describe('participant suggestions from the tickets', () => {
+  let site: RunningSite;
+  beforeEach(async () => {
+    site = await freshSite();
+  });
+  afterEach(() => site.close());
+
+  it('suggests whoever is assigned a linked ticket now, even someone who never acted in the timeline', async () => {
+    await okAs(site, MAYA, 'review/start', { issueKey: ISSUE });
+    const incident = await okAs<{ linkedIssues: { key: string }[] }>(site, MAYA, 'incident/get', { issueKey: ISSUE });
+    expect(incident.linkedIssues.length).toBeGreaterThan(0);
+    const before = await okAs<Person[]>(site, MAYA, 'meeting/suggestions', { issueKey: ISSUE });
+    // Someone new to the site, in the responders' group, who has done nothing in any ticket yet.
+    const newcomer = { accountId: '712020:0c4e7d21-noor-haddad', displayName: 'Noor Haddad' };
+    site.db
+      .prepare('INSERT INTO users (account_id, email, display_name, time_zone, active) VALUES (?, ?, ?, ?, 1)')
+      .run(newcomer.accountId, 'noor@example.com', newcomer.displayName, 'UTC');
+    site.db
+      .prepare('INSERT INTO site_group_members (group_id, account_id) VALUES (?, ?)')
+      .run(INCIDENT_RESPONDERS.groupId, newcomer.accountId);
+    // Browsing the linked ticket's project is what makes them assignable there (Jira's Assignable User rule).
+    site.db
+      .prepare('INSERT INTO jira_project_browsers (project_id, account_id) SELECT id, ? FROM jira_projects WHERE key = ?')
+      .run(newcomer.accountId, incident.linkedIssues[0].key.split('-')[0]);
+    expect(before.map((p) => p.accountId)).not.toContain(newcomer.accountId);
+    await jiraAs(site, MAYA, 'PUT', `/issue/${incident.linkedIssues[0].key}`, { fields: { assignee: { accountId: newcomer.accountId } } });
+    const after = await okAs<Person[]>(site, MAYA, 'meeting/suggestions', { issueKey: ISSUE });
+    expect(after).toContainEqual({ accountId: newcomer.accountId, displayName: newcomer.displayName });
+    expect(new Set(after.map((p) => p.accountId)).size).toBe(after.length);
   });
 });
 
