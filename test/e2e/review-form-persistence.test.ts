@@ -152,7 +152,8 @@ async function fill(panel: FrameLocator, control: Control, n: number, picked: Se
       // An empty search lists everything; the first option no other picker took keeps values distinct.
       await el.fill('');
       await el.press('ArrowDown');
-      const options = panel.locator('.pir-select__menu [role="option"]');
+      // While the search is under way the menu's one row reads "Searching…": wait for real options.
+      const options = panel.locator('.pir-select__menu [role="option"]').filter({ hasNotText: /^Searching/ });
       await options.first().waitFor({ timeout: 10_000 });
       // What an option says, without decoration hidden from assistive technology (avatars' initials).
       const texts = await options.evaluateAll((os) =>

@@ -107,7 +107,7 @@ describe('After Action Summaries, in Chromium', () => {
 
     // Severity filter: INC-2 is Sev1 (priority Highest), INC-1 Sev2.
     // An Atlaskit multi-select, as in Jira's filter bars (issue 16): it reads "All severities" until one is chosen.
-    expect(await frame.getByRole('combobox', { name: 'Severity' }).isVisible()).toBe(true);
+    expect(await frame.getByRole('combobox', { name: 'Severity', exact: true }).isVisible()).toBe(true);
     await chooseOption(frame, 'Severity', 'Sev1');
     await inc1.waitFor({ state: 'detached' });
     expect(await selectedValue(frame, 'Severity')).toBe('1');

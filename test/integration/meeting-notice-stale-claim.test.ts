@@ -10,10 +10,11 @@ import { callAs, freshSite, jiraAs, okAs } from '../support/site';
  * must not become a second comment.
  */
 let site: RunningSite;
-beforeAll(async () => {
+// A site per test: each leaves its own notice and comments behind (tests run in random order).
+beforeEach(async () => {
   site = await freshSite();
 });
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 const MAYA = 'maya@example.com';
 const MAYA_ID = '712020:4c1d2f6e-maya-okafor';
@@ -96,6 +97,9 @@ describe('a notify that died after posting its comment', () => {
   });
 
   it('still posts when the stale claim never reached Jira', async () => {
+    // An earlier meeting was notified; then the meeting changed, so notifying again needs `again`.
+    const first = await saveMeeting([DANIEL, AIKO]);
+    await okAs<MeetingNotifyResult>(site, MAYA, 'meeting/notify', { issueKey: ISSUE, version: first.version });
     await saveMeeting([DANIEL]);
     const saved = await okAs<ReviewDoc>(site, MAYA, 'review/get', { issueKey: ISSUE });
     const row = site.db

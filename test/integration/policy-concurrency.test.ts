@@ -13,10 +13,11 @@ const MAYA = 'maya@example.com';
 const GLOBAL = 'pir-after-action-summaries';
 const days = (sev1: number) => ({ 1: sev1, 2: 30, 3: 60, 4: 90, 5: null });
 
-beforeAll(async () => {
+// A site per test: a saved policy would leak into the next test (they run in random order).
+beforeEach(async () => {
   site = await freshSite();
 }, 120_000);
-afterAll(() => site.close());
+afterEach(() => site.close());
 
 it('answers a version with the policy, 0 while the site uses the defaults', async () => {
   const view = await okAs<PolicyView>(site, MAYA, 'policy/get', {}, GLOBAL);

@@ -89,8 +89,9 @@ describe('review library search', () => {
 
   it('finds a review in a project Lena may browse, for her', async () => {
     await okAs(site, LENA, 'review/start', { issueKey: 'MKT-1' });
-    await saveLearned(LENA, 'MKT-1', 'The campaign landing page cached an expired quokka banner.');
-    const hers = await search(LENA, { query: 'quokka' });
+    // Its own word: the tests of this file run in random order and share one seeded site.
+    await saveLearned(LENA, 'MKT-1', 'The campaign landing page cached an expired wombat banner.');
+    const hers = await search(LENA, { query: 'wombat' });
     expect(hers.results.map((r) => r.incidentKey)).toEqual(['MKT-1']);
   });
 

@@ -127,8 +127,9 @@ export function ReviewSearch({ onOpen }: { onOpen: (incidentKey: string) => void
         </p>
         <div className="pir-search__filters" role="group" aria-label="Filter search results (dates: when impact started)">
           <div className="pir-field">
+            {/* Not just "Severity": the table's filter bar below has one, and a screen reader lists both by name. */}
             <label className="pir-field__label" htmlFor={`${id}-severity`}>
-              Severity
+              Result severity
             </label>
             <Select
               id={`${id}-severity`}
