@@ -59,6 +59,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A text as it appears inside a JSON string. */
 const inJson = (s: string) => new RegExp(escapeRegExp(JSON.stringify(s).slice(1, -1)));
 let before: string;
+/** Log positions around Maya's own reads, left out of the final check. */
+let mayaWindow: [number, number] | null = null;
+const lastSeq = () => site.log.list().at(-1)?.seq ?? 0;
 const matrix: Record<string, Partial<Record<Surface, string>>> = {};
 let cases = 0;
 
@@ -196,10 +199,24 @@ beforeAll(async () => {
     ].map(inJson),
     ...subtaskKeys.map((k) => new RegExp(`\\b${k}(?!\\d)`)),
   );
+  // From here on the log holds what the tests do; the last check (afterAll) reads it.
+  before = await stateOfInc1();
+  site.log.clear();
 }, 120_000);
 
+// After every test, in whatever order they ran: nothing was written (no Jira or Confluence write,
+// no app storage write, INC-1 unchanged) by anything but the setup and Maya's reads.
 afterAll(async () => {
+  const log = site.log.list().filter((r) => !mayaWindow || r.seq <= mayaWindow[0] || r.seq > mayaWindow[1]);
+  const lena = SEED_USERS.find((u) => u.email === LENA)!.accountId;
+  const state = await stateOfInc1();
   await site.close();
+  expect(log.filter((r) => r.kind !== 'kvs' && r.user === lena).length).toBeGreaterThan(0);
+  const productWrites = log.filter((r) => r.kind !== 'kvs' && r.method !== 'GET' && !READ_ONLY_POSTS.some((p) => p.test(r.path)));
+  expect(productWrites.map((r) => `${r.method} ${r.path} as ${r.user}`)).toEqual([]);
+  const storageWrites = log.filter((r) => r.kind === 'kvs' && /\/(set|delete|transaction)$/.test(r.path.split('?')[0]));
+  expect(storageWrites.map((r) => r.path)).toEqual([]);
+  expect(state).toBe(before);
   const order = ['panel', 'export', 'publish', 'macro', 'global page'];
   const grouped = Object.entries(matrix).sort(([a], [b]) => order.indexOf(uiSurface(a)) - order.indexOf(uiSurface(b)));
   const rows = grouped.map(
@@ -215,6 +232,7 @@ afterAll(async () => {
 
 describe('what there is to leak', () => {
   it('is all there for Maya, who may browse INC-1', async () => {
+    const from = lastSeq();
     const answers = await Promise.all([
       ok<unknown>(MAYA, 'review/get', { issueKey: 'INC-1' }),
       ok<unknown>(MAYA, 'timeline/get', { issueKey: 'INC-1' }),
@@ -226,15 +244,12 @@ describe('what there is to leak', () => {
     expect(secrets.map(String).filter((s) => !seen.has(s))).toEqual([]);
     const list = await ok<SummariesResult>(MAYA, 'summaries/list', RANGE);
     expect(list.rows.map((r) => r.incidentKey)).toEqual(expect.arrayContaining(['INC-1', 'MKT-1']));
+    mayaWindow = [from, lastSeq()];
   });
 });
 
 describe('Lena, who cannot browse INC-1, from every surface', () => {
   // From here on only Lena calls, until the last check reads the log and the state again.
-  beforeAll(async () => {
-    before = await stateOfInc1();
-    site.log.clear();
-  });
   const perIncident = KEYS.filter((k) => !LISTS.includes(k) && !SETTINGS.includes(k));
 
   it('is asked about every resolver', () => {
@@ -348,19 +363,6 @@ describe('identity comes from the invocation context only', () => {
       expect(result.ok ? (result.data as { state?: string }).state : result.error.code).toMatch(/^(NOT_FOUND|FORBIDDEN|no-access)$/);
     },
   );
-});
-
-describe('after all of it', () => {
-  it('nothing was written: no Jira or Confluence write, no app storage write, INC-1 unchanged', async () => {
-    const log = site.log.list();
-    const lena = SEED_USERS.find((u) => u.email === LENA)!.accountId;
-    expect(log.filter((r) => r.kind !== 'kvs' && r.user === lena).length).toBeGreaterThan(0);
-    const productWrites = log.filter((r) => r.kind !== 'kvs' && r.method !== 'GET' && !READ_ONLY_POSTS.some((p) => p.test(r.path)));
-    expect(productWrites.map((r) => `${r.method} ${r.path} as ${r.user}`)).toEqual([]);
-    const storageWrites = log.filter((r) => r.kind === 'kvs' && /\/(set|delete|transaction)$/.test(r.path.split('?')[0]));
-    expect(storageWrites.map((r) => r.path)).toEqual([]);
-    expect(await stateOfInc1()).toBe(before);
-  });
 });
 
 /** Product POSTs that only read: the global page's bulk fetch takes its issue list in the body. */
